@@ -1,0 +1,47 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Barometer",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "SurveyCore", targets: ["SurveyCore"]),
+        .library(name: "SurveyIO", targets: ["SurveyIO"]),
+        .library(name: "Reports", targets: ["Reports"]),
+        .executable(name: "barometer", targets: ["barometer"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The engine: data, designs, estimators, tests. No I/O.
+        .target(name: "SurveyCore"),
+        // Readers and writers of survey files.
+        .target(name: "SurveyIO", dependencies: ["SurveyCore"]),
+        // Renderers of an AnalysisResult (table, JSON, CSV, Markdown). No I/O.
+        .target(name: "Reports", dependencies: ["SurveyCore"]),
+        // The command-line verbs, as a library so tests can run them without a process.
+        .target(
+            name: "BarometerCLI",
+            dependencies: [
+                "SurveyCore", "SurveyIO", "Reports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "barometer", dependencies: ["BarometerCLI"]),
+        .testTarget(name: "SurveyCoreTests", dependencies: ["SurveyCore"]),
+        .testTarget(name: "SurveyIOTests", dependencies: ["SurveyIO"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
+        .testTarget(
+            name: "ConformanceTests",
+            dependencies: ["SurveyCore", "SurveyIO"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "BarometerCLITests",
+            dependencies: ["BarometerCLI"],
+            resources: [.copy("Fixtures")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
