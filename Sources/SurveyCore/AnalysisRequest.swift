@@ -1,0 +1,155 @@
+/// The statistic estimated for a variable.
+public enum Statistic: String, Sendable, Codable, CaseIterable {
+    /// Weighted mean of a numeric variable (R `svymean`).
+    case mean
+    /// Estimated population total (R `svytotal`).
+    case total
+    /// Ratio of two totals, numerator / denominator (R `svyratio`).
+    case ratio
+    /// Share of every category of a variable (R `svymean` of a factor, `svyciprop`).
+    case proportion
+}
+
+/// How a confidence interval is computed, as R's `svyciprop(method=)` / `confint`.
+public enum CIMethod: String, Sendable, Codable, CaseIterable {
+    /// estimate ± t(df) × SE.
+    case wald
+    /// Wald interval on the logit scale, back-transformed (R's `svyciprop` default).
+    case logit
+    /// Logit interval with the effective sample size and design df.
+    case xlogit
+    /// Wilson score interval with the effective sample size.
+    case wilson
+    /// Korn–Graubard Clopper–Pearson interval with the effective sample size.
+    case beta
+    /// Profile likelihood interval from the rescaled quasi-binomial deviance.
+    case likelihood
+}
+
+/// Whether user-missing codes ("Don't know", "Refused") are categories of their own.
+public enum MissingPolicy: String, Sendable, Codable, CaseIterable {
+    /// Show user-missing codes as categories (the default).
+    case include
+    /// Drop them, like the "without DK/RA" switch of public portals.
+    case exclude
+}
+
+/// One thing to estimate: a statistic of a variable (a ratio names a denominator too).
+public struct Measure: Sendable, Equatable, Codable {
+    public var statistic: Statistic
+    public var variable: String
+    /// The denominator of a ratio.
+    public var denominator: String?
+
+    public init(_ statistic: Statistic, _ variable: String, denominator: String? = nil) {
+        self.statistic = statistic
+        self.variable = variable
+        self.denominator = denominator
+    }
+}
+
+/// Percentages of a crosstab: of each row, each column or the whole table.
+public enum PercentBase: String, Sendable, Codable, CaseIterable {
+    case row, column, cell
+}
+
+/// Tests of independence in a two-way table, as R's `svychisq(statistic=)`.
+public enum IndependenceTest: String, Sendable, Codable, CaseIterable {
+    /// Rao–Scott second-order correction, F reference distribution (default).
+    case f
+    /// Rao–Scott first-order correction of the Pearson X², χ² reference distribution.
+    case chisq
+    /// Wald test of the interaction terms (Koch et al.), F distribution.
+    case wald
+    /// Adjusted Wald test: the Wald statistic scaled by (df − d + 1)/df.
+    case adjwald
+}
+
+/// A two-way table.
+public struct CrosstabSpec: Sendable, Equatable, Codable {
+    public var rows: String
+    public var columns: String
+    public var percent: PercentBase
+    public var test: IndependenceTest
+
+    public init(rows: String, columns: String, percent: PercentBase = .row, test: IndependenceTest = .f) {
+        self.rows = rows
+        self.columns = columns
+        self.percent = percent
+        self.test = test
+    }
+}
+
+/// Options that shape every estimate of a request.
+public struct AnalysisOptions: Sendable, Equatable, Codable {
+    /// Confidence level, between 0 and 1 exclusive.
+    public var confidenceLevel: Double
+    /// Interval method; `nil` picks `logit` for proportions and `wald` otherwise.
+    public var ciMethod: CIMethod?
+    public var missing: MissingPolicy
+    /// Language of labels (BCP 47).
+    public var language: String
+    /// Report design effects and effective sample sizes.
+    public var designEffects: Bool
+
+    public init(
+        confidenceLevel: Double = 0.95, ciMethod: CIMethod? = nil, missing: MissingPolicy = .include,
+        language: String = "en", designEffects: Bool = false
+    ) {
+        self.confidenceLevel = confidenceLevel
+        self.ciMethod = ciMethod
+        self.missing = missing
+        self.language = language
+        self.designEffects = designEffects
+    }
+
+    enum CodingKeys: String, CodingKey { case confidenceLevel, ciMethod, missing, language, designEffects }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        confidenceLevel = try c.decodeIfPresent(Double.self, forKey: .confidenceLevel) ?? 0.95
+        ciMethod = try c.decodeIfPresent(CIMethod.self, forKey: .ciMethod)
+        missing = try c.decodeIfPresent(MissingPolicy.self, forKey: .missing) ?? .include
+        language = try c.decodeIfPresent(String.self, forKey: .language) ?? "en"
+        designEffects = try c.decodeIfPresent(Bool.self, forKey: .designEffects) ?? false
+    }
+}
+
+/// The one request every surface speaks (DESIGN.md §3): CLI flags, report specs and API
+/// parameters all decode into it; ``AnalysisEngine`` runs it.
+public struct AnalysisRequest: Sendable, Equatable, Codable {
+    public var design: DesignSpec
+    /// What to estimate. Empty when the request is a crosstab only.
+    public var measures: [Measure]
+    /// A two-way table with a test of independence.
+    public var crosstab: CrosstabSpec?
+    /// Breakdown variables: every combination present in the data is a domain.
+    public var by: [String]
+    /// A subpopulation, e.g. `age >= 18 and region == "Almaty"`; estimated as a domain.
+    public var filter: String?
+    public var options: AnalysisOptions
+
+    public init(
+        design: DesignSpec = DesignSpec(), measures: [Measure] = [], crosstab: CrosstabSpec? = nil,
+        by: [String] = [], filter: String? = nil, options: AnalysisOptions = AnalysisOptions()
+    ) {
+        self.design = design
+        self.measures = measures
+        self.crosstab = crosstab
+        self.by = by
+        self.filter = filter
+        self.options = options
+    }
+
+    enum CodingKeys: String, CodingKey { case design, measures, crosstab, by, filter, options }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        design = try c.decodeIfPresent(DesignSpec.self, forKey: .design) ?? DesignSpec()
+        measures = try c.decodeIfPresent([Measure].self, forKey: .measures) ?? []
+        crosstab = try c.decodeIfPresent(CrosstabSpec.self, forKey: .crosstab)
+        by = try c.decodeIfPresent([String].self, forKey: .by) ?? []
+        filter = try c.decodeIfPresent(String.self, forKey: .filter)
+        options = try c.decodeIfPresent(AnalysisOptions.self, forKey: .options) ?? AnalysisOptions()
+    }
+}

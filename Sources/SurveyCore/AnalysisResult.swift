@@ -1,0 +1,279 @@
+/// The design an analysis used, as reported at the top of every result.
+public struct DesignSummary: Sendable, Equatable, Codable {
+    public var weights: String?
+    public var strata: String?
+    public var clusters: [String]
+    public var fpc: [String]
+    public var nest: Bool
+    public var lonelyPSU: LonelyPSUPolicy
+    /// Design degrees of freedom of the whole sample: PSUs − strata (R `degf()`).
+    public var degreesOfFreedom: Int
+    /// Respondents in the file.
+    public var respondents: Int
+    public var strataCount: Int
+    public var psuCount: Int
+
+    public init(
+        weights: String?, strata: String?, clusters: [String], fpc: [String], nest: Bool,
+        lonelyPSU: LonelyPSUPolicy, degreesOfFreedom: Int, respondents: Int, strataCount: Int, psuCount: Int
+    ) {
+        self.weights = weights
+        self.strata = strata
+        self.clusters = clusters
+        self.fpc = fpc
+        self.nest = nest
+        self.lonelyPSU = lonelyPSU
+        self.degreesOfFreedom = degreesOfFreedom
+        self.respondents = respondents
+        self.strataCount = strataCount
+        self.psuCount = psuCount
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case weights, strata, clusters, fpc, nest, lonelyPSU, degreesOfFreedom, respondents, strataCount, psuCount
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(weights, forKey: .weights)
+        try c.encode(strata, forKey: .strata)
+        try c.encode(clusters, forKey: .clusters)
+        try c.encode(fpc, forKey: .fpc)
+        try c.encode(nest, forKey: .nest)
+        try c.encode(lonelyPSU, forKey: .lonelyPSU)
+        try c.encode(degreesOfFreedom, forKey: .degreesOfFreedom)
+        try c.encode(respondents, forKey: .respondents)
+        try c.encode(strataCount, forKey: .strataCount)
+        try c.encode(psuCount, forKey: .psuCount)
+    }
+}
+
+/// A subpopulation: the value label of each breakdown variable, in the order of the request.
+/// Encoded as a JSON object whose keys keep that order; `{}` is the whole population.
+public struct Domain: Sendable, Equatable, Hashable, Codable {
+    public struct Entry: Sendable, Equatable, Hashable {
+        public var variable: String
+        public var value: String
+        public init(variable: String, value: String) {
+            self.variable = variable
+            self.value = value
+        }
+    }
+
+    public var entries: [Entry]
+
+    public init(_ entries: [Entry] = []) { self.entries = entries }
+
+    public static let whole = Domain()
+
+    public var isWhole: Bool { entries.isEmpty }
+
+    public subscript(variable: String) -> String? { entries.first { $0.variable == variable }?.value }
+
+    /// "stype = E, sch.wide = Yes", or "all" for the whole population.
+    public var description: String {
+        entries.isEmpty ? "all" : entries.map { "\($0.variable) = \($0.value)" }.joined(separator: ", ")
+    }
+
+    private struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Key.self)
+        for e in entries { try c.encode(e.value, forKey: Key(stringValue: e.variable)) }
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: Key.self)
+        entries = try c.allKeys.map { Entry(variable: $0.stringValue, value: try c.decode(String.self, forKey: $0)) }
+    }
+}
+
+/// A confidence interval.
+public struct ConfidenceInterval: Sendable, Equatable, Codable {
+    public var lower: Double?
+    public var upper: Double?
+    public var level: Double
+    public var method: CIMethod
+
+    public init(lower: Double?, upper: Double?, level: Double, method: CIMethod) {
+        self.lower = lower
+        self.upper = upper
+        self.level = level
+        self.method = method
+    }
+
+    enum CodingKeys: String, CodingKey { case lower, upper, level, method }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(lower, forKey: .lower)
+        try c.encode(upper, forKey: .upper)
+        try c.encode(level, forKey: .level)
+        try c.encode(method, forKey: .method)
+    }
+}
+
+/// The row and column category of a crosstab cell.
+public struct CrosstabCell: Sendable, Equatable, Codable {
+    public var row: String
+    public var column: String
+    public init(row: String, column: String) {
+        self.row = row
+        self.column = column
+    }
+}
+
+/// One estimate: a statistic of a variable (for a proportion, of one level) in one domain.
+public struct ResultRow: Sendable, Equatable, Codable {
+    public var variable: String
+    public var statistic: Statistic
+    public var domain: Domain
+    /// For a proportion: the category's label.
+    public var level: String?
+    /// For a proportion: the stored code of the category (its number, or a CSV level's text).
+    public var code: String?
+    public var estimate: Double?
+    public var standardError: Double?
+    public var ci: ConfidenceInterval?
+    /// Design effect against simple random sampling without replacement (R `deff=TRUE`).
+    public var designEffect: Double?
+    /// Design effect against simple random sampling with replacement (R `deff="replace"`).
+    public var designEffectWithReplacement: Double?
+    /// Unweighted respondents divided by the design effect.
+    public var effectiveSampleSize: Double?
+    /// Degrees of freedom used for the interval: PSUs − strata among the domain's respondents.
+    public var degreesOfFreedom: Int?
+    /// Respondents in the domain with a valid value (for a proportion: in the category).
+    public var unweightedCount: Int
+    /// Sum of weights of those respondents.
+    public var weightedCount: Double
+    /// For a crosstab: the cell this row belongs to.
+    public var cell: CrosstabCell?
+
+    public init(
+        variable: String, statistic: Statistic, domain: Domain = .whole, level: String? = nil, code: String? = nil,
+        estimate: Double?, standardError: Double?, ci: ConfidenceInterval?, designEffect: Double? = nil,
+        designEffectWithReplacement: Double? = nil, effectiveSampleSize: Double? = nil,
+        degreesOfFreedom: Int? = nil, unweightedCount: Int, weightedCount: Double, cell: CrosstabCell? = nil
+    ) {
+        self.variable = variable
+        self.statistic = statistic
+        self.domain = domain
+        self.level = level
+        self.code = code
+        self.estimate = estimate
+        self.standardError = standardError
+        self.ci = ci
+        self.designEffect = designEffect
+        self.designEffectWithReplacement = designEffectWithReplacement
+        self.effectiveSampleSize = effectiveSampleSize
+        self.degreesOfFreedom = degreesOfFreedom
+        self.unweightedCount = unweightedCount
+        self.weightedCount = weightedCount
+        self.cell = cell
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case variable, statistic, domain, level, code, estimate, standardError, ci, designEffect,
+            designEffectWithReplacement, effectiveSampleSize, degreesOfFreedom, unweightedCount, weightedCount, cell
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(variable, forKey: .variable)
+        try c.encode(statistic, forKey: .statistic)
+        try c.encode(domain, forKey: .domain)
+        try c.encode(level, forKey: .level)
+        try c.encode(code, forKey: .code)
+        try c.encode(estimate, forKey: .estimate)
+        try c.encode(standardError, forKey: .standardError)
+        try c.encode(ci, forKey: .ci)
+        try c.encode(designEffect, forKey: .designEffect)
+        try c.encodeIfPresent(designEffectWithReplacement, forKey: .designEffectWithReplacement)
+        try c.encodeIfPresent(effectiveSampleSize, forKey: .effectiveSampleSize)
+        try c.encode(degreesOfFreedom, forKey: .degreesOfFreedom)
+        try c.encode(unweightedCount, forKey: .unweightedCount)
+        try c.encode(weightedCount, forKey: .weightedCount)
+        try c.encodeIfPresent(cell, forKey: .cell)
+    }
+}
+
+/// A hypothesis test, e.g. the Rao–Scott test of independence in a crosstab.
+public struct TestResult: Sendable, Equatable, Codable {
+    /// `rao-scott-f`, `rao-scott-chisq`, `wald`, `adjusted-wald`.
+    public var name: String
+    public var statistic: Double?
+    /// Degrees of freedom: one for a χ² reference, numerator and denominator for an F.
+    public var df: [Double]
+    public var pValue: Double?
+    /// What was tested, e.g. "stype × sch.wide".
+    public var description: String?
+
+    public init(name: String, statistic: Double?, df: [Double], pValue: Double?, description: String? = nil) {
+        self.name = name
+        self.statistic = statistic
+        self.df = df
+        self.pValue = pValue
+        self.description = description
+    }
+
+    enum CodingKeys: String, CodingKey { case name, statistic, df, pValue, description }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(name, forKey: .name)
+        try c.encode(statistic, forKey: .statistic)
+        try c.encode(df, forKey: .df)
+        try c.encode(pValue, forKey: .pValue)
+        try c.encodeIfPresent(description, forKey: .description)
+    }
+}
+
+/// Where the numbers came from.
+public struct Provenance: Sendable, Equatable, Codable {
+    public var file: String?
+    public var checksum: String?
+    public var study: String?
+    public var wave: String?
+    public var software: String
+
+    public init(file: String? = nil, checksum: String? = nil, study: String? = nil, wave: String? = nil,
+                software: String = BarometerVersion.description) {
+        self.file = file
+        self.checksum = checksum
+        self.study = study
+        self.wave = wave
+        self.software = software
+    }
+}
+
+/// The one result every renderer reads (DESIGN.md §5). `barometer` is the format version.
+public struct AnalysisResult: Sendable, Equatable, Codable {
+    public var barometer: Int
+    public var design: DesignSummary
+    public var rows: [ResultRow]
+    public var tests: [TestResult]
+    public var warnings: [String]
+    public var provenance: Provenance?
+    /// The request that produced this result.
+    public var request: AnalysisRequest?
+
+    /// The version of the JSON result format.
+    public static let formatVersion = 1
+
+    public init(design: DesignSummary, rows: [ResultRow], tests: [TestResult] = [], warnings: [String] = [],
+                provenance: Provenance? = nil, request: AnalysisRequest? = nil) {
+        self.barometer = Self.formatVersion
+        self.design = design
+        self.rows = rows
+        self.tests = tests
+        self.warnings = warnings
+        self.provenance = provenance
+        self.request = request
+    }
+}
