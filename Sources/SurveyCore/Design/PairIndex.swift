@@ -1,0 +1,49 @@
+/// Dense numbering of the distinct pairs (a, b) that occur among elements, without hashing:
+/// a counting sort on `a`, then a stamp array on `b` within each `a`.
+///
+/// Used to give every (sampling unit, domain) combination that holds respondents its own
+/// accumulator, so that estimation in any number of domains is one pass over the data.
+/// Cost: O(m + aCount + bCount) time and memory for m elements.
+struct PairIndex: Sendable {
+    /// The pair of every element, or -1 where `b` was negative (element in no domain).
+    let pairOfElement: [Int32]
+    let firstOfPair: [Int32]
+    let secondOfPair: [Int32]
+    var count: Int { firstOfPair.count }
+
+    init(first: [Int32], second: [Int32], firstCount: Int, secondCount: Int) {
+        let m = first.count
+        // Counting sort of elements by `first`.
+        var start = [Int](repeating: 0, count: firstCount + 1)
+        for i in 0..<m where second[i] >= 0 { start[Int(first[i]) + 1] += 1 }
+        for a in 0..<firstCount { start[a + 1] += start[a] }
+        var order = [Int32](repeating: 0, count: start[firstCount])
+        var fill = start
+        for i in 0..<m where second[i] >= 0 {
+            let a = Int(first[i])
+            order[fill[a]] = Int32(i)
+            fill[a] += 1
+        }
+        var stamp = [Int32](repeating: -1, count: secondCount)
+        var pairForSecond = [Int32](repeating: 0, count: secondCount)
+        var pairOf = [Int32](repeating: -1, count: m)
+        var firsts: [Int32] = []
+        var seconds: [Int32] = []
+        for a in 0..<firstCount {
+            for k in start[a]..<start[a + 1] {
+                let i = Int(order[k])
+                let b = Int(second[i])
+                if stamp[b] != Int32(a) {
+                    stamp[b] = Int32(a)
+                    pairForSecond[b] = Int32(firsts.count)
+                    firsts.append(Int32(a))
+                    seconds.append(Int32(b))
+                }
+                pairOf[i] = pairForSecond[b]
+            }
+        }
+        pairOfElement = pairOf
+        firstOfPair = firsts
+        secondOfPair = seconds
+    }
+}

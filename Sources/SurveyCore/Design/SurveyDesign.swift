@@ -1,0 +1,271 @@
+/// A sampling design compiled against a data set: weights and, per stage, dense indices of
+/// strata and units, so that estimation never hashes inside a loop over respondents.
+///
+/// Construction follows R's `svydesign()` (Lumley 2004, *J. Stat. Software* 9(8)):
+/// weights given, or implied by population-size fpc (∏ N/n over stages), or 1; clusters of
+/// later stages nested in earlier ones; `nest` reads PSU identifiers within strata; fpc per
+/// stage as population sizes (all > 1) or sampling fractions (all ≤ 1).
+public struct SurveyDesign: Sendable {
+    public let spec: DesignSpec
+    public let rowCount: Int
+    /// Sampling weight of every respondent (all positive and finite).
+    public let weights: [Double]
+    /// The sampling stages, first stage first. Without clusters, every respondent is a PSU.
+    public let stages: [DesignStage]
+    /// Whether variance is computed stage by stage (every cluster stage has an fpc, as
+    /// `svyrecvar`), rather than from PSU totals only (ultimate cluster).
+    public let isMultistage: Bool
+    /// Design degrees of freedom of the whole sample: PSUs − strata (R `degf()`).
+    public let degreesOfFreedom: Int
+
+    /// Compiles `spec` against `dataset`.
+    /// - Throws: ``SurveyError`` for unknown or unsuitable variables, bad weights, clusters
+    ///   not nested in strata (without `nest`), fpc smaller than the sample, a single PSU.
+    public init(_ spec: DesignSpec, dataset: Dataset) throws(SurveyError) {
+        let n = dataset.rowCount
+        guard n > 0 else { throw SurveyError(.invalidData, "The data has no respondents; check that the file has rows below its header.") }
+        self.spec = spec
+        self.rowCount = n
+
+        // Strata of stage 1.
+        var strata1: [Int32]
+        var strataNames1: [String]
+        if let s = spec.strata {
+            (strata1, strataNames1) = try Self.denseIdentifiers(dataset.column(s), role: "strata")
+        } else {
+            strata1 = [Int32](repeating: 0, count: n)
+            strataNames1 = ["1"]
+        }
+
+        // Cluster identifiers per stage, made nested: a stage-s unit is the combination of
+        // its own identifier with all earlier ones (and the stratum, when nested).
+        var unitIDs: [[Int32]] = []
+        if spec.clusters.isEmpty {
+            unitIDs.append((0..<n).map { Int32($0) })
+        } else {
+            var previous: [Int32]? = nil
+            for name in spec.clusters {
+                let (raw, _) = try Self.denseIdentifiers(dataset.column(name), role: "cluster")
+                var combined = previous.map { Self.combine($0, raw) } ?? raw
+                if spec.nest, spec.strata != nil { combined = Self.combine(strata1, combined) }
+                unitIDs.append(combined)
+                previous = combined
+            }
+        }
+        let psuDistinct = Self.countDistinct(unitIDs[0])
+        if psuDistinct == 1 && !(spec.nest && spec.strata != nil) {
+            throw SurveyError(.invalidDesign, "The design has only one primary sampling unit ('\(spec.clusters.first ?? "respondent")' takes a single value); a variance needs at least two PSUs, so check the cluster variable.")
+        }
+
+        // Clusters must be nested in strata unless `nest` says identifiers repeat.
+        if spec.strata != nil, !spec.nest, !spec.clusters.isEmpty {
+            var stratumOfPSU = [Int32](repeating: -1, count: Self.maxID(unitIDs[0]) + 1)
+            for i in 0..<n {
+                let u = Int(unitIDs[0][i])
+                if stratumOfPSU[u] < 0 { stratumOfPSU[u] = strata1[i] }
+                else if stratumOfPSU[u] != strata1[i] {
+                    let psuName = Self.label(try? dataset.column(spec.clusters[0]), row: i)
+                    throw SurveyError(.invalidDesign, "Cluster \(spec.clusters[0]) = \(psuName) appears in more than one stratum of '\(spec.strata!)' (\(strataNames1[Int(stratumOfPSU[u])]) and \(strataNames1[Int(strata1[i])])); add --nest if cluster identifiers are only unique within strata.")
+                }
+            }
+        }
+
+        // Strata of each stage: stage 1 as given, stage s > 1 the units of stage s − 1.
+        let stageCount = unitIDs.count
+        var stageStrata: [[Int32]] = [strata1]
+        for s in 1..<stageCount { stageStrata.append(unitIDs[s - 1]) }
+
+        // fpc per stage.
+        guard spec.fpc.count <= max(stageCount, 1) else {
+            throw SurveyError(.invalidDesign, "\(spec.fpc.count) fpc variables were given for \(stageCount) sampling stage(s); give at most one --fpc per --cluster stage.")
+        }
+        var fpcValues: [[Double]] = []
+        for name in spec.fpc {
+            let column = try dataset.column(name)
+            guard case .numeric(let v) = column.values else {
+                throw SurveyError(.invalidVariable, "The fpc variable '\(name)' is \(column.typeName), not numeric; give population sizes or sampling fractions as numbers.")
+            }
+            if let bad = v.firstIndex(where: { $0.isNaN }) {
+                throw SurveyError(.invalidDesign, "The fpc variable '\(name)' is missing for respondent \(bad + 1); every respondent needs a population size or sampling fraction.")
+            }
+            if let bad = v.firstIndex(where: { $0 <= 0 || !$0.isFinite }) {
+                throw SurveyError(.invalidDesign, "The fpc variable '\(name)' is \(Self.format(v[bad])) for respondent \(bad + 1); an fpc must be a positive population size or a sampling fraction in (0, 1].")
+            }
+            fpcValues.append(v)
+        }
+        if !fpcValues.isEmpty {
+            let anyAbove = fpcValues.contains { $0.contains { $0 > 1 } }
+            let allAtLeastOne = fpcValues.allSatisfy { $0.allSatisfy { $0 >= 1 } }
+            if anyAbove != allAtLeastOne {
+                throw SurveyError(.invalidDesign, "The fpc variables mix population sizes (values > 1) and sampling fractions (values < 1); give all stages the same kind.")
+            }
+        }
+        let fpcArePopulationSizes = fpcValues.contains { $0.contains { $0 > 1 } }
+
+        // Build stages.
+        var stages: [DesignStage] = []
+        var ancestorFractionOfUnit: [Double]? = nil   // per unit of previous stage
+        for s in 0..<stageCount {
+            let units = unitIDs[s]
+            let (unitOfRow, unitCount, firstRowOfUnit) = Self.densify(units)
+            let stratOfRow = stageStrata[s]
+            let (stratumDense, strataCount, firstRowOfStratum) = Self.densify(stratOfRow)
+            var stratumOfUnit = [Int32](repeating: 0, count: unitCount)
+            for u in 0..<unitCount { stratumOfUnit[u] = stratumDense[firstRowOfUnit[u]] }
+            var sampleSize = [Int](repeating: 0, count: strataCount)
+            for u in 0..<unitCount { sampleSize[Int(stratumOfUnit[u])] += 1 }
+            var populationSize = [Double](repeating: .infinity, count: strataCount)
+            let names: [String] = s == 0
+                ? firstRowOfStratum.map { strataNames1[Int(strata1[$0])] }
+                : firstRowOfStratum.map { "\(spec.clusters[s - 1]) = \(Self.label(try? dataset.column(spec.clusters[s - 1]), row: $0))" }
+            if s < fpcValues.count {
+                let f = fpcValues[s]
+                for h in 0..<strataCount {
+                    let value = f[firstRowOfStratum[h]]
+                    populationSize[h] = fpcArePopulationSizes ? value : Double(sampleSize[h]) / value
+                }
+                // fpc must be constant within strata (R warns; we refuse, as the result would be arbitrary).
+                for i in 0..<n where f[i] != f[firstRowOfStratum[Int(stratumDense[i])]] {
+                    throw SurveyError(.invalidDesign, "The fpc variable '\(spec.fpc[s])' varies within stratum \(names[Int(stratumDense[i])]) at stage \(s + 1) (\(Self.format(f[firstRowOfStratum[Int(stratumDense[i])]])) and \(Self.format(f[i]))); it must be constant within each stratum.")
+                }
+                for h in 0..<strataCount where populationSize[h] < Double(sampleSize[h]) * (1 - 1e-12) {
+                    throw SurveyError(.invalidDesign, "The fpc variable '\(spec.fpc[s])' gives a population of \(Self.format(populationSize[h])) units in stratum \(names[h]) at stage \(s + 1), fewer than the \(sampleSize[h]) sampled; check that it holds population sizes (or fractions ≤ 1).")
+                }
+            }
+            var parent = [Int32](repeating: -1, count: strataCount)
+            var ancestor = [Double](repeating: 1, count: strataCount)
+            if s > 0, let previous = stages.last, let pf = ancestorFractionOfUnit {
+                for h in 0..<strataCount {
+                    let p = previous.unitOfRow[firstRowOfStratum[h]]
+                    parent[h] = p
+                    ancestor[h] = pf[Int(p)]
+                }
+            }
+            // Fraction carried to the next stage, per unit of this stage.
+            var nextFraction = [Double](repeating: 0, count: unitCount)
+            for u in 0..<unitCount {
+                let h = Int(stratumOfUnit[u])
+                nextFraction[u] = ancestor[h] * Double(sampleSize[h]) / populationSize[h]
+            }
+            ancestorFractionOfUnit = nextFraction
+            stages.append(DesignStage(
+                unitOfRow: unitOfRow, unitCount: unitCount, stratumOfUnit: stratumOfUnit, strataCount: strataCount,
+                sampleSize: sampleSize, populationSize: populationSize, parentUnitOfStratum: parent,
+                ancestorFraction: ancestor, stratumNames: names))
+        }
+        self.stages = stages
+        self.isMultistage = stageCount > 1 && fpcValues.count == stageCount
+
+        // Weights.
+        if let w = spec.weights {
+            let column = try dataset.column(w)
+            guard case .numeric(let values) = column.values else {
+                throw SurveyError(.invalidWeights, "The weight variable '\(w)' is \(column.typeName), not numeric; choose a numeric column of sampling weights.")
+            }
+            if let bad = values.firstIndex(where: { $0.isNaN }) {
+                throw SurveyError(.invalidWeights, "The weight variable '\(w)' is missing for respondent \(bad + 1); every respondent needs a positive weight (drop or impute those rows).")
+            }
+            if let bad = values.firstIndex(where: { !($0 > 0) || !$0.isFinite }) {
+                throw SurveyError(.invalidWeights, "The weight variable '\(w)' is \(Self.format(values[bad])) for respondent \(bad + 1); sampling weights must be positive and finite (remove out-of-sample rows instead of giving them weight 0).")
+            }
+            weights = values
+        } else if !fpcValues.isEmpty {
+            var w = [Double](repeating: 1, count: n)
+            for stage in stages.prefix(fpcValues.count) {
+                for i in 0..<n {
+                    let h = Int(stage.stratumOfUnit[Int(stage.unitOfRow[i])])
+                    w[i] *= stage.populationSize[h] / Double(stage.sampleSize[h])
+                }
+            }
+            weights = w
+        } else {
+            weights = [Double](repeating: 1, count: n)
+        }
+
+        degreesOfFreedom = stages[0].unitCount - stages[0].strataCount
+    }
+
+    /// The first stage.
+    public var primary: DesignStage { stages[0] }
+
+    // MARK: - Helpers
+
+    /// Dense 0-based identifiers of the values of a column (numeric, categorical or text).
+    static func denseIdentifiers(_ column: Column, role: String) throws(SurveyError) -> ([Int32], [String]) {
+        switch column.values {
+        case .numeric(let v):
+            if let bad = v.firstIndex(where: { $0.isNaN }) {
+                throw SurveyError(.invalidDesign, "The \(role) variable '\(column.name)' is missing for respondent \(bad + 1); every respondent needs a \(role) value.")
+            }
+            let sorted = Array(Set(v)).sorted()
+            var index: [Double: Int32] = [:]
+            for (i, x) in sorted.enumerated() { index[x] = Int32(i) }
+            return (v.map { index[$0]! }, sorted.map(format))
+        case .categorical(let codes, let levels):
+            if let bad = codes.firstIndex(where: { $0 < 0 }) {
+                throw SurveyError(.invalidDesign, "The \(role) variable '\(column.name)' is missing for respondent \(bad + 1); every respondent needs a \(role) value.")
+            }
+            return (codes, levels)
+        case .text(let t):
+            if let bad = t.firstIndex(where: { $0 == nil }) {
+                throw SurveyError(.invalidDesign, "The \(role) variable '\(column.name)' is missing for respondent \(bad + 1); every respondent needs a \(role) value.")
+            }
+            let values = t.map { $0! }
+            let sorted = Array(Set(values)).sorted()
+            var index: [String: Int32] = [:]
+            for (i, x) in sorted.enumerated() { index[x] = Int32(i) }
+            return (values.map { index[$0]! }, sorted)
+        }
+    }
+
+    /// Identifiers of the pairs (a, b), not yet dense.
+    static func combine(_ a: [Int32], _ b: [Int32]) -> [Int32] {
+        let bRange = Int64(maxID(b) + 1)
+        let keys = zip(a, b).map { Int64($0) * bRange + Int64($1) }
+        var index: [Int64: Int32] = [:]
+        var out = [Int32](repeating: 0, count: keys.count)
+        for (i, k) in keys.enumerated() {
+            if let v = index[k] { out[i] = v } else {
+                let v = Int32(index.count)
+                index[k] = v
+                out[i] = v
+            }
+        }
+        return out
+    }
+
+    /// Renumbers identifiers 0..<count in order of first appearance; also returns the first
+    /// row of each.
+    static func densify(_ ids: [Int32]) -> ([Int32], Int, [Int]) {
+        var map = [Int32](repeating: -1, count: maxID(ids) + 1)
+        var out = [Int32](repeating: 0, count: ids.count)
+        var first: [Int] = []
+        for (i, id) in ids.enumerated() {
+            if map[Int(id)] < 0 {
+                map[Int(id)] = Int32(first.count)
+                first.append(i)
+            }
+            out[i] = map[Int(id)]
+        }
+        return (out, first.count, first)
+    }
+
+    static func maxID(_ ids: [Int32]) -> Int { Int(ids.max() ?? 0) }
+
+    static func countDistinct(_ ids: [Int32]) -> Int { densify(ids).1 }
+
+    static func label(_ column: Column?, row: Int) -> String {
+        guard let column else { return "\(row + 1)" }
+        switch column.values {
+        case .numeric(let v): return format(v[row])
+        case .categorical(let c, let l): return c[row] >= 0 ? l[Int(c[row])] : "NA"
+        case .text(let t): return t[row] ?? "NA"
+        }
+    }
+
+    /// A number as a person would write it: integers without a decimal point.
+    static func format(_ x: Double) -> String {
+        if x.isFinite, x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
+        return "\(x)"
+    }
+}

@@ -1,0 +1,202 @@
+/// Design-based variance of linearized estimates, in many disjoint domains at once.
+///
+/// Input is, for every combination of a sampling unit of the deepest variance stage and a
+/// domain (a *cell*), the total over its respondents of the linearized (influence) values of
+/// Q quantities, z. The variance is the stratified between-unit variance of unit totals,
+///
+///     V = Σ_h (1 − f_h) n_h/(n_h − 1) Σ_j (z_hj − z̄_h)²,
+///
+/// (Wolter 2007, *Introduction to Variance Estimation*, §1.4; Lumley 2010, *Complex
+/// Surveys*, §2.2), from PSU totals only (ultimate cluster), or — when every stage has an fpc —
+/// adding each later stage's within-unit variance multiplied by the sampling fractions n/N of
+/// the stages above it, exactly as `svyrecvar()` in R's survey package. Lonely PSUs follow
+/// ``LonelyPSUPolicy`` as R's `survey.lonely.psu`; a stratum sampled completely (f = 1)
+/// contributes nothing. Units of a stratum that hold no respondents of a domain count with
+/// z = 0, which is what makes this a domain (subpopulation) estimator.
+struct TaylorVariance: Sendable {
+    let design: SurveyDesign
+
+    /// Stages that enter the variance: all of them for a multistage design, else the first.
+    var stageCount: Int { design.isMultistage ? design.stages.count : 1 }
+
+    /// Units of the deepest variance stage, per respondent.
+    var deepestUnitOfRow: [Int32] { design.stages[stageCount - 1].unitOfRow }
+    var deepestUnitCount: Int { design.stages[stageCount - 1].unitCount }
+
+    /// Stops with the R error for a lonely PSU under `fail`.
+    func checkLonelyPSUs() throws(SurveyError) {
+        guard design.spec.lonelyPSU == .fail else { return }
+        for s in 0..<stageCount {
+            let stage = design.stages[s]
+            for h in 0..<stage.strataCount where stage.sampleSize[h] == 1 && Self.finiteCorrection(stage, h) >= 1e-7 {
+                let where_ = design.spec.strata.map { s == 0 ? "stratum \($0) = \(stage.stratumNames[h])" : "stratum \(stage.stratumNames[h])" } ?? "stratum \(stage.stratumNames[h])"
+                throw SurveyError(.lonelyPSU, "The design has a lonely PSU: \(where_) has only one PSU at stage \(s + 1), so its variance cannot be estimated; pass --lonely-psu certainty, remove, adjust or average (as R's survey.lonely.psu), or merge the stratum with a neighbour.")
+            }
+        }
+    }
+
+    /// Strata with a single PSU at a variance stage (for warnings).
+    func lonelyStrata() -> [(stage: Int, name: String)] {
+        var out: [(Int, String)] = []
+        for s in 0..<stageCount {
+            let stage = design.stages[s]
+            for h in 0..<stage.strataCount where stage.sampleSize[h] == 1 && Self.finiteCorrection(stage, h) >= 1e-7 {
+                out.append((s + 1, stage.stratumNames[h]))
+            }
+        }
+        return out
+    }
+
+    /// 1 − n/N, or 1 without an fpc.
+    static func finiteCorrection(_ stage: DesignStage, _ h: Int) -> Double {
+        let N = stage.populationSize[h]
+        return N.isInfinite ? 1 : (N - Double(stage.sampleSize[h])) / N
+    }
+
+    /// Covariance matrices (Q × Q, row-major) of every domain, or only their diagonals.
+    ///
+    /// - Parameters:
+    ///   - unitOfCell: deepest-stage unit of every cell.
+    ///   - domainOfCell: domain of every cell, `0..<domainCount`.
+    ///   - z: linearized totals, `cells × quantityCount`, row-major.
+    ///   - full: whole covariance matrices (true) or variances only (false).
+    /// - Returns: per domain, `Q×Q` values when `full`, else `Q`.
+    func covariances(
+        unitOfCell: [Int32], domainOfCell: [Int32], domainCount: Int, quantityCount q: Int, z: [Double], full: Bool
+    ) throws(SurveyError) -> [[Double]] {
+        try checkLonelyPSUs()
+        let width = full ? q * q : q
+        var result = [[Double]](repeating: [Double](repeating: 0, count: width), count: domainCount)
+        let policy = design.spec.lonelyPSU
+        let deepest = stageCount - 1
+
+        // Map deepest units to the units of every stage through a respondent of each.
+        var firstRowOfDeepUnit = [Int](repeating: -1, count: deepestUnitCount)
+        let deepUnitOfRow = design.stages[deepest].unitOfRow
+        for i in 0..<design.rowCount where firstRowOfDeepUnit[Int(deepUnitOfRow[i])] < 0 {
+            firstRowOfDeepUnit[Int(deepUnitOfRow[i])] = i
+        }
+
+        for s in 0..<stageCount {
+            let stage = design.stages[s]
+            // Cells of this stage: (unit at stage s, domain).
+            let unitAtStage = unitOfCell.map { stage.unitOfRow[firstRowOfDeepUnit[Int($0)]] }
+            let cells = PairIndex(first: unitAtStage, second: domainOfCell, firstCount: stage.unitCount, secondCount: domainCount)
+            var zs = [Double](repeating: 0, count: cells.count * q)
+            for c in 0..<unitOfCell.count {
+                let target = Int(cells.pairOfElement[c]) * q
+                let source = c * q
+                for k in 0..<q { zs[target + k] += z[source + k] }
+            }
+            // Strata-by-domain accumulators of Σz and Σzzᵀ.
+            let stratumOfCell = cells.firstOfPair.map { stage.stratumOfUnit[Int($0)] }
+            let strata = PairIndex(first: stratumOfCell, second: cells.secondOfPair, firstCount: stage.strataCount, secondCount: domainCount)
+            var s1 = [Double](repeating: 0, count: strata.count * q)
+            var s2 = [Double](repeating: 0, count: strata.count * width)
+            for c in 0..<cells.count {
+                let p = Int(strata.pairOfElement[c])
+                let zc = c * q
+                for k in 0..<q { s1[p * q + k] += zs[zc + k] }
+                if full {
+                    for k in 0..<q {
+                        let zk = zs[zc + k]
+                        if zk == 0 { continue }
+                        for l in 0..<q { s2[p * width + k * q + l] += zk * zs[zc + l] }
+                    }
+                } else {
+                    for k in 0..<q { s2[p * width + k] += zs[zc + k] * zs[zc + k] }
+                }
+            }
+
+            // Lonely strata and the average policy: scale per group of strata (R's onestage call).
+            var groupScale: [Int32: Double] = [:]
+            if policy == .average {
+                var strataInGroup: [Int32: Int] = [:]
+                var okInGroup: [Int32: Int] = [:]
+                for h in 0..<stage.strataCount {
+                    let g = stage.parentUnitOfStratum[h]
+                    strataInGroup[g, default: 0] += 1
+                    let lonely = stage.sampleSize[h] == 1 && Self.finiteCorrection(stage, h) >= 1e-7
+                    if !lonely { okInGroup[g, default: 0] += 1 }
+                }
+                for (g, count) in strataInGroup { groupScale[g] = Double(count) / Double(okInGroup[g] ?? 0) }
+            }
+
+            for p in 0..<strata.count {
+                let h = Int(strata.firstOfPair[p])
+                let d = Int(strata.secondOfPair[p])
+                let n = stage.sampleSize[h]
+                let f = Self.finiteCorrection(stage, h)
+                if f < 1e-7 || n < 2 { continue }
+                var factor = f * Double(n) / Double(n - 1) * stage.ancestorFraction[h]
+                if policy == .average { factor *= groupScale[stage.parentUnitOfStratum[h]] ?? 1 }
+                let nn = Double(n)
+                if full {
+                    for k in 0..<q {
+                        for l in 0..<q {
+                            let centred = s2[p * width + k * q + l] - s1[p * q + k] * s1[p * q + l] / nn
+                            result[d][k * q + l] += factor * centred
+                        }
+                    }
+                } else {
+                    for k in 0..<q {
+                        result[d][k] += factor * (s2[p * width + k] - s1[p * q + k] * s1[p * q + k] / nn)
+                    }
+                }
+            }
+            // A group whose every stratum is lonely has no average to borrow (R gives NaN).
+            if policy == .average, groupScale.values.contains(where: { $0.isInfinite }) {
+                for d in 0..<domainCount { for k in 0..<width { result[d][k] = .nan } }
+            }
+
+            if policy == .adjust {
+                try addAdjustedLonelyStrata(
+                    stage: stage, cells: cells, zs: zs, strata: strata, s1: s1, q: q, full: full, into: &result)
+            }
+        }
+        return result
+    }
+
+    /// R's `adjust`: a lonely PSU's total is centred at the average PSU total of all strata of
+    /// its group (survey ≥ 4.2, `onestage` recentring), not at its stratum mean.
+    private func addAdjustedLonelyStrata(
+        stage: DesignStage, cells: PairIndex, zs: [Double], strata: PairIndex, s1: [Double], q: Int, full: Bool,
+        into result: inout [[Double]]
+    ) throws(SurveyError) {
+        let lonely = (0..<stage.strataCount).filter {
+            stage.sampleSize[$0] == 1 && Self.finiteCorrection(stage, $0) >= 1e-7
+        }
+        guard !lonely.isEmpty else { return }
+        // PSUs per group and Σz per (group, domain).
+        var unitsInGroup: [Int32: Int] = [:]
+        for h in 0..<stage.strataCount { unitsInGroup[stage.parentUnitOfStratum[h], default: 0] += stage.sampleSize[h] }
+        struct Key: Hashable { let group: Int32; let domain: Int32 }
+        var groupSum: [Key: [Double]] = [:]
+        for c in 0..<cells.count {
+            let h = Int(stage.stratumOfUnit[Int(cells.firstOfPair[c])])
+            let key = Key(group: stage.parentUnitOfStratum[h], domain: cells.secondOfPair[c])
+            var sums = groupSum[key] ?? [Double](repeating: 0, count: q)
+            for k in 0..<q { sums[k] += zs[c * q + k] }
+            groupSum[key] = sums
+        }
+        var stratumTotal: [Key: [Double]] = [:]   // keyed by (stratum, domain)
+        for p in 0..<strata.count {
+            stratumTotal[Key(group: strata.firstOfPair[p], domain: strata.secondOfPair[p])] = Array(s1[(p * q)..<(p * q + q)])
+        }
+        for h in lonely {
+            let g = stage.parentUnitOfStratum[h]
+            let factor = Self.finiteCorrection(stage, h) * stage.ancestorFraction[h]
+            for (key, sums) in groupSum where key.group == g {
+                let units = Double(unitsInGroup[g] ?? 1)
+                let total = stratumTotal[Key(group: Int32(h), domain: key.domain)] ?? [Double](repeating: 0, count: q)
+                let dev = (0..<q).map { total[$0] - sums[$0] / units }
+                let d = Int(key.domain)
+                if full {
+                    for k in 0..<q { for l in 0..<q { result[d][k * q + l] += factor * dev[k] * dev[l] } }
+                } else {
+                    for k in 0..<q { result[d][k] += factor * dev[k] * dev[k] }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+/// A variable read as categories: one dense category per respondent (−1 when missing) and a
+/// label and stored code per category.
+///
+/// Categorical columns keep their level order (R's factor order); numeric columns are
+/// tabulated by their distinct values in increasing order, labelled from the codebook when it
+/// has a value label, else with the number. User-missing codes stay categories (flagged)
+/// unless the missing policy excludes them.
+public struct CategoryIndex: Sendable {
+    public struct Category: Sendable, Equatable {
+        public var label: String
+        public var code: String
+        public var isUserMissing: Bool
+    }
+
+    public let variable: String
+    public let categoryOfRow: [Int32]
+    public let categories: [Category]
+
+    public init(_ column: Column, metadata: VariableMetadata, missing: MissingPolicy, language: String) {
+        variable = column.name
+        switch column.values {
+        case .categorical(let codes, let levels):
+            // Only levels that occur, in level order (R re-factors after subsetting).
+            var present = [Bool](repeating: false, count: levels.count)
+            for c in codes where c >= 0 { present[Int(c)] = true }
+            var remap = [Int32](repeating: -1, count: levels.count)
+            var cats: [Category] = []
+            for (i, level) in levels.enumerated() where present[i] {
+                remap[i] = Int32(cats.count)
+                cats.append(Category(label: level, code: level, isUserMissing: false))
+            }
+            categoryOfRow = codes.map { $0 >= 0 ? remap[Int($0)] : -1 }
+            categories = cats
+        case .numeric(let values):
+            var distinct = Array(Set(values.filter { !$0.isNaN }))
+            if missing == .exclude { distinct.removeAll { metadata.isUserMissing($0) } }
+            distinct.sort()
+            var position: [Double: Int32] = [:]
+            for (i, v) in distinct.enumerated() { position[v] = Int32(i) }
+            categoryOfRow = values.map { $0.isNaN ? -1 : position[$0] ?? -1 }
+            categories = distinct.map { v in
+                let code = NumberFormatting.code(v)
+                return Category(
+                    label: metadata.label(ofCode: v, language: language) ?? code, code: code,
+                    isUserMissing: metadata.isUserMissing(v))
+            }
+        case .text(let strings):
+            let levels = FactorLevelOrder.sorted(Set(strings.compactMap { $0 }))
+            var position: [String: Int32] = [:]
+            for (i, l) in levels.enumerated() { position[l] = Int32(i) }
+            categoryOfRow = strings.map { $0.flatMap { position[$0] } ?? -1 }
+            categories = levels.map { Category(label: $0, code: $0, isUserMissing: false) }
+        }
+    }
+
+    public var count: Int { categories.count }
+}

@@ -1,0 +1,17 @@
+/// One estimated quantity in one domain, before confidence intervals are attached.
+struct DomainEstimate: Sendable {
+    var domain: Int
+    /// Category index for a proportion, else nil.
+    var category: Int?
+    var estimate: Double
+    var variance: Double
+    /// Variance under simple random sampling without and with replacement (R's `deff`
+    /// denominators), when asked for.
+    var srsVariance: Double?
+    var srsVarianceWithReplacement: Double?
+    var unweightedCount: Int
+    /// Respondents of the domain with a valid value (the n of `svyciprop`).
+    var domainRespondents: Int
+    var weightedCount: Double
+    var degreesOfFreedom: Int
+}

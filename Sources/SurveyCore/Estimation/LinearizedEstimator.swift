@@ -1,0 +1,197 @@
+/// Means, totals, ratios and proportions in every domain at once, with standard errors by
+/// Taylor linearization (Binder 1983; Lumley 2010, §2.2 and appendix A).
+///
+/// One pass over the measure's columns adds, for every cell (deepest unit × domain), the
+/// weighted sums Σw, Σwy (Σwx, Σw·1[category k]) and unweighted counts; estimates are ratios
+/// of domain totals, and the linearized values of each cell are
+///
+/// - mean ȳ_d = Ŷ_d/N̂_d:           z = (Σwy − ȳ_d Σw)/N̂_d
+/// - total Ŷ_d:                       z = Σwy
+/// - ratio R̂_d = Ŷ_d/X̂_d:           z = (Σwy − R̂_d Σwx)/X̂_d
+/// - proportion p̂_dk = N̂_dk/N̂_d:    z = (Σw1ₖ − p̂_dk Σw)/N̂_d
+///
+/// which ``TaylorVariance`` turns into variances. Respondents missing the variable drop out of
+/// the domain (R's `na.rm = TRUE`); the design keeps every PSU. Design-effect denominators are
+/// R's: the weighted variance S² = Σw(y − ȳ)²/N̂ · n/(n − 1) times (N̂ − n)/(N̂ n) for a mean
+/// (1/n with replacement), times N̂² for a total.
+struct LinearizedEstimator {
+    let design: SurveyDesign
+    let variance: TaylorVariance
+    let cells: DomainCells
+    let designEffects: Bool
+
+    enum Input {
+        case mean([Double])
+        case total([Double])
+        case ratio(numerator: [Double], denominator: [Double])
+        case proportion(CategoryIndex)
+    }
+
+    /// Estimates for every domain (and category), in domain order then category order.
+    func estimate(_ input: Input) throws(SurveyError) -> [DomainEstimate] {
+        let n = design.rowCount
+        let w = design.weights
+        let cellOfRow = cells.cellOfRow
+        let domainOfCell = cells.domainOfCell
+        let D = cells.domainCount
+        let categories: Int
+        switch input {
+        case .proportion(let index): categories = index.count
+        default: categories = 0
+        }
+        // Slots per cell: n, Σw, then Σwy (Σwx) or Σw·1ₖ per category, then nₖ per category.
+        let valueSlots: Int
+        switch input {
+        case .mean, .total: valueSlots = 1
+        case .ratio: valueSlots = 2
+        case .proportion: valueSlots = categories
+        }
+        let width = 2 + valueSlots + categories
+        var sums = [Double](repeating: 0, count: cells.count * width)
+        // Shifted second moments per domain for design effects: Σw(y−s)², Σw(x−t)², Σw(y−s)(x−t), Σw(y−s), Σw(x−t).
+        var moments = [Double](repeating: 0, count: D * 5)
+        var shiftY = 0.0, shiftX = 0.0
+
+        switch input {
+        case .mean(let y), .total(let y):
+            shiftY = y.first(where: { !$0.isNaN }) ?? 0
+            for i in 0..<n {
+                let c = Int(cellOfRow[i])
+                let v = y[i]
+                if c < 0 || v.isNaN { continue }
+                let base = c * width
+                sums[base] += 1
+                sums[base + 1] += w[i]
+                sums[base + 2] += w[i] * v
+                if designEffects {
+                    let d = Int(domainOfCell[c]) * 5
+                    let a = v - shiftY
+                    moments[d] += w[i] * a * a
+                    moments[d + 3] += w[i] * a
+                }
+            }
+        case .ratio(let y, let x):
+            shiftY = y.first(where: { !$0.isNaN }) ?? 0
+            shiftX = x.first(where: { !$0.isNaN }) ?? 0
+            for i in 0..<n {
+                let c = Int(cellOfRow[i])
+                let v = y[i], u = x[i]
+                if c < 0 || v.isNaN || u.isNaN { continue }
+                let base = c * width
+                sums[base] += 1
+                sums[base + 1] += w[i]
+                sums[base + 2] += w[i] * v
+                sums[base + 3] += w[i] * u
+                if designEffects {
+                    let d = Int(domainOfCell[c]) * 5
+                    let a = v - shiftY, b = u - shiftX
+                    moments[d] += w[i] * a * a
+                    moments[d + 1] += w[i] * b * b
+                    moments[d + 2] += w[i] * a * b
+                    moments[d + 3] += w[i] * a
+                    moments[d + 4] += w[i] * b
+                }
+            }
+        case .proportion(let index):
+            let cat = index.categoryOfRow
+            for i in 0..<n {
+                let c = Int(cellOfRow[i])
+                let k = Int(cat[i])
+                if c < 0 || k < 0 { continue }
+                let base = c * width
+                sums[base] += 1
+                sums[base + 1] += w[i]
+                sums[base + 2 + k] += w[i]
+                sums[base + 2 + categories + k] += 1
+            }
+        }
+
+        // Domain totals.
+        var totals = [Double](repeating: 0, count: D * width)
+        for c in 0..<cells.count {
+            let d = Int(cells.domainOfCell[c])
+            for s in 0..<width { totals[d * width + s] += sums[c * width + s] }
+        }
+
+        // Estimates and linearized values per cell.
+        let q: Int
+        if case .proportion = input { q = categories } else { q = 1 }
+        if q == 0 { return [] }
+        var theta = [Double](repeating: .nan, count: D * q)
+        for d in 0..<D {
+            let t = d * width
+            switch input {
+            case .mean: theta[d] = totals[t + 2] / totals[t + 1]
+            case .total: theta[d] = totals[t + 2]
+            case .ratio: theta[d] = totals[t + 2] / totals[t + 3]
+            case .proportion: for k in 0..<q { theta[d * q + k] = totals[t + 2 + k] / totals[t + 1] }
+            }
+        }
+        var z = [Double](repeating: 0, count: cells.count * q)
+        for c in 0..<cells.count {
+            let d = Int(cells.domainOfCell[c])
+            let s = c * width, t = d * width
+            switch input {
+            case .mean: z[c] = (sums[s + 2] - theta[d] * sums[s + 1]) / totals[t + 1]
+            case .total: z[c] = sums[s + 2]
+            case .ratio: z[c] = (sums[s + 2] - theta[d] * sums[s + 3]) / totals[t + 3]
+            case .proportion:
+                for k in 0..<q { z[c * q + k] = (sums[s + 2 + k] - theta[d * q + k] * sums[s + 1]) / totals[t + 1] }
+            }
+        }
+        // Domains with no valid respondents have no estimate; keep them out of the variance.
+        let variances = try variance.covariances(
+            unitOfCell: cells.unitOfCell, domainOfCell: cells.domainOfCell, domainCount: D, quantityCount: q,
+            z: z.map { $0.isFinite ? $0 : 0 }, full: false)
+        let df = cells.degreesOfFreedom(design: design) { sums[$0 * width] > 0 }
+
+        var out: [DomainEstimate] = []
+        for d in 0..<D {
+            let t = d * width
+            let nValid = Int(totals[t])
+            let N = totals[t + 1]
+            for k in 0..<q {
+                let est = theta[d * q + k]
+                var srs: Double? = nil, srsReplace: Double? = nil
+                var count = nValid
+                var weighted = N
+                if case .proportion = input {
+                    count = Int(totals[t + 2 + categories + k])
+                    weighted = totals[t + 2 + k]
+                }
+                if designEffects, nValid > 1 {
+                    let nn = Double(nValid)
+                    let s2: Double
+                    let m = d * 5
+                    switch input {
+                    case .mean, .total:
+                        // Σw(y − ȳ)² from moments about the shift.
+                        let meanShifted = moments[m + 3] / N
+                        s2 = (moments[m] - N * meanShifted * meanShifted) / N * nn / (nn - 1)
+                    case .ratio:
+                        // r = (y − R x)/X̂; Σw(y − Rx)² with y − Rx = a − R b + (s − R t).
+                        let r = est, kk = shiftY - r * shiftX
+                        let ss = moments[m] + r * r * moments[m + 1] - 2 * r * moments[m + 2]
+                            + 2 * kk * (moments[m + 3] - r * moments[m + 4]) + kk * kk * N
+                        let X = totals[t + 3]
+                        s2 = ss / (X * X) / N * nn / (nn - 1)
+                    case .proportion:
+                        s2 = est * (1 - est) * nn / (nn - 1)
+                    }
+                    let scale: Double
+                    switch input {
+                    case .total, .ratio: scale = N * N
+                    default: scale = 1
+                    }
+                    srs = N < nn ? .nan : s2 * scale * (N - nn) / (N * nn)
+                    srsReplace = s2 * scale / nn
+                }
+                out.append(DomainEstimate(
+                    domain: d, category: categories > 0 ? k : nil, estimate: est, variance: variances[d][k],
+                    srsVariance: srs, srsVarianceWithReplacement: srsReplace, unweightedCount: count,
+                    domainRespondents: nValid, weightedCount: weighted, degreesOfFreedom: df[d]))
+            }
+        }
+        return out
+    }
+}
