@@ -1,7 +1,198 @@
 /// Runs an ``AnalysisRequest`` on a ``Dataset``: the one entry point of the engine that the
 /// command line, the report and the server share.
+///
+/// The design is compiled once; domains (breakdowns inside the filter) are numbered once; each
+/// measure then makes one pass over its own columns, whatever the number of domains and
+/// levels, accumulating weighted sums per (sampling unit, domain) cell from which every
+/// estimate and its Taylor-linearized variance follow.
 public enum AnalysisEngine {
     public static func run(_ request: AnalysisRequest, on dataset: Dataset) throws(SurveyError) -> AnalysisResult {
-        throw SurveyError(.invalidRequest, "The engine is being built.")
+        let options = request.options
+        guard options.confidenceLevel > 0, options.confidenceLevel < 1 else {
+            throw SurveyError(.invalidRequest, "The confidence level \(options.confidenceLevel) is not between 0 and 1; write 0.95 for a 95% interval.")
+        }
+        guard !request.measures.isEmpty || request.crosstab != nil else {
+            throw SurveyError(.invalidRequest, "The request estimates nothing; name a variable with --mean, --total, --proportion or --ratio.")
+        }
+        if let method = options.ciMethod, method != .wald,
+           let m = request.measures.first(where: { $0.statistic != .proportion }) {
+            throw SurveyError(.invalidRequest, "The interval method '\(method.rawValue)' applies to proportions only, but '\(m.variable)' is a \(m.statistic.rawValue); use --ci-method wald, or estimate the \(m.statistic.rawValue) in a separate request.")
+        }
+
+        let design = try SurveyDesign(request.design, dataset: dataset)
+        let variance = TaylorVariance(design: design)
+        try variance.checkLonelyPSUs()
+        var warnings: [String] = variance.lonelyStrata().map {
+            "Stratum \($0.name) has a single PSU at stage \($0.stage); its variance is handled by the '\(request.design.lonelyPSU.rawValue)' lonely-PSU policy."
+        }
+        let mask: [Bool]?
+        if let filter = request.filter, !filter.trimmingCharacters(in: .whitespaces).isEmpty {
+            let m = try FilterExpression(parsing: filter).evaluate(on: dataset)
+            guard m.contains(true) else {
+                throw SurveyError(.emptyDomain, "The filter '\(filter)' selects no respondents; loosen it or check the values it compares against.")
+            }
+            mask = m
+        } else {
+            mask = nil
+        }
+
+        var rows: [ResultRow] = []
+        var tests: [TestResult] = []
+        let context = Context(dataset: dataset, design: design, variance: variance, options: options)
+
+        if !request.measures.isEmpty {
+            let by = try request.by.map { name throws(SurveyError) in try context.categories(of: name) }
+            let domains = DomainIndex(by: by, mask: mask, rowCount: dataset.rowCount)
+            guard domains.count > 0 else {
+                throw SurveyError(.emptyDomain, "No respondent has a value for the breakdown \(request.by.joined(separator: " × "))\(request.filter.map { " inside the filter '\($0)'" } ?? ""); choose another breakdown variable.")
+            }
+            let cells = DomainCells(design: design, variance: variance, domains: domains)
+            for measure in request.measures {
+                rows += try context.estimate(measure, domains: domains, cells: cells, warnings: &warnings)
+            }
+        }
+
+        if let crosstab = request.crosstab {
+            let rowIndex = try context.categories(of: crosstab.rows)
+            let columnIndex = try context.categories(of: crosstab.columns)
+            let (measure, by, cellOf): (CategoryIndex, [CategoryIndex], (Domain, CategoryIndex.Category) -> CrosstabCell)
+            switch crosstab.percent {
+            case .row:
+                (measure, by) = (columnIndex, [rowIndex])
+                cellOf = { CrosstabCell(row: $0[crosstab.rows] ?? "", column: $1.label) }
+            case .column:
+                (measure, by) = (rowIndex, [columnIndex])
+                cellOf = { CrosstabCell(row: $1.label, column: $0[crosstab.columns] ?? "") }
+            case .cell:
+                (measure, by) = (CategoryIndex.joint(rowIndex, columnIndex), [])
+                let labels = rowIndex.categories.flatMap { r in columnIndex.categories.map { (r.label, $0.label) } }
+                let lookup = Dictionary(zip(labels.map { "\($0.0) × \($0.1)" }, labels), uniquingKeysWith: { a, _ in a })
+                cellOf = { _, category in
+                    let pair = lookup[category.label] ?? (category.label, "")
+                    return CrosstabCell(row: pair.0, column: pair.1)
+                }
+            }
+            let domains = DomainIndex(by: by, mask: mask, rowCount: dataset.rowCount)
+            guard domains.count > 0 else {
+                throw SurveyError(.emptyDomain, "No respondent has values for both '\(crosstab.rows)' and '\(crosstab.columns)'\(request.filter.map { " inside the filter '\($0)'" } ?? ""); choose other variables.")
+            }
+            let cells = DomainCells(design: design, variance: variance, domains: domains)
+            var tableRows = try context.proportionRows(measure, domains: domains, cells: cells, warnings: &warnings)
+            for i in tableRows.indices {
+                let category = measure.categories.first { $0.label == tableRows[i].level } ?? .init(label: tableRows[i].level ?? "", code: "", isUserMissing: false)
+                tableRows[i].cell = cellOf(tableRows[i].domain, category)
+            }
+            rows += tableRows
+            if let test = try CrosstabAnalysis(design: design, variance: variance)
+                .test(rows: rowIndex, columns: columnIndex, mask: mask, kind: crosstab.test) {
+                tests.append(TestResult(name: test.name, statistic: test.statistic, df: test.df, pValue: test.pValue,
+                                        description: "\(crosstab.rows) × \(crosstab.columns)"))
+            } else {
+                warnings.append("No test of independence: '\(crosstab.rows)' or '\(crosstab.columns)' has fewer than two categories among the respondents analysed.")
+            }
+        }
+
+        let spec = request.design
+        let summary = DesignSummary(
+            weights: spec.weights, strata: spec.strata, clusters: spec.clusters, fpc: spec.fpc, nest: spec.nest,
+            lonelyPSU: spec.lonelyPSU, degreesOfFreedom: design.degreesOfFreedom, respondents: dataset.rowCount,
+            strataCount: design.primary.strataCount, psuCount: design.primary.unitCount)
+        return AnalysisResult(design: summary, rows: rows, tests: tests, warnings: warnings, request: request)
+    }
+
+    /// What every measure of a request shares.
+    private struct Context {
+        let dataset: Dataset
+        let design: SurveyDesign
+        let variance: TaylorVariance
+        let options: AnalysisOptions
+
+        func categories(of name: String) throws(SurveyError) -> CategoryIndex {
+            let column = try dataset.column(name)
+            return CategoryIndex(column, metadata: dataset.metadata(name), missing: options.missing, language: options.language)
+        }
+
+        /// Values of a numeric variable with system- and user-missing values as NaN.
+        func numeric(_ name: String, for statistic: Statistic) throws(SurveyError) -> [Double] {
+            let column = try dataset.column(name)
+            guard case .numeric(let values) = column.values else {
+                var hint = ""
+                if case .categorical(_, let levels) = column.values {
+                    hint = " (levels \(levels.prefix(5).joined(separator: ", "))\(levels.count > 5 ? ", …" : ""))"
+                }
+                throw SurveyError(.invalidVariable, "The variable '\(name)' is \(column.typeName)\(hint), so it has no \(statistic.rawValue); use --proportion \(name) for the share of each category, or choose a numeric variable.")
+            }
+            let meta = dataset.metadata(name)
+            guard !meta.missingCodes.isEmpty || meta.missingRange != nil else { return values }
+            return values.map { meta.isUserMissing($0) ? .nan : $0 }
+        }
+
+        func estimate(_ measure: Measure, domains: DomainIndex, cells: DomainCells, warnings: inout [String]) throws(SurveyError) -> [ResultRow] {
+            let input: LinearizedEstimator.Input
+            switch measure.statistic {
+            case .mean: input = .mean(try numeric(measure.variable, for: .mean))
+            case .total: input = .total(try numeric(measure.variable, for: .total))
+            case .ratio:
+                guard let denominator = measure.denominator else {
+                    throw SurveyError(.invalidRequest, "The ratio of '\(measure.variable)' names no denominator; write --ratio \(measure.variable)/DENOMINATOR.")
+                }
+                input = .ratio(numerator: try numeric(measure.variable, for: .ratio), denominator: try numeric(denominator, for: .ratio))
+            case .proportion:
+                return try proportionRows(try categories(of: measure.variable), domains: domains, cells: cells, warnings: &warnings)
+            }
+            let estimates = try LinearizedEstimator(design: design, variance: variance, cells: cells, designEffects: options.designEffects)
+                .estimate(input)
+            let calculator = ConfidenceIntervalCalculator(level: options.confidenceLevel, method: .wald)
+            var rows: [ResultRow] = []
+            var seen = Set<Int>()
+            for e in estimates {
+                seen.insert(e.domain)
+                rows.append(row(e, variable: measure.variable, statistic: measure.statistic, domain: domains.domains[e.domain],
+                                category: nil, interval: calculator.interval(estimate: e.estimate, variance: e.variance, degreesOfFreedom: e.degreesOfFreedom, respondents: e.domainRespondents)))
+            }
+            for (d, domain) in domains.domains.enumerated() where !seen.contains(d) || rows.first(where: { $0.domain == domain })?.unweightedCount == 0 {
+                warnings.append("No respondent in \(domain.description) has a value of '\(measure.variable)'; its \(measure.statistic.rawValue) is not estimated.")
+            }
+            return rows
+        }
+
+        func proportionRows(_ index: CategoryIndex, domains: DomainIndex, cells: DomainCells, warnings: inout [String]) throws(SurveyError) -> [ResultRow] {
+            let estimates = try LinearizedEstimator(design: design, variance: variance, cells: cells, designEffects: options.designEffects)
+                .estimate(.proportion(index))
+            let calculator = ConfidenceIntervalCalculator(level: options.confidenceLevel, method: options.ciMethod ?? .logit)
+            var emptyDomains = Set<Int>()
+            var rows: [ResultRow] = []
+            for e in estimates {
+                if e.domainRespondents == 0 { emptyDomains.insert(e.domain); continue }
+                let likelihood = ProfileLikelihoodInterval.Input(proportion: e.estimate, variance: e.variance, respondents: e.domainRespondents)
+                let interval = calculator.interval(estimate: e.estimate, variance: e.variance, degreesOfFreedom: e.degreesOfFreedom,
+                                                   respondents: e.domainRespondents, likelihood: likelihood)
+                rows.append(row(e, variable: index.variable, statistic: .proportion, domain: domains.domains[e.domain],
+                                category: index.categories[e.category ?? 0], interval: interval))
+            }
+            for d in emptyDomains.sorted() {
+                warnings.append("No respondent in \(domains.domains[d].description) has a value of '\(index.variable)'; its shares are not estimated.")
+            }
+            return rows
+        }
+
+        func row(_ e: DomainEstimate, variable: String, statistic: Statistic, domain: Domain, category: CategoryIndex.Category?,
+                 interval: ConfidenceInterval) -> ResultRow {
+            let valid = e.domainRespondents > 0 && e.estimate.isFinite
+            var deff: Double? = nil, deffReplace: Double? = nil, effective: Double? = nil
+            if options.designEffects, let srs = e.srsVariance, let srsR = e.srsVarianceWithReplacement {
+                let a = e.variance / srs, b = e.variance / srsR
+                deff = a.isFinite ? a : nil
+                deffReplace = b.isFinite ? b : nil
+                if let b = deffReplace, b > 0 { effective = Double(e.domainRespondents) / b }
+            }
+            let se = e.variance.squareRoot()
+            return ResultRow(
+                variable: variable, statistic: statistic, domain: domain, level: category?.label, code: category?.code,
+                estimate: valid ? e.estimate : nil, standardError: valid && se.isFinite ? se : nil,
+                ci: valid ? interval : nil, designEffect: deff, designEffectWithReplacement: deffReplace,
+                effectiveSampleSize: effective, degreesOfFreedom: e.degreesOfFreedom, unweightedCount: e.unweightedCount,
+                weightedCount: e.weightedCount)
+        }
     }
 }

@@ -54,4 +54,25 @@ public struct CategoryIndex: Sendable {
     }
 
     public var count: Int { categories.count }
+
+    /// A category index built from parts (e.g. the joint categories of a crosstab).
+    init(variable: String, categoryOfRow: [Int32], categories: [Category]) {
+        self.variable = variable
+        self.categoryOfRow = categoryOfRow
+        self.categories = categories
+    }
+
+    /// The joint categories of two variables, row variable slowest; missing when either is.
+    static func joint(_ a: CategoryIndex, _ b: CategoryIndex) -> CategoryIndex {
+        let width = Int32(b.count)
+        let codes = zip(a.categoryOfRow, b.categoryOfRow).map { $0 < 0 || $1 < 0 ? -1 : $0 * width + $1 }
+        var categories: [Category] = []
+        for x in a.categories {
+            for y in b.categories {
+                categories.append(Category(label: "\(x.label) × \(y.label)", code: "\(x.code) × \(y.code)",
+                                           isUserMissing: x.isUserMissing || y.isUserMissing))
+            }
+        }
+        return CategoryIndex(variable: "\(a.variable) × \(b.variable)", categoryOfRow: codes, categories: categories)
+    }
 }
