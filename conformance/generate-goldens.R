@@ -18,6 +18,7 @@
 #   R uses for its p-value (R prints the uncorrected Pearson X²).
 suppressPackageStartupMessages({ library(survey); library(jsonlite) })
 data(api)
+`%||%` <- function(a, b) if (is.null(a)) b else a
 out <- "Tests/ConformanceTests/Fixtures"
 dir.create(out, showWarnings = FALSE, recursive = TRUE)
 
@@ -88,7 +89,8 @@ ci_prop <- function(expr, sub, method, level) {
   as.vector(attr(suppressWarnings(svyciprop(f, sub, method = method, level = level)), "ci"))
 }
 
-golden_rows <- function(spec, measures, by = character(0), rfilter = NULL, method = "wald", level = 0.95) {
+golden_rows <- function(spec, measures, by = character(0), rfilter = NULL, method = NULL, level = 0.95) {
+  method <- method %||% "logit"  # Barometer's default for proportions, as svyciprop
   d <- design_of(spec)
   df <- datasets[[spec$data]]
   rows <- list()
@@ -124,9 +126,12 @@ golden_rows <- function(spec, measures, by = character(0), rfilter = NULL, metho
           e1 <- svymean(as.formula(paste("~as.numeric(", expr, ")")), sub, deff = TRUE)
           e2 <- svymean(as.formula(paste("~as.numeric(", expr, ")")), sub, deff = "replace")
           ci <- tryCatch(ci_prop(expr, sub, method, level), error = function(e) c(NA, NA))
+          # A share of exactly 0 or 1 has no design effect; R divides two rounding errors there.
+          degenerate <- coef(e1)[1] < 1e-12 || coef(e1)[1] > 1 - 1e-12
           r <- c(base, list(level = k, estimate = num(coef(e1)), standardError = num(SE(e1)),
                             ciLower = num(ci[1]), ciUpper = num(ci[2]),
-                            designEffect = num(deff(e1)), designEffectWithReplacement = num(deff(e2)),
+                            designEffect = if (degenerate) NULL else num(deff(e1)),
+                            designEffectWithReplacement = if (degenerate) NULL else num(deff(e2)),
                             unweightedCount = sum(ok & !is.na(col) & as.character(col) == k)))
           rows[[length(rows) + 1]] <- r
         }
@@ -176,7 +181,7 @@ chisq_golden <- function(spec, rowvar, colvar, rfilter = NULL) {
   aw <- svychisq(fm, sub, statistic = "adjWald")
   list(
     f = list(name = "rao-scott-f", statistic = unname(f$statistic), df = unname(f$parameter), pValue = unname(f$p.value)),
-    chisq = list(name = "rao-scott-chisq", statistic = unname(f$statistic) * k, df = unname(ch$parameter), pValue = unname(ch$p.value)),
+    chisq = list(name = "rao-scott-chisq", statistic = unname(f$statistic) * k, df = I(unname(ch$parameter)), pValue = unname(ch$p.value)),
     wald = list(name = "wald", statistic = unname(w$statistic)[1], df = unname(w$parameter), pValue = unname(w$p.value)[1]),
     adjwald = list(name = "adjusted-wald", statistic = unname(aw$statistic)[1], df = unname(aw$parameter), pValue = unname(aw$p.value)[1])
   )
@@ -209,7 +214,7 @@ add <- function(name, design, measures = list(), by = character(0), filter = NUL
   if (!is.null(filter)) req$filter <- filter
   case <- list(name = name, data = paste0(spec$data, ".csv"))
   if (!is.null(error)) {
-    msg <- tryCatch({ golden_rows(spec, measures, by, rfilter, method %||% "wald", level); "no error" }, error = function(e) conditionMessage(e))
+    msg <- tryCatch({ golden_rows(spec, measures, by, rfilter, method, level); "no error" }, error = function(e) conditionMessage(e))
     case$request <- req; case$error <- error; case$rError <- msg
   } else if (!is.null(crosstab)) {
     req$crosstab <- crosstab
@@ -218,11 +223,10 @@ add <- function(name, design, measures = list(), by = character(0), filter = NUL
     case$tests <- chisq_golden(spec, crosstab$rows, crosstab$columns, rfilter)
   } else {
     case$request <- req
-    case$rows <- golden_rows(spec, measures, by, rfilter, method %||% "wald", level)
+    case$rows <- golden_rows(spec, measures, by, rfilter, method, level)
   }
   cases[[length(cases) + 1]] <<- case
 }
-`%||%` <- function(a, b) if (is.null(a)) b else a
 M <- function(statistic, variable, denominator = NULL) {
   m <- list(statistic = statistic, variable = variable)
   if (!is.null(denominator)) m$denominator <- denominator

@@ -88,24 +88,42 @@ struct TaylorVariance: Sendable {
                 let source = c * q
                 for k in 0..<q { zs[target + k] += z[source + k] }
             }
-            // Strata-by-domain accumulators of Σz and Σzzᵀ.
+            // Strata-by-domain accumulators: Σz, then Σ(z − z̄)(z − z̄)ᵀ about the stratum mean
+            // (two passes over the cells, for accuracy when the variance is small).
             let stratumOfCell = cells.firstOfPair.map { stage.stratumOfUnit[Int($0)] }
             let strata = PairIndex(first: stratumOfCell, second: cells.secondOfPair, firstCount: stage.strataCount, secondCount: domainCount)
             var s1 = [Double](repeating: 0, count: strata.count * q)
-            var s2 = [Double](repeating: 0, count: strata.count * width)
+            var cellsInPair = [Int](repeating: 0, count: strata.count)
             for c in 0..<cells.count {
                 let p = Int(strata.pairOfElement[c])
-                let zc = c * q
-                for k in 0..<q { s1[p * q + k] += zs[zc + k] }
+                cellsInPair[p] += 1
+                for k in 0..<q { s1[p * q + k] += zs[c * q + k] }
+            }
+            var mean = s1
+            for p in 0..<strata.count {
+                let n = Double(stage.sampleSize[Int(strata.firstOfPair[p])])
+                for k in 0..<q { mean[p * q + k] /= n }
+            }
+            var s2 = [Double](repeating: 0, count: strata.count * width)
+            func addOuter(_ p: Int, _ dev: (Int) -> Double, times m: Double) {
                 if full {
                     for k in 0..<q {
-                        let zk = zs[zc + k]
-                        if zk == 0 { continue }
-                        for l in 0..<q { s2[p * width + k * q + l] += zk * zs[zc + l] }
+                        let dk = dev(k)
+                        if dk == 0 { continue }
+                        for l in 0..<q { s2[p * width + k * q + l] += m * dk * dev(l) }
                     }
                 } else {
-                    for k in 0..<q { s2[p * width + k] += zs[zc + k] * zs[zc + k] }
+                    for k in 0..<q { s2[p * width + k] += m * dev(k) * dev(k) }
                 }
+            }
+            for c in 0..<cells.count {
+                let p = Int(strata.pairOfElement[c])
+                addOuter(p, { zs[c * q + $0] - mean[p * q + $0] }, times: 1)
+            }
+            // Units of the stratum without respondents in the domain: z = 0.
+            for p in 0..<strata.count {
+                let empty = stage.sampleSize[Int(strata.firstOfPair[p])] - cellsInPair[p]
+                if empty > 0 { addOuter(p, { -mean[p * q + $0] }, times: Double(empty)) }
             }
 
             // Lonely strata and the average policy: scale per group of strata (R's onestage call).
@@ -130,19 +148,7 @@ struct TaylorVariance: Sendable {
                 if f < 1e-7 || n < 2 { continue }
                 var factor = f * Double(n) / Double(n - 1) * stage.ancestorFraction[h]
                 if policy == .average { factor *= groupScale[stage.parentUnitOfStratum[h]] ?? 1 }
-                let nn = Double(n)
-                if full {
-                    for k in 0..<q {
-                        for l in 0..<q {
-                            let centred = s2[p * width + k * q + l] - s1[p * q + k] * s1[p * q + l] / nn
-                            result[d][k * q + l] += factor * centred
-                        }
-                    }
-                } else {
-                    for k in 0..<q {
-                        result[d][k] += factor * (s2[p * width + k] - s1[p * q + k] * s1[p * q + k] / nn)
-                    }
-                }
+                for k in 0..<width { result[d][k] += factor * s2[p * width + k] }
             }
             // A group whose every stratum is lonely has no average to borrow (R gives NaN).
             if policy == .average, groupScale.values.contains(where: { $0.isInfinite }) {

@@ -32,6 +32,9 @@ struct ConfidenceIntervalCalculator {
         case .wald:
             lower = p - t * se
             upper = p + t * se
+        case .logit where v == 0 && (p == 0 || p == 1):
+            // svyglm's fit runs off to ±∞ on the logit scale: the interval collapses on p.
+            (lower, upper) = (p, p)
         case .logit, .xlogit:
             let eta = log(p / (1 - p))
             let h = t * se / (p * (1 - p))

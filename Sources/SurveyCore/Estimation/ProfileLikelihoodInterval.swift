@@ -6,11 +6,12 @@ import Foundation
 /// (Lumley & Scott 2014, *Tests for regression models fitted to survey data*, ANZJS 56).
 ///
 /// With n respondents, weights rescaled to mean 1, the binomial deviance of the intercept-only
-/// model is D(μ) = −2n[p̂ log μ + (1 − p̂) log(1 − μ)], the dispersion φ = n/(n − 1), the
-/// naive variance of the logit 1/(n p̂(1 − p̂)) and the design variance v/(p̂(1 − p̂))²; their
-/// ratio λ rescales the tail probability α = Φ(t_{df, (1−level)/2} √λ)/2. As R does, the
+/// model is D(μ) = −2n[p̂ log μ + (1 − p̂) log(1 − μ)], the dispersion φ = n/(n − 1) (the
+/// design-weighted variance of the Pearson residuals that `summary.svyglm` uses), the naive variance of the logit 1/(n p̂(1 − p̂)) and the
+/// design variance v/(p̂(1 − p̂))²; their ratio λ rescales the tail probability
+/// α = Φ(t_{df, (1−level)/2} √λ)/2. As R does, the
 /// signed root deviance z(β) = ±√((D(β) − D(β̂))/φ) is evaluated on a grid of at most nine
-/// steps each side of β̂ (step ⅕ √F_{1,n−1}(1−α) standard errors, until |z| passes that
+/// steps each side of β̂ (step ⅕ √F_{1,n−1}(1−α) design standard errors, until |z| passes that
 /// bound), interpolated by an FMM cubic spline sampled at three times as many points, and the
 /// ends are where it crosses ±Φ⁻¹(2α), by linear interpolation; the ends are back-transformed
 /// with expit. Reproducing the grid and the spline is what makes the numbers equal R's.
@@ -28,13 +29,14 @@ struct ProfileLikelihoodInterval {
         let n = Double(input.respondents)
         guard p > 0, p < 1, v > 0, input.respondents > 1 else { return (.nan, .nan) }
         let betaHat = log(p / (1 - p))
+        // summary.svyglm: design-weighted variance of the unweighted Pearson residuals.
         let dispersion = n / (n - 1)
         let naiveVariance = 1 / (n * p * (1 - p))
         let designVariance = v / (p * (1 - p) * p * (1 - p))
         let lambda = designVariance / naiveVariance
         let alpha = NormalDistribution.cdf(
             StudentTDistribution.quantile((1 - level) / 2, degreesOfFreedom: df) * lambda.squareRoot()) / 2
-        let standardError = (dispersion * naiveVariance).squareRoot()
+        let standardError = designVariance.squareRoot()
         let zMax = FDistribution.quantile(1 - alpha, numeratorDegreesOfFreedom: 1, denominatorDegreesOfFreedom: n - 1).squareRoot()
         let step = zMax / 5
         func deviance(_ beta: Double) -> Double {
