@@ -1,1 +1,11 @@
+import ArgumentParser
 import SurveyCore
+
+/// The root `barometer` command; its verbs do the work.
+struct Barometer: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "barometer",
+        abstract: "Design-based estimates from survey files",
+        version: BarometerVersion.description,
+        subcommands: [Estimate.self, Crosstab.self])
+}

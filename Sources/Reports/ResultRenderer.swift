@@ -1,1 +1,30 @@
 import SurveyCore
+
+/// Turns an ``AnalysisResult`` into text: the one entry point of the Reports module.
+///
+/// Rendering is pure: it produces a `String` and never touches files or streams. Every
+/// format ends with a newline, so the text can be written to a terminal or file as is.
+///
+/// ```swift
+/// let text = ResultRenderer(language: "ru").render(result, as: .table)
+/// ```
+public struct ResultRenderer: Sendable {
+    /// Language (BCP 47) of headings and captions in `table` and `markdown` output; `en` and
+    /// `ru` are available, other languages fall back to English. Value labels come from the
+    /// result as they are. `json` and `csv` are not localized.
+    public var language: String
+
+    public init(language: String = "en") {
+        self.language = language
+    }
+
+    /// The result in `format`.
+    public func render(_ result: AnalysisResult, as format: OutputFormat) -> String {
+        switch format {
+        case .table: TableRenderer(language: language).render(result)
+        case .json: JSONRenderer().render(result)
+        case .csv: CSVRenderer().render(result)
+        case .markdown: MarkdownRenderer(language: language).render(result)
+        }
+    }
+}

@@ -1,1 +1,3 @@
 import BarometerCLI
+
+BarometerCLI.main()

@@ -1,0 +1,39 @@
+import ArgumentParser
+import SurveyCore
+
+/// `barometer estimate`: means, totals, proportions and ratios, optionally by domains.
+struct Estimate: AnalysisCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "estimate",
+        abstract: "Estimate means, totals, proportions and ratios with design-based standard errors.",
+        discussion: """
+            Name at least one measure. Measures are estimated in the order they are given; \
+            --by breaks every one of them down by the combinations of the breakdown variables.
+
+            Example:
+              barometer estimate apistrat.csv --weight pw --strata stype --fpc fpc \\
+                --mean api00 --proportion sch.wide --by stype
+            """)
+
+    @Argument(help: ArgumentHelp("The survey file.", valueName: "file"))
+    var file: String
+
+    @OptionGroup(title: "Estimates")
+    var measures: MeasureOptions
+
+    @OptionGroup(title: "Design")
+    var design: DesignOptions
+
+    @OptionGroup(title: "Estimation")
+    var estimation: EstimationOptions
+
+    @OptionGroup(title: "Output")
+    var output: OutputOptions
+
+    func makeRequest(arguments: [String]?) throws -> AnalysisRequest {
+        AnalysisRequest(
+            design: design.spec, measures: try measures.measures(arguments: arguments), by: measures.by,
+            filter: estimation.filter,
+            options: try estimation.analysisOptions(language: output.language, designEffects: measures.deff))
+    }
+}

@@ -1,0 +1,156 @@
+import SurveyCore
+
+/// Lays out an ``AnalysisResult`` as a ``ReportDocument``: the design line, one table per
+/// variable and statistic (rows in the order of the result), a two-way grid per crosstab,
+/// the tests and the warnings.
+struct ReportBuilder {
+    /// Where a crosstab cell's interval goes: on a line of its own under the percentage
+    /// (terminal), or beside it (Markdown).
+    enum CellStyle: Sendable { case stacked, inline }
+
+    let text: ReportText
+    let cellStyle: CellStyle
+
+    init(language: String, cellStyle: CellStyle) {
+        self.text = ReportText(language: language)
+        self.cellStyle = cellStyle
+    }
+
+    func build(_ result: AnalysisResult) -> ReportDocument {
+        let tables = groups(of: result.rows).map { group in
+            group.key.isCrosstab
+                ? crosstabTable(group.rows, key: group.key, request: result.request)
+                : estimateTable(group.rows, key: group.key, request: result.request)
+        }
+        return ReportDocument(
+            designLabel: text.designLabel,
+            design: text.designDescription(result.design),
+            tables: tables,
+            emptyNote: result.rows.isEmpty ? text.noEstimates : nil,
+            tests: result.tests.map(text.testLine),
+            warningLabel: text.warningLabel,
+            warnings: result.warnings
+        )
+    }
+
+    // MARK: Grouping
+
+    struct GroupKey: Hashable {
+        var variable: String
+        var statistic: Statistic
+        var isCrosstab: Bool
+        /// For a crosstab, the domain of its grid (every domain gets its own grid).
+        var domain: Domain?
+    }
+
+    /// Rows grouped by variable and statistic (crosstab cells also by domain), groups in the
+    /// order they first appear, rows in their order within each group.
+    func groups(of rows: [ResultRow]) -> [(key: GroupKey, rows: [ResultRow])] {
+        var order: [GroupKey] = []
+        var members: [GroupKey: [ResultRow]] = [:]
+        for row in rows {
+            let crosstab = row.cell != nil
+            let key = GroupKey(variable: row.variable, statistic: row.statistic, isCrosstab: crosstab,
+                               domain: crosstab ? row.domain : nil)
+            if members[key] == nil { order.append(key) }
+            members[key, default: []].append(row)
+        }
+        return order.map { ($0, members[$0]!) }
+    }
+
+    // MARK: Estimates
+
+    func estimateTable(_ rows: [ResultRow], key: GroupKey, request: AnalysisRequest?) -> ReportTable {
+        let domainVariables = DomainColumns.variables(of: rows)
+        let hasLevel = rows.contains { $0.level != nil || $0.code != nil }
+        let hasDeff = rows.contains { $0.designEffect != nil }
+        let level = rows.lazy.compactMap(\.ci?.level).first ?? request?.options.confidenceLevel ?? 0.95
+
+        var columns = domainVariables.map { ReportTable.Column(header: $0, alignment: .left) }
+        if hasLevel { columns.append(.init(header: key.variable, alignment: .left)) }
+        columns += [
+            .init(header: text.estimate, alignment: .right),
+            .init(header: text.standardError, alignment: .right),
+            .init(header: text.interval(level: level), alignment: .right),
+        ]
+        if hasDeff { columns.append(.init(header: text.designEffect, alignment: .right)) }
+        columns += [
+            .init(header: text.count, alignment: .right),
+            .init(header: text.weightedCount, alignment: .right),
+        ]
+
+        let numbers = rows.map(EstimateText.init)
+        let (lowerWidth, upperWidth) = intervalWidths(numbers)
+        let cells = zip(rows, numbers).map { row, n -> [String] in
+            var line = domainVariables.map { row.domain[$0] ?? "" }
+            if hasLevel { line.append(row.level ?? row.code ?? "") }
+            line += [n.estimate, n.standardError, n.interval(lowerWidth: lowerWidth, upperWidth: upperWidth)]
+            if hasDeff { line.append(n.designEffect) }
+            line += [n.count, n.weightedCount]
+            return line
+        }
+        return ReportTable(title: text.title(key.statistic, displayName(key, request: request)), columns: columns, rows: cells)
+    }
+
+    /// The variable as named in a title; a ratio's denominator is added from the request
+    /// when the row names only the numerator.
+    private func displayName(_ key: GroupKey, request: AnalysisRequest?) -> String {
+        guard key.statistic == .ratio, !key.variable.contains("/"),
+              let measure = request?.measures.first(where: { $0.statistic == .ratio && $0.variable == key.variable }),
+              let denominator = measure.denominator
+        else { return key.variable }
+        return key.variable + "/" + denominator
+    }
+
+    /// Widths of the interval ends, for padding inside the brackets (terminal only).
+    private func intervalWidths(_ numbers: [EstimateText]) -> (Int, Int) {
+        guard cellStyle == .stacked else { return (0, 0) }
+        let lower = numbers.compactMap(\.lower).map(DisplayWidth.of).max() ?? 0
+        let upper = numbers.compactMap(\.upper).map(DisplayWidth.of).max() ?? 0
+        return (lower, upper)
+    }
+
+    // MARK: Crosstabs
+
+    func crosstabTable(_ rows: [ResultRow], key: GroupKey, request: AnalysisRequest?) -> ReportTable {
+        let spec = request?.crosstab
+        var rowCategories: [String] = []
+        var columnCategories: [String] = []
+        var cells: [CellKey: EstimateText] = [:]
+        for row in rows {
+            guard let cell = row.cell else { continue }
+            if !rowCategories.contains(cell.row) { rowCategories.append(cell.row) }
+            if !columnCategories.contains(cell.column) { columnCategories.append(cell.column) }
+            cells[CellKey(row: cell.row, column: cell.column)] = EstimateText(row)
+        }
+
+        var title = spec.map { text.crosstabTitle(rows: $0.rows, columns: $0.columns, percent: $0.percent) } ?? key.variable
+        if let domain = key.domain, !domain.isWhole { title += " (\(domain.description))" }
+
+        let columns = [ReportTable.Column(header: spec?.rows ?? "", alignment: .left)]
+            + columnCategories.map { ReportTable.Column(header: $0, alignment: .right) }
+        var lines: [[String]] = []
+        for r in rowCategories {
+            let numbers = columnCategories.map { cells[CellKey(row: r, column: $0)] }
+            switch cellStyle {
+            case .stacked:
+                lines.append([r] + numbers.map { $0?.estimate ?? "" })
+                if numbers.contains(where: { $0?.lower != nil }) {
+                    lines.append([""] + numbers.map { $0.map { $0.lower == nil ? "" : $0.interval() } ?? "" })
+                }
+            case .inline:
+                lines.append([r] + numbers.map { n in
+                    guard let n else { return "" }
+                    return n.lower == nil ? n.estimate : n.estimate + " " + n.interval()
+                })
+            }
+        }
+        return ReportTable(title: title, columns: columns, rows: lines)
+    }
+}
+
+/// A crosstab cell as a dictionary key.
+private struct CellKey: Hashable {
+    var row: String
+    var column: String
+}
