@@ -160,11 +160,27 @@ public enum AnalysisEngine {
             let estimates = try LinearizedEstimator(design: design, variance: variance, cells: cells, designEffects: options.designEffects)
                 .estimate(.proportion(index))
             let calculator = ConfidenceIntervalCalculator(level: options.confidenceLevel, method: options.ciMethod ?? .logit)
+            var startSums: [InterceptOnlyLogisticFit.StartSums] = []
+            if options.ciMethod == .likelihood {
+                var respondents = [Double](repeating: 1, count: domains.count)
+                var weightTotals = [Double](repeating: 1, count: domains.count)
+                for e in estimates {
+                    respondents[e.domain] = Double(e.domainRespondents)
+                    weightTotals[e.domain] = e.domainWeight
+                }
+                startSums = InterceptOnlyLogisticFit.startSums(
+                    categoryOfRow: index.categoryOfRow, categories: index.count, cells: cells, weights: design.weights,
+                    respondents: respondents, weightTotals: weightTotals)
+            }
             var emptyDomains = Set<Int>()
             var rows: [ResultRow] = []
             for e in estimates {
                 if e.domainRespondents == 0 { emptyDomains.insert(e.domain); continue }
-                let likelihood = ProfileLikelihoodInterval.Input(proportion: e.estimate, variance: e.variance, respondents: e.domainRespondents)
+                let likelihood = startSums.isEmpty ? nil : ProfileLikelihoodInterval.Input(
+                    proportion: e.estimate, variance: e.variance, respondents: e.domainRespondents,
+                    naiveVariance: InterceptOnlyLogisticFit.naiveVariance(
+                        proportion: e.estimate, respondents: Double(e.domainRespondents),
+                        start: startSums[e.domain * index.count + (e.category ?? 0)]))
                 let interval = calculator.interval(estimate: e.estimate, variance: e.variance, degreesOfFreedom: e.degreesOfFreedom,
                                                    respondents: e.domainRespondents, likelihood: likelihood)
                 rows.append(row(e, variable: index.variable, statistic: .proportion, domain: domains.domains[e.domain],

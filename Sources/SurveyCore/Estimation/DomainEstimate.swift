@@ -13,5 +13,7 @@ struct DomainEstimate: Sendable {
     /// Respondents of the domain with a valid value (the n of `svyciprop`).
     var domainRespondents: Int
     var weightedCount: Double
+    /// Sum of weights of the domain's respondents with a valid value.
+    var domainWeight: Double
     var degreesOfFreedom: Int
 }

@@ -189,7 +189,7 @@ struct LinearizedEstimator {
                 out.append(DomainEstimate(
                     domain: d, category: categories > 0 ? k : nil, estimate: est, variance: variances[d][k],
                     srsVariance: srs, srsVarianceWithReplacement: srsReplace, unweightedCount: count,
-                    domainRespondents: nValid, weightedCount: weighted, degreesOfFreedom: df[d]))
+                    domainRespondents: nValid, weightedCount: weighted, domainWeight: N, degreesOfFreedom: df[d]))
             }
         }
         return out

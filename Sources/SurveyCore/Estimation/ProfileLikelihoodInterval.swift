@@ -7,7 +7,7 @@ import Foundation
 ///
 /// With n respondents, weights rescaled to mean 1, the binomial deviance of the intercept-only
 /// model is D(μ) = −2n[p̂ log μ + (1 − p̂) log(1 − μ)], the dispersion φ = n/(n − 1) (the
-/// design-weighted variance of the Pearson residuals that `summary.svyglm` uses), the naive variance of the logit 1/(n p̂(1 − p̂)) and the
+/// design-weighted variance of the Pearson residuals that `summary.svyglm` uses), the naive variance of the logit ≈ 1/(n p̂(1 − p̂)) (exactly as R's last IRLS iteration has it) and the
 /// design variance v/(p̂(1 − p̂))²; their ratio λ rescales the tail probability
 /// α = Φ(t_{df, (1−level)/2} √λ)/2. As R does, the
 /// signed root deviance z(β) = ±√((D(β) − D(β̂))/φ) is evaluated on a grid of at most nine
@@ -20,6 +20,8 @@ struct ProfileLikelihoodInterval {
         var proportion: Double
         var variance: Double
         var respondents: Int
+        /// The intercept's naive variance as R's fit reports it (``InterceptOnlyLogisticFit``).
+        var naiveVariance: Double
     }
 
     let level: Double
@@ -31,7 +33,7 @@ struct ProfileLikelihoodInterval {
         let betaHat = log(p / (1 - p))
         // summary.svyglm: design-weighted variance of the unweighted Pearson residuals.
         let dispersion = n / (n - 1)
-        let naiveVariance = 1 / (n * p * (1 - p))
+        let naiveVariance = input.naiveVariance
         let designVariance = v / (p * (1 - p) * p * (1 - p))
         let lambda = designVariance / naiveVariance
         let alpha = NormalDistribution.cdf(
