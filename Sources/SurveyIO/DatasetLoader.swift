@@ -1,56 +1,60 @@
 import Foundation
 import SurveyCore
 
-// TEMPORARY (helper-reports branch): a trivial CSV reader so that the CLI compiles and runs.
-// No quoting rules, no codebook. The real `DatasetLoader` from the SurveyIO work replaces
-// this file on merge.
-
-/// Reads a survey file into a ``Dataset``.
+/// Loads a data file into a ``Dataset``, choosing the reader from the file's extension.
+///
+/// | extension | read as |
+/// | --- | --- |
+/// | `.csv` | comma-separated values |
+/// | `.tsv`, `.tab` | tab-separated values |
+/// | `.txt` | tab-separated if the first line holds a tab, else comma-separated |
+///
+/// SPSS (`.sav`, `.zsav`, `.por`), Stata (`.dta`), SAS, R and spreadsheet files are recognised
+/// and refused with a message that says how to export CSV.
 public enum DatasetLoader {
-    /// Reads the file at `path`. This stand-in reads only simple CSV: a header line, then
-    /// comma-separated values; a column whose every non-empty value is a number is numeric,
-    /// any other column is categorical. Empty cells and `NA` are missing.
+    /// The extensions ``load(path:)`` reads, without the dot.
+    public static let supportedExtensions = ["csv", "tsv", "tab", "txt"]
+
+    /// Loads the file at `path`.
+    /// - Throws: ``ReadError``: file not found, a directory, an unsupported or unknown type, or
+    ///   whatever the reader reports.
     public static func load(path: String) throws(ReadError) -> Dataset {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ReadError(.notFound, "Cannot read '\(path)': there is no such file; check the path.")
-        }
-        guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: path) else {
-            throw ReadError(.unreadable, "Cannot read '\(path)': it is a directory or cannot be opened; name a survey file.")
-        }
-        let text = String(decoding: data, as: UTF8.self)
-        let lines = text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
-        guard let headerLine = lines.first else {
-            throw ReadError(.malformed, "Cannot read '\(path)': the file is empty; a CSV file needs a header line.")
-        }
-        let header = fields(of: headerLine)
-        var cells = Array(repeating: [String?](), count: header.count)
-        for (index, line) in lines.dropFirst().enumerated() {
-            let values = fields(of: line)
-            guard values.count == header.count else {
-                throw ReadError(.malformed, "Cannot read '\(path)': line \(index + 2) has \(values.count) values but the header names \(header.count) columns.")
+        try FileContents.check(path: path)
+        let ext = (path as NSString).pathExtension.lowercased()
+        switch ext {
+        case "csv":
+            return try CSVReader.read(path: path, delimiter: .comma)
+        case "tsv", "tab":
+            return try CSVReader.read(path: path, delimiter: .tab)
+        case "txt":
+            let data = try FileContents.read(path: path)
+            let firstLine = data.prefix { $0 != UInt8(ascii: "\n") }
+            let delimiter: CSVReader.Delimiter = firstLine.contains(0x09) ? .tab : .comma
+            return try CSVReader.read(data: data, name: path, delimiter: delimiter)
+        default:
+            if let format = unsupportedFormats[ext] {
+                throw ReadError(.unsupportedFormat, "Cannot read '\(path)': \(format.name) files are not readable yet; \(format.fix), and load the .csv file.")
             }
-            for (i, v) in values.enumerated() { cells[i].append(v.isEmpty || v == "NA" ? nil : v) }
-        }
-        let columns = zip(header, cells).map { name, values -> Column in
-            let numbers = values.map { $0.flatMap(Double.init) }
-            if zip(values, numbers).allSatisfy({ ($0 == nil) == ($1 == nil) }) {
-                return .numeric(name, numbers.map { $0 ?? .nan })
-            }
-            return .categorical(name, strings: values)
-        }
-        do {
-            return try Dataset(columns: columns)
-        } catch {
-            throw ReadError(.malformed, "Cannot read '\(path)': \(error.message)")
+            let supported = supportedExtensions.map { ".\($0)" }
+            let list = supported.dropLast().joined(separator: ", ") + " and " + supported.last!
+            let what = ext.isEmpty ? "the file name has no extension" : "'.\(ext)' is not a known data file type"
+            throw ReadError(.unsupportedFormat, "Cannot read '\(path)': \(what); Barometer reads \(list) files.")
         }
     }
 
-    private static func fields(of line: Substring) -> [String] {
-        line.split(separator: ",", omittingEmptySubsequences: false).map {
-            var s = $0.trimmingCharacters(in: .whitespaces)
-            if s.count >= 2, s.hasPrefix("\""), s.hasSuffix("\"") { s = String(s.dropFirst().dropLast()) }
-            return s
-        }
-    }
+    private static let unsupportedFormats: [String: (name: String, fix: String)] = {
+        let spss = (name: "SPSS", fix: "export the data as CSV from SPSS (File > Export > CSV Data) or R (haven::read_sav, then write.csv)")
+        let stata = (name: "Stata", fix: "export the data as CSV from Stata (export delimited) or R (haven::read_dta, then write.csv)")
+        let sas = (name: "SAS", fix: "export the data as CSV from SAS (PROC EXPORT) or R (haven::read_sas, then write.csv)")
+        let r = (name: "R", fix: "write the data frame as CSV in R (write.csv)")
+        let excel = (name: "Excel", fix: "save the sheet as 'CSV UTF-8' in Excel")
+        return [
+            "sav": spss, "zsav": spss, "por": spss,
+            "dta": stata,
+            "sas7bdat": sas, "xpt": sas,
+            "rds": r, "rdata": r, "rda": r,
+            "xlsx": excel, "xls": excel, "ods": (name: "OpenDocument spreadsheet", fix: "save the sheet as CSV (UTF-8)"),
+            "parquet": (name: "Parquet", fix: "export the data as CSV"),
+        ]
+    }()
 }

@@ -1,14 +1,26 @@
 import Foundation
 
-// TEMPORARY (helper-reports branch): a minimal stand-in so that the CLI compiles.
-// The real `ReadError` comes from the SurveyIO work and replaces this file on merge.
-
-/// An error reading a survey file: one sentence naming the file, the problem and the fix.
+/// A file that could not be read: one sentence that names the file, the problem, the offending
+/// value and the fix.
+///
+/// ```
+/// Cannot read 'wave3.csv': line 7 has 5 fields but the header has 6; quote fields that contain commas.
+/// ```
+///
+/// The `kind` lets callers map the failure to an exit code or an HTTP status without parsing
+/// the text.
 public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible, LocalizedError {
     /// What went wrong, in broad terms.
     public enum Kind: String, Sendable, Codable {
+        /// The path names no file.
         case notFound
+        /// The path names a directory, or a file that cannot be opened.
         case unreadable
+        /// A file type that Barometer does not read (yet).
+        case unsupportedFormat
+        /// The bytes are not valid UTF-8.
+        case invalidEncoding
+        /// The file is not well-formed (ragged rows, an unclosed quote, a bad header).
         case malformed
     }
 

@@ -1,0 +1,92 @@
+/// Gives each distinct byte string a small integer in order of first appearance, without making a
+/// `String` per field: an open-addressing hash table over an arena of the distinct values.
+struct ByteInterner {
+    /// The distinct values, back to back.
+    private(set) var arena: [UInt8] = []
+    /// Where each distinct value starts in `arena`; value `k` is `arena[starts[k]..<starts[k + 1]]`.
+    private(set) var starts: [Int] = [0]
+    private var hashes: [UInt64] = []
+    /// Slots of the hash table: an index into `hashes`/`starts`, or -1 when empty.
+    private var slots: [Int32] = Array(repeating: -1, count: 64)
+
+    var count: Int { hashes.count }
+
+    /// The index of the value in `p[start..<end]`, added if new.
+    mutating func intern(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Int32 {
+        let length = end &- start
+        let h = Self.hash(p + start, length)
+        let mask = slots.count &- 1
+        var slot = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let k = slots[slot]
+            if k < 0 { break }
+            let index = Int(k)
+            if hashes[index] == h, starts[index &+ 1] &- starts[index] == length,
+               arena.withUnsafeBufferPointer({ a in
+                   Self.equal(a.baseAddress! + starts[index], p + start, length)
+               }) {
+                return k
+            }
+            slot = (slot &+ 1) & mask
+        }
+        let index = Int32(hashes.count)
+        arena.append(contentsOf: UnsafeBufferPointer(start: p + start, count: length))
+        starts.append(arena.count)
+        hashes.append(h)
+        slots[slot] = index
+        if hashes.count &* 2 > slots.count { grow() }
+        return index
+    }
+
+    /// Value `k` as a `String`. The bytes must be valid UTF-8.
+    func string(_ k: Int) -> String {
+        arena.withUnsafeBufferPointer { a in
+            String(decoding: UnsafeBufferPointer(rebasing: a[starts[k]..<starts[k &+ 1]]), as: UTF8.self)
+        }
+    }
+
+    private mutating func grow() {
+        let size = slots.count &* 2
+        let mask = size &- 1
+        var fresh = [Int32](repeating: -1, count: size)
+        for (index, h) in hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: h) & mask
+            while fresh[slot] >= 0 { slot = (slot &+ 1) & mask }
+            fresh[slot] = Int32(index)
+        }
+        slots = fresh
+    }
+
+    @inline(__always)
+    private static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        var i = 0
+        while i < n {
+            if a[i] != b[i] { return false }
+            i &+= 1
+        }
+        return true
+    }
+
+    /// A 64-bit multiplicative hash over eight bytes at a time.
+    @inline(__always)
+    private static func hash(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt64 {
+        let raw = UnsafeRawPointer(p)
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(n)
+        var i = 0
+        while i &+ 8 <= n {
+            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+            h ^= h >> 32
+            i &+= 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while i < n {
+            tail |= UInt64(p[i]) << shift
+            shift &+= 8
+            i &+= 1
+        }
+        h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+        h ^= h >> 29
+        return h
+    }
+}

@@ -1,0 +1,322 @@
+import SurveyCore
+
+/// The engine behind ``CSVReader``: one pass over the bytes of a delimited file, converting each
+/// field as it goes.
+///
+/// Every column starts out numeric and stores `Double`s. When a column meets its first field that
+/// is neither missing nor a number, it becomes categorical: the fields of earlier rows are read
+/// again (from the recorded starts of rows) and interned, and so are the rest. Levels are sorted
+/// once at the end with ``FactorLevelOrder``.
+struct CSVParser {
+    private let p: UnsafePointer<UInt8>
+    private let end: Int
+    private let separator: UInt8
+    private let name: String
+    private var scratch: [UInt8] = []
+    /// Where the header row starts, to word messages about it.
+    private var headerStart = -1
+
+    private static let quote = UInt8(ascii: "\"")
+    private static let newline = UInt8(ascii: "\n")
+    private static let carriageReturn = UInt8(ascii: "\r")
+
+    private enum Terminator { case separator, lineEnd, endOfFile }
+
+    /// One field: its bytes are `p[start..<end]`, with `""` still doubled when `escaped`.
+    private struct Field {
+        var start: Int
+        var end: Int
+        var next: Int
+        var terminator: Terminator
+        var escaped: Bool
+    }
+
+    private struct ColumnBuilder {
+        var isNumeric = true
+        var numbers: [Double] = []
+        var codes: [Int32] = []
+        var interner = ByteInterner()
+    }
+
+    private init(_ p: UnsafePointer<UInt8>, _ count: Int, separator: UInt8, name: String) {
+        self.p = p
+        self.end = count
+        self.separator = separator
+        self.name = name
+    }
+
+    /// Parses a whole file held in `bytes`.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, separator: UInt8, name: String) throws(ReadError) -> Dataset {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else {
+            throw ReadError(.malformed, "Cannot read '\(name)': the file is empty; a CSV file needs a header row of variable names.")
+        }
+        if let bad = UTF8Validator.firstInvalidOffset(bytes) {
+            let parser = CSVParser(base, bytes.count, separator: separator, name: name)
+            let byte = String(base[bad], radix: 16, uppercase: true)
+            throw ReadError(.invalidEncoding, "Cannot read '\(name)': line \(parser.lineNumber(at: bad)) is not valid UTF-8 (byte 0x\(byte.count == 1 ? "0" + byte : byte)); save the file with UTF-8 encoding.")
+        }
+        var parser = CSVParser(base, bytes.count, separator: separator, name: name)
+        return try parser.run()
+    }
+
+    // MARK: - The pass
+
+    private mutating func run() throws(ReadError) -> Dataset {
+        var pos = 0
+        if end >= 3, p[0] == 0xEF, p[1] == 0xBB, p[2] == 0xBF { pos = 3 }
+        pos = skipBlankLines(from: pos)
+        guard pos < end else {
+            throw ReadError(.malformed, "Cannot read '\(name)': the file is empty; a CSV file needs a header row of variable names.")
+        }
+
+        let names = try readHeader(&pos)
+        let columnCount = names.count
+        var builders = [ColumnBuilder](repeating: ColumnBuilder(), count: columnCount)
+        var rowStarts: [Int] = []
+        var row = 0
+
+        while true {
+            pos = skipBlankLines(from: pos)
+            guard pos < end else { break }
+            let rowStart = pos
+            rowStarts.append(rowStart)
+            for column in 0..<columnCount {
+                let field = try scanField(at: pos, row: rowStart, field: column &+ 1)
+                if column &+ 1 < columnCount {
+                    guard field.terminator == .separator else {
+                        throw fieldCountError(rowStart: rowStart, fields: column &+ 1, expected: columnCount)
+                    }
+                } else if field.terminator == .separator {
+                    throw fieldCountError(rowStart: rowStart, fields: try countFields(rowStart: rowStart), expected: columnCount)
+                }
+                try store(field, in: &builders[column], column: column, row: row, rowStarts: rowStarts)
+                pos = field.next
+            }
+            row &+= 1
+        }
+
+        var columns: [Column] = []
+        columns.reserveCapacity(columnCount)
+        for (column, builder) in builders.enumerated() {
+            columns.append(Self.finish(builder, name: names[column]))
+        }
+        do {
+            return try Dataset(columns: columns)
+        } catch {
+            throw ReadError(.malformed, "Cannot read '\(name)': \(error.message)")
+        }
+    }
+
+    private mutating func readHeader(_ pos: inout Int) throws(ReadError) -> [String] {
+        var names: [String] = []
+        var seen: [String: Int] = [:]
+        headerStart = pos
+        while true {
+            let field = try scanField(at: pos, row: headerStart, field: names.count &+ 1)
+            let text = withBytes(of: field) { q, s, e in
+                String(decoding: UnsafeBufferPointer(start: q + s, count: e &- s), as: UTF8.self)
+            }
+            let column = names.count &+ 1
+            if text.allSatisfy(\.isWhitespace) {
+                throw ReadError(.malformed, "Cannot read '\(name)': column \(column) of the header has no name; give every column a name in the first row.")
+            }
+            if let earlier = seen[text] {
+                throw ReadError(.malformed, "Cannot read '\(name)': the header names two columns '\(text)' (columns \(earlier) and \(column)); rename one so that every variable name is unique.")
+            }
+            seen[text] = column
+            names.append(text)
+            pos = field.next
+            if field.terminator != .separator { break }
+        }
+        return names
+    }
+
+    /// Converts one field and appends it to its column.
+    private mutating func store(
+        _ field: Field, in builder: inout ColumnBuilder, column: Int, row: Int, rowStarts: [Int]
+    ) throws(ReadError) {
+        if builder.isNumeric {
+            let value: Double? = withBytes(of: field) { q, s, e in
+                Self.isMissing(q, s, e) ? .nan : NumberParser.parse(q, s, e)
+            }
+            if let value {
+                builder.numbers.append(value)
+                return
+            }
+            try becomeCategorical(&builder, column: column, rows: row, rowStarts: rowStarts)
+        }
+        let code: Int32 = withBytes(of: field) { q, s, e in
+            Self.isMissing(q, s, e) ? Column.missingCode : builder.interner.intern(q, s, e)
+        }
+        builder.codes.append(code)
+    }
+
+    /// Turns a numeric column into a categorical one, re-reading the fields of its first `rows` rows.
+    private mutating func becomeCategorical(
+        _ builder: inout ColumnBuilder, column: Int, rows: Int, rowStarts: [Int]
+    ) throws(ReadError) {
+        builder.isNumeric = false
+        builder.numbers = []
+        builder.codes.reserveCapacity(Swift.max(rows &* 2, 16))
+        for r in 0..<rows {
+            var pos = rowStarts[r]
+            var field = try scanField(at: pos, row: rowStarts[r], field: 1)
+            for k in 0..<column {
+                pos = field.next
+                field = try scanField(at: pos, row: rowStarts[r], field: k &+ 2)
+            }
+            let code: Int32 = withBytes(of: field) { q, s, e in
+                Self.isMissing(q, s, e) ? Column.missingCode : builder.interner.intern(q, s, e)
+            }
+            builder.codes.append(code)
+        }
+    }
+
+    private static func finish(_ builder: ColumnBuilder, name: String) -> Column {
+        if builder.isNumeric { return .numeric(name, builder.numbers) }
+        let interner = builder.interner
+        let strings = (0..<interner.count).map { interner.string($0) }
+        let order = strings.indices.sorted { FactorLevelOrder.areInIncreasingOrder(strings[$0], strings[$1]) }
+        var recode = [Int32](repeating: 0, count: strings.count)
+        for (position, index) in order.enumerated() { recode[index] = Int32(position) }
+        let codes = builder.codes.map { $0 < 0 ? Column.missingCode : recode[Int($0)] }
+        return .categorical(name, codes: codes, levels: order.map { strings[$0] })
+    }
+
+    // MARK: - Fields
+
+    /// Empty, `NA`, or only white space.
+    @inline(__always)
+    private static func isMissing(_ q: UnsafePointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+        if s == e { return true }
+        if e &- s == 2, q[s] == UInt8(ascii: "N"), q[s &+ 1] == UInt8(ascii: "A") { return true }
+        var i = s
+        while i < e, NumberParser.isSpace(q[i]) { i &+= 1 }
+        return i == e
+    }
+
+    /// Calls `body` with the bytes of `field`, its doubled quotes undone.
+    @inline(__always)
+    private mutating func withBytes<R>(of field: Field, _ body: (UnsafePointer<UInt8>, Int, Int) -> R) -> R {
+        if !field.escaped { return body(p, field.start, field.end) }
+        scratch.removeAll(keepingCapacity: true)
+        var i = field.start
+        while i < field.end {
+            let b = p[i]
+            scratch.append(b)
+            i &+= b == Self.quote ? 2 : 1
+        }
+        return scratch.withUnsafeBufferPointer { body($0.baseAddress ?? p, 0, $0.count) }
+    }
+
+    /// Reads the field that starts at `pos`. `row` (the offset where its row starts) and `field`
+    /// (1-based) are for messages.
+    @inline(__always)
+    private func scanField(at pos: Int, row: Int, field index: Int) throws(ReadError) -> Field {
+        if pos < end, p[pos] == Self.quote { return try scanQuotedField(at: pos, row: row, field: index) }
+        var i = pos
+        while i < end {
+            let b = p[i]
+            if b == separator {
+                return Field(start: pos, end: i, next: i &+ 1, terminator: .separator, escaped: false)
+            }
+            if b == Self.newline || b == Self.carriageReturn {
+                return Field(start: pos, end: i, next: lineEnd(at: i), terminator: .lineEnd, escaped: false)
+            }
+            i &+= 1
+        }
+        return Field(start: pos, end: end, next: end, terminator: .endOfFile, escaped: false)
+    }
+
+    private func scanQuotedField(at pos: Int, row: Int, field index: Int) throws(ReadError) -> Field {
+        var i = pos &+ 1
+        var escaped = false
+        while true {
+            while i < end, p[i] != Self.quote { i &+= 1 }
+            guard i < end else {
+                throw ReadError(.malformed, "Cannot read '\(name)': the quote that opens field \(index) on line \(lineNumber(at: pos)) is never closed; close it, and write a quote inside a quoted field as two quotes (\"\").")
+            }
+            if i &+ 1 < end, p[i &+ 1] == Self.quote {
+                escaped = true
+                i &+= 2
+                continue
+            }
+            break
+        }
+        let contentEnd = i
+        i &+= 1
+        while i < end, p[i] != separator, p[i] == 0x20 || p[i] == 0x09 { i &+= 1 }
+        if i == end {
+            return Field(start: pos &+ 1, end: contentEnd, next: end, terminator: .endOfFile, escaped: escaped)
+        }
+        let b = p[i]
+        if b == separator {
+            return Field(start: pos &+ 1, end: contentEnd, next: i &+ 1, terminator: .separator, escaped: escaped)
+        }
+        if b == Self.newline || b == Self.carriageReturn {
+            return Field(start: pos &+ 1, end: contentEnd, next: lineEnd(at: i), terminator: .lineEnd, escaped: escaped)
+        }
+        let place = row == headerStart ? "the header" : "line \(lineNumber(at: row))"
+        throw ReadError(.malformed, "Cannot read '\(name)': field \(index) of \(place) has text after its closing quote; write a quote inside a quoted field as two quotes (\"\").")
+    }
+
+    /// The offset just after the line end at `i` (`\n`, `\r\n` or a lone `\r`).
+    @inline(__always)
+    private func lineEnd(at i: Int) -> Int {
+        if p[i] == Self.carriageReturn, i &+ 1 < end, p[i &+ 1] == Self.newline { return i &+ 2 }
+        return i &+ 1
+    }
+
+    private func skipBlankLines(from start: Int) -> Int {
+        var pos = start
+        while pos < end, p[pos] == Self.newline || p[pos] == Self.carriageReturn { pos = lineEnd(at: pos) }
+        return pos
+    }
+
+    // MARK: - Messages
+
+    /// The number of fields in the row that starts at `rowStart`.
+    private func countFields(rowStart: Int) throws(ReadError) -> Int {
+        var pos = rowStart
+        var count = 0
+        while true {
+            let field = try scanField(at: pos, row: rowStart, field: count &+ 1)
+            count &+= 1
+            if field.terminator != .separator { return count }
+            pos = field.next
+        }
+    }
+
+    private func fieldCountError(rowStart: Int, fields: Int, expected: Int) -> ReadError {
+        let line = lineNumber(at: rowStart)
+        let fix = fields > expected
+            ? "quote fields that contain \(separatorName)s"
+            : "every line needs one field per column (leave a field empty for a missing value)"
+        return ReadError(.malformed, "Cannot read '\(name)': line \(line) has \(fields) field\(fields == 1 ? "" : "s") but the header has \(expected); \(fix).")
+    }
+
+    private var separatorName: String {
+        switch separator {
+        case 0x09: "tab"
+        case UInt8(ascii: ";"): "semicolon"
+        default: "comma"
+        }
+    }
+
+    /// The 1-based line of the byte at `offset`, counting `\n`, `\r\n` and a lone `\r` as line ends.
+    private func lineNumber(at offset: Int) -> Int {
+        var line = 1
+        var i = 0
+        let limit = Swift.min(offset, end)
+        while i < limit {
+            let b = p[i]
+            if b == Self.newline {
+                line &+= 1
+            } else if b == Self.carriageReturn, !(i &+ 1 < end && p[i &+ 1] == Self.newline) {
+                line &+= 1
+            }
+            i &+= 1
+        }
+        return line
+    }
+}

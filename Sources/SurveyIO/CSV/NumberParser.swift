@@ -1,0 +1,152 @@
+/// Reads a number from the bytes of one field as R's `type.convert` does: optional surrounding
+/// white space, an optional sign, then a decimal number with an optional exponent (`1`, `-2.5`,
+/// `.5`, `5.`, `1e-3`), a hexadecimal one (`0x1A`), or `Inf`, `Infinity`, `NaN` in any case.
+///
+/// Like R, an exponent marker without digits is ignored (`1e` reads as 1). Decimal numbers of up
+/// to 19 significant digits whose value is exact in a `Double` and whose power of ten is within
+/// ±22 are converted with one correctly rounded operation; the rest go through the standard
+/// library's correctly rounded conversion.
+enum NumberParser {
+    private static let powersOfTen: [Double] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ]
+
+    @inline(__always)
+    static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
+
+    @inline(__always)
+    private static func digit(_ b: UInt8) -> UInt64? {
+        let d = b &- 0x30
+        return d < 10 ? UInt64(d) : nil
+    }
+
+    /// The number in `p[start..<end]`, or `nil` when the text is not a number.
+    static func parse(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Double? {
+        var s = start, e = end
+        while s < e, isSpace(p[s]) { s &+= 1 }
+        while e > s, isSpace(p[e &- 1]) { e &-= 1 }
+        guard s < e else { return nil }
+
+        var i = s
+        var negative = false
+        if p[i] == UInt8(ascii: "+") || p[i] == UInt8(ascii: "-") {
+            negative = p[i] == UInt8(ascii: "-")
+            i &+= 1
+            guard i < e else { return nil }
+        }
+        let first = p[i] | 0x20
+        if first == UInt8(ascii: "i") || first == UInt8(ascii: "n") {
+            return special(p, i, e, negative: negative)
+        }
+        if p[i] == UInt8(ascii: "0"), i &+ 1 < e, p[i &+ 1] | 0x20 == UInt8(ascii: "x") {
+            return hexadecimal(p, s, i &+ 2, e)
+        }
+
+        var mantissa: UInt64 = 0
+        var significant = 0
+        var exponent = 0
+        var truncated = false
+        var sawDigit = false
+        while i < e, let d = digit(p[i]) {
+            sawDigit = true
+            if mantissa == 0, d == 0 {
+                // a leading zero
+            } else if significant < 19 {
+                mantissa = mantissa &* 10 &+ d
+                significant &+= 1
+            } else {
+                exponent &+= 1
+                truncated = truncated || d != 0
+            }
+            i &+= 1
+        }
+        if i < e, p[i] == UInt8(ascii: ".") {
+            i &+= 1
+            while i < e, let d = digit(p[i]) {
+                sawDigit = true
+                if mantissa == 0, d == 0 {
+                    exponent &-= 1
+                } else if significant < 19 {
+                    mantissa = mantissa &* 10 &+ d
+                    significant &+= 1
+                    exponent &-= 1
+                } else {
+                    truncated = truncated || d != 0
+                }
+                i &+= 1
+            }
+        }
+        guard sawDigit else { return nil }
+        var mantissaEnd = i
+        var hasExponentDigits = false
+        if i < e, p[i] | 0x20 == UInt8(ascii: "e") {
+            mantissaEnd = i
+            i &+= 1
+            var exponentNegative = false
+            if i < e, p[i] == UInt8(ascii: "+") || p[i] == UInt8(ascii: "-") {
+                exponentNegative = p[i] == UInt8(ascii: "-")
+                i &+= 1
+            }
+            var value = 0
+            while i < e, let d = digit(p[i]) {
+                hasExponentDigits = true
+                value = min(value &* 10 &+ Int(d), 1_000_000)
+                i &+= 1
+            }
+            exponent &+= exponentNegative ? -value : value
+        } else {
+            mantissaEnd = e
+        }
+        guard i == e else { return nil }
+
+        if mantissa == 0 { return negative ? -0.0 : 0.0 }
+        if !truncated, mantissa <= 1 << 53, exponent >= -22, exponent <= 22 {
+            let m = Double(mantissa)
+            let v = exponent >= 0 ? m * powersOfTen[exponent] : m / powersOfTen[-exponent]
+            return negative ? -v : v
+        }
+        // Slow path: hand a clean copy of the text (without a bare exponent marker) to the
+        // standard library.
+        let textEnd = hasExponentDigits ? e : mantissaEnd
+        let text = String(decoding: UnsafeBufferPointer(start: p + s, count: textEnd &- s), as: UTF8.self)
+        return Double(text)
+    }
+
+    /// `inf`, `infinity` or `nan` in any case, after an optional sign.
+    private static func special(_ p: UnsafePointer<UInt8>, _ i: Int, _ e: Int, negative: Bool) -> Double? {
+        func matches(_ word: StaticString) -> Bool {
+            guard e &- i == word.utf8CodeUnitCount else { return false }
+            let w = word.utf8Start
+            for k in 0..<word.utf8CodeUnitCount where p[i &+ k] | 0x20 != w[k] { return false }
+            return true
+        }
+        if matches("inf") || matches("infinity") { return negative ? -.infinity : .infinity }
+        if matches("nan") { return .nan }
+        return nil
+    }
+
+    /// `0x` followed by hexadecimal digits, an optional fraction and an optional binary exponent.
+    private static func hexadecimal(_ p: UnsafePointer<UInt8>, _ s: Int, _ digitsStart: Int, _ e: Int) -> Double? {
+        var i = digitsStart
+        var sawDigit = false
+        func isHex(_ b: UInt8) -> Bool {
+            (b >= 0x30 && b <= 0x39) || (b | 0x20 >= UInt8(ascii: "a") && b | 0x20 <= UInt8(ascii: "f"))
+        }
+        while i < e, isHex(p[i]) { sawDigit = true; i &+= 1 }
+        if i < e, p[i] == UInt8(ascii: ".") {
+            i &+= 1
+            while i < e, isHex(p[i]) { sawDigit = true; i &+= 1 }
+        }
+        guard sawDigit else { return nil }
+        if i < e, p[i] | 0x20 == UInt8(ascii: "p") {
+            i &+= 1
+            if i < e, p[i] == UInt8(ascii: "+") || p[i] == UInt8(ascii: "-") { i &+= 1 }
+            let exponentStart = i
+            while i < e, digit(p[i]) != nil { i &+= 1 }
+            guard i > exponentStart else { return nil }
+        }
+        guard i == e else { return nil }
+        return Double(String(decoding: UnsafeBufferPointer(start: p + s, count: e &- s), as: UTF8.self))
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import SurveyCore
+
+/// Reads delimited text (RFC 4180 CSV) into a ``Dataset``, converting columns as R's `read.csv`
+/// and `type.convert` do.
+///
+/// - The first non-blank row names the variables; names must be non-empty and unique.
+/// - Fields are separated by the delimiter (a comma by default); a field in double quotes may hold
+///   the delimiter, line ends, and quotes written twice (`""`). Spaces after a closing quote are
+///   ignored. Lines end with LF, CRLF or CR; blank lines are skipped (as R does); a UTF-8 byte
+///   order mark is skipped. Every row must have as many fields as the header.
+/// - An empty field, `NA` (quoted or not) and a field of only white space are missing. (R keeps
+///   an empty or blank string in a text column as `""`; Barometer treats it as missing.)
+/// - A column whose non-missing fields are all numbers becomes ``Column/Values/numeric(_:)``,
+///   missing as `NaN`. Numbers are R's: optional surrounding white space and sign, decimals,
+///   exponents (`1e-3`; a bare `1e` reads as 1, as in R), hexadecimal (`0x1A`), and `Inf`,
+///   `Infinity` and `NaN` in any case. A column with no value at all is numeric, all `NaN`.
+/// - Any other column becomes categorical, its levels the distinct texts (unchanged, spaces
+///   kept) sorted as R sorts factor levels (``FactorLevelOrder``).
+///
+/// The reader works on the bytes directly: one pass, no `String` per field, distinct texts
+/// interned in a hash table.
+public enum CSVReader {
+    /// The byte between fields.
+    public enum Delimiter: UInt8, Sendable, CaseIterable {
+        case comma = 0x2C
+        case tab = 0x09
+        case semicolon = 0x3B
+    }
+
+    /// Reads the file at `path`.
+    /// - Throws: ``ReadError`` when the file is missing or unreadable, is not UTF-8, or is not
+    ///   well-formed; the message names the file and, where it applies, the line.
+    public static func read(path: String, delimiter: Delimiter = .comma) throws(ReadError) -> Dataset {
+        let data = try FileContents.read(path: path)
+        return try read(data: data, name: path, delimiter: delimiter)
+    }
+
+    /// Reads CSV held in memory; `name` identifies it in messages (usually the file name).
+    public static func read(data: Data, name: String, delimiter: Delimiter = .comma) throws(ReadError) -> Dataset {
+        let result: Result<Dataset, ReadError> = data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            do throws(ReadError) {
+                return .success(try CSVParser.parse(bytes, separator: delimiter.rawValue, name: name))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
+    /// Reads CSV held in memory as bytes.
+    public static func read(bytes: [UInt8], name: String, delimiter: Delimiter = .comma) throws(ReadError) -> Dataset {
+        let result: Result<Dataset, ReadError> = bytes.withUnsafeBufferPointer { buffer in
+            do throws(ReadError) {
+                return .success(try CSVParser.parse(buffer, separator: delimiter.rawValue, name: name))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
+    /// Reads CSV held in a string.
+    public static func read(string: String, name: String, delimiter: Delimiter = .comma) throws(ReadError) -> Dataset {
+        var text = string
+        let result: Result<Dataset, ReadError> = text.withUTF8 { buffer in
+            do throws(ReadError) {
+                return .success(try CSVParser.parse(buffer, separator: delimiter.rawValue, name: name))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
+    }
+}
