@@ -39,19 +39,17 @@ struct ReportBuilder {
         var variable: String
         var statistic: Statistic
         var isCrosstab: Bool
-        /// For a crosstab, the domain of its grid (every domain gets its own grid).
-        var domain: Domain?
     }
 
-    /// Rows grouped by variable and statistic (crosstab cells also by domain), groups in the
-    /// order they first appear, rows in their order within each group.
+    /// Rows grouped by variable and statistic (all crosstab cells in one grid, whatever the
+    /// conditioning domain of their percentages), groups in the order they first appear, rows
+    /// in their order within each group.
     func groups(of rows: [ResultRow]) -> [(key: GroupKey, rows: [ResultRow])] {
         var order: [GroupKey] = []
         var members: [GroupKey: [ResultRow]] = [:]
         for row in rows {
             let crosstab = row.cell != nil
-            let key = GroupKey(variable: row.variable, statistic: row.statistic, isCrosstab: crosstab,
-                               domain: crosstab ? row.domain : nil)
+            let key = GroupKey(variable: crosstab ? "" : row.variable, statistic: row.statistic, isCrosstab: crosstab)
             if members[key] == nil { order.append(key) }
             members[key, default: []].append(row)
         }
@@ -124,8 +122,8 @@ struct ReportBuilder {
             cells[CellKey(row: cell.row, column: cell.column)] = EstimateText(row)
         }
 
-        var title = spec.map { text.crosstabTitle(rows: $0.rows, columns: $0.columns, percent: $0.percent) } ?? key.variable
-        if let domain = key.domain, !domain.isWhole { title += " (\(domain.description))" }
+        let title = spec.map { text.crosstabTitle(rows: $0.rows, columns: $0.columns, percent: $0.percent) }
+            ?? rows.first?.variable ?? ""
 
         let columns = [ReportTable.Column(header: spec?.rows ?? "", alignment: .left)]
             + columnCategories.map { ReportTable.Column(header: $0, alignment: .right) }
