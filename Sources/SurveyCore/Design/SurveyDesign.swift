@@ -264,8 +264,5 @@ public struct SurveyDesign: Sendable {
     }
 
     /// A number as a person would write it: integers without a decimal point.
-    static func format(_ x: Double) -> String {
-        if x.isFinite, x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
-        return "\(x)"
-    }
+    static func format(_ x: Double) -> String { NumberFormatting.code(x) }
 }

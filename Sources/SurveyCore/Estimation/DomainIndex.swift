@@ -23,25 +23,44 @@ public struct DomainIndex: Sendable {
                 if c < 0 { valid[i] = false } else { key[i] = key[i] * radix + Int(c) }
             }
         }
-        let combinations = by.reduce(1) { $0 * $1.count }
-        var used = [Bool](repeating: false, count: max(combinations, 1))
+        // Dense keys while the combinations are few; else renumber the keys that occur.
+        let combinations = by.reduce(1.0) { $0 * Double($1.count) }
+        if combinations > Double(max(4 * n, 1 << 20)) {
+            var seen: [Int: Int] = [:]
+            var order: [Int] = []
+            for i in 0..<n where valid[i] {
+                if seen[key[i]] == nil { seen[key[i]] = 0; order.append(key[i]) }
+            }
+            order.sort()
+            for (j, k) in order.enumerated() { seen[k] = j }
+            for i in 0..<n where valid[i] { key[i] = seen[key[i]]! }
+            domains = order.map { Self.domain(ofKey: $0, by: by) }
+            domainOfRow = (0..<n).map { valid[$0] ? Int32(key[$0]) : -1 }
+            return
+        }
+        var used = [Bool](repeating: false, count: max(Int(combinations), 1))
         for i in 0..<n where valid[i] { used[key[i]] = true }
         var number = [Int32](repeating: -1, count: used.count)
         var domains: [Domain] = []
         for k in 0..<used.count where used[k] {
             number[k] = Int32(domains.count)
-            var rest = k
-            var entries: [Domain.Entry] = []
-            for index in by.reversed() {
-                let c = rest % index.count
-                rest /= index.count
-                entries.append(Domain.Entry(variable: index.variable, value: index.categories[c].label))
-            }
-            domains.append(Domain(entries.reversed()))
+            domains.append(Self.domain(ofKey: k, by: by))
         }
         var domainOfRow = [Int32](repeating: -1, count: n)
         for i in 0..<n where valid[i] { domainOfRow[i] = number[key[i]] }
         self.domainOfRow = domainOfRow
         self.domains = domains
+    }
+
+    /// The categories of a mixed-radix combination key, first variable most significant.
+    private static func domain(ofKey k: Int, by: [CategoryIndex]) -> Domain {
+        var rest = k
+        var entries: [Domain.Entry] = []
+        for index in by.reversed() {
+            let c = rest % index.count
+            rest /= index.count
+            entries.append(Domain.Entry(variable: index.variable, value: index.categories[c].label))
+        }
+        return Domain(entries.reversed())
     }
 }
