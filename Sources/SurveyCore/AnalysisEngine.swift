@@ -143,18 +143,41 @@ public enum AnalysisEngine {
             let estimates = try LinearizedEstimator(design: design, variance: variance, cells: cells, designEffects: options.designEffects)
                 .estimate(input)
             let calculator = ConfidenceIntervalCalculator(level: options.confidenceLevel, method: .wald)
-            var rows: [ResultRow] = []
-            var seen = Set<Int>()
-            for e in estimates {
-                seen.insert(e.domain)
-                rows.append(row(e, variable: measure.variable, statistic: measure.statistic, domain: domains.domains[e.domain],
-                                category: nil, interval: calculator.interval(estimate: e.estimate, variance: e.variance, degreesOfFreedom: e.degreesOfFreedom, respondents: e.domainRespondents)))
+            return screen(estimates, domains: domains, variable: measure.variable, warnings: &warnings).map { e in
+                row(e, variable: measure.variable, statistic: measure.statistic, domain: domains.domains[e.domain], category: nil,
+                    interval: calculator.interval(estimate: e.estimate, variance: e.variance, degreesOfFreedom: e.degreesOfFreedom,
+                                                  respondents: e.domainRespondents))
             }
-            for (d, domain) in domains.domains.enumerated() where !seen.contains(d) || rows.first(where: { $0.domain == domain })?.unweightedCount == 0 {
-                warnings.append("No respondent in \(domain.description) has a value of '\(measure.variable)'; its \(measure.statistic.rawValue) is not estimated.")
-            }
-            return rows
         }
+
+        /// The estimates of domains with respondents, warning about domains without any, with
+        /// fewer than ``smallDomain``, or without degrees of freedom for an interval.
+        func screen(_ estimates: [DomainEstimate], domains: DomainIndex, variable: String, warnings: inout [String]) -> [DomainEstimate] {
+            var empty: [String] = [], small: [String] = [], noDF: [String] = []
+            var seen = Set<Int>()
+            for e in estimates where seen.insert(e.domain).inserted {
+                let name = domains.domains[e.domain].description
+                if e.domainRespondents == 0 { empty.append(name) }
+                else if e.domainRespondents < Self.smallDomain { small.append("\(name): \(e.domainRespondents)") }
+                if e.domainRespondents > 0 && e.degreesOfFreedom < 1 { noDF.append(name) }
+            }
+            func list(_ names: [String]) -> String {
+                names.prefix(5).joined(separator: "; ") + (names.count > 5 ? "; and \(names.count - 5) more" : "")
+            }
+            if !empty.isEmpty {
+                warnings.append("No respondent has a value of '\(variable)' in \(list(empty)), so it is not estimated there.")
+            }
+            if !small.isEmpty {
+                warnings.append("Estimates of '\(variable)' rest on fewer than \(Self.smallDomain) respondents in \(list(small)); read them with caution.")
+            }
+            if !noDF.isEmpty {
+                warnings.append("'\(variable)' has no confidence interval in \(list(noDF)): its respondents come from a single PSU per stratum, leaving no degrees of freedom.")
+            }
+            return estimates.filter { $0.domainRespondents > 0 }
+        }
+
+        /// Domains with fewer respondents than this get a warning.
+        static let smallDomain = 30
 
         func proportionRows(_ index: CategoryIndex, domains: DomainIndex, cells: DomainCells, warnings: inout [String]) throws(SurveyError) -> [ResultRow] {
             let estimates = try LinearizedEstimator(design: design, variance: variance, cells: cells, designEffects: options.designEffects)
@@ -172,10 +195,8 @@ public enum AnalysisEngine {
                     categoryOfRow: index.categoryOfRow, categories: index.count, cells: cells, weights: design.weights,
                     respondents: respondents, weightTotals: weightTotals)
             }
-            var emptyDomains = Set<Int>()
             var rows: [ResultRow] = []
-            for e in estimates {
-                if e.domainRespondents == 0 { emptyDomains.insert(e.domain); continue }
+            for e in screen(estimates, domains: domains, variable: index.variable, warnings: &warnings) {
                 let likelihood = startSums.isEmpty ? nil : ProfileLikelihoodInterval.Input(
                     proportion: e.estimate, variance: e.variance, respondents: e.domainRespondents,
                     naiveVariance: InterceptOnlyLogisticFit.naiveVariance(
@@ -185,9 +206,6 @@ public enum AnalysisEngine {
                                                    respondents: e.domainRespondents, likelihood: likelihood)
                 rows.append(row(e, variable: index.variable, statistic: .proportion, domain: domains.domains[e.domain],
                                 category: index.categories[e.category ?? 0], interval: interval))
-            }
-            for d in emptyDomains.sorted() {
-                warnings.append("No respondent in \(domains.domains[d].description) has a value of '\(index.variable)'; its shares are not estimated.")
             }
             return rows
         }

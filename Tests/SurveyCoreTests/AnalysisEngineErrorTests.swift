@@ -135,3 +135,19 @@ struct AnalysisEngineErrorTests {
         #expect(error?.message.contains("only one primary sampling unit") == true)
     }
 }
+
+@Suite("Warnings travel with the result")
+struct AnalysisWarningTests {
+    @Test func smallAndEmptyDomainsAreFlagged() throws {
+        var score = (0..<12).map { Double($0) }
+        for i in 6..<12 { score[i] = .nan }
+        let data = try Dataset(columns: [
+            .categorical("region", strings: (0..<12).map { $0 < 6 ? "North" : "South" }),
+            .numeric("score", score),
+        ])
+        let result = try AnalysisEngine.run(AnalysisRequest(measures: [Measure(.mean, "score")], by: ["region"]), on: data)
+        #expect(result.rows.map { $0.domain["region"] } == ["North"])
+        #expect(result.warnings.contains { $0.contains("No respondent has a value of 'score' in region = South") })
+        #expect(result.warnings.contains { $0.contains("fewer than 30 respondents in region = North: 6") })
+    }
+}
