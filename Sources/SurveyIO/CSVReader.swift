@@ -38,39 +38,37 @@ public enum CSVReader {
 
     /// Reads CSV held in memory; `name` identifies it in messages (usually the file name).
     public static func read(data: Data, name: String, delimiter: Delimiter = .comma) throws(ReadError) -> Dataset {
-        let result: Result<Dataset, ReadError> = data.withUnsafeBytes { raw in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            do throws(ReadError) {
-                return .success(try CSVParser.parse(bytes, separator: delimiter.rawValue, name: name))
-            } catch {
-                return .failure(error)
+        try typed {
+            try data.withUnsafeBytes { raw in
+                try CSVParser.parse(raw.bindMemory(to: UInt8.self), separator: delimiter.rawValue, name: name)
             }
         }
-        return try result.get()
     }
 
     /// Reads CSV held in memory as bytes.
     public static func read(bytes: [UInt8], name: String, delimiter: Delimiter = .comma) throws(ReadError) -> Dataset {
-        let result: Result<Dataset, ReadError> = bytes.withUnsafeBufferPointer { buffer in
-            do throws(ReadError) {
-                return .success(try CSVParser.parse(buffer, separator: delimiter.rawValue, name: name))
-            } catch {
-                return .failure(error)
+        try typed {
+            try bytes.withUnsafeBufferPointer { buffer in
+                try CSVParser.parse(buffer, separator: delimiter.rawValue, name: name)
             }
         }
-        return try result.get()
     }
 
     /// Reads CSV held in a string.
     public static func read(string: String, name: String, delimiter: Delimiter = .comma) throws(ReadError) -> Dataset {
-        var text = string
-        let result: Result<Dataset, ReadError> = text.withUTF8 { buffer in
-            do throws(ReadError) {
-                return .success(try CSVParser.parse(buffer, separator: delimiter.rawValue, name: name))
-            } catch {
-                return .failure(error)
-            }
+        try read(bytes: Array(string.utf8), name: name, delimiter: delimiter)
+    }
+
+    /// Runs a parse through the buffer APIs, whose closures throw untyped errors, and gives back
+    /// the parser's ``ReadError``. (Returning a `Result` of the large `Dataset` from inside those
+    /// closures crashed at run time with Swift 6.3, so the error is recovered by a cast instead.)
+    private static func typed(_ body: () throws -> Dataset) throws(ReadError) -> Dataset {
+        do {
+            return try body()
+        } catch let error as ReadError {
+            throw error
+        } catch {
+            throw ReadError(.unreadable, "Cannot read the data: \(error.localizedDescription).")
         }
-        return try result.get()
     }
 }
