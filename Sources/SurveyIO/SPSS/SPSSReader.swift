@@ -1,0 +1,52 @@
+import Foundation
+import SurveyCore
+
+/// Reads SPSS system files (`.sav`, and `.zsav` with ZLIB-compressed data) into a ``Dataset``.
+///
+/// Follows the system file format as documented by GNU PSPP (*PSPP Developers Guide*, chapter
+/// "System File Format"): uncompressed, bytecode-compressed and ZLIB-compressed data; little- and
+/// big-endian files; long strings (continuation records) and very long strings (record 7,
+/// subtype 14); long variable names (subtype 13); the text encoding from the character encoding
+/// record (subtype 20) or the code page of the machine integer info record (subtype 3).
+///
+/// What arrives in the data set:
+/// - A numeric variable becomes a numeric column, system-missing as `NaN`. User-missing codes
+///   stay values and are listed in the codebook (`missingCodes`, `missingRange`; LO and HI ends
+///   of a range as infinities). Variables with date, date-time or time formats are flagged
+///   `temporal` and their values converted from seconds since 1582-10-14 to seconds since
+///   1970-01-01 UTC (times stay seconds since midnight).
+/// - A string variable loses its padding spaces; an empty string is missing. It becomes a
+///   categorical column when it has value labels or few distinct values
+///   (``StringColumnBuilder/maximumLevels``), else a text column. User-missing strings are listed
+///   in `missingStrings`.
+/// - The codebook gets variable labels, numeric and string value labels, measurement levels
+///   (subtype 11), display formats (`F8.2`, `A20`, `DATE11`), string widths, the file label,
+///   documents (record type 6), multiple response sets (subtypes 7 and 19), the encoding, and
+///   the weight variable as `design.weights`. Labels are stored under the language tag `en`:
+///   a system file does not say what language its labels are in.
+///
+/// Malformed input of any kind (truncation, damaged records, absurd counts) gives a
+/// ``ReadError`` naming the file; nothing is allocated beyond what the file's size supports.
+/// Password-encrypted files are refused with a message saying how to decrypt them.
+public enum SPSSReader {
+    /// Reads the system file at `path`.
+    /// - Throws: ``ReadError`` when the file is missing, unreadable, encrypted or malformed.
+    public static func read(path: String) throws(ReadError) -> Dataset {
+        let data = try FileContents.read(path: path)
+        return try read(data: data, name: path)
+    }
+
+    /// Reads a system file held in memory; `name` identifies it in messages.
+    public static func read(data: Data, name: String) throws(ReadError) -> Dataset {
+        try read(bytes: [UInt8](data), name: name)
+    }
+
+    /// Reads a system file held in memory as bytes; `name` identifies it in messages.
+    public static func read(bytes: [UInt8], name: String) throws(ReadError) -> Dataset {
+        do {
+            return try SystemFileDecoder.decode(bytes)
+        } catch {
+            throw error.readError(name: name)
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+import SurveyCore
+import SurveyIO
+import Testing
+
+/// Every system file among the fixtures, read by Barometer, against what pyreadstat read
+/// (Fixtures/spss/expected, written by conformance/spss-expectations.py).
+@Suite("SPSS system files match pyreadstat")
+struct SPSSReaderConformanceTests {
+    /// Checks left out for a fixture, with the reason.
+    static let known: [String: (skip: Set<String>, reason: String)] = [:]
+
+    static let systemFiles: [String] = SPSSFixtures.all(extensions: ["sav", "zsav"]).filter {
+        SPSSExpectation(fixture: $0).map { !$0.pyreadstatFailed } ?? false
+    }
+
+    @Test(arguments: systemFiles)
+    func matchesPyreadstat(_ file: String) throws {
+        let expectation = try #require(SPSSExpectation(fixture: file))
+        let dataset = try SPSSReader.read(path: SPSSFixtures.path(file))
+        let differences = expectation.differences(from: dataset, skipping: Self.known[file]?.skip ?? [])
+        #expect(differences.isEmpty, Comment(rawValue: "\(file):\n" + differences.joined(separator: "\n")))
+    }
+
+    @Test func everyExpectationIsUsed() {
+        // 2 files pyreadstat cannot read are tested in SPSSReaderTests.
+        #expect(Self.systemFiles.count >= 50)
+    }
+}
