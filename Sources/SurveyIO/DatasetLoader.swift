@@ -8,12 +8,14 @@ import SurveyCore
 /// | `.csv` | comma-separated values |
 /// | `.tsv`, `.tab` | tab-separated values |
 /// | `.txt` | tab-separated if the first line holds a tab, else comma-separated |
+/// | `.sav`, `.zsav` | SPSS system file (``SPSSReader``) |
+/// | `.por` | SPSS portable file (``SPSSPortableReader``) |
 ///
-/// SPSS (`.sav`, `.zsav`, `.por`), Stata (`.dta`), SAS, R and spreadsheet files are recognised
-/// and refused with a message that says how to export CSV.
+/// Stata (`.dta`), SAS, R and spreadsheet files are recognised and refused with a message that
+/// says how to export CSV.
 public enum DatasetLoader {
     /// The extensions ``load(path:)`` reads, without the dot.
-    public static let supportedExtensions = ["csv", "tsv", "tab", "txt"]
+    public static let supportedExtensions = ["csv", "tsv", "tab", "txt", "sav", "zsav", "por"]
 
     /// Loads the file at `path`.
     /// - Throws: ``ReadError``: file not found, a directory, an unsupported or unknown type, or
@@ -31,6 +33,10 @@ public enum DatasetLoader {
             let firstLine = data.prefix { $0 != UInt8(ascii: "\n") }
             let delimiter: CSVReader.Delimiter = firstLine.contains(0x09) ? .tab : .comma
             return try CSVReader.read(data: data, name: path, delimiter: delimiter)
+        case "sav", "zsav":
+            return try SPSSReader.read(path: path)
+        case "por":
+            return try SPSSPortableReader.read(path: path)
         default:
             if let format = unsupportedFormats[ext] {
                 throw ReadError(.unsupportedFormat, "Cannot read '\(path)': \(format.name) files are not readable yet; \(format.fix), and load the .csv file.")

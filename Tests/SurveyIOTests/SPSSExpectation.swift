@@ -40,7 +40,9 @@ struct SPSSExpectation {
     /// The checks that differ, one line each; `skipping` names checks (`format`, `measure`,
     /// `label`, `valueLabels`, `missing`, `data`, `encoding`, `notes`, `mrSets`, `fileLabel`) not
     /// to make, each for a documented reason at the call site.
-    func differences(from dataset: Dataset, skipping: Set<String> = []) -> [String] {
+    /// - Parameter userMissingAsNaN: pyreadstat turned user-missing values into `NaN` (as it
+    ///   does for portable files), so Barometer's user-missing values are compared as `NaN`.
+    func differences(from dataset: Dataset, skipping: Set<String> = [], userMissingAsNaN: Bool = false) -> [String] {
         var out: [String] = []
         if let rows = json["rows"] as? Int, rows != dataset.rowCount {
             out.append("rows: expected \(rows), read \(dataset.rowCount)")
@@ -67,8 +69,12 @@ struct SPSSExpectation {
             out += mrSetDifferences(sets, dataset.codebook.multipleResponseSets)
         }
         for v in variables {
-            guard let name = v["name"] as? String, let column = try? dataset.column(name) else { continue }
-            out += variableDifferences(v, column, dataset.metadata(name), skipping: skipping).map { "\(name): \($0)" }
+            guard let name = v["name"] as? String, var column = try? dataset.column(name) else { continue }
+            let meta = dataset.metadata(name)
+            if userMissingAsNaN, case .numeric(let values) = column.values {
+                column = .numeric(name, values.map { meta.isUserMissing($0) ? .nan : $0 })
+            }
+            out += variableDifferences(v, column, meta, skipping: skipping).map { "\(name): \($0)" }
         }
         return out
     }

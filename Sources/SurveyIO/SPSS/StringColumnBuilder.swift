@@ -31,6 +31,13 @@ struct StringColumnBuilder {
         values.append(value)
     }
 
+    /// Appends an already decoded value; an empty or blank-padded empty value is missing.
+    mutating func append(_ value: String) {
+        var end = value.endIndex
+        while end > value.startIndex, value[value.index(before: end)] == " " { end = value.index(before: end) }
+        values.append(end == value.startIndex ? nil : String(value[..<end]))
+    }
+
     /// A categorical column when the variable has value labels or looks categorical (at most
     /// ``maximumLevels`` distinct values, each seen twice on average); otherwise free text.
     func column(named name: String, hasValueLabels: Bool) -> Column {
