@@ -71,8 +71,15 @@ struct SPSSExpectation {
         for v in variables {
             guard let name = v["name"] as? String, var column = try? dataset.column(name) else { continue }
             let meta = dataset.metadata(name)
-            if userMissingAsNaN, case .numeric(let values) = column.values {
-                column = .numeric(name, values.map { meta.isUserMissing($0) ? .nan : $0 })
+            if userMissingAsNaN {
+                switch column.values {
+                case .numeric(let values):
+                    column = .numeric(name, values.map { meta.isUserMissing($0) ? .nan : $0 })
+                case .categorical(let codes, let levels):
+                    column = .categorical(name, codes: codes.map { $0 >= 0 && meta.missingStrings.contains(levels[Int($0)]) ? -1 : $0 }, levels: levels)
+                case .text(let values):
+                    column = Column(name: name, values: .text(values.map { $0.flatMap { meta.missingStrings.contains($0) ? nil : $0 } }))
+                }
             }
             out += variableDifferences(v, column, meta, skipping: skipping).map { "\(name): \($0)" }
         }
@@ -140,7 +147,10 @@ struct SPSSExpectation {
     /// An encoding name without case or punctuation, `CP1252` and `windows-1252` alike.
     static func encodingKey(_ name: String) -> String {
         let key = String(name.lowercased().filter { $0.isLetter || $0.isNumber })
-        return key.hasPrefix("cp") ? "windows" + key.dropFirst(2) : key
+        for prefix in ["windows", "cp", "ibm"] where key.hasPrefix(prefix) && Int(key.dropFirst(prefix.count)) != nil {
+            return "cp" + key.dropFirst(prefix.count)
+        }
+        return key
     }
 
     /// Equal to within rounding: JSONSerialization may parse the last digit of a double wrongly.

@@ -33,6 +33,11 @@ struct SPSSReaderConformanceTests {
 /// takes part of the splash header for a file label, so those checks are adapted or left out.
 @Suite("SPSS portable files match pyreadstat")
 struct SPSSPortableConformanceTests {
+    /// Checks left out for a fixture, with the reason.
+    static let known: [String: (skip: Set<String>, reason: String)] = [
+        "generated/pspp_features.por": (["data"], "pyreadstat decodes the UTF-8 text PSPP writes in portable files as U+FFFD; SPSSPortableReaderTests checks that the data equal those of pspp_features.sav"),
+    ]
+
     static let portableFiles: [String] = SPSSFixtures.all(extensions: ["por"]).filter {
         SPSSExpectation(fixture: $0).map { !$0.pyreadstatFailed } ?? false
     }
@@ -42,7 +47,8 @@ struct SPSSPortableConformanceTests {
         let expectation = try #require(SPSSExpectation(fixture: file))
         let dataset = try SPSSPortableReader.read(path: SPSSFixtures.path(file))
         let differences = expectation.differences(
-            from: dataset, skipping: ["missing", "fileLabel", "encoding", "measure"], userMissingAsNaN: true)
+            from: dataset, skipping: Set(["missing", "fileLabel", "encoding", "measure"]).union(Self.known[file]?.skip ?? []),
+            userMissingAsNaN: true)
         #expect(differences.isEmpty, Comment(rawValue: "\(file):\n" + differences.joined(separator: "\n")))
     }
 }
