@@ -8,7 +8,14 @@ import Testing
 @Suite("SPSS system files match pyreadstat")
 struct SPSSReaderConformanceTests {
     /// Checks left out for a fixture, with the reason.
-    static let known: [String: (skip: Set<String>, reason: String)] = [:]
+    static let known: [String: (skip: Set<String>, reason: String)] = {
+        let utf8Values = "PSPP 1.6 writes the values of long string value labels in UTF-8 whatever the file's code page; pyreadstat decodes them in the code page (mojibake), Barometer recognises the UTF-8 (SPSSReaderTests checks the labels)"
+        return [
+            "generated/pspp_cyrillic_1251.sav": (["valueLabels"], utf8Values),
+            "generated/pspp_cyrillic_koi8r.sav": (["valueLabels"], utf8Values),
+            "generated/pspp_cyrillic_cp866.sav": (["valueLabels"], utf8Values),
+        ]
+    }()
 
     static let systemFiles: [String] = SPSSFixtures.all(extensions: ["sav", "zsav"]).filter {
         SPSSExpectation(fixture: $0).map { !$0.pyreadstatFailed } ?? false

@@ -279,11 +279,22 @@ struct SystemFileDecoder {
                     guard let valueLength = try? cursor.int(""), let value = try? cursor.bytes(valueLength, ""),
                           let labelLength = try? cursor.int(""), let label = try? cursor.bytes(labelLength, "") else { return }
                     if let i = target, !variables[i].isNumeric {
-                        add(ValueLabel(stringCode: text.decodeTrimmed(value[...]), label: LocalizedText(text.decodeTrimmed(label[...]))), to: &variables[i])
+                        add(ValueLabel(stringCode: labelledValue(value), label: LocalizedText(text.decodeTrimmed(label[...]))), to: &variables[i])
                     }
                 }
             }
         }
+    }
+
+    /// A value of the long string value labels record. PSPP 1.6 writes these values in UTF-8
+    /// whatever the file's encoding (its labels and data are in the file's encoding), so in a
+    /// file that is not UTF-8 a value that is valid, non-ASCII UTF-8 is read as UTF-8: text in
+    /// a single-byte code page practically never forms valid UTF-8 sequences.
+    private func labelledValue(_ value: [UInt8]) -> String {
+        if text.name != TextDecoder.utf8.name, value.contains(where: { $0 >= 0x80 }), TextDecoder.isValidUTF8(value) {
+            return TextDecoder.utf8.decodeTrimmed(value[...])
+        }
+        return text.decodeTrimmed(value[...])
     }
 
     /// The long string missing values record (subtype 22). Tolerates the old PSPP layout that

@@ -140,6 +140,9 @@ struct SystemFileDictionary {
         if bytes.count < 4 {
             throw SPSSFormatError(.malformed, "the file is only \(bytes.count) bytes long, too short to be an SPSS system file; copy it again from its source")
         }
+        if bytes.count >= 8, bytes[0..<8] == [2, 0, 0, 0, 0, 0, 0, 0] {
+            throw SPSSFormatError(.unsupportedFormat, "it is an SPSS/PC+ system file from the 1980s, which Barometer does not read; open it in SPSS or PSPP and save it as a .sav file")
+        }
         if starts("ASCII SPSS PORT FILE", at: 40) || starts("SPSS PORT FILE", at: 6) {
             throw SPSSFormatError(.unsupportedFormat, "it is an SPSS portable file, not a system file; give it the extension .por")
         }
