@@ -175,8 +175,11 @@ struct PortableFileDecoder {
     }
 
     private mutating func integer(_ what: String) throws(SPSSFormatError) -> Int {
-        guard let value = try number(what), value == value.rounded(), abs(value) < 1e9 else {
+        guard let value = try number(what), value == value.rounded() else {
             throw .damaged("the portable file has no whole number where \(what) should be, at \(offsetDescription)")
+        }
+        guard abs(value) < 1e9 else {
+            throw .damaged("\(what) is given as \(value), more than any portable file holds, at \(offsetDescription)")
         }
         return Int(value)
     }
