@@ -120,6 +120,8 @@ struct SPSSHostileInputTests {
         for subtype: Int32 in [7, 11, 13, 14, 19, 21, 22, 99] {
             lenient.int32(7); lenient.int32(subtype); lenient.int32(1); lenient.int32(Int32(junk.count)); lenient.bytes += junk
         }
+        let overflow = Array("X=9223372036854775807".utf8) + [0, 9]
+        lenient.int32(7); lenient.int32(14); lenient.int32(1); lenient.int32(Int32(overflow.count)); lenient.bytes += overflow
         lenient.end()
         lenient.double(42)
         let d = try SPSSReader.read(bytes: lenient.bytes, name: "lenient.sav")

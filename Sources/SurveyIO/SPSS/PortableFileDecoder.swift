@@ -154,7 +154,7 @@ struct PortableFileDecoder {
         guard c == character("/") else {
             throw .damaged("a number in \(what) is not ended by '/', at \(offsetDescription)")
         }
-        let value = scale == 0 ? mantissa : mantissa * Self.power30(scale)
+        let value = scale == 0 || mantissa == 0 ? mantissa : mantissa * Self.power30(scale)
         return negative ? -value : value
     }
 
@@ -293,13 +293,18 @@ struct PortableFileDecoder {
         case character("8"):
             if let v = try number(what) { variable.metadata.missingCodes.append(shifted(v, variable)) }
         case character("9"):
-            if let hi = try number(what) { variable.metadata.missingRange = -Double.infinity...shifted(hi, variable) }
+            if let hi = try number(what) { variable.metadata.missingRange = Self.range(-.infinity, shifted(hi, variable)) }
         case character("A"):
-            if let lo = try number(what) { variable.metadata.missingRange = shifted(lo, variable)...Double.infinity }
+            if let lo = try number(what) { variable.metadata.missingRange = Self.range(shifted(lo, variable), .infinity) }
         default:
             let lo = try number(what), hi = try number(what)
-            if let lo, let hi, lo <= hi { variable.metadata.missingRange = shifted(lo, variable)...shifted(hi, variable) }
+            if let lo, let hi { variable.metadata.missingRange = Self.range(shifted(lo, variable), shifted(hi, variable)) }
         }
+    }
+
+    /// `lo...hi`, or `nil` when the ends are out of order or not numbers.
+    private static func range(_ lo: Double, _ hi: Double) -> ClosedRange<Double>? {
+        lo <= hi ? lo...hi : nil
     }
 
     private mutating func valueLabels(_ variables: inout [Variable]) throws(SPSSFormatError) {

@@ -120,7 +120,7 @@ struct SystemFileDecoder {
             let pair = entry.split(separator: UInt8(ascii: "="), maxSplits: 1)
             guard pair.count == 2 else { continue }
             let digits = pair[1].filter { $0 != 0 }
-            guard let width = Int(TextDecoder.utf8.decode(digits).filter { $0 != " " }) else { continue }
+            guard let width = Int(TextDecoder.utf8.decode(digits).filter { $0 != " " }), (256...32767).contains(width) else { continue }
             widths[text.decodeTrimmed(pair[0]).uppercased()] = width
         }
         var merged: [SystemFileVariable] = []
