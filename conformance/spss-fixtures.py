@@ -44,7 +44,8 @@ MISSING VALUES sex (9) age (LO THRU 0, 999) household_income_monthly (-99 THRU -
   code ('XX') city ('unknown').
 VARIABLE LEVEL sex code lang city (NOMINAL) age household_income_monthly wt (SCALE) q1a q1b q1c (ORDINAL).
 MRSETS /MDGROUP NAME=$media LABEL='Media used' VARIABLES=q1a q1b q1c VALUE=1
-  /MCGROUP NAME=$langs LABEL='Languages' VARIABLES=code lang.
+  /MCGROUP NAME=$langs LABEL='Languages' VARIABLES=code lang
+  /MDGROUP NAME=$tv CATEGORYLABELS=COUNTEDVALUES LABELSOURCE=VARLABEL VARIABLES=q1a q1b VALUE=1.
 DOCUMENT 'Made by conformance/spss-fixtures.py for Barometer.'
   'Second line of the documents.'.
 FILE LABEL 'Barometer SPSS feature fixture'.

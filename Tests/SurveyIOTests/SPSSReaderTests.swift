@@ -55,6 +55,8 @@ struct SPSSReaderTests {
         #expect(d.codebook.multipleResponseSets == [
             MultipleResponseSet(name: "$media", label: LocalizedText("Media used"), kind: .dichotomies(countedValue: "1"), variables: ["q1a", "q1b", "q1c"]),
             MultipleResponseSet(name: "$langs", label: LocalizedText("Languages"), kind: .categories, variables: ["code", "lang"]),
+            // Subtype 19, labelled by its first variable's label.
+            MultipleResponseSet(name: "$tv", label: LocalizedText("Watches Kazakh TV"), kind: .dichotomies(countedValue: "1"), variables: ["q1a", "q1b"]),
         ])
         #expect(d.codebook.encoding == "UTF-8")
     }

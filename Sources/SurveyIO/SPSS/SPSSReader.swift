@@ -17,7 +17,7 @@ import SurveyCore
 ///   1970-01-01 UTC (times stay seconds since midnight).
 /// - A string variable loses its padding spaces; an empty string is missing. It becomes a
 ///   categorical column when it has value labels or few distinct values
-///   (``StringColumnBuilder/maximumLevels``), else a text column. User-missing strings are listed
+///   (at most 50, each seen twice on average), else a text column. User-missing strings are listed
 ///   in `missingStrings`.
 /// - The codebook gets variable labels, numeric and string value labels, measurement levels
 ///   (subtype 11), display formats (`F8.2`, `A20`, `DATE11`), string widths, the file label,
