@@ -73,6 +73,38 @@ struct SPSSReaderTests {
         #expect(SPSSTest.strings(d, "answer")?[3] == "Ёлка и ещё раз ёлка")
     }
 
+    /// `bytes` with the encoding record turned into an unknown record and the code page of the
+    /// machine integer info record set to 2, as SPSS before version 16 wrote.
+    static func undeclared(_ bytes: [UInt8]) -> [UInt8] {
+        var bytes = bytes
+        func find(_ pattern: [UInt8]) -> Int? {
+            (0...(bytes.count - pattern.count)).first { Array(bytes[$0..<($0 + pattern.count)]) == pattern }
+        }
+        if let at = find([7, 0, 0, 0, 20, 0, 0, 0, 1, 0, 0, 0]) { bytes[at + 4] = 99 }
+        if let at = find([7, 0, 0, 0, 3, 0, 0, 0, 4, 0, 0, 0, 8, 0, 0, 0]) {
+            let code = at + 16 + 28
+            bytes.replaceSubrange(code..<(code + 4), with: [2, 0, 0, 0])
+        }
+        return bytes
+    }
+
+    @Test func undeclaredCyrillicIsRecognisedAndEncodingsCanBeForced() throws {
+        let path = SPSSFixtures.path("generated/pspp_cyrillic_1251.sav")
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        let guessed = try SPSSReader.read(bytes: Self.undeclared(bytes), name: "old.sav")
+        #expect(guessed.codebook.encoding == "windows-1251")
+        #expect(guessed.metadata("trust").label(ofCode: 9) == "Затрудняюсь ответить")
+        let latin = try SPSSReader.read(bytes: Self.undeclared(Array(try Data(contentsOf: URL(fileURLWithPath: SPSSFixtures.path("readers/savreaderwriter/german.sav"))))), name: "old.sav")
+        #expect(latin.codebook.encoding == "windows-1252")
+        #expect(latin.variableNames.contains("spaß"))
+
+        let forced = try SPSSReader.read(path: path, encoding: "windows-1252")
+        #expect(forced.codebook.encoding == "windows-1252")
+        #expect(forced.metadata("trust").label.text() != "Доверие к России")
+        let error = #expect(throws: ReadError.self) { try SPSSReader.read(path: path, encoding: "EBCDIC-37") }
+        #expect(error?.kind == .invalidEncoding)
+    }
+
     @Test func windows1252SurveyWithUserMissingValues() throws {
         let d = try SPSSTest.read("surveys/nhtsa_2008_drinking_driving_attitudes.sav")
         #expect(d.rowCount == 6999)

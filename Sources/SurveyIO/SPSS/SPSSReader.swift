@@ -25,26 +25,40 @@ import SurveyCore
 ///   the weight variable as `design.weights`. Labels are stored under the language tag `en`:
 ///   a system file does not say what language its labels are in.
 ///
+/// The text encoding can be forced with `encoding:` when a file declares the wrong one (old
+/// files often declare none, or "7-bit ASCII" whatever their text; Barometer then guesses among
+/// UTF-8, windows-1251 and windows-1252).
+///
 /// Malformed input of any kind (truncation, damaged records, absurd counts) gives a
 /// ``ReadError`` naming the file; nothing is allocated beyond what the file's size supports.
 /// Password-encrypted files are refused with a message saying how to decrypt them.
 public enum SPSSReader {
     /// Reads the system file at `path`.
-    /// - Throws: ``ReadError`` when the file is missing, unreadable, encrypted or malformed.
-    public static func read(path: String) throws(ReadError) -> Dataset {
+    /// - Parameter encoding: the character encoding of the file's text (`windows-1251`, `UTF-8`,
+    ///   `CP866`, ...), to use instead of what the file declares; `nil` to trust the file.
+    /// - Throws: ``ReadError`` when the file is missing, unreadable, encrypted or malformed, or
+    ///   the encoding is unknown.
+    public static func read(path: String, encoding: String? = nil) throws(ReadError) -> Dataset {
         let data = try FileContents.read(path: path)
-        return try read(data: data, name: path)
+        return try read(data: data, name: path, encoding: encoding)
     }
 
     /// Reads a system file held in memory; `name` identifies it in messages.
-    public static func read(data: Data, name: String) throws(ReadError) -> Dataset {
-        try read(bytes: [UInt8](data), name: name)
+    public static func read(data: Data, name: String, encoding: String? = nil) throws(ReadError) -> Dataset {
+        try read(bytes: [UInt8](data), name: name, encoding: encoding)
     }
 
     /// Reads a system file held in memory as bytes; `name` identifies it in messages.
-    public static func read(bytes: [UInt8], name: String) throws(ReadError) -> Dataset {
+    public static func read(bytes: [UInt8], name: String, encoding: String? = nil) throws(ReadError) -> Dataset {
+        var decoder: TextDecoder?
+        if let encoding {
+            guard let named = TextDecoder.named(encoding) else {
+                throw ReadError(.invalidEncoding, "Cannot read '\(name)': the encoding '\(encoding)' is not one Barometer knows; give a name such as UTF-8, windows-1251, windows-1252, CP866 or KOI8-R.")
+            }
+            decoder = named
+        }
         do {
-            return try SystemFileDecoder.decode(bytes)
+            return try SystemFileDecoder.decode(bytes, encoding: decoder)
         } catch {
             throw error.readError(name: name)
         }

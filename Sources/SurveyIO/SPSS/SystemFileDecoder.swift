@@ -12,23 +12,28 @@ struct SystemFileDecoder {
     private var highest = Double.greatestFiniteMagnitude.bitPattern
     private var lowest = (-Double.greatestFiniteMagnitude).nextUp.bitPattern
 
-    static func decode(_ bytes: [UInt8]) throws(SPSSFormatError) -> Dataset {
+    /// - Parameter encoding: decodes the text with this encoding whatever the file declares.
+    static func decode(_ bytes: [UInt8], encoding: TextDecoder? = nil) throws(SPSSFormatError) -> Dataset {
         let dictionary = try SystemFileDictionary.parse(bytes)
-        var decoder = try SystemFileDecoder(bytes: bytes, dictionary: dictionary)
+        var decoder = try SystemFileDecoder(bytes: bytes, dictionary: dictionary, encoding: encoding)
         return try decoder.run()
     }
 
-    private init(bytes: [UInt8], dictionary: SystemFileDictionary) throws(SPSSFormatError) {
+    private init(bytes: [UInt8], dictionary: SystemFileDictionary, encoding: TextDecoder?) throws(SPSSFormatError) {
         self.bytes = bytes
         self.dictionary = dictionary
-        self.text = try Self.chooseEncoding(dictionary)
+        if let encoding {
+            self.text = encoding
+        } else {
+            self.text = try Self.chooseEncoding(dictionary)
+        }
     }
 
     // MARK: - Encoding
 
     /// The encoding named by the character encoding record, else by the code page of the
-    /// machine integer info record, else UTF-8 if all dictionary text is valid UTF-8, else
-    /// windows-1252.
+    /// machine integer info record, else a guess from the dictionary's text (see
+    /// ``guessEncoding(_:)``).
     private static func chooseEncoding(_ dictionary: SystemFileDictionary) throws(SPSSFormatError) -> TextDecoder {
         let allText = dictionaryText(dictionary)
         if let record = dictionary.extensionRecord(20) {
@@ -47,10 +52,27 @@ struct SystemFileDecoder {
                 if code != 2 && code != 3, let decoder = TextDecoder.codePage(code) { return decoder }
             }
         }
-        // Files without a declaration are old, and old files are mostly Windows Latin: UTF-8
-        // only when the dictionary has non-ASCII text that is all valid UTF-8.
-        let nonASCII = allText.contains { $0.contains { $0 >= 0x80 } }
-        return nonASCII && allText.allSatisfy({ TextDecoder.isValidUTF8($0) }) ? .utf8 : .windows1252
+        return guessEncoding(allText)
+    }
+
+    /// The encoding of a file that does not declare one (SPSS before version 16 wrote 2, "7-bit
+    /// ASCII", whatever the text was): UTF-8 when the non-ASCII text is all valid UTF-8;
+    /// windows-1251 when letters from the upper half outnumber ASCII letters, as in Russian or
+    /// Kazakh text (in Western European text accented letters are the minority); else
+    /// windows-1252.
+    static func guessEncoding(_ texts: [[UInt8]]) -> TextDecoder {
+        var upperLetters = 0, asciiLetters = 0
+        for text in texts {
+            for byte in text {
+                if byte >= 0xC0 { upperLetters += 1 }
+                else if (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) { asciiLetters += 1 }
+            }
+        }
+        let nonASCII = texts.contains { $0.contains { $0 >= 0x80 } }
+        if !nonASCII { return .windows1252 }
+        if texts.allSatisfy({ TextDecoder.isValidUTF8($0) }) { return .utf8 }
+        if upperLetters > asciiLetters, let cyrillic = TextDecoder.named("windows-1251") { return cyrillic }
+        return .windows1252
     }
 
     /// The dictionary's text fields, to guess the encoding of files that do not declare it.
