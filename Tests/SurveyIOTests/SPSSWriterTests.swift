@@ -201,3 +201,19 @@ struct SPSSWriterTests {
         #expect(zip(d.columns, back.columns).allSatisfy { SPSSTest.sameValues($0, $1) })
     }
 }
+
+/// Writes every fixture back out, in each compression, into the folder named by
+/// `BAROMETER_SPSS_EXPORT`, for conformance/spss-check-written.py to read with pyreadstat and
+/// PSPP. Skipped unless that variable is set.
+@Test(.enabled(if: ProcessInfo.processInfo.environment["BAROMETER_SPSS_EXPORT"] != nil))
+func exportWrittenFilesForExternalCheck() throws {
+    let folder = try #require(ProcessInfo.processInfo.environment["BAROMETER_SPSS_EXPORT"])
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    for file in SPSSWriterTests.fixtures where !file.hasSuffix(".por") {
+        let dataset = try SPSSReader.read(path: SPSSFixtures.path(file))
+        for compression in SPSSWriter.Compression.allCases {
+            let name = file.replacingOccurrences(of: "/", with: "__") + ".\(compression.rawValue)." + (compression == .zlib ? "zsav" : "sav")
+            try SPSSWriter.write(dataset, to: (folder as NSString).appendingPathComponent(name), compression: compression)
+        }
+    }
+}
