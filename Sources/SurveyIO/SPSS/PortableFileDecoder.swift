@@ -209,7 +209,8 @@ struct PortableFileDecoder {
         var variables: [Variable] = []
         var codebook = Codebook()
         var weight: String?
-        codebook.encoding = translated ? "SPSS portable" : text.name
+        // A file in another layout (EBCDIC) is translated to Unicode through its own table.
+        codebook.encoding = translated ? nil : text.name
         records: while true {
             let tag = try next("the dictionary (it has no data record)")
             switch Unicode.Scalar(tag).map(Character.init) ?? "?" {

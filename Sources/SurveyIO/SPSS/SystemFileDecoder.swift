@@ -400,13 +400,21 @@ struct SystemFileDecoder {
 
     // MARK: - Data
 
+    /// The case count of the extended number of cases record (subtype 16), if it gives one.
+    private func extendedCaseCount() -> Int? {
+        guard let record = dictionary.extensionRecord(16), record.size == 8, record.count == 2 else { return nil }
+        var cursor = ByteCursor(record.data, offset: 8, bigEndian: dictionary.bigEndian)
+        guard let count = try? cursor.int64(""), count >= 0, count < Int64(Int32.max) * 1024 else { return nil }
+        return Int(count)
+    }
+
     private func readColumns() throws(SPSSFormatError) -> [Column] {
         var reader = try SystemFileCaseReader(bytes: bytes, dictionary: dictionary)
         var numbers = [[Double]](repeating: [], count: variables.count)
         var strings = [StringColumnBuilder](repeating: StringColumnBuilder(), count: variables.count)
         let bigEndian = dictionary.bigEndian
         let offsets = variables.map { v in v.metadata.temporal == .date || v.metadata.temporal == .dateTime ? SPSSFormat.epochOffset : 0 }
-        let declared = dictionary.caseCount
+        let declared = dictionary.caseCount >= 0 ? dictionary.caseCount : extendedCaseCount() ?? -1
         var unit: [UInt8] = []
         var scratch: [UInt8] = []
         while declared < 0 || reader.casesRead < declared {
@@ -424,7 +432,8 @@ struct SystemFileDecoder {
                 }
             }
         }
-        if declared >= 0 && reader.casesRead < declared {
+        // Only the header's count is trusted to be exact; the extended record only stops early.
+        if dictionary.caseCount >= 0 && reader.casesRead < declared {
             throw SPSSFormatError(.malformed, "the header declares \(declared) cases but the data holds only \(reader.casesRead); the file is truncated, so copy it again from its source")
         }
         return variables.enumerated().map { i, v in
