@@ -24,7 +24,7 @@ extension AnalysisCommand {
         let dataset = try DatasetLoader.load(path: file)
         var result = try AnalysisEngine.run(request, on: dataset)
         if result.request == nil { result.request = request }
-        if result.provenance == nil { result.provenance = Provenance(file: file) }
+        if result.provenance == nil { result.provenance = try FileFingerprint.provenance(path: file) }
         sink.write(ResultRenderer(language: output.language).render(result, as: output.format))
     }
 
