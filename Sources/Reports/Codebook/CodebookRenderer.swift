@@ -36,7 +36,7 @@ public struct CodebookRenderer: Sendable {
             if section.level == 1 { lines.append(String(repeating: "═", count: DisplayWidth.of(section.heading))) }
             lines += section.lines
             if let table = section.table {
-                if !section.lines.isEmpty || section.level == 2 { lines.append("") }
+                if !section.lines.isEmpty { lines.append("") }
                 lines.append(String(TableRenderer.draw(table).drop(while: { $0 != "\n" }).dropFirst()))
             }
             return lines.joined(separator: "\n")

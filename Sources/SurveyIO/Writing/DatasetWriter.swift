@@ -31,9 +31,8 @@ public enum DatasetWriter {
         let ext = (path as NSString).pathExtension.lowercased()
         let sidecar = ext == "csv" && hasMetadata(dataset) ? sidecarPath(for: path) : nil
         if let input {
-            for target in [path] + (sidecar.map { [$0] } ?? []) where FileIdentity.same(input, target) {
-                throw ReadError(.unwritable, "Cannot write '\(target)': it is the input file '\(input)', which a conversion never overwrites; choose another output name.")
-            }
+            try check(output: path, input: input)
+            if let sidecar { try checkNotInput(sidecar, input: input) }
         }
         switch ext {
         case "csv":
@@ -53,11 +52,30 @@ public enum DatasetWriter {
             try AtomicFile.write(to: path) { temporary throws(ReadError) in try writeNative(dataset, as: .dta, to: temporary, named: path) }
             return [path]
         default:
-            let supported = supportedExtensions.map { ".\($0)" }
-            let list = supported.dropLast().joined(separator: ", ") + " or " + supported.last!
-            let what = ext.isEmpty ? "the file name has no extension" : "'.\(ext)' is not a format Barometer writes"
-            throw ReadError(.unsupportedFormat, "Cannot write '\(path)': \(what); name the output \(list).")
+            throw unsupported(path, ext: ext)
         }
+    }
+
+    /// Checks, before any data is read, that `output` names a format this writer knows and is
+    /// not the file `input` (nor, for a CSV output, is its sidecar codebook).
+    /// - Throws: ``ReadError`` as ``write(_:to:input:)`` would.
+    public static func check(output: String, input: String) throws(ReadError) {
+        let ext = (output as NSString).pathExtension.lowercased()
+        guard supportedExtensions.contains(ext) else { throw unsupported(output, ext: ext) }
+        try checkNotInput(output, input: input)
+        if ext == "csv" { try checkNotInput(sidecarPath(for: output), input: input) }
+    }
+
+    private static func checkNotInput(_ target: String, input: String) throws(ReadError) {
+        guard FileIdentity.same(input, target) else { return }
+        throw ReadError(.unwritable, "Cannot write '\(target)': it is the input file '\(input)', which a conversion never overwrites; choose another output name.")
+    }
+
+    private static func unsupported(_ path: String, ext: String) -> ReadError {
+        let supported = supportedExtensions.map { ".\($0)" }
+        let list = supported.dropLast().joined(separator: ", ") + " or " + supported.last!
+        let what = ext.isEmpty ? "the file name has no extension" : "'.\(ext)' is not a format Barometer writes"
+        return ReadError(.unsupportedFormat, "Cannot write '\(path)': \(what); name the output \(list).")
     }
 
     /// The sidecar codebook of a CSV file: `wave3.csv` → `wave3.codebook.yaml`.
