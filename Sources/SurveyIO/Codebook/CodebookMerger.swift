@@ -29,7 +29,9 @@ public enum CodebookMerger {
         var codebook = dataset.codebook
         for entry in document.entries {
             let column = try context.column(entry.name)
-            codebook[entry.name] = try context.merge(entry, over: codebook[entry.name] ?? VariableMetadata(), column: column)
+            let merged = try context.merge(entry, over: codebook[entry.name] ?? VariableMetadata(), column: column)
+            // An entry that says nothing (`age: {type: numeric}`) adds no metadata.
+            if codebook[entry.name] != nil || merged != VariableMetadata() { codebook[entry.name] = merged }
         }
         let yaml = document.codebook
         if let title = yaml.fileLabel {
