@@ -80,11 +80,14 @@ struct ConvertCommandTests {
 
     @Test func refusesASidecarOverTheInput() throws {
         let scratch = try Scratch()
-        // Reading `x.codebook.yaml`-named data is impossible, but `x.csv`'s sidecar must never be the input either.
-        let input = try scratch.copy(OpinionFixture.csv, as: "x.csv")
-        let run = BarometerCLI.run(["convert", input, input])
-        #expect(run.status == 1)
-        #expect(run.stderr.contains("which a conversion never overwrites"))
+        let input = try scratch.copy(OpinionFixture.yaml, as: "x.codebook.yaml")
+        #expect(throws: ReadError.self) { try DatasetWriter.check(output: scratch.path("x.csv"), input: input) }
+        do {
+            try DatasetWriter.check(output: scratch.path("x.csv"), input: input)
+        } catch {
+            #expect(error.message == "Cannot write '\(scratch.path("x.codebook.yaml"))': it is the input file '\(input)', which a conversion never overwrites; choose another output name.")
+        }
+        #expect(DatasetWriter.sidecarPath(for: "/a/wave.csv") == "/a/wave.codebook.yaml")
     }
 
     @Test func replacesAnEarlierOutputWhole() throws {

@@ -206,6 +206,21 @@ struct CodebookYAMLRoundTripTests {
         #expect(yaml.contains("  why:\n    type: text\n"))
     }
 
+    @Test(arguments: ["- item", "#hash", ": colon", "[x]", "{y}", "a: b", "it's", "\"quoted\"", "1e3", "0x1A", "ON", "~",
+                      "null", ".inf", "2023-05-17", "@at", "`tick`", "%pct", "*star", "&amp", "!bang", "| bar", "> gt",
+                      "tab\there", "line\nbreak", "trailing ", "Ё ә ғ қ ң ө ұ ү һ і", "👍", "?", "-", "—"])
+    func trickyTextsSurviveAsLabelsAndCodes(_ text: String) throws {
+        let meta = VariableMetadata(label: LocalizedText(["en": text, "kk": text]),
+                                    valueLabels: [ValueLabel(stringCode: text, label: LocalizedText(["ru": text]))])
+        var codebook = Codebook(variables: [text: meta])
+        codebook.fileLabel = LocalizedText(text)
+        codebook.documents = [text]
+        codebook.design = DesignSpec(weights: text)
+        let yaml = try CodebookYAML.string(for: codebook)
+        let back = try CodebookYAML.read(string: yaml, name: "t.yaml").codebook
+        #expect(back == codebook, "\(yaml)")
+    }
+
     @Test func anEmptyCodebookIsStillACodebook() throws {
         let yaml = try CodebookYAML.string(for: Codebook())
         #expect(try CodebookYAML.read(string: yaml, name: "e.yaml").codebook == Codebook())
