@@ -25,11 +25,6 @@ extension VariableMetadata {
         valueLabels.first(where: { $0.stringCode != nil && $0.label.texts.values.contains(text) })?.stringCode
     }
 
-    /// Whether the codebook says anything about the values of the variable.
-    public var hasValueMetadata: Bool {
-        !valueLabels.isEmpty || !missingCodes.isEmpty || missingRange != nil || !missingStrings.isEmpty
-    }
-
     /// The number a level spells (`"98"`, `" 1.5 "`), or `nil` for any other text.
     static func number(inLevel text: String) -> Double? {
         let trimmed = text.trimmingWhitespace
