@@ -15,22 +15,23 @@ public enum DatasetLoader {
     /// The extensions ``load(path:)`` reads, without the dot.
     public static let supportedExtensions = ["csv", "tsv", "tab", "txt"]
 
-    /// Loads the file at `path`.
+    /// Loads the file at `path`; `progress`, if given, hears how many of the file's bytes have
+    /// been read (a reader that cannot tell reports only the end).
     /// - Throws: ``ReadError``: file not found, a directory, an unsupported or unknown type, or
     ///   whatever the reader reports.
-    public static func load(path: String) throws(ReadError) -> Dataset {
+    public static func load(path: String, progress: ReadProgress? = nil) throws(ReadError) -> Dataset {
         try FileContents.check(path: path)
         let ext = (path as NSString).pathExtension.lowercased()
         switch ext {
         case "csv":
-            return try CSVReader.read(path: path, delimiter: .comma)
+            return try CSVReader.read(path: path, delimiter: .comma, progress: progress)
         case "tsv", "tab":
-            return try CSVReader.read(path: path, delimiter: .tab)
+            return try CSVReader.read(path: path, delimiter: .tab, progress: progress)
         case "txt":
             let data = try FileContents.read(path: path)
             let firstLine = data.prefix { $0 != UInt8(ascii: "\n") }
             let delimiter: CSVReader.Delimiter = firstLine.contains(0x09) ? .tab : .comma
-            return try CSVReader.read(data: data, name: path, delimiter: delimiter)
+            return try CSVReader.read(data: data, name: path, delimiter: delimiter, progress: progress)
         default:
             if let format = unsupportedFormats[ext] {
                 throw ReadError(.unsupportedFormat, "Cannot read '\(path)': \(format.name) files are not readable yet; \(format.fix), and load the .csv file.")
