@@ -34,19 +34,23 @@ enum StataDatasetBuilder {
                 break
             default:
                 guard case .numeric(var numbers) = values else { break }
-                if var date = StataDateFormat(format: variable.format) {
-                    // A time-of-day format on values that hold a date too (beyond the first day
-                    // of 1960) keeps the date: the variable is read as date-times.
-                    if date == .timeOfDay, numbers.contains(where: { $0.isFinite && !StataMissingValues.isExtendedMissing($0) && !(0 ..< 86_400_000).contains($0) }) {
-                        date = .clock
-                    }
-                    for i in numbers.indices { numbers[i] = date.seconds(fromStata: numbers[i]) }
-                    meta.temporal = date.temporal
-                    values = .numeric(numbers)
-                }
                 var sets = [(languages.current, variable.valueLabelSet)]
                 for other in languages.others { sets.append((other, own["_lang_l_\(other)"] ?? "")) }
                 meta.valueLabels = valueLabels(sets, file: file, languages: languages)
+                if var date = StataDateFormat(format: variable.format) {
+                    // A time-of-day format on values that hold a date too (beyond the first day
+                    // of 1960) keeps the date: the variable is read as date-times. Negative
+                    // values are taken for the special codes surveys give such variables
+                    // ("-3 interviewer error") and do not count.
+                    if date == .timeOfDay, numbers.contains(where: { $0.isFinite && !StataMissingValues.isExtendedMissing($0) && $0 >= 86_400_000 }) {
+                        date = .clock
+                    }
+                    for i in numbers.indices { numbers[i] = date.seconds(fromStata: numbers[i]) }
+                    // Labelled codes ("-7 legal skip") move with the values they label.
+                    for i in meta.valueLabels.indices { meta.valueLabels[i].code = date.seconds(fromStata: meta.valueLabels[i].code) }
+                    meta.temporal = date.temporal
+                    values = .numeric(numbers)
+                }
                 markExtendedMissing(numbers, in: &meta, tag: languages.tag(languages.current))
             }
             codebook[variable.name] = meta
@@ -71,8 +75,12 @@ enum StataDatasetBuilder {
     /// A text in the current language plus its translations; empty texts are left out.
     private static func localized(_ current: String, others: [(String, String)], _ languages: StataLabelLanguages) -> LocalizedText {
         var texts: [String: String] = [:]
-        for (language, text) in others where !text.isEmpty { texts[languages.tag(language)] = text }
-        if !current.isEmpty { texts[languages.tag(languages.current)] = current }
+        for (language, text) in others {
+            let trimmed = trimmedLabel(text)
+            if !trimmed.isEmpty { texts[languages.tag(language)] = trimmed }
+        }
+        let trimmed = trimmedLabel(current)
+        if !trimmed.isEmpty { texts[languages.tag(languages.current)] = trimmed }
         return LocalizedText(texts)
     }
 
@@ -87,10 +95,10 @@ enum StataDatasetBuilder {
             let tag = languages.tag(language)
             for entry in entries {
                 if let i = position[entry.code] {
-                    if labels[i].label.texts[tag] == nil { labels[i].label.texts[tag] = entry.label }
+                    if labels[i].label.texts[tag] == nil { labels[i].label.texts[tag] = trimmedLabel(entry.label) }
                 } else {
                     position[entry.code] = labels.count
-                    labels.append(ValueLabel(code: entry.code, label: LocalizedText([tag: entry.label])))
+                    labels.append(ValueLabel(code: entry.code, label: LocalizedText([tag: trimmedLabel(entry.label)])))
                 }
             }
         }
@@ -122,6 +130,14 @@ enum StataDatasetBuilder {
                 meta.valueLabels.append(ValueLabel(code: code, label: LocalizedText([tag: ".\(StataMissingValues.letters[k - 1])"])))
             }
         }
+    }
+
+    /// A label without the trailing blanks Stata users often leave (as ReadStat and haven trim).
+    private static func trimmedLabel(_ text: String) -> String {
+        guard let last = text.unicodeScalars.last, last.properties.isWhitespace else { return text }
+        var scalars = text.unicodeScalars
+        while let l = scalars.last, l.properties.isWhitespace { scalars.removeLast() }
+        return String(scalars)
     }
 
     /// The notes among the characteristics `chars` (`note1`, `note2`, …; `note0` holds their
