@@ -4,11 +4,11 @@
 Run from the repository root:
 
     pip install pyreadstat pandas
-    python3 conformance/stata-expectations.py
+    python3 conformance/stata-expectations.py [--regenerate]
 
 It does two things:
 
-1. Writes the generated fixtures into Tests/SurveyIOTests/Fixtures/stata/generated/: small
+1. Writes the generated fixtures (those missing, or all with --regenerate) into Tests/SurveyIOTests/Fixtures/stata/generated/: small
    data sets covering formats 113 to 119, both byte orders, every storage type, strL, extended
    missing values with labels, dates in every Stata unit, variable and value labels, written
    with pandas' `DataFrame.to_stata` and pyreadstat's `write_dta` from a fixed seed.
@@ -36,6 +36,10 @@ JSON layout (one object per file):
         pandasSeconds  for date variables that pyreadstat leaves as numbers (%tw, %tm, %tq,
                     %th, %dD_m_Y, ...), pandas' conversion of each value to seconds since 1970
                     (an independent check)
+
+The file barometer/written_118.dta is written by Barometer's own StataWriter (see
+StataWriterTests.matchesTheCommittedWrittenFixture); its expectations are pyreadstat's reading of
+it, so the conformance test also shows that pyreadstat reads what Barometer writes.
 
 Swift tests read these files; they never run Python. Only needed to regenerate.
 """
@@ -140,14 +144,24 @@ def write_pyreadstat(stata_version, path):
     )
 
 
-def generate():
+def generate(regenerate):
+    """Writes the generated fixtures that are missing (all of them with --regenerate; pyreadstat
+    stamps files with the current time, so rewriting them changes their bytes)."""
     os.makedirs(GENERATED, exist_ok=True)
+
+    def wanted(name):
+        return regenerate or not os.path.exists(os.path.join(GENERATED, name))
+
     for version in (114, 117, 118, 119):
-        write_pandas(version, "<", os.path.join(GENERATED, "pandas_%d.dta" % version), unicode_text=version >= 118)
-    write_pandas(118, ">", os.path.join(GENERATED, "pandas_118_be.dta"), unicode_text=True)
-    write_pandas(117, ">", os.path.join(GENERATED, "pandas_117_be.dta"), unicode_text=False)
+        if wanted("pandas_%d.dta" % version):
+            write_pandas(version, "<", os.path.join(GENERATED, "pandas_%d.dta" % version), unicode_text=version >= 118)
+    if wanted("pandas_118_be.dta"):
+        write_pandas(118, ">", os.path.join(GENERATED, "pandas_118_be.dta"), unicode_text=True)
+    if wanted("pandas_117_be.dta"):
+        write_pandas(117, ">", os.path.join(GENERATED, "pandas_117_be.dta"), unicode_text=False)
     for stata_version, release in ((8, 113), (12, 115), (13, 117), (14, 118)):
-        write_pyreadstat(stata_version, os.path.join(GENERATED, "pyreadstat_%d.dta" % release))
+        if wanted("pyreadstat_%d.dta" % release):
+            write_pyreadstat(stata_version, os.path.join(GENERATED, "pyreadstat_%d.dta" % release))
 
 
 # ---------------------------------------------------------------------------
@@ -366,5 +380,5 @@ def expectations():
 if __name__ == "__main__":
     if not os.path.isdir(ROOT):
         sys.exit("run from the repository root (no %s here)" % ROOT)
-    generate()
+    generate("--regenerate" in sys.argv[1:])
     expectations()
