@@ -41,6 +41,11 @@ struct StataFileParser {
             throw ReadError(.unsupportedFormat, "Cannot read '\(name)': it starts like an XML file, not a Stata .dta file; check that the file is a Stata data set.")
         } else {
             number = Int(bytes[0])
+            // Releases before 117 start: release, byte order (1 or 2; 0 in some release-102
+            // files), file type 1, an unused byte.
+            if bytes.count >= 3, !(bytes[1] <= 2 && bytes[2] == 1) {
+                throw ReadError(.unsupportedFormat, "Cannot read '\(name)': it does not start like a Stata .dta file (no Stata header in its first bytes); check that the file is a Stata data set.")
+            }
         }
         guard let release = StataRelease(number) else {
             if number >= 120 && number <= 121 {
