@@ -27,6 +27,13 @@ struct StataByteReader {
         ReadError(.malformed, "Cannot read '\(name)': \(problem); \(fix).")
     }
 
+    /// A name read from the file, made safe to quote in a one-line message: control characters
+    /// become `?` and a long name is cut with `…`.
+    static func shown(_ text: String) -> String {
+        let clean = String(text.unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : Character($0) })
+        return clean.count > 40 ? String(clean.prefix(40)) + "…" : clean
+    }
+
     static let damagedFix = "the file is truncated or damaged, so copy it again or re-save it in Stata"
 
     /// The error for a part of the file that runs past its end.

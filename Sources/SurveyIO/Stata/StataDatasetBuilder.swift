@@ -20,7 +20,7 @@ enum StataDatasetBuilder {
                 throw ReadError(.malformed, "Cannot read '\(name)': variable \(index + 1) has no name; the file is damaged, so re-save it in Stata.")
             }
             guard seen.insert(variable.name).inserted else {
-                throw ReadError(.malformed, "Cannot read '\(name)': two variables are named '\(variable.name)'; rename one in Stata and save the file again.")
+                throw ReadError(.malformed, "Cannot read '\(name)': two variables are named '\(StataByteReader.shown(variable.name))'; rename one in Stata and save the file again.")
             }
             let own = chars[variable.name] ?? [:]
             var meta = VariableMetadata()

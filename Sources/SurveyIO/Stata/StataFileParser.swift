@@ -33,7 +33,7 @@ struct StataFileParser {
             try reader.expect("<release>")
             let digits = try reader.take(3, for: "the release number")
             guard let value = Int(String(decoding: digits, as: UTF8.self)) else {
-                throw reader.malformed("the release number '\(String(decoding: digits, as: UTF8.self))' in the header is not a number")
+                throw reader.malformed("the release number '\(StataByteReader.shown(String(decoding: digits, as: UTF8.self)))' in the header is not a number")
             }
             number = value
             try reader.expect("</release>")
@@ -155,7 +155,7 @@ struct StataFileParser {
             let length = Int(try reader.u32("the length of a value-label set"))
             let name = decoder.decode(try reader.take(release.nameLength, for: "the name of a value-label set"))
             try reader.skip(3, for: "a value-label set")
-            let table = try reader.take(length, for: "value-label set '\(name)'")
+            let table = try reader.take(length, for: "value-label set '\(StataByteReader.shown(name))'")
             file.valueLabelSets[name] = try valueLabelTable(table, name: name)
             try reader.expect("</lbl>")
         }
@@ -226,9 +226,9 @@ struct StataFileParser {
             if release.hasFixedValueLabels {
                 let count = Int(try reader.u16("the size of a value-label set"))
                 let name = decoder.decode(try reader.take(release.nameLength, for: "the name of a value-label set"))
-                try reader.skip(1, for: "value-label set '\(name)'")
-                let valueBytes = try reader.requireArray(count, of: 2 + 8, for: "value-label set '\(name)'")
-                let table = try reader.take(valueBytes, for: "value-label set '\(name)'")
+                try reader.skip(1, for: "value-label set '\(StataByteReader.shown(name))'")
+                let valueBytes = try reader.requireArray(count, of: 2 + 8, for: "value-label set '\(StataByteReader.shown(name))'")
+                let table = try reader.take(valueBytes, for: "value-label set '\(StataByteReader.shown(name))'")
                 var entries: [StataFile.ValueLabelEntry] = []
                 for i in 0 ..< count {
                     let code = Int16(bitPattern: UInt16(truncatingIfNeeded: StataByteReader.unsigned(
@@ -240,8 +240,8 @@ struct StataFileParser {
             } else {
                 let length = Int(try reader.u32("the length of a value-label set"))
                 let name = decoder.decode(try reader.take(release.nameLength, for: "the name of a value-label set"))
-                try reader.skip(3, for: "value-label set '\(name)'")
-                let table = try reader.take(length, for: "value-label set '\(name)'")
+                try reader.skip(3, for: "value-label set '\(StataByteReader.shown(name))'")
+                let table = try reader.take(length, for: "value-label set '\(StataByteReader.shown(name))'")
                 file.valueLabelSets[name] = try valueLabelTable(table, name: name)
             }
         }
@@ -292,13 +292,13 @@ struct StataFileParser {
             UInt32(truncatingIfNeeded: StataByteReader.unsigned(UnsafeRawBufferPointer(rebasing: table[offset ..< offset + 4]), bigEndian: bigEndian))
         }
         guard table.count >= 8 else {
-            throw reader.malformed("value-label set '\(name)' is \(table.count) bytes long, too short for its own header")
+            throw reader.malformed("value-label set '\(StataByteReader.shown(name))' is \(table.count) bytes long, too short for its own header")
         }
         let count = Int(int32(0))
         let textLength = Int(int32(4))
         let (arrays, overflow) = count.multipliedReportingOverflow(by: 8)
         guard !overflow, 8 + arrays <= table.count, textLength <= table.count - 8 - arrays else {
-            throw reader.malformed("value-label set '\(name)' claims \(count) labels and \(textLength) bytes of text, more than its \(table.count) bytes hold")
+            throw reader.malformed("value-label set '\(StataByteReader.shown(name))' claims \(count) labels and \(textLength) bytes of text, more than its \(table.count) bytes hold")
         }
         let textStart = 8 + arrays
         var entries: [StataFile.ValueLabelEntry] = []
@@ -306,7 +306,7 @@ struct StataFileParser {
         for i in 0 ..< count {
             let offset = Int(int32(8 + 4 * i))
             guard offset < textLength else {
-                throw reader.malformed("label \(i + 1) of value-label set '\(name)' starts at offset \(offset), outside its \(textLength) bytes of text")
+                throw reader.malformed("label \(i + 1) of value-label set '\(StataByteReader.shown(name))' starts at offset \(offset), outside its \(textLength) bytes of text")
             }
             let raw = Int32(bitPattern: int32(8 + 4 * count + 4 * i))
             let text = decoder.decode(UnsafeRawBufferPointer(rebasing: table[(textStart + offset) ..< (textStart + textLength)]))
@@ -409,7 +409,7 @@ struct StataFileParser {
                         continue
                     }
                     guard let text = strLs[StrLKey(v: v, o: o)] else {
-                        throw reader.malformed("observation \(row + 1) of variable '\(variable.name)' refers to long string (\(v), \(o)), which the file does not contain")
+                        throw reader.malformed("observation \(row + 1) of variable '\(StataByteReader.shown(variable.name))' refers to long string (\(v), \(o)), which the file does not contain")
                     }
                     values.append(text.isEmpty ? nil : text)
                 }
