@@ -18,12 +18,22 @@ import SurveyCore
 ///   label language, see below), its display format (`%9.0g`, `%td`), the width of `str#`
 ///   variables, the file's data label, its notes (`_dta[note1]` …, then each variable's notes as
 ///   `name: text`) as documents, and the encoding.
+/// - Labels lose trailing blanks (as ReadStat and haven read them).
 /// - Dates and times (`%td`, `%tc`, `%tC`, `%tw`, `%tm`, `%tq`, `%th`) become seconds since
-///   1970 with ``VariableMetadata/temporal`` set; see ``StataDateFormat`` for the rules.
+///   1970 with ``VariableMetadata/temporal`` set (`%ty` years stay numbers). The labelled codes
+///   such variables often carry ("-3 interviewer error") are converted with the values, so each
+///   label still names the same observations.
 /// - Label languages (`label language`): the labels of every language go into the
 ///   ``LocalizedText`` values, keyed by language tag (`en`, `es`, `pt`); a file without label
 ///   languages is read as English.
-/// - A design declared with `svyset` becomes ``Codebook/design`` (see ``StataSurveyDesign``).
+/// - A design declared with `svyset` becomes ``Codebook/design``: `_dta[_svy_wvar]` the weights,
+///   `_dta[_svy_strata1]` the strata, `_dta[_svy_su1]`, `_dta[_svy_su2]`, … the clusters of each
+///   stage up to the first `_n` (individuals; an fpc given for that stage is dropped),
+///   `_dta[_svy_fpc1]`, … the finite population corrections, `nest` set when there are strata
+///   and clusters (Stata reads PSUs within strata), and `_dta[_svy_singleunit]` the lonely-PSU
+///   policy: `missing` → `fail`, `certainty` → `certainty`, `scaled` → `average`, `centered` →
+///   `adjust`. The design is reported as stored, even when it names a variable the file lacks.
+///   Strata of later stages, post-strata and replicate weights are not read.
 /// - Text is UTF-8 in formats 118 and 119. Older formats have no declared encoding: each text is
 ///   read as UTF-8 when it is valid UTF-8 and as windows-1252 otherwise, and
 ///   ``Codebook/encoding`` reports `UTF-8` or `windows-1252` accordingly.

@@ -19,8 +19,10 @@ import SurveyCore
 ///   factors).
 /// - Variable labels, value labels (integer codes and `.a` … `.z` only, as Stata requires; other
 ///   codes are left out), display formats, the data label, documents as notes
-///   (`_dta[note1]` …), and ``Codebook/design`` as `svyset` characteristics (see
-///   ``StataSurveyDesign``).
+///   (`_dta[note1]` …), and ``Codebook/design`` as the characteristics `svyset` stores
+///   (`_dta[_svy_su1]`, `_svy_strata1`, `_svy_fpc1`, …, `_svy_wvar` as a `pweight`,
+///   `_svy_singleunit`), which Stata's `svy` commands then use; the lonely-PSU policy `remove`,
+///   which Stata lacks, is written as `certainty`.
 /// - Labels in several languages as Stata label languages: English (or else the first tag in
 ///   alphabetical order) is the current language, the others go into `_lang_v_*` and
 ///   `_lang_l_*` characteristics, so that ``StataReader`` reads the same ``LocalizedText`` back.
