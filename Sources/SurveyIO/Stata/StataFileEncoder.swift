@@ -38,7 +38,7 @@ struct StataFileEncoder {
     init(dataset: Dataset, name: String) {
         self.dataset = dataset
         self.name = name
-        self.release = StataRelease(dataset.columns.count > 32_767 ? 119 : 118)!
+        self.release = dataset.columns.count > 32_767 ? .release119 : .release118
     }
 
     // MARK: Planning
@@ -151,6 +151,9 @@ struct StataFileEncoder {
             case .text(let strings):
                 plan.texts = strings.map { Array(($0 ?? "").utf8) }
                 let longest = plan.texts.reduce(0) { max($0, $1.count) }
+                guard longest < Int(Int32.max) else {
+                    throw fail("a text of variable '\(column.name)' is \(longest) bytes long, more than a Stata strL holds (2 GB); shorten it")
+                }
                 if longest > StataFileEncoder.longestStr {
                     plan.type = .strL
                     plan.format = "%9s"
@@ -170,6 +173,10 @@ struct StataFileEncoder {
                     entries.append((stored, String(decoding: StataByteWriter.truncated(t, to: StataFileEncoder.valueLabelLimit), as: UTF8.self)))
                 }
                 guard !entries.isEmpty else { continue }
+                let tableSize = entries.reduce(8) { $0 + 9 + $1.text.utf8.count }
+                guard tableSize < Int(Int32.max) else {
+                    throw fail("the value labels of variable '\(column.name)' take \(tableSize) bytes, more than a Stata value-label set holds; shorten them")
+                }
                 var seen = Set<Int32>()
                 entries = entries.filter { seen.insert($0.code).inserted }.sorted { $0.code < $1.code }
                 let set = setName(for: column.name, language: tag)

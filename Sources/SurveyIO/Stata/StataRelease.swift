@@ -23,6 +23,12 @@ struct StataRelease: Sendable, Equatable {
         self.number = number
     }
 
+    /// The releases ``StataWriter`` writes.
+    static let release118 = StataRelease(number: 118)
+    static let release119 = StataRelease(number: 119)
+
+    private init(number: Int) { self.number = number }
+
     /// Releases 117 and later wrap each section in XML-like tags.
     var isTagged: Bool { number >= 117 }
     /// Releases 118 and later store text as UTF-8.
