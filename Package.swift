@@ -34,7 +34,7 @@ let package = Package(
         ),
         .executableTarget(name: "barometer", dependencies: ["BarometerCLI"]),
         .testTarget(name: "SurveyCoreTests", dependencies: ["SurveyCore"]),
-        .testTarget(name: "SurveyIOTests", dependencies: ["SurveyIO"]),
+        .testTarget(name: "SurveyIOTests", dependencies: ["SurveyIO"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
         .testTarget(
             name: "ConformanceTests",

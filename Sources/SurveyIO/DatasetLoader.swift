@@ -8,12 +8,13 @@ import SurveyCore
 /// | `.csv` | comma-separated values |
 /// | `.tsv`, `.tab` | tab-separated values |
 /// | `.txt` | tab-separated if the first line holds a tab, else comma-separated |
+/// | `.dta` | Stata data set (``StataReader``) |
 ///
-/// SPSS (`.sav`, `.zsav`, `.por`), Stata (`.dta`), SAS, R and spreadsheet files are recognised
+/// SPSS (`.sav`, `.zsav`, `.por`), SAS, R and spreadsheet files are recognised
 /// and refused with a message that says how to export CSV.
 public enum DatasetLoader {
     /// The extensions ``load(path:)`` reads, without the dot.
-    public static let supportedExtensions = ["csv", "tsv", "tab", "txt"]
+    public static let supportedExtensions = ["csv", "tsv", "tab", "txt", "dta"]
 
     /// Loads the file at `path`; `progress`, if given, hears how many of the file's bytes have
     /// been read (a reader that cannot tell reports only the end).
@@ -32,6 +33,10 @@ public enum DatasetLoader {
             let firstLine = data.prefix { $0 != UInt8(ascii: "\n") }
             let delimiter: CSVReader.Delimiter = firstLine.contains(0x09) ? .tab : .comma
             return try CSVReader.read(data: data, name: path, delimiter: delimiter, progress: progress)
+        case "dta":
+            let dataset = try StataReader.read(path: path)
+            progress?(1, 1)
+            return dataset
         default:
             if let format = unsupportedFormats[ext] {
                 throw ReadError(.unsupportedFormat, "Cannot read '\(path)': \(format.name) files are not readable yet; \(format.fix), and load the .csv file.")
@@ -45,13 +50,11 @@ public enum DatasetLoader {
 
     private static let unsupportedFormats: [String: (name: String, fix: String)] = {
         let spss = (name: "SPSS", fix: "export the data as CSV from SPSS (File > Export > CSV Data) or R (haven::read_sav, then write.csv)")
-        let stata = (name: "Stata", fix: "export the data as CSV from Stata (export delimited) or R (haven::read_dta, then write.csv)")
         let sas = (name: "SAS", fix: "export the data as CSV from SAS (PROC EXPORT) or R (haven::read_sas, then write.csv)")
         let r = (name: "R", fix: "write the data frame as CSV in R (write.csv)")
         let excel = (name: "Excel", fix: "save the sheet as 'CSV UTF-8' in Excel")
         return [
             "sav": spss, "zsav": spss, "por": spss,
-            "dta": stata,
             "sas7bdat": sas, "xpt": sas,
             "rds": r, "rdata": r, "rda": r,
             "xlsx": excel, "xls": excel, "ods": (name: "OpenDocument spreadsheet", fix: "save the sheet as CSV (UTF-8)"),

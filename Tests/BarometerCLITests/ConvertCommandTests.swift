@@ -108,7 +108,22 @@ struct ConvertCommandTests {
         #expect(scratch.files.isEmpty)
     }
 
-    @Test(arguments: ["out.sav", "out.zsav", "out.dta"])
+    /// CSV with a YAML codebook → Stata 118 → read back: same values, labels and missing codes.
+    @Test func toStataAndBack() throws {
+        let scratch = try Scratch()
+        let out = scratch.path("out.dta")
+        let run = BarometerCLI.run(["convert", OpinionFixture.csv, out, "--codebook", OpinionFixture.yaml])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(scratch.files == ["out.dta"])
+        let original = BarometerCLI.run(["estimate", OpinionFixture.csv, "--codebook", OpinionFixture.yaml, "--weight", "wt",
+                                         "--proportion", "q1", "--mean", "age", "--format", "csv"])
+        let converted = BarometerCLI.run(["estimate", out, "--weight", "wt", "--proportion", "q1", "--mean", "age", "--format", "csv"])
+        #expect(original.status == 0 && converted.status == 0, "\(converted.stderr)")
+        #expect(converted.stdout == original.stdout)
+        #expect(converted.stdout.contains("Very favourable"))
+    }
+
+    @Test(arguments: ["out.sav", "out.zsav"])
     func nativeFormatsNotYetWiredLeaveNothingBehind(_ name: String) throws {
         let scratch = try Scratch()
         let run = BarometerCLI.run(["convert", OpinionFixture.csv, scratch.path(name)])
