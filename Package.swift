@@ -12,12 +12,16 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // The engine: data, designs, estimators, tests. No I/O.
         .target(name: "SurveyCore"),
-        // Readers and writers of survey files.
-        .target(name: "SurveyIO", dependencies: ["SurveyCore"]),
+        // Readers and writers of survey files, and YAML codebooks.
+        .target(
+            name: "SurveyIO",
+            dependencies: ["SurveyCore", .product(name: "Yams", package: "Yams")]
+        ),
         // Renderers of an AnalysisResult (table, JSON, CSV, Markdown). No I/O.
         .target(name: "Reports", dependencies: ["SurveyCore"]),
         // The command-line verbs, as a library so tests can run them without a process.

@@ -11,16 +11,22 @@ public enum BarometerCLI {
     /// - A ``SurveyError`` or ``ReadError`` prints `error: <message>` on standard error, status 1.
     /// - Usage errors print ArgumentParser's message and usage on standard error with its exit
     ///   code (64 for a bad flag); `--help` and `--version` print on standard output, status 0.
+    ///
+    /// Nothing is drawn while files load; the executable's ``main()`` shows a progress bar.
     public static func run(_ arguments: [String]) -> (status: Int32, stdout: String, stderr: String) {
+        run(arguments, progress: .silent)
+    }
+
+    static func run(_ arguments: [String], progress: ProgressReporter) -> (status: Int32, stdout: String, stderr: String) {
         var output = CommandOutput()
-        let status = execute(arguments, into: &output)
+        let status = execute(arguments, into: &output, progress: progress)
         return (status, output.standardOutput, output.standardError)
     }
 
-    /// The entry point of the `barometer` executable: runs the process's arguments, prints,
-    /// and exits with the status.
+    /// The entry point of the `barometer` executable: runs the process's arguments (with a
+    /// progress bar on standard error when it is a terminal), prints, and exits with the status.
     public static func main() {
-        let result = run(Array(CommandLine.arguments.dropFirst()))
+        let result = run(Array(CommandLine.arguments.dropFirst()), progress: .standardError())
         FileHandle.standardOutput.write(Data(result.stdout.utf8))
         FileHandle.standardError.write(Data(result.stderr.utf8))
         exit(result.status)
@@ -36,11 +42,11 @@ public enum BarometerCLI {
         return try analysis.makeRequest(arguments: arguments)
     }
 
-    static func execute(_ arguments: [String], into output: inout CommandOutput) -> Int32 {
+    static func execute(_ arguments: [String], into output: inout CommandOutput, progress: ProgressReporter) -> Int32 {
         do {
             var command = try Barometer.parseAsRoot(arguments)
-            if let analysis = command as? any AnalysisCommand {
-                try analysis.execute(arguments: arguments, into: &output)
+            if let verb = command as? any BarometerVerb {
+                try verb.execute(arguments: arguments, into: &output, progress: progress)
             } else {
                 try command.run()
             }

@@ -7,5 +7,5 @@ struct Barometer: ParsableCommand {
         commandName: "barometer",
         abstract: "Design-based estimates from survey files",
         version: BarometerVersion.description,
-        subcommands: [Estimate.self, Crosstab.self])
+        subcommands: [CodebookCommand.self, Estimate.self, Crosstab.self, Convert.self])
 }

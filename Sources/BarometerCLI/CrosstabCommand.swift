@@ -24,6 +24,9 @@ struct Crosstab: AnalysisCommand {
     @OptionGroup(title: "Table")
     var table: TableOptions
 
+    @OptionGroup(title: "Input")
+    var input: InputOptions
+
     @OptionGroup(title: "Design")
     var design: DesignOptions
 

@@ -24,10 +24,32 @@ struct DesignOptions: ParsableArguments {
     var nest = false
 
     @Option(name: .customLong("lonely-psu"),
-            help: ArgumentHelp("What to do with a stratum that has a single PSU.", valueName: "policy"))
-    var lonelyPSU: LonelyPSUPolicy = .fail
+            help: ArgumentHelp("What to do with a stratum that has a single PSU (default: fail).", valueName: "policy"))
+    var lonelyPSU: LonelyPSUPolicy?
 
+    @Flag(name: .customLong("design-from-file"),
+          help: "Use the design stored in the file (e.g. Stata's svyset) or its --codebook; design flags given too replace its parts.")
+    var designFromFile = false
+
+    /// The design the flags name alone.
     var spec: DesignSpec {
-        DesignSpec(weights: weight, strata: strata, clusters: cluster, fpc: fpc, nest: nest, lonelyPSU: lonelyPSU)
+        DesignSpec(weights: weight, strata: strata, clusters: cluster, fpc: fpc, nest: nest, lonelyPSU: lonelyPSU ?? .fail)
+    }
+
+    /// The design stored in the file with the flags given on the command line laid over it:
+    /// `--weight`, `--strata`, `--lonely-psu` replace the stored value, `--cluster` and `--fpc`
+    /// the stored list, `--nest` sets nesting.
+    /// - Throws: ``SurveyError`` (`invalidDesign`) when the file stores no design.
+    func spec(over stored: DesignSpec?, file: String) throws(SurveyError) -> DesignSpec {
+        guard var spec = stored else {
+            throw SurveyError(.invalidDesign, "'\(file)' stores no sampling design, so --design-from-file has nothing to use; give the design with --weight, --strata and --cluster, or add a `design:` section to a codebook given with --codebook.")
+        }
+        if let weight { spec.weights = weight }
+        if let strata { spec.strata = strata }
+        if !cluster.isEmpty { spec.clusters = cluster }
+        if !fpc.isEmpty { spec.fpc = fpc }
+        if nest { spec.nest = true }
+        if let lonelyPSU { spec.lonelyPSU = lonelyPSU }
+        return spec
     }
 }

@@ -21,6 +21,9 @@ struct Estimate: AnalysisCommand {
     @OptionGroup(title: "Estimates")
     var measures: MeasureOptions
 
+    @OptionGroup(title: "Input")
+    var input: InputOptions
+
     @OptionGroup(title: "Design")
     var design: DesignOptions
 

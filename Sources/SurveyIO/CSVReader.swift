@@ -28,19 +28,21 @@ public enum CSVReader {
         case semicolon = 0x3B
     }
 
-    /// Reads the file at `path`.
+    /// Reads the file at `path`, telling `progress` how many bytes have been parsed.
     /// - Throws: ``ReadError`` when the file is missing or unreadable, is not UTF-8, or is not
     ///   well-formed; the message names the file and, where it applies, the line.
-    public static func read(path: String, delimiter: Delimiter = .comma) throws(ReadError) -> Dataset {
+    public static func read(path: String, delimiter: Delimiter = .comma, progress: ReadProgress? = nil) throws(ReadError) -> Dataset {
         let data = try FileContents.read(path: path)
-        return try read(data: data, name: path, delimiter: delimiter)
+        return try read(data: data, name: path, delimiter: delimiter, progress: progress)
     }
 
     /// Reads CSV held in memory; `name` identifies it in messages (usually the file name).
-    public static func read(data: Data, name: String, delimiter: Delimiter = .comma) throws(ReadError) -> Dataset {
+    public static func read(
+        data: Data, name: String, delimiter: Delimiter = .comma, progress: ReadProgress? = nil
+    ) throws(ReadError) -> Dataset {
         try typed {
             try data.withUnsafeBytes { raw in
-                try CSVParser.parse(raw.bindMemory(to: UInt8.self), separator: delimiter.rawValue, name: name)
+                try CSVParser.parse(raw.bindMemory(to: UInt8.self), separator: delimiter.rawValue, name: name, progress: progress)
             }
         }
     }

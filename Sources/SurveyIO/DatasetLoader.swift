@@ -8,35 +8,45 @@ import SurveyCore
 /// | `.csv` | comma-separated values |
 /// | `.tsv`, `.tab` | tab-separated values |
 /// | `.txt` | tab-separated if the first line holds a tab, else comma-separated |
+/// | `.dta` | Stata data set (``StataReader``) |
 /// | `.sav`, `.zsav` | SPSS system file (``SPSSReader``) |
 /// | `.por` | SPSS portable file (``SPSSPortableReader``) |
 ///
-/// Stata (`.dta`), SAS, R and spreadsheet files are recognised and refused with a message that
-/// says how to export CSV.
+/// SAS, R and spreadsheet files are recognised and refused with a message that says how to
+/// export CSV.
 public enum DatasetLoader {
     /// The extensions ``load(path:)`` reads, without the dot.
-    public static let supportedExtensions = ["csv", "tsv", "tab", "txt", "sav", "zsav", "por"]
+    public static let supportedExtensions = ["csv", "tsv", "tab", "txt", "dta", "sav", "zsav", "por"]
 
-    /// Loads the file at `path`.
+    /// Loads the file at `path`; `progress`, if given, hears how many of the file's bytes have
+    /// been read (a reader that cannot tell reports only the end).
     /// - Throws: ``ReadError``: file not found, a directory, an unsupported or unknown type, or
     ///   whatever the reader reports.
-    public static func load(path: String) throws(ReadError) -> Dataset {
+    public static func load(path: String, progress: ReadProgress? = nil) throws(ReadError) -> Dataset {
         try FileContents.check(path: path)
         let ext = (path as NSString).pathExtension.lowercased()
         switch ext {
         case "csv":
-            return try CSVReader.read(path: path, delimiter: .comma)
+            return try CSVReader.read(path: path, delimiter: .comma, progress: progress)
         case "tsv", "tab":
-            return try CSVReader.read(path: path, delimiter: .tab)
+            return try CSVReader.read(path: path, delimiter: .tab, progress: progress)
         case "txt":
             let data = try FileContents.read(path: path)
             let firstLine = data.prefix { $0 != UInt8(ascii: "\n") }
             let delimiter: CSVReader.Delimiter = firstLine.contains(0x09) ? .tab : .comma
-            return try CSVReader.read(data: data, name: path, delimiter: delimiter)
+            return try CSVReader.read(data: data, name: path, delimiter: delimiter, progress: progress)
+        case "dta":
+            let dataset = try StataReader.read(path: path)
+            progress?(1, 1)
+            return dataset
         case "sav", "zsav":
-            return try SPSSReader.read(path: path)
+            let dataset = try SPSSReader.read(path: path)
+            progress?(1, 1)
+            return dataset
         case "por":
-            return try SPSSPortableReader.read(path: path)
+            let dataset = try SPSSPortableReader.read(path: path)
+            progress?(1, 1)
+            return dataset
         default:
             if let format = unsupportedFormats[ext] {
                 throw ReadError(.unsupportedFormat, "Cannot read '\(path)': \(format.name) files are not readable yet; \(format.fix), and load the .csv file.")
@@ -49,14 +59,10 @@ public enum DatasetLoader {
     }
 
     private static let unsupportedFormats: [String: (name: String, fix: String)] = {
-        let spss = (name: "SPSS", fix: "export the data as CSV from SPSS (File > Export > CSV Data) or R (haven::read_sav, then write.csv)")
-        let stata = (name: "Stata", fix: "export the data as CSV from Stata (export delimited) or R (haven::read_dta, then write.csv)")
         let sas = (name: "SAS", fix: "export the data as CSV from SAS (PROC EXPORT) or R (haven::read_sas, then write.csv)")
         let r = (name: "R", fix: "write the data frame as CSV in R (write.csv)")
         let excel = (name: "Excel", fix: "save the sheet as 'CSV UTF-8' in Excel")
         return [
-            "sav": spss, "zsav": spss, "por": spss,
-            "dta": stata,
             "sas7bdat": sas, "xpt": sas,
             "rds": r, "rdata": r, "rda": r,
             "xlsx": excel, "xls": excel, "ods": (name: "OpenDocument spreadsheet", fix: "save the sheet as CSV (UTF-8)"),

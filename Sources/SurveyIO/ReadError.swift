@@ -22,6 +22,9 @@ public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible, Lo
         case invalidEncoding
         /// The file is not well-formed (ragged rows, an unclosed quote, a bad header).
         case malformed
+        /// A file cannot be written: no such folder, permission denied, disk full, or it is the
+        /// input being converted.
+        case unwritable
     }
 
     public let kind: Kind

@@ -1,20 +1,19 @@
 import Foundation
 
-/// A data set that could not be written: one sentence that names the file, the problem, the
+/// A file that could not be written: one sentence that names the file, the problem, the
 /// offending value and the fix.
 ///
 /// ```
-/// Cannot write 'wave3.sav': variable 'q1' has 4 user-missing codes, but SPSS allows at most 3; drop one from the codebook.
+/// Cannot write 'wave3.dta': variable 'first name' is not a valid Stata name (letters, digits and _, not starting with a digit, at most 32 characters); rename it.
 /// ```
 ///
-/// Writers build the whole file in memory and then replace the target in one step, so a
-/// failure leaves no partial file behind.
+/// Writers never leave a partial file behind: when writing fails, the destination is as it was.
 public struct WriteError: Error, Sendable, Equatable, CustomStringConvertible, LocalizedError {
     /// What went wrong, in broad terms.
     public enum Kind: String, Sendable, Codable {
-        /// The data or its codebook cannot be expressed in the target format.
-        case unrepresentable
-        /// The file could not be created or replaced.
+        /// The data cannot be stored in the format (a bad variable name, an infinite value).
+        case invalidData
+        /// The file cannot be created or replaced (no such folder, no permission, disk full).
         case unwritable
     }
 

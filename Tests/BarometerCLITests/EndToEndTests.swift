@@ -20,8 +20,10 @@ private struct JSONResult: Decodable {
     }
     struct Test: Decodable { let name: String; let statistic: Double?; let df: [Double]; let pValue: Double? }
     struct Design: Decodable { let degreesOfFreedom: Int; let respondents: Int }
+    struct Provenance: Decodable { let file: String?; let checksum: String?; let software: String }
     let barometer: Int
     let design: Design
+    let provenance: Provenance?
     let rows: [Row]
     let tests: [Test]
 }
@@ -44,6 +46,10 @@ struct EndToEndTests {
         #expect(abs(e.standardError! - 12.3825) < 0.0005)
         #expect(e.designEffect != nil)
         #expect(result.rows.filter { $0.variable == "sch.wide" }.count == 6)
+        #expect(result.provenance?.file == "apistrat.csv")
+        #expect(result.provenance?.checksum?.hasPrefix("sha256:") == true)
+        #expect(result.provenance?.checksum?.count == 71)
+        #expect(result.provenance?.software.hasPrefix("barometer ") == true)
     }
 
     @Test func crosstabReportsTheRaoScottTest() throws {

@@ -356,7 +356,7 @@ struct CSVReaderTests {
 
     @Test func surveyFormatsAreNotReadableYet() throws {
         let dir = try ScratchDirectory()
-        for (ext, format) in [("dta", "Stata"), ("xlsx", "Excel")] {
+        for (ext, format) in [("xlsx", "Excel"), ("rds", "R")] {
             let path = try dir.write("wave.\(ext)", [0, 1, 2])
             do {
                 _ = try DatasetLoader.load(path: path)
@@ -377,14 +377,14 @@ struct CSVReaderTests {
             Issue.record("expected an error")
         } catch {
             #expect(error.kind == .unsupportedFormat)
-            #expect(error.message == "Cannot read '\(path)': '.xyz' is not a known data file type; Barometer reads .csv, .tsv, .tab, .txt, .sav, .zsav and .por files.")
+            #expect(error.message == "Cannot read '\(path)': '.xyz' is not a known data file type; Barometer reads .csv, .tsv, .tab, .txt, .dta, .sav, .zsav and .por files.")
         }
         let bare = try dir.write("wave", "a\n1\n")
         do {
             _ = try DatasetLoader.load(path: bare)
             Issue.record("expected an error")
         } catch {
-            #expect(error.message == "Cannot read '\(bare)': the file name has no extension; Barometer reads .csv, .tsv, .tab, .txt, .sav, .zsav and .por files.")
+            #expect(error.message == "Cannot read '\(bare)': the file name has no extension; Barometer reads .csv, .tsv, .tab, .txt, .dta, .sav, .zsav and .por files.")
         }
     }
 }

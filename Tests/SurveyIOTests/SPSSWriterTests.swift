@@ -166,7 +166,7 @@ struct SPSSWriterTests {
         codebook["q1"] = VariableMetadata(missingCodes: [96, 97, 98, 99])
         let bad = try Dataset(columns: [.numeric("q1", [1, 2])], codebook: codebook)
         let error = #expect(throws: WriteError.self) { try SPSSWriter.write(bad, to: path) }
-        #expect(error?.kind == .unrepresentable)
+        #expect(error?.kind == .invalidData)
         #expect(error?.message == "Cannot write '\(path)': variable 'q1' has 4 user-missing codes, but SPSS allows at most 3 codes; drop some from the codebook.")
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "old contents")
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path) == ["wave.sav"])

@@ -2,9 +2,11 @@
 /// label and stored code per category.
 ///
 /// Categorical columns keep their level order (R's factor order); numeric columns are
-/// tabulated by their distinct values in increasing order, labelled from the codebook when it
-/// has a value label, else with the number. User-missing codes stay categories (flagged)
-/// unless the missing policy excludes them.
+/// tabulated by their distinct values in increasing order. Every category is labelled from the
+/// codebook when it has a value label (for a text level, the label of that text or, when the
+/// text is a number such as `98`, of that code; see ``VariableMetadata/label(ofLevel:language:)``),
+/// else with the stored value. User-missing codes stay categories (flagged) unless the missing
+/// policy excludes them.
 public struct CategoryIndex: Sendable {
     public struct Category: Sendable, Equatable {
         public var label: String
@@ -26,8 +28,11 @@ public struct CategoryIndex: Sendable {
             var remap = [Int32](repeating: -1, count: levels.count)
             var cats: [Category] = []
             for (i, level) in levels.enumerated() where present[i] {
+                let userMissing = metadata.isUserMissing(level: level)
+                if userMissing && missing == .exclude { continue }
                 remap[i] = Int32(cats.count)
-                cats.append(Category(label: level, code: level, isUserMissing: false))
+                cats.append(Category(label: metadata.label(ofLevel: level, language: language) ?? level, code: level,
+                                     isUserMissing: userMissing))
             }
             categoryOfRow = codes.map { $0 >= 0 ? remap[Int($0)] : -1 }
             categories = cats
@@ -45,11 +50,15 @@ public struct CategoryIndex: Sendable {
                     isUserMissing: metadata.isUserMissing(v))
             }
         case .text(let strings):
-            let levels = FactorLevelOrder.sorted(Set(strings.compactMap { $0 }))
+            var levels = FactorLevelOrder.sorted(Set(strings.compactMap { $0 }))
+            if missing == .exclude { levels.removeAll { metadata.isUserMissing(level: $0) } }
             var position: [String: Int32] = [:]
             for (i, l) in levels.enumerated() { position[l] = Int32(i) }
             categoryOfRow = strings.map { $0.flatMap { position[$0] } ?? -1 }
-            categories = levels.map { Category(label: $0, code: $0, isUserMissing: false) }
+            categories = levels.map {
+                Category(label: metadata.label(ofLevel: $0, language: language) ?? $0, code: $0,
+                         isUserMissing: metadata.isUserMissing(level: $0))
+            }
         }
     }
 

@@ -178,7 +178,10 @@ struct FilterEvaluator {
             if let index = levels.firstIndex(of: s) {
                 return levels.indices.map { Kleene.of(op.holds($0, index)) }
             }
-            guard let code = dataset.metadata(column.name).code(ofLabel: s) else {
+            if let stored = dataset.metadata(column.name).stringCode(ofLabel: s), let index = levels.firstIndex(of: stored) {
+                return levels.indices.map { Kleene.of(op.holds($0, index)) }
+            }
+            guard let code = dataset.metadata(column.name).code(ofLabel: s), !code.isNaN else {
                 throw failure("\(value)\(at(valueColumn)) is not a level of \(quoted(column.name)); its levels include \(Self.sample(levels, near: s))")
             }
             target = code

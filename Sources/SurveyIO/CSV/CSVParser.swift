@@ -15,6 +15,8 @@ struct CSVParser {
     private var scratch: [UInt8] = []
     /// Where the header row starts, to word messages about it.
     private var headerStart = -1
+    /// Told how far the pass has got, about every 1/200 of the bytes.
+    private var progress: ReadProgress?
 
     private static let quote = UInt8(ascii: "\"")
     private static let newline = UInt8(ascii: "\n")
@@ -46,7 +48,9 @@ struct CSVParser {
     }
 
     /// Parses a whole file held in `bytes`.
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, separator: UInt8, name: String) throws(ReadError) -> Dataset {
+    static func parse(
+        _ bytes: UnsafeBufferPointer<UInt8>, separator: UInt8, name: String, progress: ReadProgress? = nil
+    ) throws(ReadError) -> Dataset {
         guard let base = bytes.baseAddress, !bytes.isEmpty else {
             throw ReadError(.malformed, "Cannot read '\(name)': the file is empty; a CSV file needs a header row of variable names.")
         }
@@ -56,6 +60,7 @@ struct CSVParser {
             throw ReadError(.invalidEncoding, "Cannot read '\(name)': line \(parser.lineNumber(at: bad)) is not valid UTF-8 (byte 0x\(byte.count == 1 ? "0" + byte : byte)); save the file with UTF-8 encoding.")
         }
         var parser = CSVParser(base, bytes.count, separator: separator, name: name)
+        parser.progress = progress
         return try parser.run()
     }
 
@@ -74,10 +79,16 @@ struct CSVParser {
         var builders = [ColumnBuilder](repeating: ColumnBuilder(), count: columnCount)
         var rowStarts: [Int] = []
         var row = 0
+        let reportEvery = max(end / 200, 1 << 16)
+        var nextReport = reportEvery
 
         while true {
             pos = skipBlankLines(from: pos)
             guard pos < end else { break }
+            if pos >= nextReport, let progress {
+                progress(pos, end)
+                nextReport = pos &+ reportEvery
+            }
             let rowStart = pos
             rowStarts.append(rowStart)
             for column in 0..<columnCount {
@@ -95,6 +106,7 @@ struct CSVParser {
             row &+= 1
         }
 
+        progress?(end, end)
         var columns: [Column] = []
         columns.reserveCapacity(columnCount)
         for (column, builder) in builders.enumerated() {

@@ -40,9 +40,9 @@ public enum SPSSWriter {
     public static func write(_ dataset: Dataset, to path: String, compression: Compression = .bytecode) throws(WriteError) {
         let bytes = try encode(dataset, compression: compression, name: path)
         do {
-            try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try AtomicFile.write(Data(bytes), to: path)
         } catch {
-            throw WriteError(.unwritable, "Cannot write '\(path)': \(error.localizedDescription); check that the folder exists and that you may write to it.")
+            throw WriteError(.unwritable, error.message)
         }
     }
 
@@ -52,7 +52,7 @@ public enum SPSSWriter {
         do {
             return try encoder.encode()
         } catch {
-            throw WriteError(.unrepresentable, "Cannot write '\(name)': \(error.detail).")
+            throw WriteError(.invalidData, "Cannot write '\(name)': \(error.detail).")
         }
     }
 }

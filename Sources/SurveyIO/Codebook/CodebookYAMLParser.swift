@@ -1,0 +1,412 @@
+import Foundation
+import SurveyCore
+import Yams
+
+/// Reads the YAML of a codebook into a ``CodebookDocument`` (the format is described on
+/// ``CodebookYAML``). Every problem becomes one ``ReadError`` sentence naming the file, the
+/// line, the key and the fix.
+struct CodebookYAMLParser {
+    /// The file name, for messages.
+    let name: String
+    /// The language of labels written as plain text (the file's `language:`, default `en`).
+    private var language = "en"
+
+    static let topKeys = ["language", "title", "encoding", "documents", "design", "multiple-response", "variables"]
+    static let variableKeys = ["label", "type", "measurement", "values", "missing", "missing-range", "format", "temporal", "width"]
+    static let designKeys = ["weight", "strata", "cluster", "fpc", "nest", "lonely-psu"]
+    static let setKeys = ["label", "type", "counted", "variables"]
+
+    init(name: String) {
+        self.name = name
+    }
+
+    // MARK: - Document
+
+    mutating func parse(_ text: String) throws(ReadError) -> CodebookDocument {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch {
+            throw syntaxError(error)
+        }
+        guard let root, !isNull(root) else {
+            throw failure(nil, "the file holds no codebook; write at least a `variables:` section, e.g. `variables: {q1: {label: {en: Opinion of Russia}}}`")
+        }
+        guard case .mapping(let top) = root else {
+            throw failure(line(root), "the top level is \(describe(root)), but a codebook is a mapping of keys such as `title:` and `variables:`")
+        }
+        let members = try keys(of: top, in: "the top level of the codebook", allowed: Self.topKeys)
+        if let node = members["language"] {
+            let tag = try scalar(node, what: "`language`")
+            guard YAMLScalars.isLanguageTag(tag) else {
+                throw failure(line(node), "`language: \(tag)` is not a language tag; write a BCP 47 tag such as en, ru or kk")
+            }
+            language = tag
+        }
+
+        var codebook = Codebook()
+        if let node = members["title"] { codebook.fileLabel = try localized(node, what: "the title") }
+        if let node = members["encoding"] { codebook.encoding = try scalar(node, what: "`encoding`") }
+        if let node = members["documents"] { codebook.documents = try strings(node, what: "`documents`") }
+        if let node = members["design"] { codebook.design = try design(node) }
+        var setLines: [String: Int] = [:]
+        if let node = members["multiple-response"] {
+            (codebook.multipleResponseSets, setLines) = try multipleResponseSets(node)
+        }
+        var entries: [CodebookDocument.Entry] = []
+        if let node = members["variables"], !isNull(node) {
+            guard case .mapping(let variables) = node else {
+                throw failure(line(node), "`variables:` holds \(describe(node)), but it must map each variable name to its labels, e.g. `q1: {label: {en: Opinion of Russia}}`")
+            }
+            for (key, value) in variables {
+                let variable = try scalar(key, what: "a variable name")
+                entries.append(try entry(variable, key: key, value))
+            }
+        }
+        for entry in entries { codebook[entry.name] = Self.metadata(of: entry) }
+        return CodebookDocument(name: name, codebook: codebook, entries: entries,
+                                designLine: members["design"].flatMap(line), setLines: setLines)
+    }
+
+    // MARK: - Variables
+
+    private func entry(_ variable: String, key: Node, _ node: Node) throws(ReadError) -> CodebookDocument.Entry {
+        var entry = CodebookDocument.Entry(name: variable, line: line(key))
+        if isNull(node) { return entry }
+        guard case .mapping(let mapping) = node else {
+            throw failure(line(node), "variable '\(variable)' holds \(describe(node)), but it must be a mapping of keys such as `label:` and `values:`")
+        }
+        let members = try keys(of: mapping, in: "variable '\(variable)'", allowed: Self.variableKeys)
+        if let node = members["type"] {
+            let text = try scalar(node, what: "the type of '\(variable)'")
+            guard let type = CodebookDocument.DeclaredType(rawValue: text.lowercased()) else {
+                throw failure(line(node), "the type of '\(variable)' is '\(text)', which is not a type; write numeric, categorical or text")
+            }
+            entry.type = type
+        }
+        if let node = members["label"] { entry.label = try localized(node, what: "the label of '\(variable)'") }
+        if let node = members["measurement"] {
+            let text = try scalar(node, what: "the measurement of '\(variable)'")
+            guard let level = MeasurementLevel(rawValue: text.lowercased()) else {
+                let hint = Self.measurementAliases[text.lowercased()].map { " (\(text) is called \($0.rawValue))" } ?? ""
+                throw failure(line(node), "the measurement of '\(variable)' is '\(text)', which is not a measurement level; write nominal, ordinal or scale\(hint)")
+            }
+            entry.measurement = level
+        }
+        if let node = members["values"], !isNull(node) {
+            guard case .mapping(let values) = node else {
+                throw failure(line(node), "the values of '\(variable)' are \(describe(node)), but they must map each code to its label, e.g. `1: {en: Very favourable}`")
+            }
+            for (key, value) in values {
+                let code = try self.code(key, variable: variable, numeric: entry.type == .numeric, what: "code")
+                guard let label = try localized(value, what: "the label of code \(Self.shown(code)) of '\(variable)'") else {
+                    throw failure(line(key), "the code \(Self.shown(code)) of '\(variable)' has no label; write one, e.g. `\(code.number == nil ? "\"\(code.text)\"" : code.text): {\(language): Don't know}`, or remove the line")
+                }
+                entry.values.append((code, label))
+            }
+        }
+        if let node = members["missing"], !isNull(node) {
+            let items: [Node]
+            if case .sequence(let sequence) = node { items = Array(sequence) } else { items = [node] }
+            entry.missing = try items.map { item throws(ReadError) in
+                try code(item, variable: variable, numeric: entry.type == .numeric, what: "missing code")
+            }
+        } else if members["missing"] != nil {
+            entry.missing = []
+        }
+        if let node = members["missing-range"] {
+            entry.missingRange = try missingRange(node, variable: variable)
+            entry.missingRangeLine = line(node)
+        }
+        if let node = members["format"] { entry.format = try scalar(node, what: "the format of '\(variable)'") }
+        if let node = members["temporal"] {
+            let text = try scalar(node, what: "the temporal kind of '\(variable)'")
+            guard let kind = Self.temporalKinds[text.lowercased()] else {
+                throw failure(line(node), "the temporal kind of '\(variable)' is '\(text)', which is not one; write date, date-time or time")
+            }
+            entry.temporal = kind
+        }
+        if let node = members["width"] {
+            let text = try scalar(node, what: "the width of '\(variable)'")
+            guard let width = Int(text), width > 0 else {
+                throw failure(line(node), "the width of '\(variable)' is '\(text)'; write the number of bytes of the string variable, e.g. `width: 40`")
+            }
+            entry.width = width
+        }
+        return entry
+    }
+
+    /// A code as written: a key under `values:` or an item of `missing:`.
+    private func code(_ node: Node, variable: String, numeric: Bool, what: String) throws(ReadError) -> CodebookDocument.Code {
+        guard case .scalar(let s) = node, !YAMLScalars.isNull(s) else {
+            throw failure(line(node), "a \(what) of '\(variable)' is \(describe(node)); write a number such as 98, or a text in quotes")
+        }
+        let plain = s.style == .plain || s.style == .any
+        let code = CodebookDocument.Code(text: s.string, number: plain ? YAMLScalars.number(s.string) : nil, line: line(node))
+        if numeric, code.numericValue == nil {
+            throw failure(line(node), "the \(what) '\(s.string)' of '\(variable)' is not a number, but '\(variable)' is declared `type: numeric`; write the stored number, e.g. `1: {\(language): Yes}`")
+        }
+        return code
+    }
+
+    /// A code as messages show it: a number as is, a text in quotes.
+    static func shown(_ code: CodebookDocument.Code) -> String {
+        code.number != nil ? code.text : "'\(code.text)'"
+    }
+
+    /// `missing-range: [low, high]` (or `{low: 90, high: 99}`), ends numbers or lo/hi.
+    private func missingRange(_ node: Node, variable: String) throws(ReadError) -> ClosedRange<Double> {
+        var ends: [Node] = []
+        switch node {
+        case .sequence(let sequence): ends = Array(sequence)
+        case .mapping(let mapping):
+            let members = try keys(of: mapping, in: "the missing range of '\(variable)'", allowed: ["low", "high"])
+            ends = [members["low"], members["high"]].compactMap { $0 }
+        default: break
+        }
+        let texts = ends.compactMap { n -> String? in if case .scalar(let s) = n { s.string } else { nil } }
+        guard texts.count == 2, let low = YAMLScalars.rangeEnd(texts[0]), let high = YAMLScalars.rangeEnd(texts[1]) else {
+            throw failure(line(node), "the missing range of '\(variable)' must be two numbers, low and high, e.g. `missing-range: [90, 99]` (lo and hi stand for no bound)")
+        }
+        guard low <= high else {
+            throw failure(line(node), "the missing range of '\(variable)' runs from \(texts[0]) down to \(texts[1]); write the lower end first, e.g. `missing-range: [\(texts[1]), \(texts[0])]`")
+        }
+        return low...high
+    }
+
+    /// The codebook's view of one entry, without data: plain numbers are numeric codes, other
+    /// codes stored texts (all codes are texts when the entry declares a text type).
+    static func metadata(of entry: CodebookDocument.Entry) -> VariableMetadata {
+        let textual = entry.type == .categorical || entry.type == .text
+        var meta = VariableMetadata(label: entry.label ?? LocalizedText(), measurement: entry.measurement)
+        for (code, label) in entry.values {
+            if !textual, let number = entry.type == .numeric ? code.numericValue : code.number {
+                meta.valueLabels.append(ValueLabel(code: number, label: label))
+            } else {
+                meta.valueLabels.append(ValueLabel(stringCode: code.text, label: label))
+            }
+        }
+        for code in entry.missing ?? [] {
+            if !textual, let number = entry.type == .numeric ? code.numericValue : code.number {
+                meta.missingCodes.append(number)
+            } else {
+                meta.missingStrings.append(code.text)
+            }
+        }
+        meta.missingRange = entry.missingRange
+        meta.displayFormat = entry.format
+        meta.temporal = entry.temporal
+        meta.stringWidth = entry.width
+        return meta
+    }
+
+    static let measurementAliases: [String: MeasurementLevel] = [
+        "interval": .scale, "ratio": .scale, "continuous": .scale, "numeric": .scale, "scale": .scale,
+        "categorical": .nominal, "nominal": .nominal, "ordered": .ordinal, "ordinal": .ordinal,
+    ]
+
+    static let temporalKinds: [String: TemporalKind] = [
+        "date": .date, "date-time": .dateTime, "datetime": .dateTime, "time": .time,
+    ]
+
+    // MARK: - File-level sections
+
+    private func design(_ node: Node) throws(ReadError) -> DesignSpec? {
+        if isNull(node) { return nil }
+        guard case .mapping(let mapping) = node else {
+            throw failure(line(node), "`design:` holds \(describe(node)), but it must be a mapping such as `{weight: indwt, strata: substratum, cluster: psu}`")
+        }
+        let members = try keys(of: mapping, in: "the design", allowed: Self.designKeys)
+        var spec = DesignSpec()
+        if let n = members["weight"] { spec.weights = try scalar(n, what: "the design's `weight`") }
+        if let n = members["strata"] { spec.strata = try scalar(n, what: "the design's `strata`") }
+        if let n = members["cluster"] { spec.clusters = try strings(n, what: "the design's `cluster`") }
+        if let n = members["fpc"] { spec.fpc = try strings(n, what: "the design's `fpc`") }
+        if let n = members["nest"] {
+            let text = try scalar(n, what: "the design's `nest`")
+            guard let nest = YAMLScalars.bool(text) else {
+                throw failure(line(n), "the design's `nest: \(text)` is not true or false; write `nest: true` when cluster identifiers repeat across strata")
+            }
+            spec.nest = nest
+        }
+        if let n = members["lonely-psu"] {
+            let text = try scalar(n, what: "the design's `lonely-psu`")
+            guard let policy = LonelyPSUPolicy(rawValue: text.lowercased()) else {
+                let all = LonelyPSUPolicy.allCases.map(\.rawValue)
+                throw failure(line(n), "the design's `lonely-psu: \(text)` is not a policy; write \(all.dropLast().joined(separator: ", ")) or \(all.last!)")
+            }
+            spec.lonelyPSU = policy
+        }
+        return spec
+    }
+
+    private func multipleResponseSets(_ node: Node) throws(ReadError) -> ([MultipleResponseSet], [String: Int]) {
+        if isNull(node) { return ([], [:]) }
+        guard case .mapping(let mapping) = node else {
+            throw failure(line(node), "`multiple-response:` holds \(describe(node)), but it must map each set name to its definition, e.g. `media: {type: dichotomies, counted: 1, variables: [m1, m2]}`")
+        }
+        var sets: [MultipleResponseSet] = []
+        var lines: [String: Int] = [:]
+        for (key, value) in mapping {
+            let setName = try scalar(key, what: "a multiple-response set name")
+            lines[setName] = line(key)
+            guard case .mapping(let definition) = value else {
+                throw failure(line(value), "the multiple-response set '\(setName)' holds \(describe(value)), but it must be a mapping such as `{type: categories, variables: [m1, m2]}`")
+            }
+            let members = try keys(of: definition, in: "the multiple-response set '\(setName)'", allowed: Self.setKeys)
+            let label = try members["label"].flatMap { n throws(ReadError) in try localized(n, what: "the label of set '\(setName)'") }
+            let typeText = try members["type"].map { n throws(ReadError) in try scalar(n, what: "the type of set '\(setName)'") }
+            let counted = try members["counted"].map { n throws(ReadError) in try scalar(n, what: "the counted value of set '\(setName)'") }
+            let kind: MultipleResponseSet.Kind
+            switch (typeText?.lowercased(), counted) {
+            case ("dichotomies", let value?), (nil, let value?): kind = .dichotomies(countedValue: value)
+            case ("dichotomies", nil):
+                throw failure(line(value), "the multiple-response set '\(setName)' is of type dichotomies but names no `counted:` value; add the value that means 'chosen', e.g. `counted: 1`")
+            case ("categories", nil): kind = .categories
+            case ("categories", _?):
+                throw failure(line(value), "the multiple-response set '\(setName)' is of type categories, which counts no single value; remove `counted:` or write `type: dichotomies`")
+            case (nil, nil):
+                throw failure(line(value), "the multiple-response set '\(setName)' has no `type:`; write `type: categories`, or `type: dichotomies` with a `counted:` value")
+            default:
+                throw failure(members["type"].flatMap(line), "the type of the multiple-response set '\(setName)' is '\(typeText ?? "")'; write dichotomies or categories")
+            }
+            guard let variablesNode = members["variables"] else {
+                throw failure(line(value), "the multiple-response set '\(setName)' lists no `variables:`; add them, e.g. `variables: [m1, m2, m3]`")
+            }
+            let variables = try strings(variablesNode, what: "the variables of set '\(setName)'")
+            sets.append(MultipleResponseSet(name: setName, label: label ?? LocalizedText(), kind: kind, variables: variables))
+        }
+        return (sets, lines)
+    }
+
+    // MARK: - Building blocks
+
+    /// The members of a mapping by key, every key checked against `allowed`.
+    private func keys(of mapping: Node.Mapping, in context: String, allowed: [String]) throws(ReadError) -> [String: Node] {
+        var members: [String: Node] = [:]
+        for (key, value) in mapping {
+            let text = try scalar(key, what: "a key of \(context)")
+            guard allowed.contains(text) else {
+                let suggestions = NameSuggester.closest(to: text, among: allowed, limit: 1)
+                let fix = suggestions.first.map { "did you mean '\($0)'?" }
+                    ?? "use " + allowed.dropLast().joined(separator: ", ") + " or " + allowed.last!
+                throw failure(line(key), "unknown key '\(text)' in \(context); \(fix)")
+            }
+            members[text] = value
+        }
+        return members
+    }
+
+    /// Text in several languages: a plain scalar (in the file's language) or a mapping of
+    /// language tags to texts. Empty texts are skipped, so a template may leave `ru: ""` blank.
+    private func localized(_ node: Node, what: String) throws(ReadError) -> LocalizedText? {
+        switch node {
+        case .scalar(let s):
+            if YAMLScalars.isNull(s) || s.string.isEmpty { return nil }
+            return LocalizedText([language: s.string])
+        case .mapping(let mapping):
+            var texts: [String: String] = [:]
+            for (key, value) in mapping {
+                let tag = try scalar(key, what: "a language of \(what)")
+                guard YAMLScalars.isLanguageTag(tag) else {
+                    throw failure(line(key), "'\(tag)' in \(what) is not a language tag; write a BCP 47 tag such as en, ru or kk")
+                }
+                guard case .scalar(let s) = value else {
+                    throw failure(line(value), "the \(tag) text of \(what) is \(describe(value)); write the text, in quotes if it contains ': ' or starts with a special character")
+                }
+                if YAMLScalars.isNull(s) || s.string.isEmpty { continue }
+                texts[tag] = s.string
+            }
+            return texts.isEmpty ? nil : LocalizedText(texts)
+        default:
+            throw failure(line(node), "\(what) is \(describe(node)); write a text, or one text per language such as `{en: Yes, ru: Да}`")
+        }
+    }
+
+    /// The text of a scalar node.
+    private func scalar(_ node: Node, what: String) throws(ReadError) -> String {
+        guard case .scalar(let s) = node else {
+            throw failure(line(node), "\(what) is \(describe(node)); write a single value")
+        }
+        return s.string
+    }
+
+    /// One text or a list of texts (`cluster: psu` or `cluster: [psu, ssu]`).
+    private func strings(_ node: Node, what: String) throws(ReadError) -> [String] {
+        switch node {
+        case .scalar(let s):
+            return YAMLScalars.isNull(s) ? [] : [s.string]
+        case .sequence(let sequence):
+            return try sequence.map { item throws(ReadError) in try scalar(item, what: "an item of \(what)") }
+        default:
+            throw failure(line(node), "\(what) is \(describe(node)); write a list such as `[a, b]`")
+        }
+    }
+
+    private func isNull(_ node: Node) -> Bool {
+        if case .scalar(let s) = node { return YAMLScalars.isNull(s) }
+        return false
+    }
+
+    private func line(_ node: Node) -> Int? {
+        node.mark?.line
+    }
+
+    /// "a list", "a mapping", "the text 'x'".
+    private func describe(_ node: Node) -> String {
+        switch node {
+        case .scalar(let s): YAMLScalars.isNull(s) ? "empty" : "the single value '\(s.string)'"
+        case .mapping: "a mapping"
+        case .sequence: "a list"
+        case .alias: "an alias"
+        }
+    }
+
+    // MARK: - Errors
+
+    func failure(_ line: Int?, _ problem: String) -> ReadError {
+        ReadError(.malformed, "Cannot read codebook '\(name)'\(line.map { ", line \($0)" } ?? ""): \(problem)\(problem.hasSuffix("?") ? "" : ".")")
+    }
+
+    /// A YAML syntax error from Yams as one sentence with the line, the column and a fix.
+    private func syntaxError(_ error: any Error) -> ReadError {
+        guard let error = error as? YamlError else {
+            return failure(nil, "the YAML cannot be read (\(error)); check the file's syntax")
+        }
+        switch error {
+        case .scanner(_, let problem, let mark, let yaml), .parser(_, let problem, let mark, let yaml),
+             .composer(_, let problem, let mark, let yaml):
+            let text = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+            let lineText = mark.line >= 1 && mark.line <= text.count ? text[mark.line - 1] : ""
+            let fix = lineText.prefix(max(mark.column, 1)).contains("\t") ? "indent with spaces, not tabs" : Self.fix(for: problem)
+            return ReadError(.malformed, "Cannot read codebook '\(name)', line \(mark.line), column \(mark.column): the YAML is malformed (\(problem)); \(fix).")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            return failure(context.mark.line, "the key \(keys) appears more than once in the same mapping; keep one of them")
+        case .reader(let problem, _, _, _):
+            return failure(nil, "the file is not valid text (\(problem)); save it with UTF-8 encoding")
+        case .dataCouldNotBeDecoded:
+            return failure(nil, "the file is not valid UTF-8; save it with UTF-8 encoding")
+        default:
+            return failure(nil, "the YAML cannot be read (\(error)); check the file's syntax")
+        }
+    }
+
+    /// Advice for libyaml's usual complaints.
+    static func fix(for problem: String) -> String {
+        if problem.contains("tab") { return "indent with spaces, not tabs" }
+        if problem.contains("mapping values are not allowed") {
+            return "put a text that contains ': ' in quotes, e.g. label: \"Note: see Q1\""
+        }
+        if problem.contains("did not find expected key") || problem.contains("block end") {
+            return "check that the keys at this level are indented by the same number of spaces"
+        }
+        if problem.contains("did not find expected ',' or '}'") || problem.contains("did not find expected ',' or ']'") {
+            return "close the braces or brackets, and quote texts that contain commas or braces"
+        }
+        if problem.contains("found unexpected end of stream") || problem.contains("quoted scalar") {
+            return "close the quotes that begin on this line"
+        }
+        return "check the indentation and quoting near this line"
+    }
+}
