@@ -22,8 +22,14 @@ public enum AnalysisEngine {
         let design = try SurveyDesign(request.design, dataset: dataset)
         let variance = TaylorVariance(design: design)
         try variance.checkLonelyPSUs()
-        var warnings: [String] = variance.lonelyStrata().map {
-            "Stratum \($0.name) has a single PSU at stage \($0.stage); its variance is handled by the '\(request.design.lonelyPSU.rawValue)' lonely-PSU policy."
+        var warnings: [String] = []
+        let lonely = variance.lonelyStrata()
+        if !lonely.isEmpty {
+            let names = lonely.prefix(5).map { "\($0.name) (stage \($0.stage))" }.joined(separator: ", ")
+                + (lonely.count > 5 ? " and \(lonely.count - 5) more" : "")
+            let subject = lonely.count == 1 ? "Stratum \(names) has" : "\(lonely.count) strata have"
+            let detail = lonely.count == 1 ? "" : " (\(names))"
+            warnings.append("\(subject) a single PSU\(detail); the '\(request.design.lonelyPSU.rawValue)' lonely-PSU policy handles their variance.")
         }
         let mask: [Bool]?
         if let filter = request.filter, !filter.trimmingCharacters(in: .whitespaces).isEmpty {
