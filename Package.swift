@@ -1,6 +1,8 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+import Foundation
+
 let package = Package(
     name: "Barometer",
     platforms: [.macOS(.v14)],
@@ -49,3 +51,11 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// The libFuzzer target exists only for `fuzz/run` (BAROMETER_FUZZ=1): it has no `main` of its
+// own, libFuzzer supplies one when linked with -sanitize=fuzzer.
+if ProcessInfo.processInfo.environment["BAROMETER_FUZZ"] != nil {
+    package.targets.append(.executableTarget(
+        name: "BarometerFuzz", dependencies: ["SurveyCore", "SurveyIO"], path: "Fuzz/BarometerFuzz",
+        swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
+}

@@ -1,0 +1,28 @@
+import Foundation
+import SurveyCore
+import SurveyIO
+
+/// libFuzzer entry point: the first byte picks a reader, the rest is the file. Every input must
+/// end in a Dataset or a ReadError; a crash, trap, leak or hang is a bug.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzReaders(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
+    guard count > 0 else { return 0 }
+    let selector = start[0] % 5
+    let data = Data(bytes: start + 1, count: count - 1)
+    do {
+        switch selector {
+        case 0: _ = try SPSSReader.read(data: data, name: "fuzz.sav")
+        case 1: _ = try SPSSPortableReader.read(data: data, name: "fuzz.por")
+        case 2: _ = try StataReader.read(data: data, name: "fuzz.dta")
+        case 3: _ = try CSVReader.read(data: data, name: "fuzz.csv")
+        default:
+            if let text = String(data: data, encoding: .utf8) {
+                _ = try? FilterExpression(parsing: text)
+                _ = try? CodebookYAML.read(string: text, name: "fuzz.yaml")
+            }
+        }
+    } catch {
+        // A clear ReadError is the expected outcome for malformed input.
+    }
+    return 0
+}
