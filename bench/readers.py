@@ -26,6 +26,8 @@ What it does:
 3. Prints a Markdown table: file size, median seconds and MB/s (10^6 bytes of the file per
    second) of each reader, and the median over rounds of the speed ratio
    Barometer / peer (= peer seconds / Barometer seconds; above 1 means Barometer is faster).
+   With --baseline OLD_BINARY an older build is timed in the same rounds too (for the effect
+   of a change to a reader).
 
 Needs numpy, pandas and pyreadstat; the script installs them with pip when they are missing
 (--no-install to refuse).
@@ -189,6 +191,7 @@ def main():
                         help="the barometer binary (release build)")
     parser.add_argument("--data", default=os.path.join(ROOT, ".build-bench", "bench-data"),
                         help="folder for the generated files")
+    parser.add_argument("--baseline", help="another barometer binary (an older build) to time in the same rounds")
     parser.add_argument("--no-install", action="store_true", help="do not pip install missing packages")
     parser.add_argument("--generate-only", action="store_true", help="write the files, time nothing")
     args = parser.parse_args()
@@ -209,28 +212,45 @@ def main():
         "| file | size (MB) | peer | peer s | peer MB/s | Barometer s | Barometer MB/s | speed ratio Barometer/peer |",
         "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |",
     ]
+    if args.baseline:
+        lines[0] += " baseline s | speed ratio Barometer/baseline |"
+        lines[1] += " ---: | ---: |"
     for key in wanted:
         name, peer = FILES[key]
         path = os.path.join(args.data, name)
         size = os.path.getsize(path)
         warm(path)
-        peer_times, ours, ratios = [], [], []
+        peer_times, ours, ratios, base_times, base_ratios = [], [], [], [], []
         for round_ in range(args.runs):
-            if round_ % 2 == 0:
-                p, prow, pcol = peer_read(key, path)
-                b, brow, bcol = barometer_read(args.barometer, path)
-            else:
-                b, brow, bcol = barometer_read(args.barometer, path)
-                p, prow, pcol = peer_read(key, path)
-            if (prow, pcol) != (brow, bcol):
-                sys.exit(f"error: {name}: the peer read {prow} x {pcol}, Barometer {brow} x {bcol}")
+            # Each round runs every reader once; the order turns round by round.
+            readers = ["peer", "barometer"] + (["baseline"] if args.baseline else [])
+            shift = round_ % len(readers)
+            seconds, shapes = {}, {}
+            for reader in readers[shift:] + readers[:shift]:
+                if reader == "peer":
+                    result = peer_read(key, path)
+                else:
+                    result = barometer_read(args.barometer if reader == "barometer" else args.baseline, path)
+                seconds[reader], shapes[reader] = result[0], result[1:]
+            if len(set(shapes.values())) != 1:
+                sys.exit(f"error: {name}: the readers disagree on rows x columns: {shapes}")
+            p, b = seconds["peer"], seconds["barometer"]
             peer_times.append(p)
             ours.append(b)
             ratios.append(p / b)
-            print(f"  {name} round {round_ + 1}: {peer} {p:.3f} s, barometer {b:.3f} s", file=sys.stderr)
+            note = ""
+            if args.baseline:
+                base_times.append(seconds["baseline"])
+                base_ratios.append(seconds["baseline"] / b)
+                note = f", baseline {seconds['baseline']:.3f} s"
+            print(f"  {name} round {round_ + 1}: {peer} {p:.3f} s, barometer {b:.3f} s{note}", file=sys.stderr)
         p, b = statistics.median(peer_times), statistics.median(ours)
-        lines.append(f"| {name} ({brow:,} x {bcol}) | {size / 1e6:.1f} | {peer} | {p:.3f} | {size / 1e6 / p:.0f} "
-                     f"| {b:.3f} | {size / 1e6 / b:.0f} | {statistics.median(ratios):.2f} |")
+        rows, cols = shapes["barometer"]
+        line = (f"| {name} ({rows:,} x {cols}) | {size / 1e6:.1f} | {peer} | {p:.3f} | {size / 1e6 / p:.0f} "
+                f"| {b:.3f} | {size / 1e6 / b:.0f} | {statistics.median(ratios):.2f} |")
+        if args.baseline:
+            line += f" {statistics.median(base_times):.3f} | {statistics.median(base_ratios):.2f} |"
+        lines.append(line)
     print(f"\n{args.runs} alternating rounds per file, medians; "
           f"{os.cpu_count()} CPUs; pyreadstat {importlib.import_module('pyreadstat').__version__}, "
           f"pandas {importlib.import_module('pandas').__version__}\n")
