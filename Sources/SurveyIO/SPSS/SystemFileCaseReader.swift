@@ -1,5 +1,5 @@
-/// Reads the cases of a system file's data record, one case at a time, as raw 8-byte units
-/// in the file's byte order (PSPP, *System File Format*, "Data Record").
+/// Reads the cases of a system file's data record, a block of cases at a time, as raw 8-byte
+/// units in the file's byte order (PSPP, *System File Format*, "Data Record").
 ///
 /// - Uncompressed data: each case is `slotCount` 8-byte units.
 /// - Bytecode compression: groups of eight command bytes, each followed by the 8-byte values its
@@ -59,7 +59,7 @@ struct SystemFileCaseReader {
     /// uncompressed, and at least one command byte per unit compressed.
     var caseBound: Int {
         guard slotCount > 0 else { return 0 }
-        return (end - position) / (compressed ? slotCount : slotCount * 8)
+        return max(end - position, 0) / (compressed ? slotCount : slotCount * 8)
     }
 
     /// Reads up to `limit` cases into `block`, one after the other, each `slotCount * 8` bytes
@@ -72,7 +72,7 @@ struct SystemFileCaseReader {
         precondition(block.count >= limit * size, "the block holds fewer than \(limit) cases")
         let data = self.data
         if !compressed {
-            let count = min(limit, (end - position) / size)
+            let count = min(limit, max(end - position, 0) / size)
             if count > 0 {
                 data.withUnsafeBytes { raw in
                     block.baseAddress!.copyMemory(from: raw.baseAddress! + position, byteCount: count * size)
