@@ -16,6 +16,65 @@ enum FileContents {
         }
     }
 
+    /// The bytes of the file at `path`, read straight into an array: for readers that work on
+    /// `[UInt8]`, this saves the copy (and the second buffer) of going through `Data`.
+    static func bytes(path: String) throws(ReadError) -> [UInt8] {
+        try check(path: path)
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw unreadable(path, errno: errno) }
+        defer { close(descriptor) }
+        var status = stat()
+        let expected = fstat(descriptor, &status) == 0 ? max(Int(status.st_size), 0) : 0
+        var failure: Int32 = 0
+        // The size the file has now; it may turn out shorter, or have grown (read on below).
+        var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, count in
+            count = 0
+            while count < expected {
+                let got = readSome(descriptor, buffer.baseAddress! + count, expected - count)
+                if got > 0 {
+                    count += got
+                } else if got == 0 {
+                    break
+                } else if errno != EINTR {
+                    failure = errno
+                    break
+                }
+            }
+        }
+        if failure == 0 && bytes.count == expected {
+            var chunk = [UInt8](repeating: 0, count: 1 << 16)
+            while true {
+                let got = chunk.withUnsafeMutableBytes { readSome(descriptor, $0.baseAddress!, $0.count) }
+                if got > 0 {
+                    bytes.append(contentsOf: chunk[0..<got])
+                } else if got == 0 {
+                    break
+                } else if errno != EINTR {
+                    failure = errno
+                    break
+                }
+            }
+        }
+        guard failure == 0 else { throw unreadable(path, errno: failure) }
+        return bytes
+    }
+
+    /// POSIX `read`, which a static method named `read` would otherwise hide.
+    private static func readSome(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+        #if canImport(Glibc)
+        Glibc.read(descriptor, buffer, count)
+        #elseif canImport(Musl)
+        Musl.read(descriptor, buffer, count)
+        #else
+        Darwin.read(descriptor, buffer, count)
+        #endif
+    }
+
+    private static func unreadable(_ path: String, errno code: Int32) -> ReadError {
+        let reason = String(cString: strerror(code))
+        return ReadError(.unreadable, "Cannot read '\(path)': \(reason); check that the file is readable.")
+    }
+
     /// The bytes of the file at `path`, mapped into memory when possible.
     static func read(path: String) throws(ReadError) -> Data {
         try check(path: path)

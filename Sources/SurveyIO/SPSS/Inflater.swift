@@ -79,12 +79,20 @@ struct Inflater {
 
     // MARK: - Bits
 
-    private mutating func bits(_ n: Int) throws(Failure) -> Int {
-        while bitCount < n {
-            guard position < end else { throw Failure(reason: "the compressed block is cut short") }
+    /// Tops the bit buffer up to at least 57 bits, or to the end of the input. Bits above
+    /// `bitCount` stay zero.
+    private mutating func refill() {
+        while bitCount <= 56 && position < end {
             bitBuffer |= UInt64(input[position]) << UInt64(bitCount)
             position += 1
             bitCount += 8
+        }
+    }
+
+    private mutating func bits(_ n: Int) throws(Failure) -> Int {
+        if bitCount < n {
+            refill()
+            guard bitCount >= n else { throw Failure(reason: "the compressed block is cut short") }
         }
         let value = Int(bitBuffer & ((1 << UInt64(n)) - 1))
         bitBuffer >>= UInt64(n)
@@ -222,8 +230,25 @@ struct Inflater {
         return (literals, distances)
     }
 
-    /// Reads one symbol, a bit at a time, walking the canonical code length by length.
+    /// Reads one symbol: by one look-up when its code is short, else a bit at a time.
+    @inline(__always)
     private mutating func decode(_ code: HuffmanCode) throws(Failure) -> Int {
+        if bitCount < HuffmanCode.fastBits { refill() }
+        let entry = Int(code.fast[Int(truncatingIfNeeded: bitBuffer) & (code.fast.count - 1)])
+        let length = entry & 0xF
+        // Near the end fewer bits may be left than the table reads; the missing ones are zero,
+        // and the entry holds only if its code fits in the bits there are.
+        if entry != 0 && length <= bitCount {
+            bitBuffer >>= UInt64(length)
+            bitCount -= length
+            return entry >> 4
+        }
+        return try decodeBitByBit(code)
+    }
+
+    /// Reads one symbol a bit at a time, walking the canonical code length by length.
+    @inline(never)
+    private mutating func decodeBitByBit(_ code: HuffmanCode) throws(Failure) -> Int {
         var value = 0, first = 0, index = 0
         for length in 1...15 {
             value |= try bits(1)

@@ -39,8 +39,7 @@ public enum SPSSReader {
     /// - Throws: ``ReadError`` when the file is missing, unreadable, encrypted or malformed, or
     ///   the encoding is unknown.
     public static func read(path: String, encoding: String? = nil) throws(ReadError) -> Dataset {
-        let data = try FileContents.read(path: path)
-        return try read(data: data, name: path, encoding: encoding)
+        try read(bytes: FileContents.bytes(path: path), name: path, encoding: encoding)
     }
 
     /// Reads a system file held in memory; `name` identifies it in messages.

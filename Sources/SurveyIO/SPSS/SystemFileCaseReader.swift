@@ -1,5 +1,5 @@
-/// Reads the cases of a system file's data record, one case at a time, as raw 8-byte units
-/// in the file's byte order (PSPP, *System File Format*, "Data Record").
+/// Reads the cases of a system file's data record, a block of cases at a time, as raw 8-byte
+/// units in the file's byte order (PSPP, *System File Format*, "Data Record").
 ///
 /// - Uncompressed data: each case is `slotCount` 8-byte units.
 /// - Bytecode compression: groups of eight command bytes, each followed by the 8-byte values its
@@ -12,10 +12,13 @@ struct SystemFileCaseReader {
     private var position: Int
     private let end: Int
     private let compressed: Bool
-    private let slotCount: Int
-    private let bigEndian: Bool
-    private let bias: Double
-    private var commands: [UInt8] = []
+    /// 8-byte units in a case.
+    let slotCount: Int
+    /// The 8 bytes that command codes 1 to 251 (a number), 254 (spaces) and 255
+    /// (system-missing) stand for, as they lie in the file; 0, 252 and 253 are not values.
+    private let codeUnits: [UInt64]
+    /// The current group of command bytes, the first in the lowest byte.
+    private var commands: UInt64 = 0
     private var commandIndex = 8
     private var finished = false
     /// Cases read so far.
@@ -26,8 +29,13 @@ struct SystemFileCaseReader {
 
     init(bytes: [UInt8], dictionary: SystemFileDictionary) throws(SPSSFormatError) {
         slotCount = dictionary.slotCount
-        bigEndian = dictionary.bigEndian
-        bias = dictionary.bias
+        let bigEndian = dictionary.bigEndian
+        let inFileOrder = { (bits: UInt64) in bigEndian ? bits.bigEndian : bits.littleEndian }
+        var units = [UInt64](repeating: 0, count: 256)
+        for code in 1...251 { units[code] = inFileOrder((Double(code) - dictionary.bias).bitPattern) }
+        units[254] = 0x2020_2020_2020_2020
+        units[255] = inFileOrder(Self.sysmisBits)
+        codeUnits = units
         switch dictionary.compression {
         case 0:
             data = bytes
@@ -47,72 +55,97 @@ struct SystemFileCaseReader {
         }
     }
 
-    /// Reads the next case into `unit` (resized to `slotCount * 8` bytes).
-    /// - Returns: `false` at the end of the data.
+    /// The most cases the rest of the data can hold: a case takes `slotCount` 8-byte units
+    /// uncompressed, and at least one command byte per unit compressed.
+    var caseBound: Int {
+        guard slotCount > 0 else { return 0 }
+        return max(end - position, 0) / (compressed ? slotCount : slotCount * 8)
+    }
+
+    /// Reads up to `limit` cases into `block`, one after the other, each `slotCount * 8` bytes
+    /// in the file's byte order.
+    /// - Returns: how many cases were read; fewer than `limit` only at the end of the data.
     /// - Throws: when the data ends in the middle of a case.
-    mutating func next(into unit: inout [UInt8]) throws(SPSSFormatError) -> Bool {
-        guard slotCount > 0, !finished else { return false }
+    mutating func read(upTo limit: Int, into block: UnsafeMutableRawBufferPointer) throws(SPSSFormatError) -> Int {
+        guard slotCount > 0, !finished, limit > 0 else { return 0 }
         let size = slotCount * 8
-        if unit.count != size { unit = [UInt8](repeating: 0, count: size) }
+        precondition(block.count >= limit * size, "the block holds fewer than \(limit) cases")
+        let data = self.data
         if !compressed {
-            if position >= end { finished = true; return false }
-            guard end - position >= size else {
-                throw .truncated("case \(casesRead + 1) of the data", at: data.count)
-            }
-            for i in 0..<size { unit[i] = data[position + i] }
-            position += size
-            casesRead += 1
-            return true
-        }
-        for slot in 0..<slotCount {
-            guard try nextCompressedUnit(into: &unit, at: slot * 8) else {
-                finished = true
-                if slot == 0 { return false }
-                throw .truncated("case \(casesRead + 1) of the compressed data", at: position)
-            }
-        }
-        casesRead += 1
-        return true
-    }
-
-    private mutating func nextCompressedUnit(into unit: inout [UInt8], at offset: Int) throws(SPSSFormatError) -> Bool {
-        while true {
-            if commandIndex == 8 {
-                // A partial group of command bytes at the very end is padding.
-                guard end - position >= 8 else { return false }
-                commands = Array(data[position..<(position + 8)])
-                position += 8
-                commandIndex = 0
-            }
-            let code = commands[commandIndex]
-            commandIndex += 1
-            switch code {
-            case 0:
-                continue
-            case 252:
-                return false
-            case 253:
-                guard end - position >= 8 else {
-                    throw .truncated("case \(casesRead + 1) of the compressed data", at: position)
+            let count = min(limit, max(end - position, 0) / size)
+            if count > 0 {
+                data.withUnsafeBytes { raw in
+                    block.baseAddress!.copyMemory(from: raw.baseAddress! + position, byteCount: count * size)
                 }
-                for i in 0..<8 { unit[offset + i] = data[position + i] }
-                position += 8
-            case 254:
-                for i in 0..<8 { unit[offset + i] = 0x20 }
-            case 255:
-                store(Self.sysmisBits, into: &unit, at: offset)
-            default:
-                store((Double(code) - bias).bitPattern, into: &unit, at: offset)
+                position += count * size
+                casesRead += count
             }
-            return true
+            if count < limit {
+                finished = true
+                if position < end { throw .truncated("case \(casesRead + 1) of the data", at: data.count) }
+            }
+            return count
         }
+        let (count, cutShort) = data.withUnsafeBytes { raw in
+            readCompressed(raw, upTo: limit, into: block.baseAddress!)
+        }
+        if cutShort { throw .truncated("case \(casesRead + 1) of the compressed data", at: position) }
+        return count
     }
 
-    private func store(_ bits: UInt64, into unit: inout [UInt8], at offset: Int) {
-        for i in 0..<8 {
-            let shift = UInt64(bigEndian ? 56 - 8 * i : 8 * i)
-            unit[offset + i] = UInt8(truncatingIfNeeded: bits >> shift)
+    /// Bytecode: groups of eight command bytes, each followed by the literal units its code-253
+    /// commands take.
+    /// - Returns: the cases read, and whether the data ended in the middle of the next one.
+    private mutating func readCompressed(_ raw: UnsafeRawBufferPointer, upTo limit: Int,
+                                         into block: UnsafeMutableRawPointer) -> (count: Int, cutShort: Bool) {
+        let base = raw.baseAddress!
+        let end = self.end, slotCount = self.slotCount, codeUnits = self.codeUnits
+        var position = self.position, commands = self.commands, commandIndex = self.commandIndex
+        var count = 0
+        defer {
+            self.position = position
+            self.commands = commands
+            self.commandIndex = commandIndex
+            casesRead += count
         }
+        // `slot` units of the case at `count` have been read when the data ends.
+        let slot = codeUnits.withUnsafeBufferPointer { units -> Int in
+            while count < limit {
+                var unit = block + count * slotCount * 8
+                var slot = 0
+                units: while slot < slotCount {
+                    if commandIndex == 8 {
+                        // A partial group of command bytes at the very end is padding.
+                        guard end - position >= 8 else { break units }
+                        commands = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: position, as: UInt64.self))
+                        position += 8
+                        commandIndex = 0
+                    }
+                    let code = Int(truncatingIfNeeded: commands >> UInt64(commandIndex &* 8)) & 0xFF
+                    commandIndex += 1
+                    switch code {
+                    case 0:
+                        continue units
+                    case 252:
+                        break units
+                    case 253:
+                        // A literal unit cut short: the data ends inside this unit.
+                        guard end - position >= 8 else { return -slot - 1 }
+                        unit.copyMemory(from: base + position, byteCount: 8)
+                        position += 8
+                    default:
+                        unit.storeBytes(of: units[code], as: UInt64.self)
+                    }
+                    unit += 8
+                    slot += 1
+                }
+                if slot < slotCount { return slot }
+                count += 1
+            }
+            return slotCount
+        }
+        if slot < slotCount { finished = true }
+        return (count, slot != 0 && slot < slotCount)
     }
 
     // MARK: - ZLIB

@@ -408,38 +408,72 @@ struct SystemFileDecoder {
         return Int(count)
     }
 
+    /// Bytes of cases decoded at a time: small enough to stay in the processor's cache while
+    /// they are spread over the columns.
+    private static let blockBytes = 256 * 1024
+
     private func readColumns() throws(SPSSFormatError) -> [Column] {
         var reader = try SystemFileCaseReader(bytes: bytes, dictionary: dictionary)
-        var numbers = [[Double]](repeating: [], count: variables.count)
-        var strings = [StringColumnBuilder](repeating: StringColumnBuilder(), count: variables.count)
-        let bigEndian = dictionary.bigEndian
-        let offsets = variables.map { v in v.metadata.temporal == .date || v.metadata.temporal == .dateTime ? SPSSFormat.epochOffset : 0 }
         let declared = dictionary.caseCount >= 0 ? dictionary.caseCount : extendedCaseCount() ?? -1
-        var unit: [UInt8] = []
+        let numericVariables = variables.indices.filter { variables[$0].isNumeric }
+        let stringVariables = variables.indices.filter { !variables[$0].isNumeric }
+        let numericOffsets = numericVariables.map { variables[$0].record.slot * 8 }
+        let shifts = numericVariables.map { i in
+            variables[i].metadata.temporal == .date || variables[i].metadata.temporal == .dateTime ? SPSSFormat.epochOffset : 0
+        }
+        let segments = stringVariables.map { variables[$0].segments }
+        var numbers = [[Double]](repeating: [], count: numericVariables.count)
+        let expected = min(max(declared, 0), reader.caseBound)
+        for k in numbers.indices { numbers[k].reserveCapacity(expected) }
+        var strings = [StringColumnBuilder](repeating: StringColumnBuilder(), count: stringVariables.count)
+        let bigEndian = dictionary.bigEndian
+        let sysmis = self.sysmis
+        let rowSize = reader.slotCount * 8
+        let blockRows = rowSize > 0 ? max(1, Self.blockBytes / rowSize) : 1
+        let block = UnsafeMutableRawBufferPointer.allocate(byteCount: max(blockRows * rowSize, 8), alignment: 8)
+        defer { block.deallocate() }
         var scratch: [UInt8] = []
-        while declared < 0 || reader.casesRead < declared {
-            guard try reader.next(into: &unit) else { break }
-            for (i, v) in variables.enumerated() {
-                if v.isNumeric {
-                    let bits = ByteCursor.uint64(unit, at: v.record.slot * 8, bigEndian: bigEndian)
-                    numbers[i].append(bits == sysmis ? .nan : Double(bitPattern: bits) - offsets[i])
-                } else {
-                    scratch.removeAll(keepingCapacity: true)
-                    for (slot, count) in v.segments {
-                        scratch.append(contentsOf: unit[(slot * 8)..<(slot * 8 + count)])
+        while true {
+            let wanted = declared < 0 ? blockRows : min(blockRows, declared - reader.casesRead)
+            guard wanted > 0 else { break }
+            let count = try reader.read(upTo: wanted, into: block)
+            for k in numericVariables.indices {
+                // Moved out and back so that the column is appended to in place.
+                var column: [Double] = []
+                swap(&column, &numbers[k])
+                let shift = shifts[k]
+                var offset = numericOffsets[k]
+                for _ in 0..<count {
+                    let stored = block.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                    let bits = bigEndian ? UInt64(bigEndian: stored) : UInt64(littleEndian: stored)
+                    column.append(bits == sysmis ? .nan : Double(bitPattern: bits) - shift)
+                    offset += rowSize
+                }
+                swap(&column, &numbers[k])
+            }
+            if !stringVariables.isEmpty {
+                for row in 0..<count {
+                    let start = row * rowSize
+                    for j in stringVariables.indices {
+                        scratch.removeAll(keepingCapacity: true)
+                        for (slot, length) in segments[j] {
+                            scratch.append(contentsOf: block[(start + slot * 8)..<(start + slot * 8 + length)])
+                        }
+                        strings[j].append(scratch, decoder: text)
                     }
-                    strings[i].append(scratch, decoder: text)
                 }
             }
+            if count < wanted { break }
         }
         // Only the header's count is trusted to be exact; the extended record only stops early.
         if dictionary.caseCount >= 0 && reader.casesRead < declared {
             throw SPSSFormatError(.malformed, "the header declares \(declared) cases but the data holds only \(reader.casesRead); the file is truncated, so copy it again from its source")
         }
-        return variables.enumerated().map { i, v in
-            v.isNumeric
-                ? .numeric(v.name, numbers[i])
-                : strings[i].column(named: v.name, hasValueLabels: !v.metadata.valueLabels.isEmpty)
+        var columns: [Column?] = Array(repeating: nil, count: variables.count)
+        for (k, i) in numericVariables.enumerated() { columns[i] = .numeric(variables[i].name, numbers[k]) }
+        for (j, i) in stringVariables.enumerated() {
+            columns[i] = strings[j].column(named: variables[i].name, hasValueLabels: !variables[i].metadata.valueLabels.isEmpty)
         }
+        return columns.map { $0! }
     }
 }
