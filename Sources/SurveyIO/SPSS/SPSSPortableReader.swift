@@ -33,13 +33,7 @@ public enum SPSSPortableReader {
 
     /// Reads a portable file held in memory as bytes; `name` identifies it in messages.
     public static func read(bytes: [UInt8], name: String, encoding: String? = nil) throws(ReadError) -> Dataset {
-        var decoder: TextDecoder?
-        if let encoding {
-            guard let named = TextDecoder.named(encoding) else {
-                throw ReadError(.invalidEncoding, "Cannot read '\(name)': the encoding '\(encoding)' is not one Barometer knows; give a name such as UTF-8, windows-1251, windows-1252, CP866 or KOI8-R.")
-            }
-            decoder = named
-        }
+        let decoder = try TextDecoder.requested(encoding, file: name)
         do {
             return try PortableFileDecoder.decode(bytes, encoding: decoder)
         } catch {

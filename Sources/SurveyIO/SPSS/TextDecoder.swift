@@ -106,3 +106,15 @@ struct TextDecoder: Sendable {
         }
     }
 }
+
+extension TextDecoder {
+    /// The decoder a caller asked for by name, or nil to follow the file.
+    /// - Throws: ``ReadError`` naming `file` when the encoding is unknown.
+    static func requested(_ encoding: String?, file name: String) throws(ReadError) -> TextDecoder? {
+        guard let encoding else { return nil }
+        guard let named = TextDecoder.named(encoding) else {
+            throw ReadError(.invalidEncoding, "Cannot read '\(name)': the encoding '\(encoding)' is not one Barometer knows; give a name such as UTF-8, windows-1251, windows-1252, CP866 or KOI8-R.")
+        }
+        return named
+    }
+}
