@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "SurveyCore", targets: ["SurveyCore"]),
         .library(name: "SurveyIO", targets: ["SurveyIO"]),
         .library(name: "Reports", targets: ["Reports"]),
+        .library(name: "Weighting", targets: ["Weighting"]),
         .executable(name: "barometer", targets: ["barometer"]),
     ],
     dependencies: [
@@ -19,6 +20,8 @@ let package = Package(
     targets: [
         // The engine: data, designs, estimators, tests. No I/O.
         .target(name: "SurveyCore"),
+        // Post-stratification, raking, calibration and trimming of weights. No I/O.
+        .target(name: "Weighting", dependencies: ["SurveyCore"]),
         // Readers and writers of survey files, and YAML codebooks.
         .target(
             name: "SurveyIO",
@@ -30,7 +33,7 @@ let package = Package(
         .target(
             name: "BarometerCLI",
             dependencies: [
-                "SurveyCore", "SurveyIO", "Reports",
+                "SurveyCore", "SurveyIO", "Reports", "Weighting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -38,9 +41,10 @@ let package = Package(
         .testTarget(name: "SurveyCoreTests", dependencies: ["SurveyCore"]),
         .testTarget(name: "SurveyIOTests", dependencies: ["SurveyIO"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
+        .testTarget(name: "WeightingTests", dependencies: ["Weighting"]),
         .testTarget(
             name: "ConformanceTests",
-            dependencies: ["SurveyCore", "SurveyIO"],
+            dependencies: ["SurveyCore", "SurveyIO", "Weighting"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -6,7 +6,9 @@
 /// levels, accumulating weighted sums per (sampling unit, domain) cell from which every
 /// estimate and its Taylor-linearized variance follow.
 public enum AnalysisEngine {
-    public static func run(_ request: AnalysisRequest, on dataset: Dataset) throws(SurveyError) -> AnalysisResult {
+    /// - Parameter prepared: a design already compiled from `request.design` against `dataset`
+    ///   and then calibrated or trimmed (the Weighting module's job); nil compiles it here.
+    public static func run(_ request: AnalysisRequest, on dataset: Dataset, design prepared: SurveyDesign? = nil) throws(SurveyError) -> AnalysisResult {
         let options = request.options
         guard options.confidenceLevel > 0, options.confidenceLevel < 1 else {
             throw SurveyError(.invalidRequest, "The confidence level \(options.confidenceLevel) is not between 0 and 1; write 0.95 for a 95% interval.")
@@ -19,7 +21,11 @@ public enum AnalysisEngine {
             throw SurveyError(.invalidRequest, "The interval method '\(method.rawValue)' applies to proportions only, but '\(m.variable)' is a \(m.statistic.rawValue); use --ci-method wald, or estimate the \(m.statistic.rawValue) in a separate request.")
         }
 
-        let design = try SurveyDesign(request.design, dataset: dataset)
+        if let prepared, prepared.rowCount != dataset.rowCount || prepared.spec != request.design {
+            throw SurveyError(.invalidRequest, "The calibrated design was built for another data set or design (\(prepared.rowCount) respondents); calibrate the design of this request.")
+        }
+        let design: SurveyDesign
+        if let prepared { design = prepared } else { design = try SurveyDesign(request.design, dataset: dataset) }
         let variance = TaylorVariance(design: design)
         try variance.checkLonelyPSUs()
         var warnings: [String] = []
@@ -102,7 +108,8 @@ public enum AnalysisEngine {
         let summary = DesignSummary(
             weights: spec.weights, strata: spec.strata, clusters: spec.clusters, fpc: spec.fpc, nest: spec.nest,
             lonelyPSU: spec.lonelyPSU, degreesOfFreedom: design.degreesOfFreedom, respondents: dataset.rowCount,
-            strataCount: design.primary.strataCount, psuCount: design.primary.unitCount)
+            strataCount: design.primary.strataCount, psuCount: design.primary.unitCount,
+            calibration: design.calibrations.map(\.description))
         return AnalysisResult(design: summary, rows: rows, tests: tests, warnings: warnings, request: request)
     }
 

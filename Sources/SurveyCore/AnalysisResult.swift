@@ -12,11 +12,16 @@ public struct DesignSummary: Sendable, Equatable, Codable {
     public var respondents: Int
     public var strataCount: Int
     public var psuCount: Int
+    /// The calibrations of the weights, in order ("raked to 4 margins (…)"); empty when the
+    /// sampling weights are used as they are.
+    public var calibration: [String]
 
     public init(
         weights: String?, strata: String?, clusters: [String], fpc: [String], nest: Bool,
-        lonelyPSU: LonelyPSUPolicy, degreesOfFreedom: Int, respondents: Int, strataCount: Int, psuCount: Int
+        lonelyPSU: LonelyPSUPolicy, degreesOfFreedom: Int, respondents: Int, strataCount: Int, psuCount: Int,
+        calibration: [String] = []
     ) {
+        self.calibration = calibration
         self.weights = weights
         self.strata = strata
         self.clusters = clusters
@@ -30,7 +35,22 @@ public struct DesignSummary: Sendable, Equatable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case weights, strata, clusters, fpc, nest, lonelyPSU, degreesOfFreedom, respondents, strataCount, psuCount
+        case weights, strata, clusters, fpc, nest, lonelyPSU, degreesOfFreedom, respondents, strataCount, psuCount, calibration
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        weights = try c.decodeIfPresent(String.self, forKey: .weights)
+        strata = try c.decodeIfPresent(String.self, forKey: .strata)
+        clusters = try c.decode([String].self, forKey: .clusters)
+        fpc = try c.decode([String].self, forKey: .fpc)
+        nest = try c.decode(Bool.self, forKey: .nest)
+        lonelyPSU = try c.decode(LonelyPSUPolicy.self, forKey: .lonelyPSU)
+        degreesOfFreedom = try c.decode(Int.self, forKey: .degreesOfFreedom)
+        respondents = try c.decode(Int.self, forKey: .respondents)
+        strataCount = try c.decode(Int.self, forKey: .strataCount)
+        psuCount = try c.decode(Int.self, forKey: .psuCount)
+        calibration = try c.decodeIfPresent([String].self, forKey: .calibration) ?? []
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -45,6 +65,7 @@ public struct DesignSummary: Sendable, Equatable, Codable {
         try c.encode(respondents, forKey: .respondents)
         try c.encode(strataCount, forKey: .strataCount)
         try c.encode(psuCount, forKey: .psuCount)
+        if !calibration.isEmpty { try c.encode(calibration, forKey: .calibration) }
     }
 }
 

@@ -17,6 +17,10 @@ public struct SurveyError: Error, Sendable, Equatable, CustomStringConvertible, 
         case invalidFilter
         case invalidRequest
         case invalidData
+        /// Weighting targets that do not fit the data (a level without a target, shares not summing to 1).
+        case invalidTargets
+        /// A calibration that did not converge or whose bounds cannot be met.
+        case calibrationFailed
     }
 
     public let kind: Kind

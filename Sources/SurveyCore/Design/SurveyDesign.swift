@@ -8,8 +8,15 @@
 public struct SurveyDesign: Sendable {
     public let spec: DesignSpec
     public let rowCount: Int
-    /// Sampling weight of every respondent (all positive and finite).
-    public let weights: [Double]
+    /// Weight of every respondent (all positive and finite): the sampling weights, or the
+    /// weights after calibration or trimming.
+    public private(set) var weights: [Double]
+    /// The calibrations applied to the weights, in order; each changes the linearized values
+    /// entering every variance (``CalibrationAdjustment``).
+    public private(set) var calibrations: [CalibrationAdjustment] = []
+    /// B_jᵀ A_l of calibration j over earlier calibration l (K_j × K_l, row-major), indexed
+    /// [j][l] for l < j, for residuals of residuals.
+    private(set) var calibrationCrossProducts: [[[Double]]] = []
     /// The sampling stages, first stage first. Without clusters, every respondent is a PSU.
     public let stages: [DesignStage]
     /// Whether variance is computed stage by stage (every cluster stage has an fpc, as
@@ -187,6 +194,57 @@ public struct SurveyDesign: Sendable {
 
     /// The first stage.
     public var primary: DesignStage { stages[0] }
+
+    /// The same design with other weights, as after trimming (R's `trimWeights()`): earlier
+    /// calibrations keep their residuals, as R keeps the design's `postStrata`.
+    /// - Throws: ``SurveyError`` when the count differs or a weight is not positive and finite.
+    public func replacingWeights(_ newWeights: [Double]) throws(SurveyError) -> SurveyDesign {
+        try Self.checkWeights(newWeights, count: rowCount)
+        var copy = self
+        copy.weights = newWeights
+        return copy
+    }
+
+    /// The design after a calibration: the new weights, and the calibration remembered so that
+    /// variances use calibration residuals (``CalibrationAdjustment``).
+    public func calibrated(weights newWeights: [Double], adjustment: CalibrationAdjustment) throws(SurveyError) -> SurveyDesign {
+        try Self.checkWeights(newWeights, count: rowCount)
+        guard adjustment.terms.allSatisfy({ $0.column.count == rowCount && $0.a.count == rowCount && $0.b.count == rowCount }) else {
+            throw SurveyError(.invalidDesign, "The calibration has terms for a different number of respondents than the design's \(rowCount); calibrate the design it was built from.")
+        }
+        var copy = self
+        copy.weights = newWeights
+        copy.calibrationCrossProducts.append(calibrations.map { earlier in
+            Self.crossProduct(b: adjustment, a: earlier)
+        })
+        copy.calibrations.append(adjustment)
+        return copy
+    }
+
+    /// Σ_i b_ik a_il of `b`'s columns k and `a`'s columns l.
+    private static func crossProduct(b: CalibrationAdjustment, a: CalibrationAdjustment) -> [Double] {
+        let kb = b.columnCount, ka = a.columnCount
+        var out = [Double](repeating: 0, count: kb * ka)
+        for tb in b.terms {
+            for ta in a.terms {
+                for i in 0..<tb.column.count {
+                    let r = Int(tb.column[i]), c = Int(ta.column[i])
+                    if r < 0 || c < 0 { continue }
+                    out[r * ka + c] += tb.b[i] * ta.a[i]
+                }
+            }
+        }
+        return out
+    }
+
+    private static func checkWeights(_ w: [Double], count: Int) throws(SurveyError) {
+        guard w.count == count else {
+            throw SurveyError(.invalidWeights, "\(w.count) weights were given for a design of \(count) respondents; give one weight per respondent.")
+        }
+        if let bad = w.firstIndex(where: { !($0 > 0) || !$0.isFinite }) {
+            throw SurveyError(.invalidWeights, "The weight of respondent \(bad + 1) would be \(format(w[bad])); weights must be positive and finite.")
+        }
+    }
 
     // MARK: - Helpers
 

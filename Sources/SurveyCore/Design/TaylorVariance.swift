@@ -15,6 +15,16 @@
 /// z = 0, which is what makes this a domain (subpopulation) estimator.
 struct TaylorVariance: Sendable {
     let design: SurveyDesign
+    /// Per calibration of the design, Σ a_ik over the respondents of each deepest-stage unit.
+    let calibrationUnitTotals: [[Double]]
+
+    init(design: SurveyDesign) {
+        self.design = design
+        let deepest = design.stages[(design.isMultistage ? design.stages.count : 1) - 1]
+        calibrationUnitTotals = design.calibrations.map {
+            $0.unitTotalsOfA(unitOfRow: deepest.unitOfRow, unitCount: deepest.unitCount)
+        }
+    }
 
     /// Stages that enter the variance: all of them for a multistage design, else the first.
     var stageCount: Int { design.isMultistage ? design.stages.count : 1 }
@@ -51,6 +61,78 @@ struct TaylorVariance: Sendable {
     static func finiteCorrection(_ stage: DesignStage, _ h: Int) -> Double {
         let N = stage.populationSize[h]
         return N.isInfinite ? 1 : (N - Double(stage.sampleSize[h])) / N
+    }
+
+    /// Covariances of linearized values after the design's calibrations: each domain's values
+    /// become calibration residuals (``CalibrationAdjustment``), which are non-zero in every
+    /// unit, so the cells become every (unit, domain) pair.
+    ///
+    /// - Parameter calibrationSums: per calibration j, Σ_i b_ik z_iq over the respondents of
+    ///   each domain, laid out `[(domain · Q + q) · K_j + k]`; ignored without calibrations.
+    func covariances(
+        unitOfCell: [Int32], domainOfCell: [Int32], domainCount: Int, quantityCount q: Int, z: [Double], full: Bool,
+        calibrationSums: [[Double]]
+    ) throws(SurveyError) -> [[Double]] {
+        let calibrations = design.calibrations
+        guard !calibrations.isEmpty else {
+            return try covariances(unitOfCell: unitOfCell, domainOfCell: domainOfCell, domainCount: domainCount,
+                                   quantityCount: q, z: z, full: full)
+        }
+        let units = deepestUnitCount
+        // β_j = M_j (S_j − Σ_{l<j} (B_jᵀA_l) β_l), per domain and quantity.
+        var betas: [[Double]] = []   // per calibration: [(d · Q + r) · K_j + k]
+        for (j, calibration) in calibrations.enumerated() {
+            let kj = calibration.columnCount
+            var beta = [Double](repeating: 0, count: domainCount * q * kj)
+            for v in 0..<(domainCount * q) {
+                var s = Array(calibrationSums[j][(v * kj)..<(v * kj + kj)])
+                for l in 0..<j {
+                    let kl = calibrations[l].columnCount
+                    let cross = design.calibrationCrossProducts[j][l]
+                    for r in 0..<kj {
+                        var acc = 0.0
+                        for c in 0..<kl { acc += cross[r * kl + c] * betas[l][v * kl + c] }
+                        s[r] -= acc
+                    }
+                }
+                let b = calibration.apply(s[...])
+                for r in 0..<kj { beta[v * kj + r] = b[r] }
+            }
+            betas.append(beta)
+        }
+        // Dense cells: unit-major, every domain.
+        var denseZ = [Double](repeating: 0, count: units * domainCount * q)
+        for c in 0..<unitOfCell.count {
+            let base = (Int(unitOfCell[c]) * domainCount + Int(domainOfCell[c])) * q
+            for r in 0..<q { denseZ[base + r] += z[c * q + r] }
+        }
+        for (j, calibration) in calibrations.enumerated() {
+            let kj = calibration.columnCount
+            let totals = calibrationUnitTotals[j]
+            let beta = betas[j]
+            for u in 0..<units {
+                let a = totals[(u * kj)..<(u * kj + kj)]
+                for d in 0..<domainCount {
+                    let base = (u * domainCount + d) * q
+                    for r in 0..<q {
+                        let bb = (d * q + r) * kj
+                        var acc = 0.0
+                        for k in 0..<kj { acc += a[a.startIndex + k] * beta[bb + k] }
+                        denseZ[base + r] -= acc
+                    }
+                }
+            }
+        }
+        var denseUnits = [Int32](repeating: 0, count: units * domainCount)
+        var denseDomains = [Int32](repeating: 0, count: units * domainCount)
+        for u in 0..<units {
+            for d in 0..<domainCount {
+                denseUnits[u * domainCount + d] = Int32(u)
+                denseDomains[u * domainCount + d] = Int32(d)
+            }
+        }
+        return try covariances(unitOfCell: denseUnits, domainOfCell: denseDomains, domainCount: domainCount,
+                               quantityCount: q, z: denseZ, full: full)
     }
 
     /// Covariance matrices (Q × Q, row-major) of every domain, or only their diagonals.

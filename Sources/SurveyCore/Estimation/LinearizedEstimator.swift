@@ -50,61 +50,29 @@ struct LinearizedEstimator {
         var sums = [Double](repeating: 0, count: cells.count * width)
         // Shifted second moments per domain for design effects: Σw(y−s)², Σw(x−t)², Σw(y−s)(x−t), Σw(y−s), Σw(x−t).
         var moments = [Double](repeating: 0, count: D * 5)
-        var shiftY = 0.0, shiftX = 0.0
-
-        switch input {
-        case .mean(let y), .total(let y):
-            shiftY = y.first(where: { !$0.isNaN }) ?? 0
-            for i in 0..<n {
-                let c = Int(cellOfRow[i])
-                let v = y[i]
-                if c < 0 || v.isNaN { continue }
-                let base = c * width
-                sums[base] += 1
-                sums[base + 1] += w[i]
-                sums[base + 2] += w[i] * v
-                if designEffects {
-                    let d = Int(domainOfCell[c]) * 5
-                    let a = v - shiftY
-                    moments[d] += w[i] * a * a
-                    moments[d + 3] += w[i] * a
-                }
-            }
-        case .ratio(let y, let x):
-            shiftY = y.first(where: { !$0.isNaN }) ?? 0
-            shiftX = x.first(where: { !$0.isNaN }) ?? 0
-            for i in 0..<n {
-                let c = Int(cellOfRow[i])
-                let v = y[i], u = x[i]
-                if c < 0 || v.isNaN || u.isNaN { continue }
-                let base = c * width
-                sums[base] += 1
-                sums[base + 1] += w[i]
-                sums[base + 2] += w[i] * v
-                sums[base + 3] += w[i] * u
-                if designEffects {
-                    let d = Int(domainOfCell[c]) * 5
-                    let a = v - shiftY, b = u - shiftX
-                    moments[d] += w[i] * a * a
+        let rows = RowSums(input: input, weights: w, categories: categories)
+        let shiftY = rows.y.first(where: { !$0.isNaN }) ?? 0
+        let shiftX = rows.x.first(where: { !$0.isNaN }) ?? 0
+        for i in 0..<n {
+            let c = Int(cellOfRow[i])
+            if c < 0 || !rows.add(i, times: 1, to: &sums, at: c * width) { continue }
+            if designEffects, categories == 0 {
+                let d = Int(domainOfCell[c]) * 5
+                let a = rows.y[i] - shiftY
+                moments[d] += w[i] * a * a
+                moments[d + 3] += w[i] * a
+                if !rows.x.isEmpty {
+                    let b = rows.x[i] - shiftX
                     moments[d + 1] += w[i] * b * b
                     moments[d + 2] += w[i] * a * b
-                    moments[d + 3] += w[i] * a
                     moments[d + 4] += w[i] * b
                 }
             }
-        case .proportion(let index):
-            let cat = index.categoryOfRow
-            for i in 0..<n {
-                let c = Int(cellOfRow[i])
-                let k = Int(cat[i])
-                if c < 0 || k < 0 { continue }
-                let base = c * width
-                sums[base] += 1
-                sums[base + 1] += w[i]
-                sums[base + 2 + k] += w[i]
-                sums[base + 2 + categories + k] += 1
-            }
         }
+        let calibrationCells = CalibrationCells(design: design, domainCount: D, width: width)
+        let calibrationSums = calibrationCells.accumulate(
+            domainOfRow: { i in cellOfRow[i] < 0 ? -1 : Int(domainOfCell[Int(cellOfRow[i])]) },
+            add: { i, m, buffer, base in rows.add(i, times: m, to: &buffer, at: base) })
 
         // Domain totals.
         var totals = [Double](repeating: 0, count: D * width)
@@ -127,22 +95,24 @@ struct LinearizedEstimator {
             case .proportion: for k in 0..<q { theta[d * q + k] = totals[t + 2 + k] / totals[t + 1] }
             }
         }
-        var z = [Double](repeating: 0, count: cells.count * q)
-        for c in 0..<cells.count {
-            let d = Int(cells.domainOfCell[c])
-            let s = c * width, t = d * width
+        /// Linearized values of the q quantities from sums at `s` of domain `d`.
+        func linearized(_ buffer: [Double], at s: Int, domain d: Int, into out: inout [Double], at o: Int) {
+            let t = d * width
             switch input {
-            case .mean: z[c] = (sums[s + 2] - theta[d] * sums[s + 1]) / totals[t + 1]
-            case .total: z[c] = sums[s + 2]
-            case .ratio: z[c] = (sums[s + 2] - theta[d] * sums[s + 3]) / totals[t + 3]
+            case .mean: out[o] = (buffer[s + 2] - theta[d] * buffer[s + 1]) / totals[t + 1]
+            case .total: out[o] = buffer[s + 2]
+            case .ratio: out[o] = (buffer[s + 2] - theta[d] * buffer[s + 3]) / totals[t + 3]
             case .proportion:
-                for k in 0..<q { z[c * q + k] = (sums[s + 2 + k] - theta[d * q + k] * sums[s + 1]) / totals[t + 1] }
+                for k in 0..<q { out[o + k] = (buffer[s + 2 + k] - theta[d * q + k] * buffer[s + 1]) / totals[t + 1] }
             }
         }
+        var z = [Double](repeating: 0, count: cells.count * q)
+        for c in 0..<cells.count { linearized(sums, at: c * width, domain: Int(cells.domainOfCell[c]), into: &z, at: c * q) }
+        let calibrationZ = calibrationCells.linearized(calibrationSums, quantityCount: q, using: linearized)
         // Domains with no valid respondents have no estimate; keep them out of the variance.
         let variances = try variance.covariances(
             unitOfCell: cells.unitOfCell, domainOfCell: cells.domainOfCell, domainCount: D, quantityCount: q,
-            z: z.map { $0.isFinite ? $0 : 0 }, full: false)
+            z: z.map { $0.isFinite ? $0 : 0 }, full: false, calibrationSums: calibrationZ)
         let df = cells.degreesOfFreedom(design: design) { sums[$0 * width] > 0 }
 
         var out: [DomainEstimate] = []
@@ -193,5 +163,60 @@ struct LinearizedEstimator {
             }
         }
         return out
+    }
+}
+
+/// One respondent's contribution to the sums of a cell: 1, w, then wy (and wx), or w per
+/// category then 1 per category — times a factor (1 for sampling units, b_ik for calibration
+/// columns).
+struct RowSums {
+    enum Kind { case single, pair, categorical }
+    let kind: Kind
+    let weights: [Double]
+    let y: [Double]
+    let x: [Double]
+    let categoryOfRow: [Int32]
+    let categories: Int
+
+    init(input: LinearizedEstimator.Input, weights: [Double], categories: Int) {
+        self.weights = weights
+        self.categories = categories
+        switch input {
+        case .mean(let v), .total(let v):
+            (kind, y, x, categoryOfRow) = (.single, v, [], [])
+        case .ratio(let v, let u):
+            (kind, y, x, categoryOfRow) = (.pair, v, u, [])
+        case .proportion(let index):
+            (kind, y, x, categoryOfRow) = (.categorical, [], [], index.categoryOfRow)
+        }
+    }
+
+    /// Adds respondent `i` times `m` at `base`; false (and nothing added) when `i` is missing.
+    @inline(__always)
+    func add(_ i: Int, times m: Double, to buffer: inout [Double], at base: Int) -> Bool {
+        let wm = weights[i] * m
+        switch kind {
+        case .single:
+            let v = y[i]
+            if v.isNaN { return false }
+            buffer[base] += m
+            buffer[base + 1] += wm
+            buffer[base + 2] += wm * v
+        case .pair:
+            let v = y[i], u = x[i]
+            if v.isNaN || u.isNaN { return false }
+            buffer[base] += m
+            buffer[base + 1] += wm
+            buffer[base + 2] += wm * v
+            buffer[base + 3] += wm * u
+        case .categorical:
+            let k = Int(categoryOfRow[i])
+            if k < 0 { return false }
+            buffer[base] += m
+            buffer[base + 1] += wm
+            buffer[base + 2 + k] += wm
+            buffer[base + 2 + categories + k] += m
+        }
+        return true
     }
 }

@@ -1,0 +1,116 @@
+import Foundation
+import SurveyCore
+import SurveyIO
+import Testing
+import Weighting
+
+/// Golden values written by `conformance/generate-weighting-goldens.R`: weights after
+/// post-stratification, raking, calibration and trimming, and estimates with their
+/// calibrated standard errors, from R's survey package.
+struct WeightingGoldens: Decodable {
+    struct Trim: Decodable {
+        let lower: Double?
+        let upper: Double?
+        let strict: Bool
+    }
+
+    struct Weighting: Decodable {
+        let method: String
+        let targets: WeightingTargets?
+        let bounds: [Double]?
+        let trim: [Double]?
+        let trimWeights: Trim?
+
+        var spec: WeightingSpec {
+            WeightingSpec(
+                method: method == "none" ? nil : WeightingMethod(rawValue: method),
+                targets: targets,
+                bounds: bounds.map { WeightLimits(lower: $0[0], upper: $0[1]) },
+                calibrationTrim: trim.map { WeightLimits(lower: $0[0], upper: $0[1]) },
+                trimming: trimWeights.map {
+                    WeightingSpec.Trimming(limits: WeightLimits(lower: $0.lower ?? -.infinity, upper: $0.upper ?? .infinity), strict: $0.strict)
+                },
+                maxIterations: method == "rake" ? 10 : nil)
+        }
+    }
+
+    struct Case: Decodable {
+        let name: String
+        let data: String
+        let weighting: Weighting
+        let request: AnalysisRequest
+        let weights: [Double]?
+        let rows: [Goldens.Row]?
+        let tests: [String: Goldens.Test]?
+        let error: String?
+        let rError: String?
+    }
+
+    let generator: String
+    let cases: [Case]
+
+    static let all: WeightingGoldens = {
+        let data = try! Data(contentsOf: Goldens.fixtures.appendingPathComponent("weighting-goldens.json"))
+        return try! JSONDecoder().decode(WeightingGoldens.self, from: data)
+    }()
+}
+
+@Suite("Weighting equal to R's survey package")
+struct WeightingConformanceTests {
+    @Test("weighting golden case", arguments: WeightingGoldens.all.cases.map(\.name))
+    func goldenCase(_ name: String) throws {
+        let golden = WeightingGoldens.all.cases.first { $0.name == name }!
+        let dataset = try Goldens.dataset(golden.data)
+        let base = try SurveyDesign(golden.request.design, dataset: dataset)
+
+        if let expectedError = golden.error {
+            #expect(golden.rError != nil && golden.rError != "no error", "R itself should fail")
+            do {
+                _ = try Calibrator.weight(base, dataset: dataset, spec: golden.weighting.spec)
+                Issue.record("\(name): weighting should fail with '\(expectedError)'")
+            } catch {
+                #expect(error.message.contains(expectedError), "\(error.message)")
+            }
+            return
+        }
+
+        let outcome = try Calibrator.weight(base, dataset: dataset, spec: golden.weighting.spec)
+        if let weights = golden.weights {
+            try #require(weights.count == outcome.design.weights.count)
+            for (i, (a, e)) in zip(outcome.design.weights, weights).enumerated() {
+                #expect(close(a, e, 1e-9), "\(name): weight of respondent \(i + 1) \(a) vs \(e)")
+            }
+        }
+        let result = try AnalysisEngine.run(golden.request, on: dataset, design: outcome.design)
+        for expected in golden.rows ?? [] {
+            let candidates = result.rows.filter { row in
+                if let cell = expected.cell { return row.cell == CrosstabCell(row: cell.row, column: cell.column) }
+                let domain = Dictionary(uniqueKeysWithValues: row.domain.entries.map { ($0.variable, $0.value) })
+                return row.variable == expected.variable && row.statistic.rawValue == expected.statistic
+                    && domain == (expected.domain ?? [:]) && row.level == expected.level
+            }
+            let label = "\(name): \(expected.variable ?? "") \(expected.domain ?? [:]) \(expected.level ?? "") \(expected.cell.map { "\($0.row)|\($0.column)" } ?? "")"
+            try #require(candidates.count == 1, "\(label): \(candidates.count) matching rows")
+            let row = candidates[0]
+            #expect(close(row.estimate, expected.estimate, 1e-9), "\(label) estimate \(row.estimate ?? .nan) vs \(expected.estimate ?? .nan)")
+            #expect(close(row.standardError, expected.standardError, 1e-6), "\(label) SE \(row.standardError ?? .nan) vs \(expected.standardError ?? .nan)")
+            #expect(close(row.ci?.lower, expected.ciLower, 1e-6), "\(label) CI lower \(row.ci?.lower ?? .nan) vs \(expected.ciLower ?? .nan)")
+            #expect(close(row.ci?.upper, expected.ciUpper, 1e-6), "\(label) CI upper \(row.ci?.upper ?? .nan) vs \(expected.ciUpper ?? .nan)")
+            if let df = expected.df { #expect(row.degreesOfFreedom == df, "\(label) df") }
+            if expected.cell == nil, expected.designEffect != nil {
+                #expect(close(row.designEffect, expected.designEffect, 1e-6), "\(label) deff \(row.designEffect ?? .nan) vs \(expected.designEffect ?? .nan)")
+            }
+            if let n = expected.unweightedCount { #expect(row.unweightedCount == n, "\(label) n") }
+        }
+        if let tests = golden.tests {
+            for kind in IndependenceTest.allCases {
+                guard let expected = tests[kind.rawValue] else { continue }
+                var request = golden.request
+                request.crosstab?.test = kind
+                let actual = try #require(try AnalysisEngine.run(request, on: dataset, design: outcome.design).tests.first)
+                #expect(close(actual.statistic, expected.statistic, 1e-6), "\(name) \(kind) statistic \(actual.statistic ?? .nan) vs \(expected.statistic)")
+                #expect(close(actual.pValue, expected.pValue, 1e-6), "\(name) \(kind) p \(actual.pValue ?? .nan) vs \(expected.pValue)")
+            }
+        }
+    }
+}
