@@ -22,13 +22,13 @@ let package = Package(
         .target(name: "SurveyCore"),
         // Post-stratification, raking, calibration and trimming of weights. No I/O.
         .target(name: "Weighting", dependencies: ["SurveyCore"]),
-        // Readers and writers of survey files, and YAML codebooks.
+        // Readers and writers of survey files, YAML codebooks and weighting targets.
         .target(
             name: "SurveyIO",
-            dependencies: ["SurveyCore", .product(name: "Yams", package: "Yams")]
+            dependencies: ["SurveyCore", "Weighting", .product(name: "Yams", package: "Yams")]
         ),
-        // Renderers of an AnalysisResult (table, JSON, CSV, Markdown). No I/O.
-        .target(name: "Reports", dependencies: ["SurveyCore"]),
+        // Renderers of results, codebooks and weighting diagnostics (table, JSON, CSV, Markdown). No I/O.
+        .target(name: "Reports", dependencies: ["SurveyCore", "Weighting"]),
         // The command-line verbs, as a library so tests can run them without a process.
         .target(
             name: "BarometerCLI",
@@ -39,7 +39,7 @@ let package = Package(
         ),
         .executableTarget(name: "barometer", dependencies: ["BarometerCLI"]),
         .testTarget(name: "SurveyCoreTests", dependencies: ["SurveyCore"]),
-        .testTarget(name: "SurveyIOTests", dependencies: ["SurveyIO"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SurveyIOTests", dependencies: ["SurveyIO", "Weighting"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
         .testTarget(name: "WeightingTests", dependencies: ["Weighting"]),
         .testTarget(

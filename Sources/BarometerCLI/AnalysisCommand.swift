@@ -2,6 +2,7 @@ import ArgumentParser
 import Reports
 import SurveyCore
 import SurveyIO
+import Weighting
 
 /// A verb that turns its flags into an ``AnalysisRequest``, runs it on a file and prints the
 /// result: flags → request → load (with `--codebook`) → design (`--design-from-file`) →
@@ -11,6 +12,7 @@ protocol AnalysisCommand: BarometerVerb {
     var file: String { get }
     var input: InputOptions { get }
     var design: DesignOptions { get }
+    var calibration: CalibrationOptions { get }
     var output: OutputOptions { get }
 
     /// The request the parsed flags describe. `arguments` is the raw command line, which fixes
@@ -24,11 +26,18 @@ extension AnalysisCommand {
     /// - Throws: `ValidationError`, ``ReadError`` or ``SurveyError``.
     func execute(arguments: [String], into sink: inout CommandOutput, progress: ProgressReporter) throws {
         var request = try makeRequest(arguments: arguments)
+        let weighting = try calibration.spec()
         let dataset = try input.load(file, progress: progress)
         if design.designFromFile {
             request.design = try design.spec(over: dataset.codebook.design, file: file)
         }
-        var result = try AnalysisEngine.run(request, on: dataset)
+        var prepared: SurveyDesign? = nil
+        if let weighting {
+            prepared = try Calibrator.weight(
+                try SurveyDesign(request.design, dataset: dataset), dataset: dataset, spec: weighting,
+                language: request.options.language).design
+        }
+        var result = try AnalysisEngine.run(request, on: dataset, design: prepared)
         if result.request == nil { result.request = request }
         if result.provenance == nil { result.provenance = try FileFingerprint.provenance(path: file) }
         sink.write(ResultRenderer(language: output.language).render(result, as: output.format))

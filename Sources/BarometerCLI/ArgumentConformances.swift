@@ -1,6 +1,8 @@
 import ArgumentParser
 import Reports
+import Foundation
 import SurveyCore
+import Weighting
 
 // The vocabulary's enums are read from the command line by their raw values; ArgumentParser
 // lists the values in help and in the message for a bad one.
@@ -10,3 +12,22 @@ extension CIMethod: ExpressibleByArgument {}
 extension PercentBase: ExpressibleByArgument {}
 extension IndependenceTest: ExpressibleByArgument {}
 extension OutputFormat: ExpressibleByArgument {}
+extension WeightingMethod: ExpressibleByArgument {}
+
+/// `LO,HI`, e.g. `0.3,3`; `inf` and `-inf` for no limit.
+extension WeightLimits: ExpressibleByArgument {
+    public init?(argument: String) {
+        let parts = argument.split(separator: ",", omittingEmptySubsequences: false).map {
+            $0.trimmingCharacters(in: .whitespaces).lowercased()
+        }
+        func value(_ text: String) -> Double? {
+            switch text {
+            case "inf", "+inf": return .infinity
+            case "-inf": return -.infinity
+            default: return Double(text)
+            }
+        }
+        guard parts.count == 2, let lower = value(parts[0]), let upper = value(parts[1]), lower < upper else { return nil }
+        self.init(lower: lower, upper: upper)
+    }
+}

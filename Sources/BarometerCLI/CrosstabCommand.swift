@@ -30,6 +30,9 @@ struct Crosstab: AnalysisCommand {
     @OptionGroup(title: "Design")
     var design: DesignOptions
 
+    @OptionGroup(title: "Weighting")
+    var calibration: CalibrationOptions
+
     @OptionGroup(title: "Estimation")
     var estimation: EstimationOptions
 

@@ -27,6 +27,9 @@ struct Estimate: AnalysisCommand {
     @OptionGroup(title: "Design")
     var design: DesignOptions
 
+    @OptionGroup(title: "Weighting")
+    var calibration: CalibrationOptions
+
     @OptionGroup(title: "Estimation")
     var estimation: EstimationOptions
 

@@ -45,6 +45,7 @@ struct ReportText: Sendable {
         if d.lonelyPSU != .fail {
             parts.append((ru ? "одиночные PSU: " : "lonely PSUs: ") + d.lonelyPSU.rawValue)
         }
+        parts += d.weighting
         let sizes: String
         if ru {
             var s = ["респондентов: \(d.respondents)", "PSU: \(d.psuCount)"]

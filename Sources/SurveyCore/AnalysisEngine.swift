@@ -109,7 +109,7 @@ public enum AnalysisEngine {
             weights: spec.weights, strata: spec.strata, clusters: spec.clusters, fpc: spec.fpc, nest: spec.nest,
             lonelyPSU: spec.lonelyPSU, degreesOfFreedom: design.degreesOfFreedom, respondents: dataset.rowCount,
             strataCount: design.primary.strataCount, psuCount: design.primary.unitCount,
-            calibration: design.calibrations.map(\.description))
+            weighting: design.weightAdjustments)
         return AnalysisResult(design: summary, rows: rows, tests: tests, warnings: warnings, request: request)
     }
 

@@ -12,16 +12,16 @@ public struct DesignSummary: Sendable, Equatable, Codable {
     public var respondents: Int
     public var strataCount: Int
     public var psuCount: Int
-    /// The calibrations of the weights, in order ("raked to 4 margins (…)"); empty when the
-    /// sampling weights are used as they are.
-    public var calibration: [String]
+    /// What was done to the sampling weights, in order ("raked to 2 margins (…)", "trimmed to
+    /// [20, 45]"); empty when they are used as they are.
+    public var weighting: [String]
 
     public init(
         weights: String?, strata: String?, clusters: [String], fpc: [String], nest: Bool,
         lonelyPSU: LonelyPSUPolicy, degreesOfFreedom: Int, respondents: Int, strataCount: Int, psuCount: Int,
-        calibration: [String] = []
+        weighting: [String] = []
     ) {
-        self.calibration = calibration
+        self.weighting = weighting
         self.weights = weights
         self.strata = strata
         self.clusters = clusters
@@ -35,7 +35,7 @@ public struct DesignSummary: Sendable, Equatable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case weights, strata, clusters, fpc, nest, lonelyPSU, degreesOfFreedom, respondents, strataCount, psuCount, calibration
+        case weights, strata, clusters, fpc, nest, lonelyPSU, degreesOfFreedom, respondents, strataCount, psuCount, weighting
     }
 
     public init(from decoder: Decoder) throws {
@@ -50,7 +50,7 @@ public struct DesignSummary: Sendable, Equatable, Codable {
         respondents = try c.decode(Int.self, forKey: .respondents)
         strataCount = try c.decode(Int.self, forKey: .strataCount)
         psuCount = try c.decode(Int.self, forKey: .psuCount)
-        calibration = try c.decodeIfPresent([String].self, forKey: .calibration) ?? []
+        weighting = try c.decodeIfPresent([String].self, forKey: .weighting) ?? []
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -65,7 +65,7 @@ public struct DesignSummary: Sendable, Equatable, Codable {
         try c.encode(respondents, forKey: .respondents)
         try c.encode(strataCount, forKey: .strataCount)
         try c.encode(psuCount, forKey: .psuCount)
-        if !calibration.isEmpty { try c.encode(calibration, forKey: .calibration) }
+        if !weighting.isEmpty { try c.encode(weighting, forKey: .weighting) }
     }
 }
 

@@ -176,7 +176,7 @@ public struct CalibrationModel: Sendable {
         let asShares = given.allSatisfy { $0 <= 1 } && sum <= 1.5
         if asShares {
             guard abs(sum - 1) <= 0.005 else {
-                throw SurveyError(.invalidTargets, "The shares of '\(name)' sum to \(format(sum)), not 1; correct them (shares are fractions such as 0.486) or give population counts.")
+                throw SurveyError(.invalidTargets, "The shares of '\(name)' sum to \(String(format: "%.6g", sum)), not 1; correct them (shares are fractions such as 0.486) or give population counts.")
             }
             counts = counts.map { $0 / sum * shareBase }
         }

@@ -43,6 +43,7 @@ enum WeightTrimming {
         if let bad = w.firstIndex(where: { !($0 > 0) }) {
             throw SurveyError(.calibrationFailed, "Trimming to [\(CalibrationModel.format(limits.lower)), \(CalibrationModel.format(limits.upper))] leaves respondent \(bad + 1) with a weight of \(String(format: "%.4g", w[bad])); raise the lower limit above 0.")
         }
-        return (try design.replacingWeights(w), firstPass ?? 0)
+        let text = "trimmed to [\(CalibrationModel.format(limits.lower)), \(CalibrationModel.format(limits.upper))]\(strict ? "" : " (one pass)")"
+        return (try design.replacingWeights(w, description: text), firstPass ?? 0)
     }
 }

@@ -143,7 +143,7 @@ struct CalibratorTests {
         let men = try #require(result.rows.first { $0.variable == "sex" && $0.level == "m" })
         #expect(abs(men.estimate! - 0.48) < 1e-12)
         #expect(men.standardError! < 1e-9)
-        #expect(result.design.calibration == ["post-stratified on sex (2 post-strata)"])
+        #expect(result.design.weighting == ["post-stratified on sex (2 post-strata)"])
         // The same weights without the calibration give a different (larger) SE for the share.
         let plain = try AnalysisEngine.run(request, on: data, design: try design.replacingWeights(outcome.design.weights))
         #expect(plain.rows.first { $0.variable == "sex" && $0.level == "m" }!.standardError! > 0.01)

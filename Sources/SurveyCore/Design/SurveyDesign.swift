@@ -17,6 +17,9 @@ public struct SurveyDesign: Sendable {
     /// B_jᵀ A_l of calibration j over earlier calibration l (K_j × K_l, row-major), indexed
     /// [j][l] for l < j, for residuals of residuals.
     private(set) var calibrationCrossProducts: [[[Double]]] = []
+    /// What was done to the sampling weights, in order ("raked to 2 margins (…)", "trimmed to
+    /// [20, 45]"); empty when they are used as they are.
+    public private(set) var weightAdjustments: [String] = []
     /// The sampling stages, first stage first. Without clusters, every respondent is a PSU.
     public let stages: [DesignStage]
     /// Whether variance is computed stage by stage (every cluster stage has an fpc, as
@@ -198,10 +201,12 @@ public struct SurveyDesign: Sendable {
     /// The same design with other weights, as after trimming (R's `trimWeights()`): earlier
     /// calibrations keep their residuals, as R keeps the design's `postStrata`.
     /// - Throws: ``SurveyError`` when the count differs or a weight is not positive and finite.
-    public func replacingWeights(_ newWeights: [Double]) throws(SurveyError) -> SurveyDesign {
+    /// - Parameter description: what was done, for the design summary.
+    public func replacingWeights(_ newWeights: [Double], description: String? = nil) throws(SurveyError) -> SurveyDesign {
         try Self.checkWeights(newWeights, count: rowCount)
         var copy = self
         copy.weights = newWeights
+        if let description { copy.weightAdjustments.append(description) }
         return copy
     }
 
@@ -218,6 +223,7 @@ public struct SurveyDesign: Sendable {
             Self.crossProduct(b: adjustment, a: earlier)
         })
         copy.calibrations.append(adjustment)
+        copy.weightAdjustments.append(adjustment.description)
         return copy
     }
 

@@ -5,7 +5,8 @@ import Yams
 /// Reads the YAML of a codebook into a ``CodebookDocument`` (the format is described on
 /// ``CodebookYAML``). Every problem becomes one ``ReadError`` sentence naming the file, the
 /// line, the key and the fix.
-struct CodebookYAMLParser {
+struct CodebookYAMLParser: YAMLDocumentParsing {
+    static let documentKind = "codebook"
     /// The file name, for messages.
     let name: String
     /// The language of labels written as plain text (the file's `language:`, default `en`).
@@ -23,12 +24,7 @@ struct CodebookYAMLParser {
     // MARK: - Document
 
     mutating func parse(_ text: String) throws(ReadError) -> CodebookDocument {
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch {
-            throw syntaxError(error)
-        }
+        let root = try compose(text)
         guard let root, !isNull(root) else {
             throw failure(nil, "the file holds no codebook; write at least a `variables:` section, e.g. `variables: {q1: {label: {en: Opinion of Russia}}}`")
         }
@@ -281,22 +277,6 @@ struct CodebookYAMLParser {
 
     // MARK: - Building blocks
 
-    /// The members of a mapping by key, every key checked against `allowed`.
-    private func keys(of mapping: Node.Mapping, in context: String, allowed: [String]) throws(ReadError) -> [String: Node] {
-        var members: [String: Node] = [:]
-        for (key, value) in mapping {
-            let text = try scalar(key, what: "a key of \(context)")
-            guard allowed.contains(text) else {
-                let suggestions = NameSuggester.closest(to: text, among: allowed, limit: 1)
-                let fix = suggestions.first.map { "did you mean '\($0)'?" }
-                    ?? "use " + allowed.dropLast().joined(separator: ", ") + " or " + allowed.last!
-                throw failure(line(key), "unknown key '\(text)' in \(context); \(fix)")
-            }
-            members[text] = value
-        }
-        return members
-    }
-
     /// Text in several languages: a plain scalar (in the file's language) or a mapping of
     /// language tags to texts. Empty texts are skipped, so a template may leave `ru: ""` blank.
     private func localized(_ node: Node, what: String) throws(ReadError) -> LocalizedText? {
@@ -321,92 +301,5 @@ struct CodebookYAMLParser {
         default:
             throw failure(line(node), "\(what) is \(describe(node)); write a text, or one text per language such as `{en: Yes, ru: Да}`")
         }
-    }
-
-    /// The text of a scalar node.
-    private func scalar(_ node: Node, what: String) throws(ReadError) -> String {
-        guard case .scalar(let s) = node else {
-            throw failure(line(node), "\(what) is \(describe(node)); write a single value")
-        }
-        return s.string
-    }
-
-    /// One text or a list of texts (`cluster: psu` or `cluster: [psu, ssu]`).
-    private func strings(_ node: Node, what: String) throws(ReadError) -> [String] {
-        switch node {
-        case .scalar(let s):
-            return YAMLScalars.isNull(s) ? [] : [s.string]
-        case .sequence(let sequence):
-            return try sequence.map { item throws(ReadError) in try scalar(item, what: "an item of \(what)") }
-        default:
-            throw failure(line(node), "\(what) is \(describe(node)); write a list such as `[a, b]`")
-        }
-    }
-
-    private func isNull(_ node: Node) -> Bool {
-        if case .scalar(let s) = node { return YAMLScalars.isNull(s) }
-        return false
-    }
-
-    private func line(_ node: Node) -> Int? {
-        node.mark?.line
-    }
-
-    /// "a list", "a mapping", "the text 'x'".
-    private func describe(_ node: Node) -> String {
-        switch node {
-        case .scalar(let s): YAMLScalars.isNull(s) ? "empty" : "the single value '\(s.string)'"
-        case .mapping: "a mapping"
-        case .sequence: "a list"
-        case .alias: "an alias"
-        }
-    }
-
-    // MARK: - Errors
-
-    func failure(_ line: Int?, _ problem: String) -> ReadError {
-        ReadError(.malformed, "Cannot read codebook '\(name)'\(line.map { ", line \($0)" } ?? ""): \(problem)\(problem.hasSuffix("?") ? "" : ".")")
-    }
-
-    /// A YAML syntax error from Yams as one sentence with the line, the column and a fix.
-    private func syntaxError(_ error: any Error) -> ReadError {
-        guard let error = error as? YamlError else {
-            return failure(nil, "the YAML cannot be read (\(error)); check the file's syntax")
-        }
-        switch error {
-        case .scanner(_, let problem, let mark, let yaml), .parser(_, let problem, let mark, let yaml),
-             .composer(_, let problem, let mark, let yaml):
-            let text = yaml.split(separator: "\n", omittingEmptySubsequences: false)
-            let lineText = mark.line >= 1 && mark.line <= text.count ? text[mark.line - 1] : ""
-            let fix = lineText.prefix(max(mark.column, 1)).contains("\t") ? "indent with spaces, not tabs" : Self.fix(for: problem)
-            return ReadError(.malformed, "Cannot read codebook '\(name)', line \(mark.line), column \(mark.column): the YAML is malformed (\(problem)); \(fix).")
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            return failure(context.mark.line, "the key \(keys) appears more than once in the same mapping; keep one of them")
-        case .reader(let problem, _, _, _):
-            return failure(nil, "the file is not valid text (\(problem)); save it with UTF-8 encoding")
-        case .dataCouldNotBeDecoded:
-            return failure(nil, "the file is not valid UTF-8; save it with UTF-8 encoding")
-        default:
-            return failure(nil, "the YAML cannot be read (\(error)); check the file's syntax")
-        }
-    }
-
-    /// Advice for libyaml's usual complaints.
-    static func fix(for problem: String) -> String {
-        if problem.contains("tab") { return "indent with spaces, not tabs" }
-        if problem.contains("mapping values are not allowed") {
-            return "put a text that contains ': ' in quotes, e.g. label: \"Note: see Q1\""
-        }
-        if problem.contains("did not find expected key") || problem.contains("block end") {
-            return "check that the keys at this level are indented by the same number of spaces"
-        }
-        if problem.contains("did not find expected ',' or '}'") || problem.contains("did not find expected ',' or ']'") {
-            return "close the braces or brackets, and quote texts that contain commas or braces"
-        }
-        if problem.contains("found unexpected end of stream") || problem.contains("quoted scalar") {
-            return "close the quotes that begin on this line"
-        }
-        return "check the indentation and quoting near this line"
     }
 }
