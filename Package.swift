@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "SurveyIO", targets: ["SurveyIO"]),
         .library(name: "Reports", targets: ["Reports"]),
         .library(name: "Weighting", targets: ["Weighting"]),
+        .library(name: "Studies", targets: ["Studies"]),
         .executable(name: "barometer", targets: ["barometer"]),
     ],
     dependencies: [
@@ -22,6 +23,8 @@ let package = Package(
         .target(name: "SurveyCore"),
         // Post-stratification, raking, calibration and trimming of weights. No I/O.
         .target(name: "Weighting", dependencies: ["SurveyCore"]),
+        // Multi-wave studies: waves, harmonized concepts, events, trends, the demo study. No I/O.
+        .target(name: "Studies", dependencies: ["SurveyCore", "Weighting"]),
         // Readers and writers of survey files, YAML codebooks and weighting targets.
         .target(
             name: "SurveyIO",
