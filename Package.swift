@@ -25,10 +25,10 @@ let package = Package(
         .target(name: "Weighting", dependencies: ["SurveyCore"]),
         // Multi-wave studies: waves, harmonized concepts, events, trends, the demo study. No I/O.
         .target(name: "Studies", dependencies: ["SurveyCore", "Weighting"]),
-        // Readers and writers of survey files, YAML codebooks and weighting targets.
+        // Readers and writers of survey files, YAML codebooks, weighting targets and studies.
         .target(
             name: "SurveyIO",
-            dependencies: ["SurveyCore", "Weighting", .product(name: "Yams", package: "Yams")]
+            dependencies: ["SurveyCore", "Weighting", "Studies", .product(name: "Yams", package: "Yams")]
         ),
         // Renderers of results, codebooks and weighting diagnostics (table, JSON, CSV, Markdown). No I/O.
         .target(name: "Reports", dependencies: ["SurveyCore", "Weighting"]),
@@ -36,7 +36,7 @@ let package = Package(
         .target(
             name: "BarometerCLI",
             dependencies: [
-                "SurveyCore", "SurveyIO", "Reports", "Weighting",
+                "SurveyCore", "SurveyIO", "Reports", "Weighting", "Studies",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,6 +45,7 @@ let package = Package(
         .testTarget(name: "SurveyIOTests", dependencies: ["SurveyIO", "Weighting"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
         .testTarget(name: "WeightingTests", dependencies: ["Weighting"]),
+        .testTarget(name: "StudiesTests", dependencies: ["Studies", "SurveyIO"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "ConformanceTests",
             dependencies: ["SurveyCore", "SurveyIO", "Weighting"],

@@ -3,7 +3,8 @@ import SurveyCore
 /// The numbers of one ``ResultRow`` as people read them.
 ///
 /// - Proportions: percentages with one decimal ("39.4%"), the standard error in percentage
-///   points with two decimals, interval ends with one decimal.
+///   points with two decimals, interval ends with one decimal. Net scores: signed percentage
+///   points ("+24.3").
 /// - Means, totals, ratios: the standard error with four significant digits and the estimate
 ///   and interval ends with as many decimals (SE 22.36 → estimate 648.87); without a usable
 ///   standard error, four significant digits of the estimate.
@@ -28,6 +29,11 @@ struct EstimateText: Sendable, Equatable {
             format = { NumberText.fixed($0 * 100, decimals: 1) }
             seFormat = { NumberText.fixed($0 * 100, decimals: 2) }
             estimate = row.estimate.map(NumberText.percent) ?? Self.missing
+        } else if row.statistic == .netScore {
+            // Percentage points with their sign: +24.3.
+            format = { NumberText.points($0) }
+            seFormat = { NumberText.fixed($0 * 100, decimals: 2) }
+            estimate = row.estimate.map(format) ?? Self.missing
         } else {
             let decimals: Int
             if let se = row.standardError, se.isFinite, se > 0 {

@@ -47,6 +47,15 @@ enum NumberText {
         fixed(proportion * 100, decimals: 1) + "%"
     }
 
+    /// A difference of proportions in signed percentage points with one decimal: 0.243 → "+24.3",
+    /// −0.05 → "−5.0" (a minus sign), 0 → "0.0".
+    static func points(_ difference: Double) -> String {
+        let text = fixed(abs(difference) * 100, decimals: 1)
+        guard difference.isFinite else { return text }
+        if text == "0.0" { return text }
+        return (difference > 0 ? "+" : "−") + text
+    }
+
     /// A confidence level as a percentage: 0.95 → "95%", 0.995 → "99.5%".
     static func level(_ level: Double) -> String {
         significant(level * 100, digits: 6) + "%"

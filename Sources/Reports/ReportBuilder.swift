@@ -17,11 +17,12 @@ struct ReportBuilder {
     }
 
     func build(_ result: AnalysisResult) -> ReportDocument {
-        let tables = groups(of: result.rows).map { group in
+        var tables = groups(of: result.rows).map { group in
             group.key.isCrosstab
                 ? crosstabTable(group.rows, key: group.key, request: result.request)
                 : estimateTable(group.rows, key: group.key, request: result.request)
         }
+        if !result.comparisons.isEmpty { tables.append(comparisonTable(result.comparisons)) }
         return ReportDocument(
             designLabel: text.designLabel,
             design: text.designDescription(result.design),
@@ -106,6 +107,44 @@ struct ReportBuilder {
         let lower = numbers.compactMap(\.lower).map(DisplayWidth.of).max() ?? 0
         let upper = numbers.compactMap(\.upper).map(DisplayWidth.of).max() ?? 0
         return (lower, upper)
+    }
+
+    // MARK: Changes
+
+    /// Changes between waves: one line per level and domain, with both estimates, the change
+    /// (percentage points for proportions), its interval and p-value.
+    func comparisonTable(_ comparisons: [Comparison]) -> ReportTable {
+        let domainVariables = DomainColumns.variables(of: comparisons.map {
+            ResultRow(variable: $0.variable, statistic: $0.statistic, domain: $0.domain, level: $0.level, code: nil,
+                      estimate: nil, standardError: nil, ci: nil, designEffect: nil, designEffectWithReplacement: nil,
+                      effectiveSampleSize: nil, degreesOfFreedom: nil, unweightedCount: 0, weightedCount: 0)
+        })
+        let hasLevel = comparisons.contains { $0.level != nil || $0.statistic == .netScore }
+        let level = comparisons.first?.ci.level ?? 0.95
+        var columns = domainVariables.map { ReportTable.Column(header: $0, alignment: .left) }
+        if hasLevel { columns.append(.init(header: comparisons[0].variable, alignment: .left)) }
+        columns += [
+            .init(header: text.fromWave, alignment: .left), .init(header: text.toWave, alignment: .left),
+            .init(header: text.change, alignment: .right), .init(header: text.interval(level: level), alignment: .right),
+            .init(header: "p", alignment: .right),
+        ]
+        let cells = comparisons.map { c -> [String] in
+            let share = c.statistic == .proportion || c.statistic == .netScore
+            let value: (Double) -> String = share ? { NumberText.fixed($0 * 100, decimals: 1) } : {
+                NumberText.fixed($0, decimals: NumberText.decimals(showing: 4, of: c.standardError, fallback: 2))
+            }
+            let change = share ? NumberText.points(c.difference) : value(c.difference)
+            var line = domainVariables.map { c.domain[$0] ?? "" }
+            if hasLevel { line.append(c.level ?? (c.statistic == .netScore ? text.netScore : "")) }
+            line += [
+                "\(c.from) (\(value(c.fromEstimate)))", "\(c.to) (\(value(c.toEstimate)))", change,
+                "[" + (c.ci.lower.map(share ? NumberText.points : value) ?? "—") + ", "
+                    + (c.ci.upper.map(share ? NumberText.points : value) ?? "—") + "]",
+                NumberText.pValue(c.pValue).replacingOccurrences(of: "= ", with: ""),
+            ]
+            return line
+        }
+        return ReportTable(title: text.changesTitle, columns: columns, rows: cells)
     }
 
     // MARK: Crosstabs

@@ -67,6 +67,12 @@ struct ReportText: Sendable {
 
     // MARK: Titles and headers
 
+    var fromWave: String { language == .russian ? "с" : "from" }
+    var toWave: String { language == .russian ? "по" : "to" }
+    var change: String { language == .russian ? "изменение" : "change" }
+    var netScore: String { language == .russian ? "баланс оценок" : "net score" }
+    var changesTitle: String { language == .russian ? "Изменения между волнами" : "Changes between waves" }
+
     /// The heading of the estimates of one variable: "Mean of api00".
     func title(_ statistic: Statistic, _ variable: String) -> String {
         switch (language, statistic) {
@@ -78,6 +84,8 @@ struct ReportText: Sendable {
         case (.russian, .total): "Сумма: \(variable)"
         case (.russian, .ratio): "Отношение: \(variable)"
         case (.russian, .proportion): "Доли: \(variable)"
+        case (.english, .netScore): "Net score of \(variable) (positive − negative)"
+        case (.russian, .netScore): "Баланс оценок: \(variable) (положительные − отрицательные)"
         }
     }
 

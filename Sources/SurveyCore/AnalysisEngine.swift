@@ -152,6 +152,8 @@ public enum AnalysisEngine {
                 input = .ratio(numerator: try numeric(measure.variable, for: .ratio), denominator: try numeric(denominator, for: .ratio))
             case .proportion:
                 return try proportionRows(try categories(of: measure.variable), domains: domains, cells: cells, warnings: &warnings)
+            case .netScore:
+                throw SurveyError(.invalidRequest, "A net score needs to know which answers are positive and which negative, so it comes from the trend of a study concept; use `barometer trend STUDY CONCEPT`, or --proportion \(measure.variable) for the share of each answer.")
             }
             let estimates = try LinearizedEstimator(design: design, variance: variance, cells: cells, designEffects: options.designEffects)
                 .estimate(input)

@@ -8,6 +8,9 @@ public enum Statistic: String, Sendable, Codable, CaseIterable {
     case ratio
     /// Share of every category of a variable (R `svymean` of a factor, `svyciprop`).
     case proportion
+    /// Share of positive answers minus share of negative ones ("net favourable"), the mean of
+    /// a score of +1, −1 and 0; made by trends of concepts whose levels have a valence.
+    case netScore
 }
 
 /// How a confidence interval is computed, as R's `svyciprop(method=)` / `confint`.

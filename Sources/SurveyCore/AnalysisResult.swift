@@ -274,11 +274,17 @@ public struct Provenance: Sendable, Equatable, Codable {
 }
 
 /// The one result every renderer reads (DESIGN.md §5). `barometer` is the format version.
+///
+/// A trend across the waves of a study adds `comparisons` (changes between waves) and `waves`
+/// (each wave's fieldwork and design; `design` is then the first wave's); both are left out
+/// of the JSON when empty.
 public struct AnalysisResult: Sendable, Equatable, Codable {
     public var barometer: Int
     public var design: DesignSummary
     public var rows: [ResultRow]
     public var tests: [TestResult]
+    public var comparisons: [Comparison]
+    public var waves: [WaveSummary]
     public var warnings: [String]
     public var provenance: Provenance?
     /// The request that produced this result.
@@ -287,14 +293,46 @@ public struct AnalysisResult: Sendable, Equatable, Codable {
     /// The version of the JSON result format.
     public static let formatVersion = 1
 
-    public init(design: DesignSummary, rows: [ResultRow], tests: [TestResult] = [], warnings: [String] = [],
-                provenance: Provenance? = nil, request: AnalysisRequest? = nil) {
+    public init(design: DesignSummary, rows: [ResultRow], tests: [TestResult] = [], comparisons: [Comparison] = [],
+                waves: [WaveSummary] = [], warnings: [String] = [], provenance: Provenance? = nil, request: AnalysisRequest? = nil) {
         self.barometer = Self.formatVersion
         self.design = design
         self.rows = rows
         self.tests = tests
+        self.comparisons = comparisons
+        self.waves = waves
         self.warnings = warnings
         self.provenance = provenance
         self.request = request
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case barometer, design, rows, tests, comparisons, waves, warnings, provenance, request
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        barometer = try c.decode(Int.self, forKey: .barometer)
+        design = try c.decode(DesignSummary.self, forKey: .design)
+        rows = try c.decode([ResultRow].self, forKey: .rows)
+        tests = try c.decodeIfPresent([TestResult].self, forKey: .tests) ?? []
+        comparisons = try c.decodeIfPresent([Comparison].self, forKey: .comparisons) ?? []
+        waves = try c.decodeIfPresent([WaveSummary].self, forKey: .waves) ?? []
+        warnings = try c.decodeIfPresent([String].self, forKey: .warnings) ?? []
+        provenance = try c.decodeIfPresent(Provenance.self, forKey: .provenance)
+        request = try c.decodeIfPresent(AnalysisRequest.self, forKey: .request)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(barometer, forKey: .barometer)
+        try c.encode(design, forKey: .design)
+        try c.encode(rows, forKey: .rows)
+        try c.encode(tests, forKey: .tests)
+        if !comparisons.isEmpty { try c.encode(comparisons, forKey: .comparisons) }
+        if !waves.isEmpty { try c.encode(waves, forKey: .waves) }
+        try c.encode(warnings, forKey: .warnings)
+        try c.encodeIfPresent(provenance, forKey: .provenance)
+        try c.encodeIfPresent(request, forKey: .request)
     }
 }

@@ -1,10 +1,10 @@
 import Foundation
 
 /// How stored numbers are written as category codes and labels.
-enum NumberFormatting {
+public enum NumberFormatting {
     /// Integers without a decimal point; other numbers with up to 15 significant digits, as R's
     /// `as.character()`.
-    static func code(_ x: Double) -> String {
+    public static func code(_ x: Double) -> String {
         if x.isFinite, x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
         return String(format: "%.15g", x)
     }

@@ -10,11 +10,10 @@ struct CodebookYAMLParser: YAMLDocumentParsing {
     /// The file name, for messages.
     let name: String
     /// The language of labels written as plain text (the file's `language:`, default `en`).
-    private var language = "en"
+    private(set) var language = "en"
 
     static let topKeys = ["language", "title", "encoding", "documents", "design", "multiple-response", "variables"]
     static let variableKeys = ["label", "type", "measurement", "values", "missing", "missing-range", "format", "temporal", "width"]
-    static let designKeys = ["weight", "strata", "cluster", "fpc", "nest", "lonely-psu"]
     static let setKeys = ["label", "type", "counted", "variables"]
 
     init(name: String) {
@@ -207,35 +206,6 @@ struct CodebookYAMLParser: YAMLDocumentParsing {
 
     // MARK: - File-level sections
 
-    private func design(_ node: Node) throws(ReadError) -> DesignSpec? {
-        if isNull(node) { return nil }
-        guard case .mapping(let mapping) = node else {
-            throw failure(line(node), "`design:` holds \(describe(node)), but it must be a mapping such as `{weight: indwt, strata: substratum, cluster: psu}`")
-        }
-        let members = try keys(of: mapping, in: "the design", allowed: Self.designKeys)
-        var spec = DesignSpec()
-        if let n = members["weight"] { spec.weights = try scalar(n, what: "the design's `weight`") }
-        if let n = members["strata"] { spec.strata = try scalar(n, what: "the design's `strata`") }
-        if let n = members["cluster"] { spec.clusters = try strings(n, what: "the design's `cluster`") }
-        if let n = members["fpc"] { spec.fpc = try strings(n, what: "the design's `fpc`") }
-        if let n = members["nest"] {
-            let text = try scalar(n, what: "the design's `nest`")
-            guard let nest = YAMLScalars.bool(text) else {
-                throw failure(line(n), "the design's `nest: \(text)` is not true or false; write `nest: true` when cluster identifiers repeat across strata")
-            }
-            spec.nest = nest
-        }
-        if let n = members["lonely-psu"] {
-            let text = try scalar(n, what: "the design's `lonely-psu`")
-            guard let policy = LonelyPSUPolicy(rawValue: text.lowercased()) else {
-                let all = LonelyPSUPolicy.allCases.map(\.rawValue)
-                throw failure(line(n), "the design's `lonely-psu: \(text)` is not a policy; write \(all.dropLast().joined(separator: ", ")) or \(all.last!)")
-            }
-            spec.lonelyPSU = policy
-        }
-        return spec
-    }
-
     private func multipleResponseSets(_ node: Node) throws(ReadError) -> ([MultipleResponseSet], [String: Int]) {
         if isNull(node) { return ([], [:]) }
         guard case .mapping(let mapping) = node else {
@@ -277,29 +247,4 @@ struct CodebookYAMLParser: YAMLDocumentParsing {
 
     // MARK: - Building blocks
 
-    /// Text in several languages: a plain scalar (in the file's language) or a mapping of
-    /// language tags to texts. Empty texts are skipped, so a template may leave `ru: ""` blank.
-    private func localized(_ node: Node, what: String) throws(ReadError) -> LocalizedText? {
-        switch node {
-        case .scalar(let s):
-            if YAMLScalars.isNull(s) || s.string.isEmpty { return nil }
-            return LocalizedText([language: s.string])
-        case .mapping(let mapping):
-            var texts: [String: String] = [:]
-            for (key, value) in mapping {
-                let tag = try scalar(key, what: "a language of \(what)")
-                guard YAMLScalars.isLanguageTag(tag) else {
-                    throw failure(line(key), "'\(tag)' in \(what) is not a language tag; write a BCP 47 tag such as en, ru or kk")
-                }
-                guard case .scalar(let s) = value else {
-                    throw failure(line(value), "the \(tag) text of \(what) is \(describe(value)); write the text, in quotes if it contains ': ' or starts with a special character")
-                }
-                if YAMLScalars.isNull(s) || s.string.isEmpty { continue }
-                texts[tag] = s.string
-            }
-            return texts.isEmpty ? nil : LocalizedText(texts)
-        default:
-            throw failure(line(node), "\(what) is \(describe(node)); write a text, or one text per language such as `{en: Yes, ru: Да}`")
-        }
-    }
 }

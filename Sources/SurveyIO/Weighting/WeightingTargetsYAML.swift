@@ -42,6 +42,7 @@ struct WeightingTargetsYAMLParser: YAMLDocumentParsing {
     static let documentKind = "targets file"
     static let topKeys = ["population", "margins", "cells", "totals"]
     let name: String
+    let language = "en"
 
     func parse(_ text: String) throws(ReadError) -> WeightingTargets {
         guard let root = try compose(text), !isNull(root) else {

@@ -1,0 +1,193 @@
+import Foundation
+import SurveyCore
+
+/// A concept across the waves of a study: for every wave that asked it, the share of every
+/// level (and the net score) with design-based intervals, each wave estimated with its own
+/// design (and calibration), and the changes between waves as differences of independent
+/// samples (``Comparison``). The result is an ``AnalysisResult`` whose rows carry the wave as
+/// the first domain variable, so every renderer can draw it.
+public enum TrendAnalysis {
+    /// One wave's data: the dataset and, when the wave is weighted when analysed, the
+    /// calibrated design (else nil: the wave's design is compiled as it is).
+    public struct WaveData: Sendable {
+        public let dataset: Dataset
+        public let design: SurveyDesign?
+
+        public init(dataset: Dataset, design: SurveyDesign? = nil) {
+            self.dataset = dataset
+            self.design = design
+        }
+    }
+
+    /// The domain variable that holds the wave.
+    public static let waveVariable = "wave"
+
+    /// Runs `request` on `study`, loading each wave through `data`.
+    /// - Throws: ``SurveyError`` (unknown concept, level or wave; a variable a wave lacks; an
+    ///   unmapped code; anything the engine refuses), or whatever `data` throws.
+    public static func run(
+        _ request: TrendRequest, study: Study, data: (StudyWave) throws -> WaveData
+    ) throws -> AnalysisResult {
+        guard let concept = study.concept(request.concept) else {
+            let close = NameSuggester.closest(to: request.concept, among: study.concepts.map(\.id), limit: 3)
+            throw SurveyError(.unknownVariable, "The study has no concept '\(request.concept)'\(close.isEmpty ? "" : "; did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?") (run `barometer trend STUDY --list` to see them).")
+        }
+        for id in request.waves where study.wave(id) == nil {
+            throw SurveyError(.invalidRequest, "The study has no wave '\(id)'; its waves are \(study.waves.map(\.id).joined(separator: ", ")).")
+        }
+        let recoder = try ConceptRecoder(concept: concept, collapse: request.collapse, language: request.options.language)
+        var shown: Set<String>? = nil
+        if !request.levels.isEmpty {
+            var ids = Set<String>()
+            for name in request.levels {
+                if let group = request.collapse.first(where: { $0.name == name }) { ids.insert(group.name); continue }
+                guard let i = ConceptRecoder.levelIndex(name, in: concept) else {
+                    throw SurveyError(.invalidRequest, "'\(name)' is not a level of '\(concept.id)' (levels: \(concept.levels.map(\.id).joined(separator: ", "))); name levels by id or label.")
+                }
+                ids.insert(recoder.levels[recoder.outputOfLevel[i]].id)
+            }
+            shown = ids
+        }
+        let waves = study.waves.filter { w in
+            concept.mapping(wave: w.id) != nil && (request.waves.isEmpty || request.waves.contains(w.id))
+        }
+        guard !waves.isEmpty else {
+            throw SurveyError(.emptyDomain, "No wave\(request.waves.isEmpty ? "" : " among \(request.waves.joined(separator: ", "))") asked '\(concept.id)'; check the concept's waves in study.yaml.")
+        }
+        let language = request.options.language
+        let net = request.netScore && recoder.hasValence
+        var rows: [ResultRow] = []
+        var warnings: [String] = []
+        var summaries: [WaveSummary] = []
+        var firstDesign: DesignSummary? = nil
+        for wave in waves {
+            let mapping = concept.mapping(wave: wave.id)!
+            let loaded = try data(wave)
+            let (column, metadata, score) = try recoder.columns(of: loaded.dataset, mapping: mapping, missing: request.options.missing)
+            var codebook = loaded.dataset.codebook
+            codebook[column.name] = metadata
+            codebook[score.name] = VariableMetadata(label: concept.title)
+            let extra = [column, score].filter { !loaded.dataset.hasVariable($0.name) }
+            guard extra.count == 2 else {
+                throw SurveyError(.invalidData, "Wave '\(wave.id)' already has a variable named '\(concept.id)', the concept's id; rename the concept in study.yaml.")
+            }
+            let dataset = try Dataset(columns: loaded.dataset.columns + extra, codebook: codebook)
+            var measures = [Measure(.proportion, concept.id)]
+            if net { measures.append(Measure(.mean, score.name)) }
+            let analysis = AnalysisRequest(
+                design: loaded.design?.spec ?? wave.design, measures: measures, by: request.by, filter: request.filter,
+                options: request.options)
+            let result: AnalysisResult
+            do {
+                result = try AnalysisEngine.run(analysis, on: dataset, design: loaded.design)
+            } catch {
+                throw SurveyError(error.kind, "Wave '\(wave.id)': \(error.message)")
+            }
+            rows += completed(result.rows, recoder: recoder, wave: wave.id, score: score.name, shown: shown,
+                              missing: request.options.missing)
+            warnings += result.warnings.map { "\(wave.id): \($0)" }
+            if let change = mapping.wordingChanged?.text(in: language) {
+                warnings.append("\(wave.id): the wording of '\(concept.id)' changed: \(change)")
+            }
+            firstDesign = firstDesign ?? result.design
+            summaries.append(WaveSummary(
+                id: wave.id, label: wave.label.text(in: language) ?? wave.id, fieldworkStart: wave.fieldworkStart,
+                fieldworkEnd: wave.fieldworkEnd, mode: wave.mode, design: result.design))
+        }
+        let comparisons = try changes(request, rows: rows, waves: waves.map(\.id), level: request.options.confidenceLevel)
+        let skipped = study.waves.filter { w in concept.mapping(wave: w.id) == nil && (request.waves.isEmpty || request.waves.contains(w.id)) }
+        if !skipped.isEmpty {
+            warnings.append("'\(concept.id)' was not asked in \(skipped.map(\.id).joined(separator: ", ")).")
+        }
+        if study.simulated {
+            warnings.insert("Simulated data: these numbers illustrate the method and describe no real population.", at: 0)
+        }
+        return AnalysisResult(
+            design: firstDesign!, rows: rows, comparisons: comparisons, waves: summaries, warnings: warnings,
+            provenance: Provenance(study: study.title.text(in: language)))
+    }
+
+    /// One wave's rows with the wave as the first domain variable, the net score relabelled,
+    /// only the levels asked for, and a zero row for a level nobody in a domain chose (as R's
+    /// `svymean` of a factor reports an empty level), so every wave has every level.
+    static func completed(
+        _ rows: [ResultRow], recoder: ConceptRecoder, wave: String, score: String, shown: Set<String>?, missing: MissingPolicy
+    ) -> [ResultRow] {
+        var out: [ResultRow] = []
+        var proportions: [Domain: [String: ResultRow]] = [:]
+        var domains: [Domain] = []
+        var nets: [Domain: ResultRow] = [:]
+        for row in rows {
+            if row.variable == score {
+                nets[row.domain] = row
+            } else {
+                if proportions[row.domain] == nil { domains.append(row.domain) }
+                proportions[row.domain, default: [:]][row.code ?? ""] = row
+            }
+        }
+        for domain in domains {
+            let present = proportions[domain]!
+            let template = present.values.first!
+            for level in recoder.levels {
+                if let shown, !shown.contains(level.id) { continue }
+                if missing == .exclude && level.valence == .missing { continue }
+                var row = present[level.id] ?? ResultRow(
+                    variable: template.variable, statistic: .proportion, domain: domain, level: level.label.text(in: "en"),
+                    code: level.id, estimate: 0, standardError: 0, ci: nil, degreesOfFreedom: template.degreesOfFreedom,
+                    unweightedCount: 0, weightedCount: 0)
+                if present[level.id] == nil, let label = template.level.flatMap({ _ in recoder.label(of: level) }) { row.level = label }
+                row.domain = Domain([Domain.Entry(variable: waveVariable, value: wave)] + domain.entries)
+                out.append(row)
+            }
+        }
+        for domain in domains + nets.keys.filter({ proportions[$0] == nil }) {
+            guard var row = nets[domain] else { continue }
+            row.variable = recoder.concept.id
+            row.statistic = .netScore
+            row.level = nil
+            row.domain = Domain([Domain.Entry(variable: waveVariable, value: wave)] + domain.entries)
+            out.append(row)
+        }
+        return out
+    }
+
+    /// The changes the request asks for, for every level (and net score) and domain present
+    /// in both waves of a pair.
+    static func changes(_ request: TrendRequest, rows: [ResultRow], waves: [String], level: Double) throws(SurveyError) -> [Comparison] {
+        var pairs: [(String, String)] = []
+        switch request.changes {
+        case .none: return []
+        case .firstToLast: if waves.count > 1 { pairs = [(waves[0], waves[waves.count - 1])] }
+        case .consecutive: pairs = zip(waves, waves.dropFirst()).map { ($0, $1) }
+        case .pairs(let list):
+            for pair in list {
+                guard pair.count == 2 else {
+                    throw SurveyError(.invalidRequest, "A change is between two waves, written FROM:TO (e.g. 2021-spring:2022-autumn).")
+                }
+                for id in pair where !waves.contains(id) {
+                    throw SurveyError(.invalidRequest, "The change \(pair[0]):\(pair[1]) names the wave '\(id)', which has no estimate of '\(request.concept)' (waves: \(waves.joined(separator: ", "))).")
+                }
+                pairs.append((pair[0], pair[1]))
+            }
+        }
+        struct Key: Hashable { let statistic: Statistic; let level: String?; let domain: [Domain.Entry]; let wave: String }
+        var index: [Key: ResultRow] = [:]
+        for row in rows {
+            let entries = row.domain.entries
+            index[Key(statistic: row.statistic, level: row.level, domain: Array(entries.dropFirst()), wave: entries.first?.value ?? "")] = row
+        }
+        var out: [Comparison] = []
+        for (from, to) in pairs {
+            for row in rows where row.domain.entries.first?.value == from {
+                let rest = Array(row.domain.entries.dropFirst())
+                guard let later = index[Key(statistic: row.statistic, level: row.level, domain: rest, wave: to)],
+                      let a = row.estimate, let sa = row.standardError, let b = later.estimate, let sb = later.standardError
+                else { continue }
+                out.append(Comparison(
+                    variable: row.variable, statistic: row.statistic, level: row.level, domain: Domain(rest), from: from, to: to,
+                    fromEstimate: a, fromStandardError: sa, toEstimate: b, toStandardError: sb, confidenceLevel: level))
+            }
+        }
+        return out
+    }
+}
