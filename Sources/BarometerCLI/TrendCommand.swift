@@ -33,24 +33,8 @@ struct Trend: BarometerVerb {
     @Flag(help: "List the study's waves and concepts instead of estimating.")
     var list = false
 
-    @Option(help: ArgumentHelp("Break the estimates down by a variable present in every wave; repeat for combinations.", valueName: "variable"))
-    var by: [String] = []
-
-    @Option(help: ArgumentHelp("Report only these levels (ids or labels, comma-separated).", valueName: "levels"))
-    var levels: String?
-
-    @Option(help: ArgumentHelp("Merge levels: \"name=level+level\"; repeat for several groups.", valueName: "group"))
-    var collapse: [String] = []
-
-    @Option(help: ArgumentHelp("Use only these waves (ids, comma-separated).", valueName: "waves"))
-    var waves: String?
-
-    @Option(help: ArgumentHelp(
-        "Changes to estimate: FROM:TO (repeatable), 'consecutive', 'first-last' (default) or 'none'.", valueName: "changes"))
-    var compare: [String] = []
-
-    @Flag(name: .customLong("no-net"), help: "Leave out the net score (positive − negative).")
-    var noNet = false
+    @OptionGroup(title: "Trend")
+    var trend: TrendOptions
 
     @OptionGroup(title: "Estimation")
     var estimation: EstimationOptions
@@ -64,36 +48,7 @@ struct Trend: BarometerVerb {
     }
 
     func request() throws -> TrendRequest {
-        var groups: [TrendRequest.LevelGroup] = []
-        for text in collapse {
-            guard let group = TrendRequest.LevelGroup(parsing: text) else {
-                throw ValidationError("--collapse \"\(text)\" is not NAME=LEVEL+LEVEL; write e.g. \"favourable=very_favourable+somewhat_favourable\".")
-            }
-            groups.append(group)
-        }
-        var changes = TrendRequest.Changes.firstToLast
-        var pairs: [[String]] = []
-        for text in compare {
-            switch text {
-            case "consecutive": changes = .consecutive
-            case "first-last": changes = .firstToLast
-            case "none": changes = .none
-            default:
-                let pair = text.split(separator: ":").map { String($0).trimmingCharacters(in: .whitespaces) }
-                guard pair.count == 2, !pair.contains(where: \.isEmpty) else {
-                    throw ValidationError("--compare \(text) is not FROM:TO, consecutive, first-last or none; write e.g. 2021-spring:2022-autumn.")
-                }
-                pairs.append(pair)
-            }
-        }
-        if !pairs.isEmpty { changes = .pairs(pairs) }
-        func list(_ text: String?) -> [String] {
-            (text ?? "").split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        }
-        return TrendRequest(
-            concept: concept ?? "", by: by, filter: estimation.filter, levels: list(levels), collapse: groups,
-            waves: list(waves), changes: changes, netScore: !noNet,
-            options: try estimation.analysisOptions(language: output.language, designEffects: false))
+        try trend.request(concept: concept ?? "", estimation: estimation, language: output.language)
     }
 
     func execute(arguments: [String], into sink: inout CommandOutput, progress: ProgressReporter) throws {

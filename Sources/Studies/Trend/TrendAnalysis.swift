@@ -4,7 +4,8 @@ import SurveyCore
 /// A concept across the waves of a study: for every wave that asked it, the share of every
 /// level (and the net score) with design-based intervals, each wave estimated with its own
 /// design (and calibration), and the changes between waves as differences of independent
-/// samples (``Comparison``). The result is an ``AnalysisResult`` whose rows carry the wave as
+/// samples (``Comparison``). With one breakdown variable, each wave also gets the Rao–Scott F
+/// test of whether the answers differ across its groups. The result is an ``AnalysisResult`` whose rows carry the wave as
 /// the first domain variable, so every renderer can draw it.
 public enum TrendAnalysis {
     /// One wave's data: the dataset and, when the wave is weighted when analysed, the
@@ -59,6 +60,7 @@ public enum TrendAnalysis {
         var rows: [ResultRow] = []
         var warnings: [String] = []
         var summaries: [WaveSummary] = []
+        var tests: [TestResult] = []
         var firstDesign: DesignSummary? = nil
         for wave in waves {
             let mapping = concept.mapping(wave: wave.id)!
@@ -83,6 +85,18 @@ public enum TrendAnalysis {
             } catch {
                 throw SurveyError(error.kind, "Wave '\(wave.id)': \(error.message)")
             }
+            if request.by.count == 1 {
+                // Does the concept differ across the breakdown's groups? Rao–Scott F, this wave.
+                var crosstab = analysis
+                crosstab.measures = []
+                crosstab.crosstab = CrosstabSpec(rows: request.by[0], columns: concept.id, percent: .row, test: .f)
+                crosstab.by = []
+                if let test = try? AnalysisEngine.run(crosstab, on: dataset, design: loaded.design).tests.first {
+                    var named = test
+                    named.description = "\(wave.id): \(request.by[0]) × \(concept.id)"
+                    tests.append(named)
+                }
+            }
             rows += completed(result.rows, recoder: recoder, wave: wave.id, score: score.name, shown: shown,
                               missing: request.options.missing)
             warnings += result.warnings.map { "\(wave.id): \($0)" }
@@ -103,7 +117,7 @@ public enum TrendAnalysis {
             warnings.insert("Simulated data: these numbers illustrate the method and describe no real population.", at: 0)
         }
         return AnalysisResult(
-            design: firstDesign!, rows: rows, comparisons: comparisons, waves: summaries, warnings: warnings,
+            design: firstDesign!, rows: rows, tests: tests, comparisons: comparisons, waves: summaries, warnings: warnings,
             provenance: Provenance(study: study.title.text(in: language)))
     }
 

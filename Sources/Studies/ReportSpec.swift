@@ -1,0 +1,75 @@
+import SurveyCore
+
+/// What a study report contains (`report.yaml`): a title, the study, and sections of text
+/// (Markdown, in several languages), each with analyses drawn as charts and tables.
+///
+/// ```yaml
+/// title: {en: What Kazakhstanis think of Russia, ru: Что казахстанцы думают о России}
+/// study: study                      # the study folder, relative to report.yaml
+/// intro: {en: "Sixteen waves of ..."}
+/// sections:
+///   - title: {en: Opinion of Russia}
+///     text: {en: "The share of ..."}
+///     analyses:
+///       - {concept: opinion_russia, chart: diverging}
+///       - {concept: opinion_russia, chart: trend, collapse: ["favourable=very_favourable+somewhat_favourable"]}
+///       - {concept: opinion_russia, chart: bars, by: agegroup, waves: [2022-autumn]}
+///       - {concept: military_base, chart: bars, compare: ["2021-spring:2022-autumn"]}
+/// ```
+public struct ReportSpec: Sendable, Equatable {
+    public var title: LocalizedText
+    public var subtitle: LocalizedText
+    /// The study folder, relative to the report file.
+    public var study: String
+    public var intro: LocalizedText
+    public var sections: [ReportSection]
+
+    public init(title: LocalizedText, subtitle: LocalizedText = LocalizedText(), study: String, intro: LocalizedText = LocalizedText(), sections: [ReportSection]) {
+        self.title = title
+        self.subtitle = subtitle
+        self.study = study
+        self.intro = intro
+        self.sections = sections
+    }
+}
+
+/// A section of a report: a heading, Markdown text and analyses.
+public struct ReportSection: Sendable, Equatable {
+    public var title: LocalizedText
+    public var text: LocalizedText
+    public var analyses: [ReportAnalysis]
+
+    public init(title: LocalizedText, text: LocalizedText = LocalizedText(), analyses: [ReportAnalysis] = []) {
+        self.title = title
+        self.text = text
+        self.analyses = analyses
+    }
+}
+
+/// One analysis of a report section: a trend request and how to draw it.
+public struct ReportAnalysis: Sendable, Equatable {
+    /// How an analysis is drawn.
+    public enum ChartKind: String, Sendable, CaseIterable {
+        /// Diverging stacked bars of a Likert scale, one bar per wave (or per group with `by`).
+        case diverging
+        /// Lines per level across waves with intervals and events.
+        case trend
+        /// Grouped bars with interval whiskers, per group of `by` (or per wave).
+        case bars
+        /// One small trend panel per group of `by`.
+        case smallMultiples = "small-multiples"
+        /// The table only.
+        case table
+    }
+
+    public var request: TrendRequest
+    public var chart: ChartKind
+    /// A title replacing the concept's.
+    public var title: LocalizedText?
+
+    public init(request: TrendRequest, chart: ChartKind, title: LocalizedText? = nil) {
+        self.request = request
+        self.chart = chart
+        self.title = title
+    }
+}
