@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "Reports", targets: ["Reports"]),
         .library(name: "Weighting", targets: ["Weighting"]),
         .library(name: "Studies", targets: ["Studies"]),
+        .library(name: "Charts", targets: ["Charts"]),
         .executable(name: "barometer", targets: ["barometer"]),
     ],
     dependencies: [
@@ -25,6 +26,9 @@ let package = Package(
         .target(name: "Weighting", dependencies: ["SurveyCore"]),
         // Multi-wave studies: waves, harmonized concepts, events, trends, the demo study. No I/O.
         .target(name: "Studies", dependencies: ["SurveyCore", "Weighting"]),
+        // Publication charts as standalone SVG documents (diverging bars, trends, grouped bars,
+        // small multiples). Strings in, strings out: no I/O, no dependencies.
+        .target(name: "Charts"),
         // Readers and writers of survey files, YAML codebooks and weighting targets.
         .target(
             name: "SurveyIO",
@@ -45,6 +49,7 @@ let package = Package(
         .testTarget(name: "SurveyIOTests", dependencies: ["SurveyIO", "Weighting"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
         .testTarget(name: "WeightingTests", dependencies: ["Weighting"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
         .testTarget(
             name: "ConformanceTests",
             dependencies: ["SurveyCore", "SurveyIO", "Weighting"],
