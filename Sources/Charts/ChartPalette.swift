@@ -48,15 +48,16 @@ public struct ChartPalette: Sendable, Equatable {
         return categorical[((index % categorical.count) + categorical.count) % categorical.count]
     }
 
-    /// `count` shades from a ramp listed strongest first: spread out over the ramp so that two
-    /// levels take its ends.
+    /// `count` shades from a ramp listed strongest first. The palest shade, close to white, is
+    /// kept for scales that need every shade: two levels take the first and third of four.
     static func shades(_ ramp: [String], count: Int) -> [String] {
         guard count > 0 else { return [] }
         guard !ramp.isEmpty else { return Array(repeating: "#888888", count: count) }
         if count == 1 { return [ramp[ramp.count > 2 ? 1 : 0]] }
         if count <= ramp.count {
+            let usable = count < ramp.count && ramp.count > 2 ? ramp.count - 1 : ramp.count
             return (0..<count).map { i in
-                ramp[Int((Double(i) * Double(ramp.count - 1) / Double(count - 1)).rounded())]
+                ramp[Int((Double(i) * Double(usable - 1) / Double(count - 1)).rounded())]
             }
         }
         // More levels than shades: interpolate between the ramp's ends.

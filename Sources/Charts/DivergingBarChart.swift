@@ -87,8 +87,9 @@ public struct DivergingBarChart: Sendable {
         var right = min(rightExtent.max() ?? 0, 10)
         if left + right <= 0 { left = 0.5; right = 0.5 }
         let step = LinearScale.niceStep(span: left + right, target: 5)
-        let leftNice = (left / step - 1e-9).rounded(.up) * step
-        let rightNice = (right / step - 1e-9).rounded(.up) * step
+        // The axis reaches just past the longest bar on each side (ticks at multiples of step).
+        let leftNice = left * 1.02
+        let rightNice = right * 1.02
 
         // Horizontal layout: labels | negative ← 0 → positive | apart.
         let labelFont = fs
@@ -102,7 +103,9 @@ public struct DivergingBarChart: Sendable {
         let available = frame.width - pad - mainLeft
         let apartMax = min(apartTotals.max() ?? 0, 10)
         var k = (available - (hasApart ? apartGap + outsideRoom : 0)) / (leftNice + rightNice + (hasApart ? apartMax : 0))
-        let apartMinimum = 64.0
+        let longestWord = apart.flatMap { levels[$0].label.split(separator: " ") }
+            .map { metrics.width(of: String($0), fontSize: fs - 1) }.max() ?? 0
+        let apartMinimum = max(64, min(longestWord + 4, frame.contentWidth * 0.2))
         var apartWidth = hasApart ? apartMax * k + outsideRoom : 0
         if hasApart, apartWidth < apartMinimum {
             apartWidth = apartMinimum
@@ -120,8 +123,8 @@ public struct DivergingBarChart: Sendable {
         let legendTop = frame.headerHeight
         let smallFont = fs - 1
         let apartTitle = hasApart
-            ? metrics.wrap(apart.map { levels[$0].label }.joined(separator: " / "), maxWidth: max(apartWidth, 40),
-                           fontSize: smallFont, maxLines: 3)
+            ? metrics.wrap(apart.map { levels[$0].label }.joined(separator: " / "),
+                           maxWidth: max(apartWidth, frame.width - pad - apartLeft, 40), fontSize: smallFont, maxLines: 3)
             : []
         let columnHeader = apartTitle.isEmpty ? 0 : Double(apartTitle.count) * smallFont * 1.25 + 6
         let barsTop = legendTop + (legend.isEmpty ? 0 : legend.height + 14) + columnHeader
@@ -164,6 +167,16 @@ public struct DivergingBarChart: Sendable {
 
         // Bars.
         svg.open("g", [("class", "bars")])
+        // Segment labels go on top of the zero line, so they are written after it.
+        var labels = SVGWriter()
+        // An apart level is labelled inside its segments only when every one of them is wide
+        // enough, so that a column reads the same way all down.
+        let insideApart = Set(apart.filter { l in
+            rows.indices.allSatisfy { r in
+                let v = levels[l].value(at: r)
+                return !v.isPresent || share(l, r) * k >= metrics.width(of: format.label(v.estimate, magnitude: 1), fontSize: smallFont) + 6
+            }
+        })
         for (r, label) in rows.enumerated() {
             let top = rowTops[r]
             let rowHeight = max(barHeight, Double(rowLines[r].count) * lineHeight)
@@ -202,13 +215,17 @@ public struct DivergingBarChart: Sendable {
                                      ("height", n(barHeight)), ("fill", colors[s.level])], tooltip: tip)
                 let textWidth = metrics.width(of: valueText, fontSize: smallFont)
                 let textY = barY + barHeight / 2 + smallFont * 0.35
-                if s.width >= textWidth + 6 {
+                let isApart = apart.contains(s.level)
+                if isApart ? insideApart.contains(s.level) : s.width >= textWidth + 6 {
                     let fill = (RGBColor(hex: colors[s.level]) ?? .white).textColor.hex
-                    svg.element("text", [("class", "segment-label"), ("x", n(s.x + s.width / 2)), ("y", n(textY)),
-                                         ("text-anchor", "middle"), ("font-size", n(smallFont)), ("fill", fill)], text: valueText)
+                    // A halo in the segment's colour hides the zero line behind a centred label.
+                    labels.element("text", [("class", "segment-label"), ("x", n(s.x + s.width / 2)), ("y", n(textY)),
+                                            ("text-anchor", "middle"), ("font-size", n(smallFont)), ("fill", fill),
+                                            ("stroke", colors[s.level]), ("stroke-width", "3"), ("stroke-linejoin", "round"),
+                                            ("paint-order", "stroke")], text: valueText)
                 } else if s.level == lastApart {
-                    svg.element("text", [("class", "segment-label"), ("x", n(s.x + s.width + 4)), ("y", n(textY)),
-                                         ("font-size", n(smallFont)), ("fill", ink.secondary)], text: valueText)
+                    labels.element("text", [("class", "segment-label"), ("x", n(s.x + s.width + 4)), ("y", n(textY)),
+                                            ("font-size", n(smallFont)), ("fill", ink.secondary)], text: valueText)
                 }
             }
         }
@@ -216,6 +233,9 @@ public struct DivergingBarChart: Sendable {
         if !rows.isEmpty {
             svg.element("line", [("class", "zero-line"), ("x1", n(zeroX)), ("y1", n(barsTop - 4)), ("x2", n(zeroX)),
                                  ("y2", n(barsBottom + 4)), ("stroke", ink.text), ("stroke-width", "1.5")])
+            svg.open("g", [("class", "segment-labels")])
+            svg.raw(String(labels.markup.dropLast()))
+            svg.close("g")
         } else {
             frame.drawNoData(&svg, x: (mainLeft + frame.width - pad) / 2, y: barsTop + 20)
         }
