@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "Reports", targets: ["Reports"]),
         .library(name: "Weighting", targets: ["Weighting"]),
         .library(name: "Studies", targets: ["Studies"]),
+        .library(name: "Charts", targets: ["Charts"]),
         .executable(name: "barometer", targets: ["barometer"]),
     ],
     dependencies: [
@@ -25,18 +26,22 @@ let package = Package(
         .target(name: "Weighting", dependencies: ["SurveyCore"]),
         // Multi-wave studies: waves, harmonized concepts, events, trends, the demo study. No I/O.
         .target(name: "Studies", dependencies: ["SurveyCore", "Weighting"]),
+        // Publication charts as standalone SVG documents (diverging bars, trends, grouped bars,
+        // small multiples). Strings in, strings out: no I/O, no dependencies.
+        .target(name: "Charts"),
         // Readers and writers of survey files, YAML codebooks, weighting targets and studies.
         .target(
             name: "SurveyIO",
             dependencies: ["SurveyCore", "Weighting", "Studies", .product(name: "Yams", package: "Yams")]
         ),
-        // Renderers of results, codebooks and weighting diagnostics (table, JSON, CSV, Markdown). No I/O.
-        .target(name: "Reports", dependencies: ["SurveyCore", "Weighting"]),
+        // Renderers of results, codebooks, weighting diagnostics and study reports (table, JSON,
+        // CSV, Markdown, HTML with charts). No I/O.
+        .target(name: "Reports", dependencies: ["SurveyCore", "Weighting", "Studies", "Charts"]),
         // The command-line verbs, as a library so tests can run them without a process.
         .target(
             name: "BarometerCLI",
             dependencies: [
-                "SurveyCore", "SurveyIO", "Reports", "Weighting", "Studies",
+                "SurveyCore", "SurveyIO", "Reports", "Weighting", "Studies", "Charts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,6 +51,7 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
         .testTarget(name: "WeightingTests", dependencies: ["Weighting"]),
         .testTarget(name: "StudiesTests", dependencies: ["Studies", "SurveyIO"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
         .testTarget(
             name: "ConformanceTests",
             dependencies: ["SurveyCore", "SurveyIO", "Weighting"],

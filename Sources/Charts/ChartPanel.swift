@@ -1,0 +1,11 @@
+/// One panel of a ``SmallMultiplesChart``: its title (the group, e.g. "18–29") and its series,
+/// whose values follow the chart's waves or groups.
+public struct ChartPanel: Sendable, Equatable {
+    public var title: String
+    public var series: [ChartSeries]
+
+    public init(title: String, series: [ChartSeries]) {
+        self.title = title
+        self.series = series
+    }
+}
