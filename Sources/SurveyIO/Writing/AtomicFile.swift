@@ -4,7 +4,7 @@ import Foundation
 /// file in the destination's folder, which is renamed over the destination only once complete
 /// (`rename(2)` replaces a file atomically on one file system). A failed write removes the
 /// temporary file and leaves any earlier file at the destination as it was.
-enum AtomicFile {
+public enum AtomicFile {
     /// Writes a file at `path` through `body`, which receives the temporary path to create.
     /// - Throws: ``ReadError`` (`unwritable`) naming the file, or whatever `body` throws.
     static func write(to path: String, _ body: (_ temporaryPath: String) throws(ReadError) -> Void) throws(ReadError) {
@@ -19,7 +19,7 @@ enum AtomicFile {
     }
 
     /// Writes `data` at `path`.
-    static func write(_ data: Data, to path: String) throws(ReadError) {
+    public static func write(_ data: Data, to path: String) throws(ReadError) {
         try write(to: path) { temporary throws(ReadError) in
             do {
                 try data.write(to: URL(fileURLWithPath: temporary))

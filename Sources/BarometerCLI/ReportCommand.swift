@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import Reports
+import Studies
+import SurveyCore
+import SurveyIO
+
+/// `barometer report`: a report.yaml → one self-contained HTML page, Markdown, CSV and SVG.
+struct Report: BarometerVerb {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Build a study report: HTML with charts and verdicts, plus Markdown, CSV tables and SVG charts.",
+        discussion: """
+            The report file names the study and its sections, each with Markdown text and \
+            analyses (a concept, a chart type and the trend options). The output folder gets \
+            report.html (self-contained: open it in any browser, print it), report.md, \
+            tables/*.csv and charts/*.svg, written whole or not at all.
+
+            Example:
+              barometer report barometer-demo/report.yaml --lang ru --out barometer-demo/report-ru
+            """)
+
+    @Argument(help: ArgumentHelp("The report file (YAML).", valueName: "report.yaml"))
+    var file: String
+
+    @Option(help: ArgumentHelp("The folder to write (default: 'report' beside the report file).", valueName: "folder"))
+    var out: String?
+
+    @Option(name: .customLong("lang"), help: ArgumentHelp("Language of the report: en, ru or kk.", valueName: "language"))
+    var language: String = "en"
+
+    func execute(arguments: [String], into sink: inout CommandOutput, progress: ProgressReporter) throws {
+        let spec = try ReportSpecYAML.read(path: file)
+        let base = (file as NSString).deletingLastPathComponent
+        let folder = try StudyFolder(path: (base.isEmpty ? "." : base as NSString).appendingPathComponent(spec.study))
+        let target = out ?? ((base.isEmpty ? "." : base) as NSString).appendingPathComponent("report")
+        let report = try Self.build(spec, folder: folder, language: language)
+        try Self.write(report, to: target)
+        sink.write(report.summary.map { "  " + $0 }.joined(separator: "\n") + "\n")
+        sink.write("Wrote \((target as NSString).appendingPathComponent("report.html")) (\(report.charts.count) charts, \(report.tables.count) tables).\n")
+    }
+
+    /// Runs every analysis of `spec` on the study, each wave loaded once.
+    static func build(_ spec: ReportSpec, folder: StudyFolder, language: String) throws -> StudyReport {
+        var cache: [String: TrendAnalysis.WaveData] = [:]
+        return try StudyReportBuilder(study: folder.study, language: language).build(spec) { request in
+            var result = try TrendAnalysis.run(request, study: folder.study) { wave in
+                if let data = cache[wave.id] { return data }
+                let data = try folder.waveData(wave, language: language)
+                cache[wave.id] = data
+                return data
+            }
+            result.provenance?.file = folder.manifest
+            return result
+        }
+    }
+
+    static func write(_ report: StudyReport, to folder: String) throws {
+        var files: [(path: String, contents: Data)] = [
+            ("report.html", Data(report.html.utf8)), ("report.md", Data(report.markdown.utf8)),
+        ]
+        files += report.tables.map { ($0.name, Data($0.contents.utf8)) }
+        files += report.charts.map { ($0.name, Data($0.contents.utf8)) }
+        try DirectoryWriter.write(files, to: folder)
+    }
+}

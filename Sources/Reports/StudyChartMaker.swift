@@ -1,0 +1,184 @@
+import Charts
+import Foundation
+import Studies
+import SurveyCore
+
+/// Draws the trend of a study concept (an ``AnalysisResult`` from ``TrendAnalysis``) as one of
+/// the report's charts: diverging bars per wave or group, lines per level across waves with
+/// intervals and events, grouped bars with whiskers, or small multiples per group. Titles,
+/// labels and the source line are in the requested language; simulated data says so.
+public struct StudyChartMaker: Sendable {
+    public let study: Study
+    public let language: String
+
+    public init(study: Study, language: String) {
+        self.study = study
+        self.language = language
+    }
+
+    /// The chart, or nil for `.table` or a result without estimates.
+    public func svg(_ kind: ReportAnalysis.ChartKind, result: AnalysisResult, request: TrendRequest, title: String? = nil) -> String? {
+        guard let concept = study.concept(request.concept) else { return nil }
+        let data = TrendData(result: result, concept: concept, request: request, language: language)
+        guard !data.levels.isEmpty else { return nil }
+        let text = ChartText(
+            title: title ?? concept.title.text(in: language) ?? concept.id,
+            subtitle: concept.text.text(in: language),
+            source: sourceLine(result, waves: data.waves.count),
+            notes: data.notes)
+        switch kind {
+        case .table:
+            return nil
+        case .diverging:
+            if data.groups.count > 1 {
+                let wave = data.waves.count - 1
+                return DivergingBarChart(
+                    text: withWave(text, data.waveLabels[wave]), rows: data.groups,
+                    levels: data.levels.map { level in
+                        ChartSeries(label: level.label, values: data.groups.indices.map { data.value(level.id, wave: wave, group: $0) }, role: level.role)
+                    }).svg()
+            }
+            return DivergingBarChart(
+                text: text, rows: data.waveLabels,
+                levels: data.levels.map { level in
+                    ChartSeries(label: level.label, values: data.waves.indices.map { data.value(level.id, wave: $0, group: 0) }, role: level.role)
+                }).svg()
+        case .trend:
+            let series = data.levels.filter { $0.role != .missing || data.levels.count <= 2 }.map { level in
+                ChartSeries(label: level.label, values: data.waves.indices.map { data.value(level.id, wave: $0, group: 0) }, role: level.role)
+            }
+            return TrendChart(
+                text: text, waves: data.chartWaves, series: series, events: events(in: data.chartWaves),
+                seriesColors: data.levels.count > 2 ? .byRole : .categorical).svg()
+        case .bars:
+            if data.groups.count > 1 {
+                let wave = data.waves.count - 1
+                return GroupedBarChart(
+                    text: withWave(text, data.waveLabels[wave]), groups: data.groups,
+                    series: data.levels.map { level in
+                        ChartSeries(label: level.label, values: data.groups.indices.map { data.value(level.id, wave: wave, group: $0) }, role: level.role)
+                    }).svg()
+            }
+            return GroupedBarChart(
+                text: text, groups: data.waveLabels,
+                series: data.levels.map { level in
+                    ChartSeries(label: level.label, values: data.waves.indices.map { data.value(level.id, wave: $0, group: 0) }, role: level.role)
+                }).svg()
+        case .smallMultiples:
+            let panels = data.groups.indices.map { g in
+                ChartPanel(title: data.groups[g], series: data.levels.filter { $0.role != .missing }.map { level in
+                    ChartSeries(label: level.label, values: data.waves.indices.map { data.value(level.id, wave: $0, group: g) }, role: level.role)
+                })
+            }
+            return SmallMultiplesChart(
+                text: text, panels: panels, kind: .trend(waves: data.chartWaves, events: events(in: data.chartWaves))).svg()
+        }
+    }
+
+    /// "Source: Central Asia Barometer (simulated data), 16 waves, n = 24,112; 95% confidence intervals".
+    func sourceLine(_ result: AnalysisResult, waves: Int) -> String {
+        let n = result.waves.map(\.design.respondents).reduce(0, +)
+        let level = NumberText.level(result.rows.lazy.compactMap(\.ci?.level).first ?? 0.95)
+        let source = study.source.text(in: language) ?? study.title.text(in: language) ?? ""
+        let count = Self.grouped(n)
+        switch VerdictWriter.Language(rawValue: String(language.prefix(2))) ?? .en {
+        case .en: return "Source: \(source), \(waves) wave\(waves == 1 ? "" : "s"), n = \(count); \(level) confidence intervals"
+        case .ru: return "Источник: \(source), волн: \(waves), n = \(count); \(level)-ные доверительные интервалы"
+        case .kk: return "Дереккөз: \(source), толқын саны: \(waves), n = \(count); \(level) сенім аралықтары"
+        }
+    }
+
+    private func withWave(_ text: ChartText, _ wave: String) -> ChartText {
+        var t = text
+        t.subtitle = [wave, t.subtitle].compactMap { $0 }.joined(separator: ". ")
+        return t
+    }
+
+    private func events(in waves: [ChartWave]) -> [ChartEvent] {
+        guard let first = waves.first?.x, let last = waves.last?.x else { return [] }
+        return study.events.filter { $0.fractionalYear >= first - 0.25 && $0.fractionalYear <= last + 0.25 }
+            .map { ChartEvent(x: $0.fractionalYear, label: $0.label.text(in: language) ?? $0.date) }
+    }
+
+    /// 24112 → "24,112" (a thin space in Russian and Kazakh).
+    static func grouped(_ n: Int) -> String {
+        let digits = Array(String(n))
+        var out = ""
+        for (i, d) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out += "," }
+            out.append(d)
+        }
+        return out
+    }
+}
+
+/// The numbers of a trend result arranged by level, wave and group.
+struct TrendData {
+    struct Level {
+        var id: String
+        var label: String
+        var role: ChartSeries.Role
+    }
+
+    var levels: [Level] = []
+    var waves: [String] = []
+    var waveLabels: [String] = []
+    var chartWaves: [ChartWave] = []
+    /// Labels of the breakdown groups ("" without a breakdown).
+    var groups: [String] = []
+    var notes: [String] = []
+    private var values: [String: ChartValue] = [:]
+
+    init(result: AnalysisResult, concept: Concept, request: TrendRequest, language: String) {
+        let study = result.waves
+        waves = study.map(\.id)
+        waveLabels = study.map(\.label)
+        for (i, w) in study.enumerated() {
+            let start = StudyDate.fractionalYear(w.fieldworkStart), end = StudyDate.fractionalYear(w.fieldworkEnd)
+            chartWaves.append(ChartWave(label: waveLabels[i], x: (start + end) / 2))
+        }
+        var seenGroups: [String] = []
+        for row in result.rows where row.statistic == .proportion {
+            guard let code = row.code else { continue }
+            let wave = row.domain.entries.first?.value ?? ""
+            let group = row.domain.entries.dropFirst().map(\.value).joined(separator: " · ")
+            if !seenGroups.contains(group) { seenGroups.append(group) }
+            if !levels.contains(where: { $0.id == code }) {
+                levels.append(Level(id: code, label: row.level ?? code, role: Self.role(of: code, concept: concept, collapse: request.collapse)))
+            }
+            values["\(code)|\(wave)|\(group)"] = ChartValue(row.estimate ?? .nan, lower: row.ci?.lower ?? .nan, upper: row.ci?.upper ?? .nan)
+        }
+        groups = seenGroups
+        // Levels in the concept's order, whatever order rows came in.
+        let order = concept.levels.map(\.id)
+        levels.sort { (order.firstIndex(of: $0.id) ?? Int.max) < (order.firstIndex(of: $1.id) ?? Int.max) }
+        for mapping in concept.mappings where waves.contains(mapping.wave) {
+            if let change = mapping.wordingChanged?.text(in: language) {
+                let label = waveLabels[waves.firstIndex(of: mapping.wave)!]
+                notes.append("\(label): \(change)")
+            }
+        }
+    }
+
+    func value(_ level: String, wave: Int, group: Int) -> ChartValue {
+        values["\(level)|\(waves[wave])|\(groups.isEmpty ? "" : groups[group])"] ?? .missing
+    }
+
+    static func role(of id: String, concept: Concept, collapse: [TrendRequest.LevelGroup]) -> ChartSeries.Role {
+        let valences: [ConceptLevel.Valence]
+        if let group = collapse.first(where: { $0.name == id }) {
+            valences = concept.levels.filter { level in
+                group.members.contains { $0 == level.id || level.label.texts.values.contains($0) }
+            }.map(\.valence)
+        } else {
+            valences = concept.levels.filter { $0.id == id }.map(\.valence)
+        }
+        guard let first = valences.first, valences.allSatisfy({ $0 == first }) else { return .neutral }
+        switch first {
+        case .positive: return .positive
+        case .negative: return .negative
+        case .neutral: return .neutral
+        case .missing: return .missing
+        }
+    }
+}

@@ -1,0 +1,220 @@
+import Foundation
+import Studies
+import SurveyCore
+
+/// A study report: one self-contained HTML page (inline CSS and SVG, readable on a phone,
+/// printable), the same in Markdown, every table as CSV and every chart as SVG.
+public struct StudyReport: Sendable {
+    public struct File: Sendable, Equatable {
+        /// A file name, e.g. `tables/01-opinion_russia.csv`.
+        public var name: String
+        public var contents: String
+    }
+
+    public var html: String
+    public var markdown: String
+    public var tables: [File]
+    public var charts: [File]
+    /// One line per analysis: its title and headline numbers, for the terminal.
+    public var summary: [String]
+}
+
+/// Builds a ``StudyReport`` from a ``ReportSpec``: runs every analysis (through `run`, which
+/// loads the waves), draws its chart, writes its table, and adds plain-language verdicts of
+/// the changes and differences it found.
+public struct StudyReportBuilder: Sendable {
+    public let study: Study
+    public let language: String
+
+    public init(study: Study, language: String) {
+        self.study = study
+        self.language = language
+    }
+
+    public func build(_ spec: ReportSpec, run: (TrendRequest) throws -> AnalysisResult) throws -> StudyReport {
+        let words = ReportWords(language: language)
+        let charts = StudyChartMaker(study: study, language: language)
+        let verdicts = VerdictWriter(language: language)
+        let title = spec.title.text(in: language) ?? ""
+        var body: [String] = []
+        var markdown: [String] = ["# " + title]
+        var tables: [StudyReport.File] = []
+        var svgs: [StudyReport.File] = []
+        var summary: [String] = []
+        var toc: [String] = []
+        if let subtitle = spec.subtitle.text(in: language) { markdown.append("_\(subtitle)_") }
+        if study.simulated { markdown.append("> **\(words.simulatedBanner)**") }
+        if let intro = spec.intro.text(in: language) {
+            body.append("<section class=\"intro\">\(MarkdownHTML.render(intro))</section>")
+            markdown.append(intro)
+        }
+        var number = 0
+        for (s, section) in spec.sections.enumerated() {
+            let heading = section.title.text(in: language) ?? ""
+            let anchor = "section-\(s + 1)"
+            toc.append("<li><a href=\"#\(anchor)\">\(MarkdownHTML.escape(heading))</a></li>")
+            var parts = ["<section id=\"\(anchor)\">", "<h2>\(MarkdownHTML.escape(heading))</h2>"]
+            markdown.append("## " + heading)
+            if let text = section.text.text(in: language) {
+                parts.append(MarkdownHTML.render(text))
+                markdown.append(text)
+            }
+            for analysis in section.analyses {
+                number += 1
+                var request = analysis.request
+                request.options.language = language
+                let result = try run(request)
+                let concept = study.concept(request.concept)
+                let name = String(format: "%02d-%@", number, request.concept)
+                let chartTitle = analysis.title?.text(in: language) ?? concept?.title.text(in: language) ?? request.concept
+                var figure = ["<figure>"]
+                if let svg = charts.svg(analysis.chart, result: result, request: request, title: chartTitle) {
+                    figure.append(Self.inlineSVG(svg))
+                    svgs.append(.init(name: "charts/\(name).svg", contents: svg))
+                    markdown.append("![\(chartTitle)](charts/\(name).svg)")
+                } else {
+                    figure.append("<h3>\(MarkdownHTML.escape(chartTitle))</h3>")
+                    markdown.append("### " + chartTitle)
+                }
+                let lines = sentences(result, request: request, verdicts: verdicts)
+                if !lines.isEmpty {
+                    figure.append("<ul class=\"verdicts\">" + lines.map { "<li>\(MarkdownHTML.escape($0))</li>" }.joined() + "</ul>")
+                    markdown += lines.map { "- " + $0 }
+                }
+                figure.append("<figcaption>\(MarkdownHTML.escape(methodNote(result, words: words)))</figcaption>")
+                let document = ReportBuilder(language: language, cellStyle: .inline).build(result)
+                let tableHTML = document.tables.map(Self.htmlTable).joined(separator: "\n")
+                figure.append("<details><summary>\(words.tableSummary)</summary>\(tableHTML)<p class=\"download\"><a href=\"tables/\(name).csv\">CSV</a> · <a href=\"charts/\(name).svg\">SVG</a></p></details>")
+                figure.append("</figure>")
+                parts += figure
+                markdown.append(MarkdownRenderer(language: language).render(result))
+                tables.append(.init(name: "tables/\(name).csv", contents: CSVRenderer().render(result)))
+                summary.append(headline(result, title: chartTitle))
+            }
+            parts.append("</section>")
+            body += parts
+        }
+        let html = page(title: title, subtitle: spec.subtitle.text(in: language), toc: toc, body: body, words: words)
+        return StudyReport(html: html, markdown: markdown.joined(separator: "\n\n") + "\n", tables: tables, charts: svgs, summary: summary)
+    }
+
+    /// Verdicts: every change the analysis estimated (changes of "don't know" only when
+    /// significant), and every test of a difference between groups.
+    func sentences(_ result: AnalysisResult, request: TrendRequest, verdicts: VerdictWriter) -> [String] {
+        let label = Dictionary(result.waves.map { ($0.id, $0.label) }, uniquingKeysWith: { a, _ in a })
+        var out: [String] = []
+        let words = ReportWords(language: language)
+        let concept = study.concept(request.concept)
+        for c in result.comparisons {
+            let isMissing = concept?.levels.first { $0.label.texts.values.contains(c.level ?? "") }?.valence == .missing
+            if isMissing && !c.isSignificant { continue }
+            let domain = c.domain.entries.map(\.value).joined(separator: ", ")
+            var subject = c.statistic == .netScore ? words.netScore : (c.level ?? "")
+            if !domain.isEmpty { subject += " (\(domain))" }
+            out.append(verdicts.change(c, subject: subject, from: label[c.from] ?? c.from, to: label[c.to] ?? c.to))
+        }
+        if request.by.count == 1 {
+            let groups = Array(Set(result.rows.compactMap { $0.domain[request.by[0]] })).sorted()
+            for test in result.tests {
+                let wave = test.description?.split(separator: ":").first.map(String.init) ?? ""
+                out.append(verdicts.difference(test, variable: request.by[0], groups: groups, wave: label[wave] ?? wave,
+                                               level: request.options.confidenceLevel))
+            }
+        }
+        return out
+    }
+
+    func methodNote(_ result: AnalysisResult, words: ReportWords) -> String {
+        let n = result.waves.map(\.design.respondents)
+        let total = n.reduce(0, +)
+        let designs = Set(result.waves.map { ReportText(language: language).designDescription($0.design).components(separatedBy: ";").first ?? "" })
+        var note = words.methodNote(waves: result.waves.count, respondents: total, level: result.rows.lazy.compactMap(\.ci?.level).first ?? 0.95)
+        if designs.count == 1, let d = designs.first { note += " " + words.design + ": " + d + "." }
+        if study.simulated { note += " " + words.simulatedBanner }
+        return note
+    }
+
+    func headline(_ result: AnalysisResult, title: String) -> String {
+        guard let last = result.waves.last else { return title }
+        let rows = result.rows.filter { $0.domain.entries.first?.value == last.id && $0.statistic == .proportion && $0.domain.entries.count == 1 }
+        let top = rows.max { ($0.estimate ?? 0) < ($1.estimate ?? 0) }
+        let share = top.map { "\($0.level ?? ""): \(NumberText.percent($0.estimate ?? 0))" } ?? ""
+        return "\(title) — \(last.label)\(share.isEmpty ? "" : ", " + share)"
+    }
+
+    /// An SVG document as an element inside HTML (without its XML declaration).
+    static func inlineSVG(_ svg: String) -> String {
+        var text = svg
+        if text.hasPrefix("<?xml"), let end = text.range(of: "?>") { text = String(text[end.upperBound...]) }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    static func htmlTable(_ table: ReportTable) -> String {
+        let head = "<tr>" + table.columns.map { "<th scope=\"col\" class=\"\($0.alignment == .right ? "num" : "")\">\(MarkdownHTML.escape($0.header))</th>" }.joined() + "</tr>"
+        let rows = table.rows.map { row in
+            "<tr>" + zip(row, table.columns).map { "<td class=\"\($1.alignment == .right ? "num" : "")\">\(MarkdownHTML.escape($0))</td>" }.joined() + "</tr>"
+        }.joined()
+        return "<div class=\"table-wrap\"><table><caption>\(MarkdownHTML.escape(table.title))</caption><thead>\(head)</thead><tbody>\(rows)</tbody></table></div>"
+    }
+
+    func page(title: String, subtitle: String?, toc: [String], body: [String], words: ReportWords) -> String {
+        let banner = study.simulated ? "<p class=\"banner\" role=\"note\">\(MarkdownHTML.escape(words.simulatedBanner))</p>" : ""
+        return """
+        <!DOCTYPE html>
+        <html lang="\(MarkdownHTML.escape(language))">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="generator" content="Barometer \(BarometerVersion.description)">
+        <title>\(MarkdownHTML.escape(title))</title>
+        <style>\(Self.css)</style>
+        </head>
+        <body>
+        <header>
+        <h1>\(MarkdownHTML.escape(title))</h1>
+        \(subtitle.map { "<p class=\"subtitle\">\(MarkdownHTML.escape($0))</p>" } ?? "")
+        \(banner)
+        <nav aria-label="\(words.contents)"><h2>\(words.contents)</h2><ol>\(toc.joined())</ol></nav>
+        </header>
+        <main>
+        \(body.joined(separator: "\n"))
+        </main>
+        <footer><p>\(MarkdownHTML.escape(words.footer))</p></footer>
+        </body>
+        </html>
+
+        """
+    }
+
+    static let css = """
+    :root{color-scheme:light;--ink:#1a1a1a;--muted:#555;--rule:#d6d6d6;--accent:#0b5394;--bg:#fff}
+    *{box-sizing:border-box}
+    body{margin:0;background:var(--bg);color:var(--ink);font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Helvetica Neue",Arial,sans-serif}
+    header,main,footer{max-width:58rem;margin:0 auto;padding:0 1rem}
+    header{padding-top:1.5rem}
+    h1{font-size:1.9rem;line-height:1.2;margin:.5rem 0}
+    h2{font-size:1.4rem;margin:2.2rem 0 .6rem;border-top:1px solid var(--rule);padding-top:1rem}
+    h3{font-size:1.1rem}
+    .subtitle{color:var(--muted);font-size:1.1rem;margin-top:0}
+    .banner{background:#fff4ce;border-left:4px solid #b7791f;padding:.6rem .8rem;font-weight:600}
+    nav h2{font-size:1rem;border:0;margin:1rem 0 .3rem;padding:0}
+    nav ol{margin:0;padding-left:1.4rem}
+    a{color:var(--accent)}
+    figure{margin:1.2rem 0 2rem}
+    figure svg{width:100%;height:auto;display:block}
+    figcaption{color:var(--muted);font-size:.9rem;margin-top:.5rem}
+    .verdicts{margin:.6rem 0;padding-left:1.2rem}
+    .verdicts li{margin:.25rem 0}
+    details{margin-top:.6rem}
+    summary{cursor:pointer;color:var(--accent)}
+    .table-wrap{overflow-x:auto;-webkit-overflow-scrolling:touch}
+    table{border-collapse:collapse;font-size:.88rem;margin:.6rem 0;min-width:100%}
+    caption{text-align:left;font-weight:600;padding:.3rem 0}
+    th,td{padding:.3rem .55rem;border-bottom:1px solid var(--rule);text-align:left;white-space:nowrap}
+    th.num,td.num{text-align:right;font-variant-numeric:tabular-nums}
+    blockquote{margin:1rem 0;padding-left:1rem;border-left:3px solid var(--rule);color:var(--muted)}
+    footer{color:var(--muted);font-size:.85rem;padding:2rem 1rem}
+    @media (max-width:600px){body{font-size:15px}h1{font-size:1.5rem}}
+    @media print{nav,.download,summary{display:none}details>*{display:block}figure{break-inside:avoid}h2{break-after:avoid}a{color:inherit;text-decoration:none}body{font-size:11pt}}
+    """
+}
