@@ -75,8 +75,8 @@ struct Chart: BarometerVerb {
     }
 
     /// The path of rsvg-convert, or an error saying how to install it.
-    static func rsvgConvert() throws -> String {
-        let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+    static func rsvgConvert(searchPath: String? = ProcessInfo.processInfo.environment["PATH"]) throws -> String {
+        let paths = (searchPath ?? "/usr/bin:/bin").split(separator: ":")
         for dir in paths {
             let candidate = "\(dir)/rsvg-convert"
             if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }

@@ -32,7 +32,8 @@ struct Report: BarometerVerb {
     func execute(arguments: [String], into sink: inout CommandOutput, progress: ProgressReporter) throws {
         let spec = try ReportSpecYAML.read(path: file)
         let base = (file as NSString).deletingLastPathComponent
-        let folder = try StudyFolder(path: (base.isEmpty ? "." : base as NSString).appendingPathComponent(spec.study))
+        let studyPath = spec.study.hasPrefix("/") ? spec.study : ((base.isEmpty ? "." : base) as NSString).appendingPathComponent(spec.study)
+        let folder = try StudyFolder(path: studyPath)
         let target = out ?? ((base.isEmpty ? "." : base) as NSString).appendingPathComponent("report")
         let report = try Self.build(spec, folder: folder, language: language)
         try Self.write(report, to: target)
