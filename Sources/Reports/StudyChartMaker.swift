@@ -17,7 +17,14 @@ public struct StudyChartMaker: Sendable {
     }
 
     /// The chart, or nil for `.table` or a result without estimates.
-    public func svg(_ kind: ReportAnalysis.ChartKind, result: AnalysisResult, request: TrendRequest, title: String? = nil) -> String? {
+    /// - Parameters:
+    ///   - width: the width in pixels the chart is laid out for (760 for a page, ~400 for a phone).
+    ///   - id: a prefix for the SVG's element ids, unique among the charts of one HTML page.
+    public func svg(
+        _ kind: ReportAnalysis.ChartKind, result: AnalysisResult, request: TrendRequest, title: String? = nil,
+        width: Double = 760, id: String = "barometer-chart"
+    ) -> String? {
+        let style = ChartStyle(width: width, idPrefix: id)
         guard let concept = study.concept(request.concept) else { return nil }
         let data = TrendData(result: result, concept: concept, request: request, language: language)
         guard !data.levels.isEmpty else { return nil }
@@ -36,20 +43,20 @@ public struct StudyChartMaker: Sendable {
                     text: withWave(text, data.waveLabels[wave]), rows: data.groups,
                     levels: data.levels.map { level in
                         ChartSeries(label: level.label, values: data.groups.indices.map { data.value(level.id, wave: wave, group: $0) }, role: level.role)
-                    }).svg()
+                    }, style: style).svg()
             }
             return DivergingBarChart(
                 text: text, rows: data.waveLabels,
                 levels: data.levels.map { level in
                     ChartSeries(label: level.label, values: data.waves.indices.map { data.value(level.id, wave: $0, group: 0) }, role: level.role)
-                }).svg()
+                }, style: style).svg()
         case .trend:
             let series = data.levels.filter { $0.role != .missing || data.levels.count <= 2 }.map { level in
                 ChartSeries(label: level.label, values: data.waves.indices.map { data.value(level.id, wave: $0, group: 0) }, role: level.role)
             }
             return TrendChart(
                 text: text, waves: data.chartWaves, series: series, events: events(in: data.chartWaves),
-                seriesColors: data.levels.count > 2 ? .byRole : .categorical).svg()
+                seriesColors: data.levels.count > 2 ? .byRole : .categorical, style: style).svg()
         case .bars:
             if data.groups.count > 1 {
                 let wave = data.waves.count - 1
@@ -57,13 +64,13 @@ public struct StudyChartMaker: Sendable {
                     text: withWave(text, data.waveLabels[wave]), groups: data.groups,
                     series: data.levels.map { level in
                         ChartSeries(label: level.label, values: data.groups.indices.map { data.value(level.id, wave: wave, group: $0) }, role: level.role)
-                    }).svg()
+                    }, style: style).svg()
             }
             return GroupedBarChart(
                 text: text, groups: data.waveLabels,
                 series: data.levels.map { level in
                     ChartSeries(label: level.label, values: data.waves.indices.map { data.value(level.id, wave: $0, group: 0) }, role: level.role)
-                }).svg()
+                }, style: style).svg()
         case .smallMultiples:
             let panels = data.groups.indices.map { g in
                 ChartPanel(title: data.groups[g], series: data.levels.filter { $0.role != .missing }.map { level in
@@ -71,7 +78,8 @@ public struct StudyChartMaker: Sendable {
                 })
             }
             return SmallMultiplesChart(
-                text: text, panels: panels, kind: .trend(waves: data.chartWaves, events: events(in: data.chartWaves))).svg()
+                text: text, panels: panels, kind: .trend(waves: data.chartWaves, events: events(in: data.chartWaves)),
+                columns: width < 600 ? 1 : nil, style: style).svg()
         }
     }
 

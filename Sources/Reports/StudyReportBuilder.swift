@@ -68,8 +68,11 @@ public struct StudyReportBuilder: Sendable {
                 let name = String(format: "%02d-%@", number, request.concept)
                 let chartTitle = analysis.title?.text(in: language) ?? concept?.title.text(in: language) ?? request.concept
                 var figure = ["<figure>"]
-                if let svg = charts.svg(analysis.chart, result: result, request: request, title: chartTitle) {
-                    figure.append(Self.inlineSVG(svg))
+                if let svg = charts.svg(analysis.chart, result: result, request: request, title: chartTitle, id: "chart\(number)"),
+                   let narrow = charts.svg(analysis.chart, result: result, request: request, title: chartTitle, width: 420, id: "chart\(number)n") {
+                    // A page-wide chart and one laid out for phones; CSS shows one of them.
+                    figure.append("<div class=\"chart chart-wide\">" + Self.inlineSVG(svg) + "</div>")
+                    figure.append("<div class=\"chart chart-narrow\">" + Self.inlineSVG(narrow) + "</div>")
                     svgs.append(.init(name: "charts/\(name).svg", contents: svg))
                     markdown.append("![\(chartTitle)](charts/\(name).svg)")
                 } else {
@@ -111,7 +114,7 @@ public struct StudyReportBuilder: Sendable {
             let domain = c.domain.entries.map(\.value).joined(separator: ", ")
             var subject = c.statistic == .netScore ? words.netScore : (c.level ?? "")
             if !domain.isEmpty { subject += " (\(domain))" }
-            out.append(verdicts.change(c, subject: subject, from: label[c.from] ?? c.from, to: label[c.to] ?? c.to))
+            out.append(verdicts.change(c, subject: subject.prefix(1).uppercased() + subject.dropFirst(), from: label[c.from] ?? c.from, to: label[c.to] ?? c.to))
         }
         if request.by.count == 1 {
             let groups = Array(Set(result.rows.compactMap { $0.domain[request.by[0]] })).sorted()
@@ -202,6 +205,9 @@ public struct StudyReportBuilder: Sendable {
     a{color:var(--accent)}
     figure{margin:1.2rem 0 2rem}
     figure svg{width:100%;height:auto;display:block}
+    .chart-narrow{display:none}
+    @media (max-width:600px){.chart-wide{display:none}.chart-narrow{display:block}}
+    @media print{.chart-wide{display:block}.chart-narrow{display:none}}
     figcaption{color:var(--muted);font-size:.9rem;margin-top:.5rem}
     .verdicts{margin:.6rem 0;padding-left:1.2rem}
     .verdicts li{margin:.25rem 0}

@@ -33,7 +33,7 @@ struct StudyReportTests {
         #expect(html.contains("<h2>Opinion of Russia</h2>") && html.contains("<h2>By sex</h2>"))
         #expect(html.contains("A <strong>short</strong> report on the <a href=\"https://example.org\">test study</a> &amp; its &lt;waves&gt;."))
         #expect(html.contains("<ul><li>first wave high</li><li>last wave low</li></ul>"))
-        #expect(html.components(separatedBy: "<svg").count - 1 == 4)
+        #expect(html.components(separatedBy: "<svg").count - 1 == 8)
         #expect(!html.contains("<script"))
         #expect(html.contains("favourable fell from") || html.contains("favourable rose from"))
         #expect(html.contains("Rao–Scott F, p"))
