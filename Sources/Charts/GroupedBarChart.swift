@@ -55,9 +55,8 @@ public struct GroupedBarChart: Sendable {
         let smallFont = fs - 1
 
         // Horizontal layout: group labels | bars | value labels.
-        let natural = groups.map { metrics.width(of: $0, fontSize: fs) }.max() ?? 0
-        let labelColumn = min(natural, frame.contentWidth * 0.3)
-        let labelLines = groups.map { metrics.wrap($0, maxWidth: max(labelColumn, 20), fontSize: fs, maxLines: 2) }
+        let (labelColumn, labelLines) = LabelColumn.fit(groups, metrics: metrics, fontSize: fs, contentWidth: frame.contentWidth,
+                                                        preferred: 0.3, widest: 0.4)
         let lineHeight = fs * 1.2
         let labelHeights = labelLines.map { Double($0.count) * lineHeight }
         let plotLeft = pad + labelColumn + (groups.isEmpty ? 0 : 12)
@@ -77,7 +76,8 @@ public struct GroupedBarChart: Sendable {
         let legendTop = frame.headerHeight
         let plotTop = legendTop + (legend.isEmpty ? 0 : legend.height + 14)
         let barHeight = series.count > 3 ? max(fs * 1.2, 13) : max(fs * 1.6, 18)
-        let plot = BarPlot(groups: groups, series: series, colors: colors, scale: scale, step: step, format: format,
+        let tickStep = scale.readableStep(step, minimum: 2 * tickRoom + 10)
+        let plot = BarPlot(groups: groups, series: series, colors: colors, scale: scale, step: tickStep, format: format,
                            showsIntervals: showsIntervals, showsValues: showsValues, barHeight: barHeight, barGap: 2,
                            groupGap: series.count > 1 ? 14 : 8)
         let (tops, last) = plot.groupTops(top: plotTop + 6, labelHeights: labelHeights)

@@ -94,7 +94,15 @@ public struct TextMetrics: Sendable, Equatable {
     }
 
     private func wrapParagraph(_ text: String, maxWidth: Double, fontSize: Double, bold: Bool) -> [String] {
-        let words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        var words: [String] = []
+        for word in text.split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
+            // "24 112": a space between digit groups does not break.
+            if let previous = words.last, previous.last?.isNumber == true, Self.isDigitGroup(word) {
+                words[words.count - 1] += " " + word
+            } else {
+                words.append(word)
+            }
+        }
         guard !words.isEmpty else { return [""] }
         let space = width(of: " ", fontSize: fontSize, bold: bold)
         var lines: [String] = []
@@ -130,6 +138,13 @@ public struct TextMetrics: Sendable, Equatable {
         }
         lines.append(line)
         return lines
+    }
+
+    /// Three digits, then nothing or something that is not a digit ("112", "112;").
+    private static func isDigitGroup(_ word: String) -> Bool {
+        let chars = Array(word)
+        guard chars.count >= 3, chars[0..<3].allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
+        return chars.count == 3 || !chars[3].isNumber
     }
 
     /// A word wider than a line, in pieces that each fit (at least one character per piece).
