@@ -6,6 +6,7 @@ public struct ChartStyle: Sendable, Equatable {
     /// each, plots a height in proportion to the width). A height too small for the text is
     /// raised so that nothing is clipped.
     public var height: Double?
+    /// The colours; ``ChartPalette/standard`` is safe for colour-blind readers.
     public var palette: ChartPalette
     /// The CSS `font-family` of all text.
     public var fontFamily: String

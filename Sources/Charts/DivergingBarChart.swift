@@ -30,12 +30,17 @@ public struct DivergingBarChart: Sendable {
         case apart
     }
 
+    /// Title, subtitle, source and notes.
     public var text: ChartText
     /// The bars from top to bottom (wave or group labels); `levels[l].values[i]` is the share
     /// of level `l` in bar `i`.
     public var rows: [String]
+    /// The answer levels in scale order, each with its role (negative, neutral, positive,
+    /// missing).
     public var levels: [ChartSeries]
+    /// Where neutral levels go (default: centred on the zero line).
     public var neutral: NeutralPlacement
+    /// Size, palette and font.
     public var style: ChartStyle
 
     public init(text: ChartText, rows: [String], levels: [ChartSeries], neutral: NeutralPlacement = .centred,

@@ -13,16 +13,23 @@
 /// long); within a group, one bar per series in the series' order, which is also the order of
 /// the legend above the plot (shown when there is more than one series). Bars start at zero.
 public struct GroupedBarChart: Sendable {
+    /// Title, subtitle, source and notes.
     public var text: ChartText
     /// The categories, top to bottom; `series[s].values[g]` is series `s` in group `g`.
     public var groups: [String]
+    /// The lines (or bars), each with one value per wave (or group).
     public var series: [ChartSeries]
+    /// Percentages (values are proportions) or plain numbers such as means.
     public var format: ChartValueFormat
     /// The value axis; nil fits the data and intervals, from zero.
     public var valueDomain: ClosedRange<Double>?
+    /// Whether confidence intervals are drawn (ribbons on lines, whiskers on bars).
     public var showsIntervals: Bool
+    /// Whether each bar is labelled with its value (beyond its whisker).
     public var showsValues: Bool
+    /// Categorical colours, or colours by the levels' roles.
     public var seriesColors: SeriesColors
+    /// Size, palette and font.
     public var style: ChartStyle
 
     public init(

@@ -23,17 +23,24 @@ public struct SmallMultiplesChart: Sendable {
         case bars(groups: [String])
     }
 
+    /// Title, subtitle, source and notes.
     public var text: ChartText
+    /// The panels, left to right and top to bottom.
     public var panels: [ChartPanel]
+    /// Trend lines across waves, or bars across groups.
     public var kind: Kind
+    /// Percentages (values are proportions) or plain numbers such as means.
     public var format: ChartValueFormat
     /// The value axis shared by all panels; nil fits every panel's data.
     public var valueDomain: ClosedRange<Double>?
     /// Panels per row; nil chooses from the width (panels at least about 200 pixels wide) and
     /// balances the rows.
     public var columns: Int?
+    /// Whether confidence intervals are drawn (ribbons on lines, whiskers on bars).
     public var showsIntervals: Bool
+    /// Categorical colours, or colours by the levels' roles.
     public var seriesColors: SeriesColors
+    /// Size, palette and font.
     public var style: ChartStyle
 
     public init(

@@ -15,20 +15,28 @@
 /// intervals are cut at the domain's edges. Event labels sit in rows above the plot, staggered
 /// so that none overlaps another or is crossed by another event's line.
 public struct TrendChart: Sendable {
+    /// Title, subtitle, source and notes.
     public var text: ChartText
     /// The waves in any order; `series[s].values[i]` is the value at `waves[i]`.
     public var waves: [ChartWave]
+    /// The lines (or bars), each with one value per wave (or group).
     public var series: [ChartSeries]
+    /// Events marked by dashed lines; those outside the time axis are left out.
     public var events: [ChartEvent]
+    /// Percentages (values are proportions) or plain numbers such as means.
     public var format: ChartValueFormat
     /// The value axis (proportions for ``ChartValueFormat/percentage``, e.g. `0...1`); nil fits
     /// the data.
     public var valueDomain: ClosedRange<Double>?
     /// The time axis in fractional years; nil spans the waves' years.
     public var timeDomain: ClosedRange<Double>?
+    /// Whether confidence intervals are drawn (ribbons on lines, whiskers on bars).
     public var showsIntervals: Bool
+    /// Whether a point marks each wave (isolated values always get one).
     public var showsPoints: Bool
+    /// Categorical colours, or colours by the levels' roles.
     public var seriesColors: SeriesColors
+    /// Size, palette and font.
     public var style: ChartStyle
 
     public init(

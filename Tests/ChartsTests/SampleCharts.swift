@@ -86,7 +86,7 @@ enum SampleCharts {
         return GroupedBarChart(
             text: ChartText(title: "Opinion of Russia by age group, autumn 2024",
                             source: "Source: Central Asia Barometer (simulated data); 95% confidence intervals"),
-            groups: ageGroups, series: series)
+            groups: ageGroups, series: series, seriesColors: .byRole)
     }
 
     static var groupedKazakh: GroupedBarChart {
