@@ -20,9 +20,11 @@ public struct ChartStyle: Sendable, Equatable {
     /// `aria-labelledby`); give each chart on one HTML page its own.
     public var idPrefix: String
 
-    /// A system sans-serif stack whose widths are close to ``TextMetrics``' Arial-based ones.
+    /// System sans-serif fonts, those with Arial's widths first (Helvetica Neue and Helvetica on
+    /// Apple systems, Arial on Windows, Liberation Sans on Linux), so that text takes the room
+    /// ``TextMetrics`` planned for it; then the interface fonts (Roboto on Android).
     public static let systemFontStack =
-        "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Liberation Sans', 'Noto Sans', sans-serif"
+        "'Helvetica Neue', Helvetica, Arial, 'Liberation Sans', system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif"
 
     public init(
         width: Double = 760, height: Double? = nil, palette: ChartPalette = .standard,
