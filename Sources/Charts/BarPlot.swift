@@ -71,6 +71,11 @@ struct BarPlot {
             let block = blockHeight(labelHeight: g < labelHeights.count ? labelHeights[g] : 0)
             let barsHeight = blockHeight(labelHeight: 0)
             var y = tops[g] + (block - barsHeight) / 2
+            if !series.contains(where: { $0.value(at: g).isPresent }) {
+                svg.element("text", [("class", "no-data"), ("x", n(zero + 6)), ("y", n(tops[g] + block / 2 + fontSize * 0.35)),
+                                     ("font-size", n(fontSize)), ("fill", ink.secondary)], text: "No data")
+                continue
+            }
             for (s, serie) in series.enumerated() {
                 defer { y += barHeight + barGap }
                 let v = serie.value(at: g)

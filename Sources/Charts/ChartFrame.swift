@@ -29,10 +29,11 @@ struct ChartFrame {
         self.fontSize = style.resolvedFontSize
         self.metrics = style.metrics
         let contentWidth = width - 2 * padding
+        // Long lines of large text keep 6% in reserve for fonts wider than planned.
         titleLines = text.title.isEmpty ? [] :
-            metrics.wrap(text.title, maxWidth: contentWidth, fontSize: fontSize * 1.5, bold: true, maxLines: 4)
+            metrics.wrap(text.title, maxWidth: contentWidth * 0.94, fontSize: fontSize * 1.5, bold: true, maxLines: 4)
         subtitleLines = (text.subtitle ?? "").isEmpty ? [] :
-            metrics.wrap(text.subtitle!, maxWidth: contentWidth, fontSize: fontSize + 1, maxLines: 4)
+            metrics.wrap(text.subtitle!, maxWidth: contentWidth * 0.94, fontSize: fontSize + 1, maxLines: 4)
         var footer: [String] = []
         for paragraph in [text.source].compactMap({ $0 }) + text.notes where !paragraph.isEmpty {
             footer += metrics.wrap(paragraph, maxWidth: contentWidth, fontSize: max(8, fontSize - 1), maxLines: 6)

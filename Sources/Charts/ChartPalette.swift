@@ -7,10 +7,15 @@
 /// white, whichever contrasts more; labels in a series' colour are darkened until they reach
 /// 4.5:1 against the background.
 public struct ChartPalette: Sendable, Equatable {
+    /// Colours of categorical series, in order (repeated when there are more series).
     public var categorical: [String]
+    /// Shades for negative levels, strongest first.
     public var negative: [String]
+    /// Shades for positive levels, strongest first.
     public var positive: [String]
+    /// The colour of neutral levels.
     public var neutral: String
+    /// Colours of missing answers ("don't know", then "refused").
     public var missing: [String]
 
     public init(categorical: [String], negative: [String], positive: [String], neutral: String, missing: [String]) {

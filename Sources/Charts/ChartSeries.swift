@@ -16,7 +16,9 @@ public struct ChartSeries: Sendable, Equatable {
 
     /// The level's label as readers see it ("Very favourable", "Мүлдем қолдамаймын").
     public var label: String
+    /// One value per wave, group or row of the chart.
     public var values: [ChartValue]
+    /// Where the level sits on its scale; ``Role/category`` when it has no valence.
     public var role: Role
     /// An explicit colour (`#rrggbb`) instead of the palette's.
     public var color: String?

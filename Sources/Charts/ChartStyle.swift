@@ -6,6 +6,7 @@ public struct ChartStyle: Sendable, Equatable {
     /// each, plots a height in proportion to the width). A height too small for the text is
     /// raised so that nothing is clipped.
     public var height: Double?
+    /// The colours; ``ChartPalette/standard`` is safe for colour-blind readers.
     public var palette: ChartPalette
     /// The CSS `font-family` of all text.
     public var fontFamily: String
@@ -19,9 +20,11 @@ public struct ChartStyle: Sendable, Equatable {
     /// `aria-labelledby`); give each chart on one HTML page its own.
     public var idPrefix: String
 
-    /// A system sans-serif stack whose widths are close to ``TextMetrics``' Arial-based ones.
+    /// System sans-serif fonts, those with Arial's widths first (Helvetica Neue and Helvetica on
+    /// Apple systems, Arial on Windows, Liberation Sans on Linux), so that text takes the room
+    /// ``TextMetrics`` planned for it; then the interface fonts (Roboto on Android).
     public static let systemFontStack =
-        "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Liberation Sans', 'Noto Sans', sans-serif"
+        "'Helvetica Neue', Helvetica, Arial, 'Liberation Sans', system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif"
 
     public init(
         width: Double = 760, height: Double? = nil, palette: ChartPalette = .standard,

@@ -5,8 +5,11 @@
 /// not drawn, and lines break around it. An interval is drawn only when both ends are finite;
 /// ends in the wrong order are swapped.
 public struct ChartValue: Sendable, Equatable, ExpressibleByFloatLiteral, ExpressibleByIntegerLiteral {
+    /// The point estimate; NaN when missing.
     public var estimate: Double
+    /// The lower end of the confidence interval; NaN when there is none.
     public var lower: Double
+    /// The upper end of the confidence interval; NaN when there is none.
     public var upper: Double
 
     public init(_ estimate: Double, lower: Double = .nan, upper: Double = .nan) {

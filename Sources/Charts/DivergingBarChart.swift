@@ -30,12 +30,17 @@ public struct DivergingBarChart: Sendable {
         case apart
     }
 
+    /// Title, subtitle, source and notes.
     public var text: ChartText
     /// The bars from top to bottom (wave or group labels); `levels[l].values[i]` is the share
     /// of level `l` in bar `i`.
     public var rows: [String]
+    /// The answer levels in scale order, each with its role (negative, neutral, positive,
+    /// missing).
     public var levels: [ChartSeries]
+    /// Where neutral levels go (default: centred on the zero line).
     public var neutral: NeutralPlacement
+    /// Size, palette and font.
     public var style: ChartStyle
 
     public init(text: ChartText, rows: [String], levels: [ChartSeries], neutral: NeutralPlacement = .centred,
@@ -93,9 +98,8 @@ public struct DivergingBarChart: Sendable {
 
         // Horizontal layout: labels | negative ← 0 → positive | apart.
         let labelFont = fs
-        let natural = rows.map { metrics.width(of: $0, fontSize: labelFont) }.max() ?? 0
-        let labelColumn = min(natural, frame.contentWidth * 0.26)
-        let rowLines = rows.map { metrics.wrap($0, maxWidth: max(labelColumn, 20), fontSize: labelFont, maxLines: 2) }
+        let (labelColumn, rowLines) = LabelColumn.fit(rows, metrics: metrics, fontSize: labelFont, contentWidth: frame.contentWidth,
+                                                      preferred: 0.26, widest: 0.4)
         let mainLeft = pad + labelColumn + (rows.isEmpty ? 0 : 10)
         let hasApart = !apart.isEmpty
         let outsideRoom = metrics.width(of: "100%", fontSize: fs - 1) + 6
@@ -149,12 +153,13 @@ public struct DivergingBarChart: Sendable {
 
         // Grid and axis.
         svg.open("g", [("class", "x-axis")])
-        for t in scale.ticks(step: step) {
+        let tickStep = scale.readableStep(step, minimum: metrics.width(of: "100%", fontSize: smallFont) + 10)
+        for t in scale.ticks(step: tickStep) {
             let x = scale(t)
             svg.element("line", [("class", "gridline"), ("x1", n(x)), ("y1", n(barsTop - 4)), ("x2", n(x)), ("y2", n(barsBottom + 4)),
                                  ("stroke", ink.grid), ("stroke-width", "1")])
             svg.element("text", [("class", "x-tick-label"), ("x", n(x)), ("y", n(barsBottom + 8 + smallFont)), ("text-anchor", "middle"),
-                                 ("font-size", n(smallFont)), ("fill", ink.secondary)], text: format.tick(abs(t), step: step))
+                                 ("font-size", n(smallFont)), ("fill", ink.secondary)], text: format.tick(abs(t), step: tickStep))
         }
         svg.close("g")
         if hasApart {

@@ -1,11 +1,12 @@
 /// Places the labels of event markers in rows above a plot so that no two labels overlap and no
 /// marker line (which runs from under its label down to the plot) crosses another label.
 ///
-/// Rows are numbered from the top. A label starts just right of its line, or ends inside the
-/// right edge when it would overflow. If label j covers the line of event i, j must sit in a
-/// higher row than i (so i's line starts below j's label). Events are placed in order of x, each
-/// in the lowest-numbered row that satisfies these constraints; when none does, all rows move
-/// down to make a new top row, and as a last resort the label takes a new bottom row.
+/// Rows are numbered from the top; a label of several lines takes as many rows. A label starts
+/// just right of its line, or ends inside the right edge when it would overflow. If label j
+/// covers the line of event i, j must sit wholly above i's label (so i's line starts below j).
+/// Events are placed in order of x, each in the highest rows that satisfy these constraints;
+/// when none do, all rows move down to make room at the top, and as a last resort the label
+/// takes new rows at the bottom.
 struct EventLabelPlacement {
     struct Label {
         var index: Int
@@ -13,54 +14,59 @@ struct EventLabelPlacement {
         var textX: Double
         var width: Double
         var row: Int
-        var text: String
+        var lines: [String]
+
+        var bottomRow: Int { row + max(1, lines.count) - 1 }
     }
 
     let labels: [Label]
     let rowCount: Int
 
     /// - Parameters:
-    ///   - events: line positions (pixels), label texts and widths (already truncated to fit).
+    ///   - events: line positions (pixels), label lines and their widest line's width.
     ///   - minX, maxX: the horizontal extent labels may take.
-    init(events: [(x: Double, text: String, width: Double)], minX: Double, maxX: Double, gap: Double = 8) {
+    init(events: [(x: Double, lines: [String], width: Double)], minX: Double, maxX: Double, gap: Double = 8) {
         let order = events.indices.sorted { events[$0].x < events[$1].x }
         var placed: [Label] = []
         for j in order {
             let e = events[j]
+            let count = max(1, e.lines.count)
             var start = e.x + 3
             if start + e.width > maxX { start = maxX - e.width }
             if start < minX { start = minX }
-            var label = Label(index: j, lineX: e.x, textX: start, width: e.width, row: 0, text: e.text)
             let end = start + e.width
 
             func covers(_ s: Double, _ w: Double, _ x: Double) -> Bool { x >= s - 2 && x <= s + w + 2 }
-            var lower = 0  // rows must be at least this
+            var lower = 0  // the top row must be at least this
             var upper = Int.max  // and at most this
             for p in placed {
-                if covers(p.textX, p.width, e.x) { lower = max(lower, p.row + 1) }
-                if covers(start, e.width, p.lineX) { upper = min(upper, p.row - 1) }
+                if covers(p.textX, p.width, e.x) { lower = max(lower, p.bottomRow + 1) }
+                if covers(start, e.width, p.lineX) { upper = min(upper, p.row - count) }
             }
             func free(_ row: Int) -> Bool {
-                !placed.contains { $0.row == row && $0.textX < end + gap && start < $0.textX + $0.width + gap }
+                !placed.contains { p in
+                    p.row <= row + count - 1 && row <= p.bottomRow && p.textX < end + gap && start < p.textX + p.width + gap
+                }
             }
             var row: Int? = nil
             if upper >= lower {
                 var r = lower
-                while r <= upper, r <= placed.count + 1 {
+                while r <= upper, r <= placed.reduce(0, { $0 + $1.lines.count }) + 1 {
                     if free(r) { row = r; break }
                     r += 1
                 }
             }
             if row == nil, upper < 0, lower == 0 {
-                // A new top row above everything placed.
-                for k in placed.indices { placed[k].row += 1 }
+                // New rows at the top, above everything placed.
+                for k in placed.indices { placed[k].row += count }
                 row = 0
             }
-            label.row = row ?? ((placed.map(\.row).max() ?? -1) + 1)
+            let label = Label(index: j, lineX: e.x, textX: start, width: e.width,
+                              row: row ?? ((placed.map(\.bottomRow).max() ?? -1) + 1), lines: e.lines)
             placed.append(label)
         }
         labels = placed.sorted { $0.index < $1.index }
-        rowCount = (placed.map(\.row).max() ?? -1) + 1
+        rowCount = (placed.map(\.bottomRow).max() ?? -1) + 1
     }
 }
 

@@ -13,16 +13,23 @@
 /// long); within a group, one bar per series in the series' order, which is also the order of
 /// the legend above the plot (shown when there is more than one series). Bars start at zero.
 public struct GroupedBarChart: Sendable {
+    /// Title, subtitle, source and notes.
     public var text: ChartText
     /// The categories, top to bottom; `series[s].values[g]` is series `s` in group `g`.
     public var groups: [String]
+    /// The lines (or bars), each with one value per wave (or group).
     public var series: [ChartSeries]
+    /// Percentages (values are proportions) or plain numbers such as means.
     public var format: ChartValueFormat
     /// The value axis; nil fits the data and intervals, from zero.
     public var valueDomain: ClosedRange<Double>?
+    /// Whether confidence intervals are drawn (ribbons on lines, whiskers on bars).
     public var showsIntervals: Bool
+    /// Whether each bar is labelled with its value (beyond its whisker).
     public var showsValues: Bool
+    /// Categorical colours, or colours by the levels' roles.
     public var seriesColors: SeriesColors
+    /// Size, palette and font.
     public var style: ChartStyle
 
     public init(
@@ -55,9 +62,8 @@ public struct GroupedBarChart: Sendable {
         let smallFont = fs - 1
 
         // Horizontal layout: group labels | bars | value labels.
-        let natural = groups.map { metrics.width(of: $0, fontSize: fs) }.max() ?? 0
-        let labelColumn = min(natural, frame.contentWidth * 0.3)
-        let labelLines = groups.map { metrics.wrap($0, maxWidth: max(labelColumn, 20), fontSize: fs, maxLines: 2) }
+        let (labelColumn, labelLines) = LabelColumn.fit(groups, metrics: metrics, fontSize: fs, contentWidth: frame.contentWidth,
+                                                        preferred: 0.3, widest: 0.4)
         let lineHeight = fs * 1.2
         let labelHeights = labelLines.map { Double($0.count) * lineHeight }
         let plotLeft = pad + labelColumn + (groups.isEmpty ? 0 : 12)
@@ -77,7 +83,8 @@ public struct GroupedBarChart: Sendable {
         let legendTop = frame.headerHeight
         let plotTop = legendTop + (legend.isEmpty ? 0 : legend.height + 14)
         let barHeight = series.count > 3 ? max(fs * 1.2, 13) : max(fs * 1.6, 18)
-        let plot = BarPlot(groups: groups, series: series, colors: colors, scale: scale, step: step, format: format,
+        let tickStep = scale.readableStep(step, minimum: 2 * tickRoom + 10)
+        let plot = BarPlot(groups: groups, series: series, colors: colors, scale: scale, step: tickStep, format: format,
                            showsIntervals: showsIntervals, showsValues: showsValues, barHeight: barHeight, barGap: 2,
                            groupGap: series.count > 1 ? 14 : 8)
         let (tops, last) = plot.groupTops(top: plotTop + 6, labelHeights: labelHeights)

@@ -63,6 +63,19 @@ struct LinearScale {
         return candidates.min { abs(span / $0 - goal) < abs(span / $1 - goal) } ?? magnitude
     }
 
+    /// `step`, doubled (or multiplied by 2.5 from 2) until ticks are at least `minimum` pixels
+    /// apart on this scale, so that their labels do not touch.
+    func readableStep(_ step: Double, minimum: Double) -> Double {
+        guard step.isFinite, step > 0, minimum > 0 else { return step }
+        var s = step
+        var guardCount = 0
+        while abs(self(s) - self(0)) < minimum, guardCount < 20 {
+            s *= 2
+            guardCount += 1
+        }
+        return s
+    }
+
     /// A domain with nice ends covering `low…high` (zero included when asked) and its tick step.
     static func niceDomain(low: Double, high: Double, includeZero: Bool, target: Int = 5) -> (ClosedRange<Double>, Double) {
         var lo = low.isFinite ? low : 0

@@ -23,17 +23,24 @@ public struct SmallMultiplesChart: Sendable {
         case bars(groups: [String])
     }
 
+    /// Title, subtitle, source and notes.
     public var text: ChartText
+    /// The panels, left to right and top to bottom.
     public var panels: [ChartPanel]
+    /// Trend lines across waves, or bars across groups.
     public var kind: Kind
+    /// Percentages (values are proportions) or plain numbers such as means.
     public var format: ChartValueFormat
     /// The value axis shared by all panels; nil fits every panel's data.
     public var valueDomain: ClosedRange<Double>?
     /// Panels per row; nil chooses from the width (panels at least about 200 pixels wide) and
     /// balances the rows.
     public var columns: Int?
+    /// Whether confidence intervals are drawn (ribbons on lines, whiskers on bars).
     public var showsIntervals: Bool
+    /// Categorical colours, or colours by the levels' roles.
     public var seriesColors: SeriesColors
+    /// Size, palette and font.
     public var style: ChartStyle
 
     public init(
@@ -169,9 +176,9 @@ public struct SmallMultiplesChart: Sendable {
         let titles = titleLines(frame, width: panelWidth)
 
         // Event numbers above each panel, placed once for the panel's width.
-        let numbers = events.indices.map { i -> (x: Double, text: String, width: Double) in
+        let numbers = events.indices.map { i -> (x: Double, lines: [String], width: Double) in
             let t = String(i + 1)
-            return (LinearScale(domain: xDomain, range: 0, panelWidth)(events[i].x), t, metrics.width(of: t, fontSize: smallFont, bold: true))
+            return (LinearScale(domain: xDomain, range: 0, panelWidth)(events[i].x), [t], metrics.width(of: t, fontSize: smallFont, bold: true))
         }
         let placement = EventLabelPlacement(events: numbers, minX: 0, maxX: panelWidth, gap: 3)
         let numberLine = smallFont * 1.25
@@ -197,13 +204,15 @@ public struct SmallMultiplesChart: Sendable {
                 let step = plot.yearLabelStep(labelWidth: metrics.width(of: "2024", fontSize: smallFont))
                 plot.drawTimeAxis(&svg, ink: ink, fontSize: smallFont, metrics: metrics, labelStep: step, showLabels: true)
                 var tops = [Double?](repeating: nil, count: events.count)
-                for l in placement.labels { tops[l.index] = plotTop - band + Double(l.row + 1) * numberLine }
+                // The band of numbers sits between the title and the plot.
+                let bandTop = plotTop - 4 - band
+                for l in placement.labels { tops[l.index] = bandTop + Double(l.row + 1) * numberLine + 1 }
                 plot.drawEventLines(&svg, events: events, tops: tops, ink: ink)
                 for l in placement.labels {
                     svg.element("text", [("class", "event-number"), ("data-x", n(events[l.index].x)), ("x", n(left + l.textX)),
-                                         ("y", n(plotTop - band - 4 + Double(l.row + 1) * numberLine - 2)),
+                                         ("y", n(bandTop + Double(l.row + 1) * numberLine - smallFont * 0.25)),
                                          ("font-size", n(smallFont)), ("font-weight", "700"), ("fill", ink.secondary)],
-                                text: l.text, tooltip: events[l.index].label)
+                                text: l.lines.first ?? "", tooltip: events[l.index].label)
                 }
                 if plot.hasData {
                     plot.drawSeries(&svg, ink: ink, tooltips: true)
@@ -226,9 +235,8 @@ public struct SmallMultiplesChart: Sendable {
         let (domain, step) = ValueExtent.domain(explicit: valueDomain,
                                                 data: ValueExtent.of(allSeries, indices: Array(groups.indices), intervals: showsIntervals),
                                                 format: format, includeZero: true, target: 3)
-        let natural = groups.map { metrics.width(of: $0, fontSize: fs) }.max() ?? 0
-        let labelColumn = min(natural, frame.contentWidth * 0.22)
-        let labelLines = groups.map { metrics.wrap($0, maxWidth: max(labelColumn, 20), fontSize: fs, maxLines: 2) }
+        let (labelColumn, labelLines) = LabelColumn.fit(groups, metrics: metrics, fontSize: fs, contentWidth: frame.contentWidth,
+                                                        preferred: 0.22, widest: 0.32)
         let lineHeight = fs * 1.2
         let labelHeights = labelLines.map { Double($0.count) * lineHeight }
         let axisLeft = pad + labelColumn + 10
@@ -253,7 +261,8 @@ public struct SmallMultiplesChart: Sendable {
                 let valueRoom = probe.valueLabelWidth(metrics: metrics, fontSize: smallFont) + 6
                 let negativeRoom = domain.lowerBound < 0 ? valueRoom : tickRoom
                 let scale = LinearScale(domain: domain, range: left + negativeRoom, left + panelWidth - max(valueRoom, tickRoom))
-                let plot = BarPlot(groups: groups, series: panel.series, colors: colors(panel), scale: scale, step: step,
+                let plot = BarPlot(groups: groups, series: panel.series, colors: colors(panel), scale: scale,
+                                   step: scale.readableStep(step, minimum: 2 * tickRoom + 10),
                                    format: format, showsIntervals: showsIntervals, showsValues: true, barHeight: barHeight,
                                    barGap: 2, groupGap: 8)
                 let plotTop = top + titleHeight

@@ -4,20 +4,24 @@
 ///
 /// Widths are the advance widths of Arial/Helvetica (from the metric-compatible Liberation Sans)
 /// for Latin, Latin-1, Latin Extended-A, Cyrillic (with Kazakh letters ә ғ қ ң ө ұ ү һ і),
-/// digits and punctuation, multiplied by ``scale``. The default scale of 1.06 covers the
-/// somewhat wider interface fonts of the system stack (San Francisco, Segoe UI, Roboto). Other
-/// scripts take ``defaultAdvance`` (wide East Asian characters a full em); combining marks and
-/// format characters take no width. Kerning is ignored, which errs on the wide side.
+/// digits and punctuation, multiplied by ``scale`` (and bold text by ``boldScale`` as well).
+/// The defaults (6% wider, bold 5% more) cover Helvetica Neue, Roboto and Segoe UI, and leave
+/// room for wider fallbacks. Other scripts take ``defaultAdvance`` (wide East Asian characters
+/// a full em); combining marks and format characters take no width. Kerning is ignored, which
+/// errs on the wide side.
 ///
 /// Cost: O(n) in the number of Unicode scalars.
 public struct TextMetrics: Sendable, Equatable {
     /// Widths are multiplied by this factor (1 = exactly Arial).
     public var scale: Double
+    /// Bold widths are multiplied by this factor too: bold faces differ more between fonts.
+    public var boldScale: Double
     /// Advance width, in ems, of a character outside the tables.
     public var defaultAdvance: Double
 
-    public init(scale: Double = 1.06, defaultAdvance: Double = 0.6) {
+    public init(scale: Double = 1.06, boldScale: Double = 1.05, defaultAdvance: Double = 0.6) {
         self.scale = scale.isFinite && scale > 0 ? scale : 1
+        self.boldScale = boldScale.isFinite && boldScale > 0 ? boldScale : 1
         self.defaultAdvance = defaultAdvance.isFinite && defaultAdvance > 0 ? defaultAdvance : 0.6
     }
 
@@ -47,7 +51,7 @@ public struct TextMetrics: Sendable, Equatable {
     public func width(of text: String, fontSize: Double, bold: Bool = false) -> Double {
         var ems = 0.0
         for scalar in text.unicodeScalars { ems += advance(scalar, bold: bold) }
-        return ems * fontSize * scale
+        return ems * fontSize * scale * (bold ? boldScale : 1)
     }
 
     /// `text` broken into lines no wider than `maxWidth`: at spaces (and after explicit line
@@ -94,7 +98,15 @@ public struct TextMetrics: Sendable, Equatable {
     }
 
     private func wrapParagraph(_ text: String, maxWidth: Double, fontSize: Double, bold: Bool) -> [String] {
-        let words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        var words: [String] = []
+        for word in text.split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
+            // "24 112": a space between digit groups does not break.
+            if let previous = words.last, previous.last?.isNumber == true, Self.isDigitGroup(word) {
+                words[words.count - 1] += " " + word
+            } else {
+                words.append(word)
+            }
+        }
         guard !words.isEmpty else { return [""] }
         let space = width(of: " ", fontSize: fontSize, bold: bold)
         var lines: [String] = []
@@ -130,6 +142,13 @@ public struct TextMetrics: Sendable, Equatable {
         }
         lines.append(line)
         return lines
+    }
+
+    /// Three digits, then nothing or something that is not a digit ("112", "112;").
+    private static func isDigitGroup(_ word: String) -> Bool {
+        let chars = Array(word)
+        guard chars.count >= 3, chars[0..<3].allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
+        return chars.count == 3 || !chars[3].isNumber
     }
 
     /// A word wider than a line, in pieces that each fit (at least one character per piece).

@@ -15,20 +15,28 @@
 /// intervals are cut at the domain's edges. Event labels sit in rows above the plot, staggered
 /// so that none overlaps another or is crossed by another event's line.
 public struct TrendChart: Sendable {
+    /// Title, subtitle, source and notes.
     public var text: ChartText
     /// The waves in any order; `series[s].values[i]` is the value at `waves[i]`.
     public var waves: [ChartWave]
+    /// The lines (or bars), each with one value per wave (or group).
     public var series: [ChartSeries]
+    /// Events marked by dashed lines; those outside the time axis are left out.
     public var events: [ChartEvent]
+    /// Percentages (values are proportions) or plain numbers such as means.
     public var format: ChartValueFormat
     /// The value axis (proportions for ``ChartValueFormat/percentage``, e.g. `0...1`); nil fits
     /// the data.
     public var valueDomain: ClosedRange<Double>?
     /// The time axis in fractional years; nil spans the waves' years.
     public var timeDomain: ClosedRange<Double>?
+    /// Whether confidence intervals are drawn (ribbons on lines, whiskers on bars).
     public var showsIntervals: Bool
+    /// Whether a point marks each wave (isolated values always get one).
     public var showsPoints: Bool
+    /// Categorical colours, or colours by the levels' roles.
     public var seriesColors: SeriesColors
+    /// Size, palette and font.
     public var style: ChartStyle
 
     public init(
@@ -77,8 +85,8 @@ public struct TrendChart: Sendable {
                               showsIntervals: showsIntervals, showsPoints: showsPoints, lineWidth: 2.25, pointRadius: 3)
         let ends = series.indices.compactMap { s in probe.lastPoint(s).map { (s, $0) } }
         let valueWidth = ends.map { metrics.width(of: format.label($0.1.value.estimate, magnitude: magnitude), fontSize: fs, bold: true) }.max() ?? 0
-        let naturalLabel = ends.map { metrics.width(of: series[$0.0].label, fontSize: fs) }.max() ?? 0
-        let labelWidth = min(naturalLabel, frame.contentWidth * 0.22)
+        let (labelWidth, _) = LabelColumn.fit(ends.map { series[$0.0].label }, metrics: metrics, fontSize: fs,
+                                              contentWidth: frame.contentWidth, preferred: 0.22, widest: 0.32)
         let rightMargin = ends.isEmpty ? 8 : 8 + valueWidth + 5 + labelWidth
         let plotRight = width - pad - rightMargin
         let xScale = LinearScale(domain: xDomain, range: plotLeft, plotRight)
@@ -87,10 +95,10 @@ public struct TrendChart: Sendable {
         let eventFont = fs - 1
         let eventLine = eventFont * 1.35
         let shown = events.indices.filter { xScale.contains(events[$0].x) && !events[$0].label.isEmpty }
-        let maxEventWidth = min((plotRight - plotLeft) * 0.45, 280)
-        let eventTexts = shown.map { i -> (x: Double, text: String, width: Double) in
-            let t = metrics.truncate(events[i].label, maxWidth: maxEventWidth, fontSize: eventFont)
-            return (xScale(events[i].x), t, metrics.width(of: t, fontSize: eventFont))
+        let maxEventWidth = min(max((plotRight - plotLeft) * 0.45, 150), 280)
+        let eventTexts = shown.map { i -> (x: Double, lines: [String], width: Double) in
+            let lines = metrics.wrap(events[i].label, maxWidth: maxEventWidth, fontSize: eventFont, maxLines: 3)
+            return (xScale(events[i].x), lines, lines.map { metrics.width(of: $0, fontSize: eventFont) }.max() ?? 0)
         }
         let placement = EventLabelPlacement(events: eventTexts, minX: pad, maxX: width - pad)
 
@@ -118,16 +126,17 @@ public struct TrendChart: Sendable {
 
         // Event lines start under their labels.
         var tops = [Double?](repeating: nil, count: events.count)
-        for label in placement.labels { tops[shown[label.index]] = bandTop + Double(label.row + 1) * eventLine + 2 }
+        for label in placement.labels { tops[shown[label.index]] = bandTop + Double(label.bottomRow + 1) * eventLine + 2 }
         plot.drawEventLines(&svg, events: events, tops: tops, ink: ink)
         if !placement.labels.isEmpty {
             svg.open("g", [("class", "event-labels")])
             for label in placement.labels {
                 let e = events[shown[label.index]]
-                svg.element("text", [("class", "event-label"), ("data-x", n(e.x)), ("x", n(label.textX)),
-                                     ("y", n(bandTop + Double(label.row + 1) * eventLine - eventFont * 0.3)),
-                                     ("font-size", n(eventFont)), ("fill", ink.secondary)], text: label.text,
-                            tooltip: label.text == e.label ? nil : e.label)
+                for (i, line) in label.lines.enumerated() {
+                    svg.element("text", [("class", "event-label"), ("data-x", n(e.x)), ("x", n(label.textX)),
+                                         ("y", n(bandTop + Double(label.row + i + 1) * eventLine - eventFont * 0.3)),
+                                         ("font-size", n(eventFont)), ("fill", ink.secondary)], text: line)
+                }
             }
             svg.close("g")
         }

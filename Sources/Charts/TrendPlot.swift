@@ -76,7 +76,8 @@ struct TrendPlot {
     }
 
     /// The baseline, a tick at the start of each year and, every `labelStep` years, the year's
-    /// number centred under it; when fewer than two years can be named, the waves' labels.
+    /// number centred under it (every `labelStep` years from the first); when fewer than two
+    /// years can be named, the waves' labels.
     func drawTimeAxis(_ svg: inout SVGWriter, ink: Ink, fontSize: Double, metrics: TextMetrics, labelStep: Int, showLabels: Bool) {
         svg.open("g", [("class", "x-axis")])
         svg.element("line", [("x1", n(left)), ("y1", n(bottom)), ("x2", n(right)), ("y2", n(bottom)),
@@ -107,7 +108,8 @@ struct TrendPlot {
                                  ("x2", n(x)), ("y2", n(bottom + 4)), ("stroke", ink.axis), ("stroke-width", "1")])
         }
         if showLabels, labelled.count >= 2 {
-            for year in labelled where year % max(1, labelStep) == 0 {
+            let first = labelled.first ?? 0
+            for year in labelled where (year - first) % max(1, labelStep) == 0 {
                 svg.element("text", [("class", "x-tick-label"), ("x", n(xScale(Double(year) + 0.5))), ("y", n(bottom + 6 + fontSize)),
                                      ("text-anchor", "middle"), ("font-size", n(fontSize)), ("fill", ink.secondary)],
                             text: String(year))
@@ -126,10 +128,11 @@ struct TrendPlot {
         return Array(first...last)
     }
 
-    /// The smallest step of 1, 2, 5, 10, … years at which labels `labelWidth` wide do not touch.
+    /// The smallest step of 1, 2, 3, 4, 5, 10, … years at which labels `labelWidth` wide do not
+    /// touch; labels count from the first year shown.
     func yearLabelStep(labelWidth: Double) -> Int {
         let perYear = abs(xScale(1) - xScale(0))
-        for step in [1, 2, 5, 10, 20, 50, 100] where Double(step) * perYear >= labelWidth + 6 { return step }
+        for step in [1, 2, 3, 4, 5, 10, 20, 50, 100] where Double(step) * perYear >= labelWidth + 6 { return step }
         return 100
     }
 

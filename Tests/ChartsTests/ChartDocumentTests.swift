@@ -112,6 +112,29 @@ import Testing
         }
     }
 
+    @Test func chartsCanBeHeldAsAnySVGChart() {
+        let charts: [any SVGChart] = [SampleCharts.diverging, SampleCharts.trend, SampleCharts.grouped, SampleCharts.smallBars]
+        for chart in charts {
+            let tree = SVGTree(chart.svg())
+            #expect(tree.parseError == nil)
+            #expect(tree.elements(named: "title").first?.text == chart.text.title)
+        }
+    }
+
+    @Test func theREADMEExampleDraws() {
+        let waves = [ChartWave(label: "Spring 2021", x: 2021.3), ChartWave(label: "Autumn 2022", x: 2022.79)]
+        let chart = TrendChart(
+            text: ChartText(title: "Opinion of Russia", source: "Source: Central Asia Barometer (simulated data)"),
+            waves: waves,
+            series: [ChartSeries(label: "Very favourable", values: [ChartValue(0.29, lower: 0.27, upper: 0.31),
+                                                                   ChartValue(0.19, lower: 0.17, upper: 0.21)])],
+            events: [ChartEvent(x: 2022.15, label: "Russia invades Ukraine")])
+        let tree = SVGTree(chart.svg())
+        #expect(tree.parseError == nil)
+        #expect(tree.elements(class: "point").count == 2)
+        #expect(tree.elements(class: "end-value").first?.text == "19%")
+    }
+
     @Test func idsFollowThePrefixAndAreXMLNames() {
         var style = ChartStyle()
         style.idPrefix = "2 charts & more"

@@ -86,7 +86,7 @@ enum SampleCharts {
         return GroupedBarChart(
             text: ChartText(title: "Opinion of Russia by age group, autumn 2024",
                             source: "Source: Central Asia Barometer (simulated data); 95% confidence intervals"),
-            groups: ageGroups, series: series)
+            groups: ageGroups, series: series, seriesColors: .byRole)
     }
 
     static var groupedKazakh: GroupedBarChart {
@@ -121,9 +121,77 @@ enum SampleCharts {
             panels: panels, kind: .bars(groups: ["Favourable", "Unfavourable", "Don't know"]))
     }
 
+    /// Narrow, in Russian, with events crowded at the right edge and long labels.
+    static var trendNarrow: TrendChart {
+        var style = ChartStyle()
+        style.width = 420
+        let events = Self.events + [ChartEvent(x: 2024.4, label: "Референдум о строительстве атомной электростанции"),
+                                    ChartEvent(x: 2024.75, label: "Визит Путина в Астану")]
+        return TrendChart(
+            text: ChartText(title: "Отношение к России в Казахстане: доля благоприятных и неблагоприятных оценок, 2017–2024",
+                            source: "Источник: Central Asia Barometer (смоделированные данные), n = 24 112; 95% доверительные интервалы"),
+            waves: waves, series: Array(levels(levelLabelsRussian)), events: events, style: style)
+    }
+
+    /// A mean with a gap, a NaN and an interval of zero width.
+    static var trendMeans: TrendChart {
+        var values = (0..<16).map { i in ChartValue(3.6 - 0.05 * Double(i), lower: 3.5 - 0.05 * Double(i), upper: 3.7 - 0.05 * Double(i)) }
+        values[4] = .missing
+        values[5] = ChartValue(.nan)
+        values[9] = ChartValue(3.15, lower: 3.15, upper: 3.15)
+        let other = (0..<12).map { i in ChartValue(2.9 + 0.02 * Double(i), lower: 2.8 + 0.02 * Double(i), upper: 3.0 + 0.02 * Double(i)) }
+        return TrendChart(
+            text: ChartText(title: "Trust in Russia, mean on a scale from 1 (none) to 5 (complete)", source: "Source: simulated"),
+            waves: waves, series: [ChartSeries(label: "Kazakh speakers", values: values),
+                                   ChartSeries(label: "Russian speakers (asked until 2022)", values: other)],
+            events: [events[2]], format: .number())
+    }
+
+    static var trendOneWave: TrendChart {
+        TrendChart(text: ChartText(title: "One wave only"), waves: [waves[11]],
+                   series: levels().map { ChartSeries(label: $0.label, values: [$0.values[11]], role: $0.role) }, events: [events[3]])
+    }
+
+    static var divergingNarrow: DivergingBarChart {
+        var style = ChartStyle()
+        style.width = 400
+        let rows = ["Watches Russian television every day or almost every day", "Sometimes", "Never watches Russian television", "No answer"]
+        let base = levels()
+        var series = base.map { s in ChartSeries(label: s.label, values: [s.values[0], s.values[6], s.values[15], .missing], role: s.role) }
+        series[4].label = "Don't know"
+        return DivergingBarChart(text: ChartText(title: "Opinion of Russia by exposure to Russian television", source: "Source: simulated"),
+                                 rows: rows, levels: series, style: style)
+    }
+
+    static var groupedNet: GroupedBarChart {
+        GroupedBarChart(
+            text: ChartText(title: "Net favourability (favourable minus unfavourable) by country, autumn 2024",
+                            notes: ["Countries asked about in every wave."]),
+            groups: ["Russia", "China", "United States", "Turkey", "European Union"],
+            series: [ChartSeries(label: "Net", values: [ChartValue(0.28, lower: 0.24, upper: 0.32), ChartValue(0.05, lower: 0.01, upper: 0.09),
+                                                        ChartValue(-0.12, lower: -0.16, upper: -0.08), ChartValue(0.41, lower: 0.37, upper: 0.45),
+                                                        .missing])])
+    }
+
+    static var smallFive: SmallMultiplesChart {
+        let regions = ["Almaty", "Astana", "North", "South and the city of Shymkent", "West"]
+        var panels = regions.enumerated().map { i, title in
+            ChartPanel(title: title, series: [ChartSeries(label: "Very favourable", values: estimates(path(0.3 + 0.03 * Double(i), 0.2, jump: -0.05)))])
+        }
+        panels[2].series = [ChartSeries(label: "Very favourable", values: [])]
+        return SmallMultiplesChart(text: ChartText(title: "Very favourable opinion of Russia by region"), panels: panels,
+                                   kind: .trend(waves: waves, events: [events[2]]), valueDomain: 0...0.5)
+    }
+
     /// Every chart type under a file name, for parsing and for the visual preview.
     static var all: [(name: String, svg: String)] {
         [
+            ("trend-narrow", trendNarrow.svg()),
+            ("trend-means", trendMeans.svg()),
+            ("trend-one-wave", trendOneWave.svg()),
+            ("diverging-narrow", divergingNarrow.svg()),
+            ("grouped-net", groupedNet.svg()),
+            ("small-five", smallFive.svg()),
             ("diverging", diverging.svg()),
             ("diverging-ru", divergingRussian.svg()),
             ("trend", trend.svg()),

@@ -5,11 +5,12 @@ import Testing
     let metrics = TextMetrics()
 
     @Test func widthsFollowTheFont() {
-        let plain = TextMetrics(scale: 1)
+        let plain = TextMetrics(scale: 1, boldScale: 1)
         #expect(abs(plain.width(of: "0", fontSize: 10) - 5.56) < 1e-9)  // Arial digits are 0.556 em
         #expect(plain.width(of: "iiii", fontSize: 10) < plain.width(of: "MMMM", fontSize: 10))
         #expect(plain.width(of: "Ab", fontSize: 10, bold: true) > plain.width(of: "Ab", fontSize: 10))
         #expect(abs(metrics.width(of: "abc", fontSize: 10) - 1.06 * plain.width(of: "abc", fontSize: 10)) < 1e-9)
+        #expect(abs(metrics.width(of: "abc", fontSize: 10, bold: true) - 1.06 * 1.05 * TextMetrics(scale: 1, boldScale: 1).width(of: "abc", fontSize: 10, bold: true)) < 1e-9)
         // Cyrillic and the Kazakh letters have their own widths, not a default.
         for letter in "әғқңөұүһіЖЩ" { #expect(plain.width(of: String(letter), fontSize: 1000) != 600, "\(letter)") }
         #expect(plain.width(of: "ш", fontSize: 1000) > plain.width(of: "г", fontSize: 1000))
