@@ -45,6 +45,7 @@ let package = Package(
         .testTarget(name: "SurveyIOTests", dependencies: ["SurveyIO", "Weighting"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
         .testTarget(name: "WeightingTests", dependencies: ["Weighting"]),
+        .testTarget(name: "StudiesTests", dependencies: ["Studies", "SurveyCore", "SurveyIO", "Weighting"]),
         .testTarget(
             name: "ConformanceTests",
             dependencies: ["SurveyCore", "SurveyIO", "Weighting"],
