@@ -50,7 +50,9 @@ let package = Package(
         .testTarget(name: "SurveyIOTests", dependencies: ["SurveyIO", "Weighting"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
         .testTarget(name: "WeightingTests", dependencies: ["Weighting"]),
-        .testTarget(name: "StudiesTests", dependencies: ["Studies", "SurveyIO", "Reports"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "StudiesTests", dependencies: ["Studies", "SurveyCore", "SurveyIO", "Weighting", "Reports"],
+            resources: [.copy("Fixtures")]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
         .testTarget(
             name: "ConformanceTests",
