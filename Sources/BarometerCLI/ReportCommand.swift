@@ -37,7 +37,7 @@ struct Report: BarometerVerb {
         let target = out ?? ((base.isEmpty ? "." : base) as NSString).appendingPathComponent("report")
         let report = try Self.build(spec, folder: folder, language: language)
         try Self.write(report, to: target)
-        sink.write(report.summary.map { "  " + $0 }.joined(separator: "\n") + "\n")
+        sink.write(report.summaryTable)
         sink.write("Wrote \((target as NSString).appendingPathComponent("report.html")) (\(report.charts.count) charts, \(report.tables.count) tables).\n")
     }
 

@@ -40,6 +40,16 @@ struct ReportWords {
         }
     }
 
+    /// "By age group".
+    func by(_ variable: String) -> String {
+        switch language {
+        case .en: variable.split(separator: " ").count <= 3
+            ? "By \(variable.prefix(1).lowercased() + variable.dropFirst())" : "Breakdown: \(variable)"
+        case .ru: "По признаку «\(variable)»"
+        case .kk: "«\(variable)» бойынша"
+        }
+    }
+
     var design: String {
         switch language {
         case .en: "Design"

@@ -28,9 +28,11 @@ public struct StudyChartMaker: Sendable {
         guard let concept = study.concept(request.concept) else { return nil }
         let data = TrendData(result: result, concept: concept, request: request, language: language)
         guard !data.levels.isEmpty else { return nil }
+        let byLabel = request.by.map { result.variableLabels[$0] ?? $0 }.joined(separator: " × ")
+        let byText = byLabel.isEmpty ? nil : ReportWords(language: language).by(byLabel)
         let text = ChartText(
             title: title ?? concept.title.text(in: language) ?? concept.id,
-            subtitle: concept.text.text(in: language),
+            subtitle: [byText, concept.text.text(in: language)].compactMap { $0 }.joined(separator: ". "),
             source: sourceLine(result, waves: data.waves.count),
             notes: data.notes)
         switch kind {
@@ -54,9 +56,10 @@ public struct StudyChartMaker: Sendable {
             let series = data.levels.filter { $0.role != .missing || data.levels.count <= 2 }.map { level in
                 ChartSeries(label: level.label, values: data.waves.indices.map { data.value(level.id, wave: $0, group: 0) }, role: level.role)
             }
+            let valenced = data.levels.contains { $0.role == .positive } && data.levels.contains { $0.role == .negative }
             return TrendChart(
                 text: text, waves: data.chartWaves, series: series, events: events(in: data.chartWaves),
-                seriesColors: data.levels.count > 2 ? .byRole : .categorical, style: style).svg()
+                seriesColors: valenced && data.levels.count > 2 ? .byRole : .categorical, style: style).svg()
         case .bars:
             if data.groups.count > 1 {
                 let wave = data.waves.count - 1
@@ -66,10 +69,11 @@ public struct StudyChartMaker: Sendable {
                         ChartSeries(label: level.label, values: data.groups.indices.map { data.value(level.id, wave: wave, group: $0) }, role: level.role)
                     }, style: style).svg()
             }
+            // Without a breakdown: a bar per level, one series per wave.
             return GroupedBarChart(
-                text: text, groups: data.waveLabels,
-                series: data.levels.map { level in
-                    ChartSeries(label: level.label, values: data.waves.indices.map { data.value(level.id, wave: $0, group: 0) }, role: level.role)
+                text: data.waves.count == 1 ? withWave(text, data.waveLabels[0]) : text, groups: data.levels.map(\.label),
+                series: data.waves.indices.map { w in
+                    ChartSeries(label: data.waveLabels[w], values: data.levels.map { data.value($0.id, wave: w, group: 0) })
                 }, style: style).svg()
         case .smallMultiples:
             let panels = data.groups.indices.map { g in
@@ -157,9 +161,18 @@ struct TrendData {
             values["\(code)|\(wave)|\(group)"] = ChartValue(row.estimate ?? .nan, lower: row.ci?.lower ?? .nan, upper: row.ci?.upper ?? .nan)
         }
         groups = seenGroups
-        // Levels in the concept's order, whatever order rows came in.
-        let order = concept.levels.map(\.id)
-        levels.sort { (order.firstIndex(of: $0.id) ?? Int.max) < (order.firstIndex(of: $1.id) ?? Int.max) }
+        // Levels in the concept's order (a merged group where its first member is), whatever
+        // order rows came in.
+        func position(_ id: String) -> Int {
+            if let i = concept.levels.firstIndex(where: { $0.id == id }) { return i }
+            if let group = request.collapse.first(where: { $0.name == id }) {
+                return group.members.compactMap { m in
+                    concept.levels.firstIndex { $0.id == m || $0.label.texts.values.contains(m) }
+                }.min() ?? Int.max
+            }
+            return Int.max
+        }
+        levels.sort { position($0.id) < position($1.id) }
         for mapping in concept.mappings where waves.contains(mapping.wave) {
             if let change = mapping.wordingChanged?.text(in: language) {
                 let label = waveLabels[waves.firstIndex(of: mapping.wave)!]

@@ -17,6 +17,19 @@ public struct StudyReport: Sendable {
     public var charts: [File]
     /// One line per analysis: its title and headline numbers, for the terminal.
     public var summary: [String]
+
+    /// The summary as an aligned table (chart, last wave, finding).
+    public var summaryTable: String {
+        let rows = summary.map { line -> [String] in
+            var cells = line.components(separatedBy: " | ")
+            while cells.count < 3 { cells.append("") }
+            return Array(cells.prefix(3))
+        }
+        let table = ReportTable(title: "", columns: [
+            .init(header: "chart", alignment: .left), .init(header: "wave", alignment: .left), .init(header: "finding", alignment: .left),
+        ], rows: rows)
+        return String(TableRenderer.draw(table).drop(while: { $0 != "\n" }).dropFirst()) + "\n"
+    }
 }
 
 /// Builds a ``StudyReport`` from a ``ReportSpec``: runs every analysis (through `run`, which
@@ -92,7 +105,7 @@ public struct StudyReportBuilder: Sendable {
                 parts += figure
                 markdown.append(MarkdownRenderer(language: language).render(result))
                 tables.append(.init(name: "tables/\(name).csv", contents: CSVRenderer().render(result)))
-                summary.append(headline(result, title: chartTitle))
+                summary.append(headline(result, title: chartTitle, request: request))
             }
             parts.append("</section>")
             body += parts
@@ -116,12 +129,19 @@ public struct StudyReportBuilder: Sendable {
             if !domain.isEmpty { subject += " (\(domain))" }
             out.append(verdicts.change(c, subject: subject.prefix(1).uppercased() + subject.dropFirst(), from: label[c.from] ?? c.from, to: label[c.to] ?? c.to))
         }
-        if request.by.count == 1 {
+        if request.by.count == 1, !result.tests.isEmpty {
+            let variable = result.variableLabels[request.by[0]] ?? request.by[0]
             let groups = Array(Set(result.rows.compactMap { $0.domain[request.by[0]] })).sorted()
-            for test in result.tests {
+            let tests = result.tests.map { test -> (wave: String, test: TestResult) in
                 let wave = test.description?.split(separator: ":").first.map(String.init) ?? ""
-                out.append(verdicts.difference(test, variable: request.by[0], groups: groups, wave: label[wave] ?? wave,
-                                               level: request.options.confidenceLevel))
+                return (label[wave] ?? wave, test)
+            }
+            if tests.count <= 3 {
+                for (wave, test) in tests {
+                    out.append(verdicts.difference(test, variable: variable, groups: groups, wave: wave, level: request.options.confidenceLevel))
+                }
+            } else {
+                out.append(verdicts.differences(tests, variable: variable, level: request.options.confidenceLevel))
             }
         }
         return out
@@ -137,12 +157,27 @@ public struct StudyReportBuilder: Sendable {
         return note
     }
 
-    func headline(_ result: AnalysisResult, title: String) -> String {
+    /// One line for the terminal: the chart's title (and breakdown), the last wave, and the
+    /// most common answer there — or, with a breakdown, the range of the first level across
+    /// the groups.
+    func headline(_ result: AnalysisResult, title: String, request: TrendRequest) -> String {
         guard let last = result.waves.last else { return title }
-        let rows = result.rows.filter { $0.domain.entries.first?.value == last.id && $0.statistic == .proportion && $0.domain.entries.count == 1 }
-        let top = rows.max { ($0.estimate ?? 0) < ($1.estimate ?? 0) }
-        let share = top.map { "\($0.level ?? ""): \(NumberText.percent($0.estimate ?? 0))" } ?? ""
-        return "\(title) — \(last.label)\(share.isEmpty ? "" : ", " + share)"
+        let rows = result.rows.filter { $0.domain.entries.first?.value == last.id && $0.statistic == .proportion }
+        var name = title
+        var finding = ""
+        if let by = request.by.first {
+            let label = result.variableLabels[by] ?? by
+            name += " × " + label
+            let first = rows.first?.code
+            let levelRows = rows.filter { $0.code == first }
+            if let low = levelRows.min(by: { ($0.estimate ?? 0) < ($1.estimate ?? 0) }),
+               let high = levelRows.max(by: { ($0.estimate ?? 0) < ($1.estimate ?? 0) }) {
+                finding = "\(high.level ?? ""): \(NumberText.percent(low.estimate ?? 0)) (\(low.domain[by] ?? "")) to \(NumberText.percent(high.estimate ?? 0)) (\(high.domain[by] ?? ""))"
+            }
+        } else if let top = rows.max(by: { ($0.estimate ?? 0) < ($1.estimate ?? 0) }) {
+            finding = "\(top.level ?? ""): \(NumberText.percent(top.estimate ?? 0))"
+        }
+        return [name, last.label, finding].filter { !$0.isEmpty }.joined(separator: " | ")
     }
 
     /// An SVG document as an element inside HTML (without its XML declaration).

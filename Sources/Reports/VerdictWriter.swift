@@ -88,6 +88,35 @@ public struct VerdictWriter: Sendable {
         }
     }
 
+    /// One sentence for the tests of many waves: in how many the answers differ across groups,
+    /// naming the waves where they do not (or do, when those are fewer).
+    public func differences(_ tests: [(wave: String, test: TestResult)], variable: String, level: Double = 0.95) -> String {
+        let valid = tests.filter { $0.test.pValue != nil }
+        let differ = valid.filter { $0.test.pValue! < 1 - level }
+        let same = valid.filter { $0.test.pValue! >= 1 - level }
+        let alpha = NumberText.significant(1 - level, digits: 2)
+        func list(_ items: [(wave: String, test: TestResult)]) -> String {
+            items.map { "\($0.wave) (p \(pText($0.test.pValue!)))" }.joined(separator: ", ")
+        }
+        switch language {
+        case .en:
+            var text = "Answers differ by \(variable) in \(differ.count) of \(valid.count) waves (Rao–Scott F, p < \(alpha))"
+            if !same.isEmpty && same.count <= differ.count { text += "; not in \(list(same))" }
+            if !differ.isEmpty && differ.count < same.count { text += ": \(list(differ))" }
+            return text + "."
+        case .ru:
+            var text = "Ответы различаются по признаку «\(variable)» в \(differ.count) волнах из \(valid.count) (F Рао–Скотта, p < \(alpha.replacingOccurrences(of: ".", with: ",")))"
+            if !same.isEmpty && same.count <= differ.count { text += "; кроме: \(list(same))" }
+            if !differ.isEmpty && differ.count < same.count { text += ": \(list(differ))" }
+            return text + "."
+        case .kk:
+            var text = "Жауаптар «\(variable)» бойынша \(valid.count) толқынның \(differ.count) толқынында ерекшеленеді (Рао–Скотт F, p < \(alpha.replacingOccurrences(of: ".", with: ",")))"
+            if !same.isEmpty && same.count <= differ.count { text += "; ерекшеленбейтіндері: \(list(same))" }
+            if !differ.isEmpty && differ.count < same.count { text += ": \(list(differ))" }
+            return text + "."
+        }
+    }
+
     /// "< 0.001", "= 0.023" (decimal comma in Russian and Kazakh).
     func pText(_ p: Double) -> String {
         let text: String

@@ -285,6 +285,9 @@ public struct AnalysisResult: Sendable, Equatable, Codable {
     public var tests: [TestResult]
     public var comparisons: [Comparison]
     public var waves: [WaveSummary]
+    /// Labels of the variables the result names (breakdowns, measures), in the request's
+    /// language, where the codebook has them.
+    public var variableLabels: [String: String]
     public var warnings: [String]
     public var provenance: Provenance?
     /// The request that produced this result.
@@ -301,13 +304,14 @@ public struct AnalysisResult: Sendable, Equatable, Codable {
         self.tests = tests
         self.comparisons = comparisons
         self.waves = waves
+        self.variableLabels = [:]
         self.warnings = warnings
         self.provenance = provenance
         self.request = request
     }
 
     enum CodingKeys: String, CodingKey {
-        case barometer, design, rows, tests, comparisons, waves, warnings, provenance, request
+        case barometer, design, rows, tests, comparisons, waves, variableLabels, warnings, provenance, request
     }
 
     public init(from decoder: Decoder) throws {
@@ -318,6 +322,7 @@ public struct AnalysisResult: Sendable, Equatable, Codable {
         tests = try c.decodeIfPresent([TestResult].self, forKey: .tests) ?? []
         comparisons = try c.decodeIfPresent([Comparison].self, forKey: .comparisons) ?? []
         waves = try c.decodeIfPresent([WaveSummary].self, forKey: .waves) ?? []
+        variableLabels = try c.decodeIfPresent([String: String].self, forKey: .variableLabels) ?? [:]
         warnings = try c.decodeIfPresent([String].self, forKey: .warnings) ?? []
         provenance = try c.decodeIfPresent(Provenance.self, forKey: .provenance)
         request = try c.decodeIfPresent(AnalysisRequest.self, forKey: .request)
@@ -331,6 +336,7 @@ public struct AnalysisResult: Sendable, Equatable, Codable {
         try c.encode(tests, forKey: .tests)
         if !comparisons.isEmpty { try c.encode(comparisons, forKey: .comparisons) }
         if !waves.isEmpty { try c.encode(waves, forKey: .waves) }
+        if !variableLabels.isEmpty { try c.encode(variableLabels, forKey: .variableLabels) }
         try c.encode(warnings, forKey: .warnings)
         try c.encodeIfPresent(provenance, forKey: .provenance)
         try c.encodeIfPresent(request, forKey: .request)

@@ -45,6 +45,17 @@ struct WeightingTargetsYAMLTests {
         #expect(targets.totals == [.init(variable: "api99", total: 3_914_069), .init(variable: "income", total: 2.1e12)])
     }
 
+    @Test func writingThenReadingGivesTheSameTargets() throws {
+        let targets = WeightingTargets(
+            margins: [.init(variable: "sex", targets: [.init(level: "male", value: 0.486), .init(level: "female", value: 0.514)]),
+                      .init(variable: "sch.wide", targets: [.init(level: "No", value: 1072), .init(level: "Yes", value: 5122)])],
+            cells: [.init(variables: ["region", "settlement"], targets: [.init(level: "Almaty oblast|urban", value: 0.052)])],
+            totals: [.init(variable: "income", total: 2.1e12)], population: 14_000_000)
+        let text = try WeightingTargetsYAML.string(for: targets)
+        #expect(try read(text) == targets)
+        #expect(text.contains("\"No\": 1072"))
+    }
+
     @Test("mistakes name the file, the line and the fix", arguments: [
         ("", "holds no targets"),
         ("- a\n- b\n", "the top level is a list"),

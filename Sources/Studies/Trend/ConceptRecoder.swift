@@ -45,7 +45,7 @@ struct ConceptRecoder {
                 if let o = outputOfGroup[g] { outputOf[i] = o; continue }
                 let members = concept.levels.indices.filter { groupOf[$0] == g }.map { concept.levels[$0] }
                 let valences = Set(members.map(\.valence))
-                output.append(OutputLevel(id: collapse[g].name, label: LocalizedText(collapse[g].name),
+                output.append(OutputLevel(id: collapse[g].name, label: LocalizedText(collapse[g].name.prefix(1).uppercased() + collapse[g].name.dropFirst()),
                                           valence: valences.count == 1 ? valences.first! : .neutral))
                 outputOfGroup[g] = output.count - 1
             } else {
@@ -56,6 +56,11 @@ struct ConceptRecoder {
         levels = output
         outputOfLevel = outputOf
     }
+
+    /// Names of the derived columns, which no survey file uses (they start with a control
+    /// character); results are relabelled with the concept's id.
+    static let columnName = "\u{1F}concept"
+    static let scoreName = "\u{1F}net"
 
     /// The index of the level whose id or label (in any language) is `name`.
     static func levelIndex(_ name: String, in concept: Concept) -> Int? {
@@ -118,7 +123,7 @@ struct ConceptRecoder {
             }
         }
         let ids = levels.map(\.id)
-        let derived = Column.categorical(concept.id, codes: codes, levels: ids)
+        let derived = Column.categorical(Self.columnName, codes: codes, levels: ids)
         var metadata = VariableMetadata(label: concept.title, valueLabels: levels.map { ValueLabel(stringCode: $0.id, label: $0.label) },
                                         measurement: .ordinal)
         metadata.missingStrings = levels.filter { $0.valence == .missing }.map(\.id)
@@ -131,6 +136,6 @@ struct ConceptRecoder {
             case .missing: return missing == .exclude ? .nan : 0
             }
         }
-        return (derived, metadata, Column.numeric(concept.id + ".net", score))
+        return (derived, metadata, Column.numeric(Self.scoreName, score))
     }
 }

@@ -61,6 +61,7 @@ public enum TrendAnalysis {
         var warnings: [String] = []
         var summaries: [WaveSummary] = []
         var tests: [TestResult] = []
+        var labels: [String: String] = [concept.id: concept.title.text(in: language) ?? concept.id]
         var firstDesign: DesignSummary? = nil
         for wave in waves {
             let mapping = concept.mapping(wave: wave.id)!
@@ -69,12 +70,9 @@ public enum TrendAnalysis {
             var codebook = loaded.dataset.codebook
             codebook[column.name] = metadata
             codebook[score.name] = VariableMetadata(label: concept.title)
-            let extra = [column, score].filter { !loaded.dataset.hasVariable($0.name) }
-            guard extra.count == 2 else {
-                throw SurveyError(.invalidData, "Wave '\(wave.id)' already has a variable named '\(concept.id)', the concept's id; rename the concept in study.yaml.")
-            }
-            let dataset = try Dataset(columns: loaded.dataset.columns + extra, codebook: codebook)
-            var measures = [Measure(.proportion, concept.id)]
+            let dataset = try Dataset(columns: loaded.dataset.columns.filter { $0.name != column.name && $0.name != score.name } + [column, score],
+                                      codebook: codebook)
+            var measures = [Measure(.proportion, column.name)]
             if net { measures.append(Measure(.mean, score.name)) }
             let analysis = AnalysisRequest(
                 design: loaded.design?.spec ?? wave.design, measures: measures, by: request.by, filter: request.filter,
@@ -83,13 +81,13 @@ public enum TrendAnalysis {
             do {
                 result = try AnalysisEngine.run(analysis, on: dataset, design: loaded.design)
             } catch {
-                throw SurveyError(error.kind, "Wave '\(wave.id)': \(error.message)")
+                throw SurveyError(error.kind, "Wave '\(wave.id)': \(Self.relabel(error.message, concept: concept.id))")
             }
             if request.by.count == 1 {
                 // Does the concept differ across the breakdown's groups? Rao–Scott F, this wave.
                 var crosstab = analysis
                 crosstab.measures = []
-                crosstab.crosstab = CrosstabSpec(rows: request.by[0], columns: concept.id, percent: .row, test: .f)
+                crosstab.crosstab = CrosstabSpec(rows: request.by[0], columns: column.name, percent: .row, test: .f)
                 crosstab.by = []
                 if let test = try? AnalysisEngine.run(crosstab, on: dataset, design: loaded.design).tests.first {
                     var named = test
@@ -99,9 +97,12 @@ public enum TrendAnalysis {
             }
             rows += completed(result.rows, recoder: recoder, wave: wave.id, score: score.name, shown: shown,
                               missing: request.options.missing)
-            warnings += result.warnings.map { "\(wave.id): \($0)" }
+            warnings += result.warnings.map { "\(wave.id): \(Self.relabel($0, concept: concept.id))" }
             if let change = mapping.wordingChanged?.text(in: language) {
                 warnings.append("\(wave.id): the wording of '\(concept.id)' changed: \(change)")
+            }
+            for name in request.by where labels[name] == nil {
+                if let label = loaded.dataset.metadata(name).label.text(in: language), !label.isEmpty { labels[name] = label }
             }
             firstDesign = firstDesign ?? result.design
             summaries.append(WaveSummary(
@@ -116,9 +117,17 @@ public enum TrendAnalysis {
         if study.simulated {
             warnings.insert("Simulated data: these numbers illustrate the method and describe no real population.", at: 0)
         }
-        return AnalysisResult(
+        var result = AnalysisResult(
             design: firstDesign!, rows: rows, tests: tests, comparisons: comparisons, waves: summaries, warnings: warnings,
             provenance: Provenance(study: study.title.text(in: language)))
+        result.variableLabels = labels
+        return result
+    }
+
+    /// A message of the engine with the derived columns named by the concept's id.
+    static func relabel(_ text: String, concept: String) -> String {
+        text.replacingOccurrences(of: ConceptRecoder.columnName, with: concept)
+            .replacingOccurrences(of: ConceptRecoder.scoreName, with: concept + " (net score)")
     }
 
     /// One wave's rows with the wave as the first domain variable, the net score relabelled,
@@ -150,6 +159,7 @@ public enum TrendAnalysis {
                     code: level.id, estimate: 0, standardError: 0, ci: nil, degreesOfFreedom: template.degreesOfFreedom,
                     unweightedCount: 0, weightedCount: 0)
                 if present[level.id] == nil, let label = template.level.flatMap({ _ in recoder.label(of: level) }) { row.level = label }
+                row.variable = recoder.concept.id
                 row.domain = Domain([Domain.Entry(variable: waveVariable, value: wave)] + domain.entries)
                 out.append(row)
             }

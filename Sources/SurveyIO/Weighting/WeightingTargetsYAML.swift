@@ -31,6 +31,32 @@ public enum WeightingTargetsYAML {
         return try read(string: text, name: path)
     }
 
+    /// The YAML of `targets`, which ``read(string:name:)`` reads back to the same targets.
+    public static func string(for targets: WeightingTargets) throws(ReadError) -> String {
+        var top: [(Node, Node)] = []
+        if let n = targets.population { top.append((Node("population"), YAMLScalars.number(n))) }
+        func levels(_ list: [WeightingTargets.LevelTarget]) -> Node {
+            Node(list.map { (YAMLScalars.text($0.level), YAMLScalars.number($0.value)) }, .implicit, .flow)
+        }
+        if !targets.margins.isEmpty {
+            top.append((Node("margins"), Node(targets.margins.map { (YAMLScalars.text($0.variable), levels($0.targets)) }, .implicit, .block)))
+        }
+        if !targets.cells.isEmpty {
+            top.append((Node("cells"), Node(targets.cells.map { c in
+                Node([(Node("variables"), Node(c.variables.map(YAMLScalars.text), .implicit, .flow)), (Node("targets"), levels(c.targets))],
+                     .implicit, .block)
+            }, .implicit, .block)))
+        }
+        if !targets.totals.isEmpty {
+            top.append((Node("totals"), Node(targets.totals.map { (YAMLScalars.text($0.variable), YAMLScalars.number($0.total)) }, .implicit, .block)))
+        }
+        do {
+            return try Yams.serialize(node: Node(top, .implicit, .block), indent: 2, width: -1, allowUnicode: true)
+        } catch {
+            throw ReadError(.malformed, "Cannot write the targets as YAML: \(error); report this as a bug.")
+        }
+    }
+
     /// Reads targets held in a string; `name` identifies it in messages.
     public static func read(string: String, name: String) throws(ReadError) -> WeightingTargets {
         try WeightingTargetsYAMLParser(name: name).parse(string)
