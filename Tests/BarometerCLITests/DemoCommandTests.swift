@@ -1,0 +1,80 @@
+import BarometerCLI
+import Foundation
+import Studies
+import SurveyCore
+import SurveyIO
+import Testing
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// `barometer demo` end to end: one run shared by the tests (it takes a few seconds).
+private let demoFolder: String = {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("demo-\(UUID())").path
+    _ = BarometerCLI.run(["demo", "--out", folder])
+    return folder
+}()
+
+@Suite("barometer demo")
+struct DemoCommandTests {
+    @Test func writesTheStudyAsSPSSFilesAndReadsItBack() throws {
+        let folder = try StudyFolder(path: demoFolder + "/study")
+        #expect(folder.study.waves.count == 16)
+        #expect(folder.study.simulated)
+        let wave = try #require(folder.study.wave("2022-autumn"))
+        #expect(wave.file == "waves/2022-autumn.sav" && wave.codebook == "waves/2022-autumn.codebook.yaml")
+        let data = try folder.dataset(of: wave)
+        #expect(data.rowCount > 1_400 && data.rowCount < 1_600)
+        // The SPSS file holds English labels; the codebook beside it adds Russian and Kazakh.
+        let label = data.metadata("opinion_russia").label
+        #expect(label.text(in: "en") != nil && label.text(in: "ru") != nil && label.text(in: "kk") != nil)
+        #expect(data.metadata("opinion_russia").missingCodes.contains(98))
+        #expect(FileManager.default.fileExists(atPath: demoFolder + "/study/census.yaml"))
+        // Estimates through the files equal the published pattern: a third unfavourable by autumn 2022.
+        let result = try TrendAnalysis.run(TrendRequest(concept: "opinion_russia", waves: ["2022-autumn"], netScore: false), study: folder.study) {
+            try folder.waveData($0)
+        }
+        let unfavourable = result.rows.filter { ["somewhat_unfavourable", "very_unfavourable"].contains($0.code ?? "") }.map { $0.estimate! }.reduce(0, +)
+        #expect(unfavourable >= 0.30 && unfavourable <= 0.40)
+    }
+
+    @Test func buildsTheReportWithEveryChart() throws {
+        let html = try String(contentsOfFile: demoFolder + "/report/report.html", encoding: .utf8)
+        #expect(html.contains("Simulated data"))
+        for section in ["Opinion of Russia", "Who turned against Russia", "Russia&#39;s role in autumn 2022", "A Russian military base", "Sympathies in the war"] {
+            #expect(html.contains("<h2>\(section)</h2>"), "\(section)")
+        }
+        let charts = try FileManager.default.contentsOfDirectory(atPath: demoFolder + "/report/charts").sorted()
+        #expect(charts.count == 13)
+        for chart in charts {
+            let data = try Data(contentsOf: URL(fileURLWithPath: demoFolder + "/report/charts/" + chart))
+            #expect(XMLParser(data: data).parse(), "\(chart) is not XML")
+        }
+        #expect(html.contains("Support fell from"))
+        #expect(FileManager.default.fileExists(atPath: demoFolder + "/report/report.md"))
+    }
+
+    @Test func sameSeedSameBytes() throws {
+        let other = FileManager.default.temporaryDirectory.appendingPathComponent("demo-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: other) }
+        let run = BarometerCLI.run(["demo", "--out", other, "--lang", "kk"])
+        #expect(run.status == 0, "\(run.stderr)")
+        for file in ["study/study.yaml", "study/waves/2019-autumn.sav", "study/waves/2023-spring.codebook.yaml"] {
+            #expect(FileManager.default.contents(atPath: demoFolder + "/" + file) == FileManager.default.contents(atPath: other + "/" + file), "\(file)")
+        }
+        #expect(try String(contentsOfFile: other + "/report/report.html", encoding: .utf8).contains("<html lang=\"kk\">"))
+        #expect(run.stdout.contains("Report: \(other)/report/report.html"))
+    }
+
+    @Test func refusesAFolderItDidNotWrite() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("not-demo-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("precious".utf8).write(to: folder.appendingPathComponent("thesis.txt"))
+        let run = BarometerCLI.run(["demo", "--out", folder.path])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("exists and was not written by `barometer demo`"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["thesis.txt"])
+        #expect(BarometerCLI.run(["demo", "--lang", "fr"]).status == 64)
+    }
+}
