@@ -17,15 +17,17 @@ extension BarometerStore {
         try StoreNames.checkUsername(username)
         try Self.checkPassword(password, username: username)
         let hash = PasswordHasher.hash(password, iterations: passwordIterations)
-        return try write("creating account '\(username)'") { db in
+        let row = try write("creating account '\(username)'") { db in
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM account WHERE username = ?", arguments: [username]) != nil {
                 throw StoreError(.alreadyExists, "An account named '\(username)' already exists; choose another user name.")
             }
             try db.execute(
                 sql: "INSERT INTO account (username, passwordHash, role, createdAt) VALUES (?, ?, ?, ?)",
                 arguments: [username, hash, role.rawValue, date])
-            return Account(id: db.lastInsertedRowID, username: username, role: role, createdAt: date)
+            // Read back, so that the time has the precision it is stored with (milliseconds).
+            return try Row.fetchOne(db, sql: "SELECT id, username, role, createdAt FROM account WHERE id = ?", arguments: [db.lastInsertedRowID])!
         }
+        return try account(row)
     }
 
     /// Every account, by user name.

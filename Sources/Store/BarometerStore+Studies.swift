@@ -61,16 +61,14 @@ extension BarometerStore {
                              try StoreJSON.encode(wave.design, "the design of wave '\(wave.id)'")))
         }
 
-        return try write("importing study '\(slug)'") { db in
-            let existing = try Row.fetchOne(db, sql: "SELECT id, createdAt FROM study WHERE slug = ?", arguments: [slug])
+        try write("importing study '\(slug)'") { db in
+            let existing = try Int64.fetchOne(db, sql: "SELECT id FROM study WHERE slug = ?", arguments: [slug])
             let studyRowId: Int64
-            var createdAt = date
             if let existing {
                 guard replace else {
                     throw StoreError(.alreadyExists, "Study '\(slug)' is already in the store; import it again with `--replace` to overwrite it, or choose another slug.")
                 }
-                studyRowId = try existing.decode(forColumn: "id")
-                createdAt = try existing.decode(forColumn: "createdAt")
+                studyRowId = existing
                 try db.execute(
                     sql: "UPDATE study SET title = ?, yaml = ?, simulated = ?, updatedAt = ? WHERE id = ?",
                     arguments: [title, yaml, study.simulated, date, studyRowId])
@@ -97,9 +95,10 @@ extension BarometerStore {
                     arguments: [db.lastInsertedRowID, Int(DatasetBlobCodec.version), data.blob, data.blobSHA256, data.codebook, data.codebookSHA256])
                 try afterWave(wave.id)
             }
-            return StudySummary(slug: slug, title: study.title, waveCount: study.waves.count, simulated: study.simulated,
-                                createdAt: createdAt, updatedAt: date)
         }
+        // Read back, so that the times have the precision they are stored with (milliseconds).
+        guard let summary = try summaries(day: nil, slug: slug).first else { throw StoreError.noStudy(slug) }
+        return summary
     }
 
     // MARK: Reading
@@ -116,15 +115,17 @@ extension BarometerStore {
         try summaries(day: includeEmbargoed ? nil : StoreNames.day(date))
     }
 
-    private func summaries(day: String?) throws(StoreError) -> [StudySummary] {
+    /// Summaries of all studies (or of `slug`), counting the waves public on `day` when given.
+    private func summaries(day: String?, slug: String? = nil) throws(StoreError) -> [StudySummary] {
         let visible = day == nil ? "" : "AND (w.embargoUntil IS NULL OR w.embargoUntil <= :day)"
         let having = day == nil ? "" : "HAVING waveCount > 0"
+        let only = slug == nil ? "" : "WHERE s.slug = :slug"
         let rows = try read("listing studies") { db in
             try Row.fetchAll(db, sql: """
                 SELECT s.slug, s.title, s.simulated, s.createdAt, s.updatedAt, COUNT(w.id) AS waveCount
-                FROM study s LEFT JOIN wave w ON w.studyId = s.id \(visible)
+                FROM study s LEFT JOIN wave w ON w.studyId = s.id \(visible) \(only)
                 GROUP BY s.id \(having) ORDER BY s.slug
-                """, arguments: ["day": day])
+                """, arguments: ["day": day, "slug": slug])
         }
         var result: [StudySummary] = []
         for row in rows {
