@@ -13,11 +13,14 @@ let package = Package(
         .library(name: "Weighting", targets: ["Weighting"]),
         .library(name: "Studies", targets: ["Studies"]),
         .library(name: "Charts", targets: ["Charts"]),
+        .library(name: "Store", targets: ["Store"]),
         .executable(name: "barometer", targets: ["barometer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // The engine: data, designs, estimators, tests. No I/O.
@@ -33,6 +36,16 @@ let package = Package(
         .target(
             name: "SurveyIO",
             dependencies: ["SurveyCore", "Weighting", "Studies", .product(name: "Yams", package: "Yams")]
+        ),
+        // The embedded archive (SQLite through GRDB): studies, waves, columnar data blobs,
+        // codebooks, saved analyses, accounts and API tokens. Imports are atomic.
+        .target(
+            name: "Store",
+            dependencies: [
+                "SurveyCore", "Studies", "SurveyIO",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         // Renderers of results, codebooks, weighting diagnostics and study reports (table, JSON,
         // CSV, Markdown, HTML with charts). No I/O.
@@ -54,6 +67,7 @@ let package = Package(
             name: "StudiesTests", dependencies: ["Studies", "SurveyCore", "SurveyIO", "Weighting", "Reports"],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Studies", "SurveyCore"]),
         .testTarget(
             name: "ConformanceTests",
             dependencies: ["SurveyCore", "SurveyIO", "Weighting"],

@@ -1,0 +1,79 @@
+import Foundation
+import GRDB
+import SurveyCore
+
+extension BarometerStore {
+    /// Keeps `request` and the `result` it gave on study `study`, and returns the new analysis's
+    /// id (20 random hex digits). Saved analyses go when their study is deleted and stay when
+    /// it is replaced.
+    /// - Throws: ``StoreError`` (`notFound`) when there is no such study.
+    @discardableResult
+    public func saveAnalysis(
+        study slug: String, request: AnalysisRequest, result: AnalysisResult, at date: Date = Date()
+    ) throws(StoreError) -> String {
+        let requestJSON = try StoreJSON.encode(request, "the analysis request")
+        let resultJSON = try StoreJSON.encode(result, "the analysis result")
+        let id = Self.randomHex(bytes: 10)
+        return try write("saving an analysis of study '\(slug)'") { db in
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM study WHERE slug = ?", arguments: [slug]) != nil else {
+                throw StoreError.noStudy(slug)
+            }
+            try db.execute(
+                sql: "INSERT INTO analysis (id, studySlug, request, result, createdAt) VALUES (?, ?, ?, ?, ?)",
+                arguments: [id, slug, requestJSON, resultJSON, date])
+            return id
+        }
+    }
+
+    /// The saved analysis `id`.
+    /// - Throws: ``StoreError`` (`notFound`) when there is none.
+    public func analysis(id: String) throws(StoreError) -> SavedAnalysis {
+        let row = try read("reading analysis '\(id)'") { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM analysis WHERE id = ?", arguments: [id])
+        }
+        guard let row else {
+            throw StoreError(.notFound, "No saved analysis '\(id)' in the store; check the id, or list a study's analyses to find it.")
+        }
+        return try savedAnalysis(row)
+    }
+
+    /// The analyses saved on study `slug`, oldest first.
+    /// - Throws: ``StoreError`` (`notFound`) when there is no such study.
+    public func analyses(study slug: String) throws(StoreError) -> [SavedAnalysis] {
+        let rows = try read("listing the analyses of study '\(slug)'") { db -> [Row]? in
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM study WHERE slug = ?", arguments: [slug]) != nil else { return nil }
+            return try Row.fetchAll(db, sql: "SELECT * FROM analysis WHERE studySlug = ? ORDER BY createdAt, rowid", arguments: [slug])
+        }
+        guard let rows else { throw StoreError.noStudy(slug) }
+        var result: [SavedAnalysis] = []
+        for row in rows { result.append(try savedAnalysis(row)) }
+        return result
+    }
+
+    /// Removes the saved analysis `id`.
+    /// - Throws: ``StoreError`` (`notFound`) when there is none.
+    public func deleteAnalysis(id: String) throws(StoreError) {
+        let deleted = try write("deleting analysis '\(id)'") { db in
+            try db.execute(sql: "DELETE FROM analysis WHERE id = ?", arguments: [id])
+            return db.changesCount
+        }
+        guard deleted > 0 else {
+            throw StoreError(.notFound, "No saved analysis '\(id)' in the store; check the id, or list a study's analyses to find it.")
+        }
+    }
+
+    private func savedAnalysis(_ row: Row) throws(StoreError) -> SavedAnalysis {
+        let id: String = try decode(row, "id")
+        return SavedAnalysis(
+            id: id, study: try decode(row, "studySlug"),
+            request: try StoreJSON.decode(AnalysisRequest.self, from: try decode(row, "request"), "request of analysis '\(id)'"),
+            result: try StoreJSON.decode(AnalysisResult.self, from: try decode(row, "result"), "result of analysis '\(id)'"),
+            createdAt: try decode(row, "createdAt"))
+    }
+
+    /// `bytes` random bytes from the system's secure generator, as lowercase hex.
+    static func randomHex(bytes: Int) -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<bytes).map { _ in DatasetBlobCodec.hexDigits[Int(UInt8.random(in: 0...255, using: &generator))] }.joined()
+    }
+}

@@ -1,0 +1,84 @@
+import GRDB
+
+/// The store's tables, as named migrations. A migration, once released, never changes: a new
+/// version of the schema is a new migration appended here.
+enum StoreSchema {
+    /// Every migration, in order.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1", migrate: v1)
+        return migrator
+    }
+
+    /// The first schema: studies, waves, datasets, saved analyses, accounts, API tokens.
+    ///
+    /// JSON columns hold Barometer's own Codable types (``SurveyCore/LocalizedText``,
+    /// ``SurveyCore/DesignSpec``, ``SurveyCore/Codebook``, ``SurveyCore/AnalysisRequest``,
+    /// ``SurveyCore/AnalysisResult``) with sorted keys; dates are GRDB's UTC text
+    /// (`YYYY-MM-DD HH:MM:SS.SSS`); days are ISO 8601 text, which sorts as time does.
+    static func v1(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE study (
+                id        INTEGER PRIMARY KEY,
+                slug      TEXT NOT NULL UNIQUE,          -- the study's name in URLs and commands
+                title     TEXT NOT NULL,                 -- JSON: {"en": "…", "ru": "…"}
+                yaml      TEXT NOT NULL,                 -- its study.yaml, read back with StudyYAML
+                simulated INTEGER NOT NULL CHECK (simulated IN (0, 1)),
+                createdAt TEXT NOT NULL,
+                updatedAt TEXT NOT NULL
+            ) STRICT;
+
+            CREATE TABLE wave (
+                id             INTEGER PRIMARY KEY,
+                studyId        INTEGER NOT NULL REFERENCES study(id) ON DELETE CASCADE,
+                waveId         TEXT NOT NULL,             -- the wave's id in study.yaml
+                position       INTEGER NOT NULL,          -- its place in the study's order
+                label          TEXT NOT NULL,             -- JSON: {"en": "…", …}
+                fieldworkStart TEXT NOT NULL,             -- ISO 8601 day
+                fieldworkEnd   TEXT NOT NULL,
+                mode           TEXT,
+                design         TEXT NOT NULL,             -- JSON: DesignSpec
+                embargoUntil   TEXT,                      -- ISO 8601 day; not public before it
+                respondents    INTEGER NOT NULL CHECK (respondents >= 0),
+                UNIQUE (studyId, waveId),
+                UNIQUE (studyId, position)
+            ) STRICT;
+
+            CREATE TABLE dataset (
+                waveRowId      INTEGER PRIMARY KEY REFERENCES wave(id) ON DELETE CASCADE,
+                format         INTEGER NOT NULL,          -- DatasetBlobCodec.version
+                data           BLOB NOT NULL,             -- DatasetBlobCodec bytes
+                dataSHA256     TEXT NOT NULL,             -- hex digest closing the blob
+                codebook       TEXT NOT NULL,             -- JSON: Codebook
+                codebookSHA256 TEXT NOT NULL              -- hex digest of the codebook's UTF-8
+            ) STRICT;
+
+            CREATE TABLE analysis (
+                id        TEXT PRIMARY KEY,               -- random, for permalinks
+                studySlug TEXT NOT NULL REFERENCES study(slug) ON DELETE CASCADE ON UPDATE CASCADE,
+                request   TEXT NOT NULL,                  -- JSON: AnalysisRequest
+                result    TEXT NOT NULL,                  -- JSON: AnalysisResult
+                createdAt TEXT NOT NULL
+            ) STRICT;
+            CREATE INDEX analysis_by_study ON analysis(studySlug, createdAt);
+
+            CREATE TABLE account (
+                id           INTEGER PRIMARY KEY,
+                username     TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                passwordHash TEXT NOT NULL,               -- pbkdf2-sha256$ITERATIONS$SALT$KEY
+                role         TEXT NOT NULL CHECK (role IN ('admin', 'editor')),
+                createdAt    TEXT NOT NULL
+            ) STRICT;
+
+            CREATE TABLE apiToken (
+                id          INTEGER PRIMARY KEY,
+                accountId   INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+                tokenSHA256 TEXT NOT NULL UNIQUE,         -- hex SHA-256 of the token; never the token
+                name        TEXT,
+                createdAt   TEXT NOT NULL,
+                lastUsedAt  TEXT
+            ) STRICT;
+            CREATE INDEX apiToken_by_account ON apiToken(accountId);
+            """)
+    }
+}

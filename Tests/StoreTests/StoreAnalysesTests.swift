@@ -1,0 +1,54 @@
+import Foundation
+@testable import Store
+import SurveyCore
+import Testing
+
+@Suite("saved analyses")
+struct StoreAnalysesTests {
+    @Test("an analysis is saved with its request and result, fetched by id and listed per study")
+    func saveAndFetch() throws {
+        let store = try BarometerStore.inMemory()
+        try store.importStudy(slug: "test", study: StoreFixture.study(), datasets: StoreFixture.datasets())
+        try store.importStudy(slug: "other", study: StoreFixture.study(), datasets: StoreFixture.datasets())
+        let first = try store.saveAnalysis(study: "test", request: AnalysisFixture.request, result: AnalysisFixture.result(), at: StoreFixture.now)
+        let second = try store.saveAnalysis(study: "test", request: AnalysisRequest(), result: AnalysisFixture.result(),
+                                            at: StoreFixture.now.addingTimeInterval(60))
+        try store.saveAnalysis(study: "other", request: AnalysisRequest(), result: AnalysisFixture.result())
+        #expect(first.count == 20 && first != second)
+
+        let saved = try store.analysis(id: first)
+        #expect(saved.study == "test")
+        #expect(saved.createdAt == StoreFixture.now)
+        #expect(saved.request == AnalysisFixture.request)
+        #expect(try StoreJSON.encode(saved.result, "") == StoreJSON.encode(AnalysisFixture.result(), ""))
+        #expect(try store.analyses(study: "test").map(\.id) == [first, second])
+
+        try store.deleteAnalysis(id: first)
+        #expect(try store.analyses(study: "test").map(\.id) == [second])
+        let gone = #expect(throws: StoreError.self) { try store.analysis(id: first) }
+        #expect(gone?.kind == .notFound)
+        #expect(gone?.message.contains("'\(first)'") == true)
+    }
+
+    @Test("NaN and infinite statistics survive the JSON columns")
+    func nonFinite() throws {
+        let store = try BarometerStore.inMemory()
+        try store.importStudy(slug: "test", study: StoreFixture.study(), datasets: StoreFixture.datasets())
+        var result = try AnalysisFixture.result()
+        result.rows[0].weightedCount = .nan
+        result.rows[0].standardError = .infinity
+        let id = try store.saveAnalysis(study: "test", request: AnalysisFixture.request, result: result)
+        let back = try store.analysis(id: id).result
+        #expect(back.rows[0].weightedCount.isNaN)
+        #expect(back.rows[0].standardError == .infinity)
+    }
+
+    @Test("saving on or listing an unknown study names it")
+    func unknownStudy() throws {
+        let store = try BarometerStore.inMemory()
+        #expect(throws: StoreError.noStudy("cab")) {
+            try store.saveAnalysis(study: "cab", request: AnalysisFixture.request, result: AnalysisFixture.result())
+        }
+        #expect(throws: StoreError.noStudy("cab")) { try store.analyses(study: "cab") }
+    }
+}

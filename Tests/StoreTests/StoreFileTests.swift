@@ -1,0 +1,74 @@
+import Foundation
+import GRDB
+@testable import Store
+import Testing
+
+@Suite("store files")
+struct StoreFileTests {
+    /// A fresh folder under the temporary directory, removed after `body`.
+    func withTemporaryFolder(_ body: (String) throws -> Void) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("barometer-store-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try body(folder)
+    }
+
+    @Test("a file store is created in its data directory, in WAL mode, with foreign keys on")
+    func walMode() throws {
+        try withTemporaryFolder { folder in
+            let store = try BarometerStore(directory: folder + "/data", passwordIterations: 1_000)
+            #expect(store.path == folder + "/data/barometer.sqlite")
+            #expect(FileManager.default.fileExists(atPath: folder + "/data/barometer.sqlite"))
+            let (mode, foreignKeys) = try store.writer.read { db in
+                (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA foreign_keys"))
+            }
+            #expect(mode == "wal")
+            #expect(foreignKeys == 1)
+            #expect(try store.appliedMigrations() == ["v1"])
+        }
+    }
+
+    @Test("reopening a file store applies no migration twice and keeps its data")
+    func reopen() throws {
+        try withTemporaryFolder { folder in
+            let path = folder + "/barometer.sqlite"
+            do {
+                let store = try BarometerStore(path: path, passwordIterations: 1_000)
+                try store.importStudy(slug: "test", study: StoreFixture.study(), datasets: StoreFixture.datasets())
+                try store.createAccount(username: "aigerim", password: "long enough", role: .admin)
+            }
+            for _ in 0..<2 {
+                let store = try BarometerStore(path: path, passwordIterations: 1_000)
+                #expect(try store.appliedMigrations() == ["v1"])
+                #expect(try store.studies().map(\.slug) == ["test"])
+                #expect(StoreFixture.same(try store.dataset(study: "test", wave: "w1"), try StoreFixture.datasets()["w1"]!))
+                #expect(try store.verifyPassword(username: "aigerim", password: "long enough") != nil)
+            }
+        }
+    }
+
+    @Test("a store with a migration from a newer Barometer is refused with an upgrade hint")
+    func newerSchema() throws {
+        try withTemporaryFolder { folder in
+            let path = folder + "/barometer.sqlite"
+            _ = try BarometerStore(path: path)
+            let queue = try DatabaseQueue(path: path)
+            try queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99')") }
+            try queue.close()
+            let error = #expect(throws: StoreError.self) { try BarometerStore(path: path) }
+            #expect(error?.kind == .unsupportedVersion)
+            #expect(error?.message.contains("upgrade Barometer") == true)
+        }
+    }
+
+    @Test("a file that is not a database is refused with a clear sentence")
+    func notADatabase() throws {
+        try withTemporaryFolder { folder in
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let path = folder + "/barometer.sqlite"
+            try Data(repeating: 0x41, count: 4096).write(to: URL(fileURLWithPath: path))
+            let error = #expect(throws: StoreError.self) { try BarometerStore(path: path) }
+            #expect(error?.kind == .database)
+            #expect(error?.message.contains("'\(path)'") == true)
+        }
+    }
+}
