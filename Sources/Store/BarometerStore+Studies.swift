@@ -170,11 +170,20 @@ extension BarometerStore {
         return study
     }
 
-    /// The waves of study `slug` in study order; when `includeEmbargoed` is false, only those
-    /// public on the UTC day of `date`.
+    /// Every wave of study `slug`, embargoed or not, in study order.
     /// - Throws: ``StoreError`` (`notFound`) when there is no such study.
-    public func waves(study slug: String, includeEmbargoed: Bool = true, asOf date: Date) throws(StoreError) -> [StoredWave] {
-        let day: String? = includeEmbargoed ? nil : StoreNames.day(date)
+    public func waves(study slug: String) throws(StoreError) -> [StoredWave] {
+        try waves(study: slug, day: nil)
+    }
+
+    /// The waves of study `slug` in study order; when `includeEmbargoed` is false, only those
+    /// public on the UTC day of `date` (a wave is public from its `embargoUntil` day on).
+    /// - Throws: ``StoreError`` (`notFound`) when there is no such study.
+    public func waves(study slug: String, includeEmbargoed: Bool, asOf date: Date) throws(StoreError) -> [StoredWave] {
+        try waves(study: slug, day: includeEmbargoed ? nil : StoreNames.day(date))
+    }
+
+    private func waves(study slug: String, day: String?) throws(StoreError) -> [StoredWave] {
         let visible = day == nil ? "" : "AND (w.embargoUntil IS NULL OR w.embargoUntil <= :day)"
         let (exists, rows) = try read("listing the waves of study '\(slug)'") { db in
             let exists = try Bool.fetchOne(db, sql: "SELECT 1 FROM study WHERE slug = ?", arguments: [slug]) ?? false
