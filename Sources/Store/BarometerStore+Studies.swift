@@ -27,14 +27,14 @@ extension BarometerStore {
     public func importStudy(
         slug: String, study: Study, datasets: [String: Dataset], replace: Bool = false, at date: Date = Date()
     ) throws(StoreError) -> StudySummary {
-        try importStudy(slug: slug, study: study, datasets: datasets, replace: replace, at: date, afterWave: { _ in })
+        try importStudy(slug: slug, study: study, datasets: datasets, replace: replace, at: date, afterWave: { _, _ in })
     }
 
     /// ``importStudy(slug:study:datasets:replace:at:)`` with a hook run inside the transaction
     /// after each wave's rows are written (tests inject failures through it).
     func importStudy(
         slug: String, study: Study, datasets: [String: Dataset], replace: Bool, at date: Date,
-        afterWave: (String) throws -> Void
+        afterWave: (Database, String) throws -> Void
     ) throws(StoreError) -> StudySummary {
         try StoreNames.checkSlug(slug)
         let yaml: String
@@ -93,7 +93,7 @@ extension BarometerStore {
                 try db.execute(
                     sql: "INSERT INTO dataset (waveRowId, format, data, dataSHA256, codebook, codebookSHA256) VALUES (?, ?, ?, ?, ?, ?)",
                     arguments: [db.lastInsertedRowID, Int(DatasetBlobCodec.version), data.blob, data.blobSHA256, data.codebook, data.codebookSHA256])
-                try afterWave(wave.id)
+                try afterWave(db, wave.id)
             }
         }
         // Read back, so that the times have the precision they are stored with (milliseconds).

@@ -104,13 +104,14 @@ struct StoreStudiesTests {
         var written: [String] = []
         #expect(throws: StoreError.self) {
             try store.importStudy(slug: "test", study: StoreFixture.study(), datasets: StoreFixture.datasets(), replace: false,
-                                  at: StoreFixture.now) { wave in
-                written.append(wave)
-                // The wave's rows are there inside the transaction…
+                                  at: StoreFixture.now) { db, wave in
+                // The study's and the wave's rows are there inside the transaction…
+                let counts = try ["study", "wave", "dataset"].map { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0)") ?? 0 }
+                written.append("\(wave): \(counts)")
                 if wave == "w1" { throw Injected() }
             }
         }
-        #expect(written == ["w1"])
+        #expect(written == ["w1: [2, 3, 3]"])
         // …and gone after it.
         #expect(try snapshot(store) == before)
         #expect(try store.studies().map(\.slug) == ["other"])
@@ -124,7 +125,7 @@ struct StoreStudiesTests {
         let before = try snapshot(store)
         #expect(throws: StoreError.self) {
             try store.importStudy(slug: "test", study: StoreFixture.study(title: "New"), datasets: StoreFixture.datasets(), replace: true,
-                                  at: StoreFixture.now) { wave in
+                                  at: StoreFixture.now) { _, wave in
                 if wave == "w2" { throw Injected() }
             }
         }
