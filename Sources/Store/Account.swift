@@ -7,7 +7,9 @@ public enum AccountRole: String, Sendable, Codable, CaseIterable {
 
 /// A person who may sign in to the server or use its API (never the password or tokens).
 public struct Account: Sendable, Equatable {
+    /// The account's row id (stable, never reused while the account exists).
     public var id: Int64
+    /// Unique ignoring case.
     public var username: String
     public var role: AccountRole
     public var createdAt: Date

@@ -27,14 +27,14 @@ extension BarometerStore {
     public func importStudy(
         slug: String, study: Study, datasets: [String: Dataset], replace: Bool = false, at date: Date = Date()
     ) throws(StoreError) -> StudySummary {
-        try importStudy(slug: slug, study: study, datasets: datasets, replace: replace, at: date, afterWave: { _ in })
+        try importStudy(slug: slug, study: study, datasets: datasets, replace: replace, at: date, afterWave: { _, _ in })
     }
 
     /// ``importStudy(slug:study:datasets:replace:at:)`` with a hook run inside the transaction
     /// after each wave's rows are written (tests inject failures through it).
     func importStudy(
         slug: String, study: Study, datasets: [String: Dataset], replace: Bool, at date: Date,
-        afterWave: (String) throws -> Void
+        afterWave: (Database, String) throws -> Void
     ) throws(StoreError) -> StudySummary {
         try StoreNames.checkSlug(slug)
         let yaml: String
@@ -93,7 +93,7 @@ extension BarometerStore {
                 try db.execute(
                     sql: "INSERT INTO dataset (waveRowId, format, data, dataSHA256, codebook, codebookSHA256) VALUES (?, ?, ?, ?, ?, ?)",
                     arguments: [db.lastInsertedRowID, Int(DatasetBlobCodec.version), data.blob, data.blobSHA256, data.codebook, data.codebookSHA256])
-                try afterWave(wave.id)
+                try afterWave(db, wave.id)
             }
         }
         // Read back, so that the times have the precision they are stored with (milliseconds).
@@ -170,11 +170,20 @@ extension BarometerStore {
         return study
     }
 
-    /// The waves of study `slug` in study order; when `includeEmbargoed` is false, only those
-    /// public on the UTC day of `date`.
+    /// Every wave of study `slug`, embargoed or not, in study order.
     /// - Throws: ``StoreError`` (`notFound`) when there is no such study.
-    public func waves(study slug: String, includeEmbargoed: Bool = true, asOf date: Date) throws(StoreError) -> [StoredWave] {
-        let day: String? = includeEmbargoed ? nil : StoreNames.day(date)
+    public func waves(study slug: String) throws(StoreError) -> [StoredWave] {
+        try waves(study: slug, day: nil)
+    }
+
+    /// The waves of study `slug` in study order; when `includeEmbargoed` is false, only those
+    /// public on the UTC day of `date` (a wave is public from its `embargoUntil` day on).
+    /// - Throws: ``StoreError`` (`notFound`) when there is no such study.
+    public func waves(study slug: String, includeEmbargoed: Bool, asOf date: Date) throws(StoreError) -> [StoredWave] {
+        try waves(study: slug, day: includeEmbargoed ? nil : StoreNames.day(date))
+    }
+
+    private func waves(study slug: String, day: String?) throws(StoreError) -> [StoredWave] {
         let visible = day == nil ? "" : "AND (w.embargoUntil IS NULL OR w.embargoUntil <= :day)"
         let (exists, rows) = try read("listing the waves of study '\(slug)'") { db in
             let exists = try Bool.fetchOne(db, sql: "SELECT 1 FROM study WHERE slug = ?", arguments: [slug]) ?? false

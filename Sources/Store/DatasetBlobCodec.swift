@@ -233,14 +233,27 @@ public enum DatasetBlobCodec {
                 guard total <= r.remaining else {
                     throw corrupt("\(what) needs \(total) bytes of text but only \(r.remaining) remain")
                 }
+                let region = try r.bytes(count: total, "the texts of \(what)")
+                // Validate the column's bytes once; each answer is then valid when it starts
+                // and ends on a character boundary, and decodes on the fast path.
+                guard String(validating: region, as: UTF8.self) != nil else {
+                    throw corrupt("the texts of \(what) are not valid UTF-8")
+                }
                 var texts: [String?] = []
                 texts.reserveCapacity(n)
+                var start = 0
                 for (row, k) in lengths.enumerated() {
-                    if k == missingText {
+                    guard k != missingText else {
                         texts.append(nil)
-                    } else {
-                        texts.append(try r.utf8(count: Int(k), "the text in row \(row + 1) of \(what)"))
+                        continue
                     }
+                    let end = start + Int(k)
+                    guard start == region.count || region[start] & 0xC0 != 0x80,
+                          end == region.count || region[end] & 0xC0 != 0x80 else {
+                        throw corrupt("the text in row \(row + 1) of \(what) splits a UTF-8 character")
+                    }
+                    texts.append(String(decoding: UnsafeBufferPointer(rebasing: region[start..<end]), as: UTF8.self))
+                    start = end
                 }
                 columns.append(Column(name: name, values: .text(texts)))
             }
@@ -321,6 +334,13 @@ private struct BlobReader {
         try need(MemoryLayout<T>.size, what)
         defer { offset += MemoryLayout<T>.size }
         return T(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: T.self))
+    }
+
+    /// The next `count` bytes, not copied.
+    mutating func bytes(count: Int, _ what: String) throws(DatasetBlobCodec.BlobProblem) -> UnsafeBufferPointer<UInt8> {
+        try need(count, what)
+        defer { offset += count }
+        return UnsafeRawBufferPointer(rebasing: raw[offset..<offset + count]).assumingMemoryBound(to: UInt8.self)
     }
 
     mutating func utf8(count: Int, _ what: String) throws(DatasetBlobCodec.BlobProblem) -> String {

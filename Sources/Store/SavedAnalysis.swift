@@ -4,11 +4,13 @@ import SurveyCore
 /// An analysis kept for later: the request, the result it gave, and when it was saved. Its
 /// `id` is random, so it can appear in a permalink without revealing how many there are.
 public struct SavedAnalysis: Sendable, Equatable {
+    /// 20 random hex digits.
     public var id: String
     /// The study it was run on.
     public var study: String
     public var request: AnalysisRequest
     public var result: AnalysisResult
+    /// When it was saved.
     public var createdAt: Date
 
     public init(id: String, study: String, request: AnalysisRequest, result: AnalysisResult, createdAt: Date) {

@@ -9,7 +9,9 @@ public struct StoredWave: Sendable, Equatable {
     /// ISO 8601 days.
     public var fieldworkStart: String
     public var fieldworkEnd: String
+    /// `face-to-face`, `telephone`, `online`, …
     public var mode: String?
+    /// The sampling design, by variable names of its dataset.
     public var design: DesignSpec
     /// Not public before this ISO 8601 day; nil when never embargoed.
     public var embargoUntil: String?

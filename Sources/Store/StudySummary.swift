@@ -5,6 +5,7 @@ import SurveyCore
 public struct StudySummary: Sendable, Equatable {
     /// The study's name in URLs and commands (`cab`).
     public var slug: String
+    /// The title in every language the study gives.
     public var title: LocalizedText
     /// Its waves; in an embargo-aware listing, only those public on the day asked about.
     public var waveCount: Int

@@ -153,6 +153,11 @@ struct DatasetBlobCodecTests {
         var body = Data(try DatasetBlobCodec.encode(Dataset(columns: [Column(name: "t", values: .text(["ab"]))])).dropLast(32))
         body[body.count - 1] = 0xFF
         expectCorrupt(Self.sealed(body), "invalid UTF-8")
+        // "é" (C3 A9) cut between two answers: the column's bytes are valid UTF-8, its answers are not.
+        var split = Data(try DatasetBlobCodec.encode(Dataset(columns: [Column(name: "t", values: .text(["é", ""]))])).dropLast(32))
+        split.replaceSubrange(split.count - 10..<split.count - 6, with: [1, 0, 0, 0])
+        split.replaceSubrange(split.count - 6..<split.count - 2, with: [1, 0, 0, 0])
+        expectCorrupt(Self.sealed(split), "a character split between answers")
         let one = Data(try DatasetBlobCodec.encode(Dataset(columns: [.numeric("x", [1])])).dropLast(32))
         var two = one
         two[16] = 2

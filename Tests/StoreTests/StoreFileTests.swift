@@ -72,3 +72,38 @@ struct StoreFileTests {
         }
     }
 }
+
+@Suite("store concurrency")
+struct StoreConcurrencyTests {
+    @Test("one file store shared by concurrent tasks: readers see whole studies while imports and saves run")
+    func sharedStore() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("barometer-store-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let store = try BarometerStore(directory: folder, passwordIterations: 1_000)
+        try store.importStudy(slug: "test", study: StoreFixture.study(), datasets: StoreFixture.datasets())
+        let result = try AnalysisFixture.result()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for i in 0..<4 {
+                group.addTask {
+                    for j in 0..<5 {
+                        try store.importStudy(slug: "s\(i)", study: StoreFixture.study(), datasets: StoreFixture.datasets(), replace: j > 0)
+                        try store.saveAnalysis(study: "test", request: AnalysisFixture.request, result: result)
+                    }
+                }
+                group.addTask {
+                    for _ in 0..<10 {
+                        for summary in try store.studies() {
+                            // A listed study is complete: every wave has its data.
+                            let waves = try store.waves(study: summary.slug)
+                            #expect(waves.count == 2)
+                            #expect(try store.dataset(study: summary.slug, wave: "w2").rowCount == 9)
+                        }
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        #expect(try store.studies().count == 5)
+        #expect(try store.analyses(study: "test").count == 20)
+    }
+}

@@ -35,7 +35,7 @@ struct StoreStudiesTests {
 
         #expect(try store.study(slug: "test") == study)
 
-        let waves = try store.waves(study: "test", asOf: StoreFixture.now)
+        let waves = try store.waves(study: "test")
         #expect(waves.map(\.id) == ["w1", "w2"])
         #expect(waves.map(\.respondents) == [12, 9])
         #expect(waves[0].label.text(in: "ru") == "Весна 2021")
@@ -58,7 +58,7 @@ struct StoreStudiesTests {
         let noStudy = #expect(throws: StoreError.self) { try store.study(slug: "cab") }
         #expect(noStudy == StoreError(.notFound, "No study 'cab' in the store; import it with `barometer import STUDY_DIR`."))
         #expect(throws: StoreError.noStudy("cab")) { try store.dataset(study: "cab", wave: "w1") }
-        #expect(throws: StoreError.noStudy("cab")) { try store.waves(study: "cab", asOf: StoreFixture.now) }
+        #expect(throws: StoreError.noStudy("cab")) { try store.waves(study: "cab") }
         #expect(throws: StoreError.noStudy("cab")) { try store.deleteStudy(slug: "cab") }
         let noWave = #expect(throws: StoreError.self) { try store.dataset(study: "test", wave: "w9") }
         #expect(noWave?.message == "Study 'test' has no wave 'w9'; its waves are 'w1', 'w2'.")
@@ -104,13 +104,14 @@ struct StoreStudiesTests {
         var written: [String] = []
         #expect(throws: StoreError.self) {
             try store.importStudy(slug: "test", study: StoreFixture.study(), datasets: StoreFixture.datasets(), replace: false,
-                                  at: StoreFixture.now) { wave in
-                written.append(wave)
-                // The wave's rows are there inside the transaction…
+                                  at: StoreFixture.now) { db, wave in
+                // The study's and the wave's rows are there inside the transaction…
+                let counts = try ["study", "wave", "dataset"].map { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0)") ?? 0 }
+                written.append("\(wave): \(counts)")
                 if wave == "w1" { throw Injected() }
             }
         }
-        #expect(written == ["w1"])
+        #expect(written == ["w1: [2, 3, 3]"])
         // …and gone after it.
         #expect(try snapshot(store) == before)
         #expect(try store.studies().map(\.slug) == ["other"])
@@ -124,7 +125,7 @@ struct StoreStudiesTests {
         let before = try snapshot(store)
         #expect(throws: StoreError.self) {
             try store.importStudy(slug: "test", study: StoreFixture.study(title: "New"), datasets: StoreFixture.datasets(), replace: true,
-                                  at: StoreFixture.now) { wave in
+                                  at: StoreFixture.now) { _, wave in
                 if wave == "w2" { throw Injected() }
             }
         }
@@ -153,7 +154,7 @@ struct StoreStudiesTests {
         let summary = try store.importStudy(slug: "test", study: study, datasets: ["w1": data], replace: true, at: later)
         #expect(summary.createdAt == StoreFixture.now && summary.updatedAt == later)
         #expect(try store.study(slug: "test") == study)
-        #expect(try store.waves(study: "test", asOf: later).map(\.respondents) == [30])
+        #expect(try store.waves(study: "test").map(\.respondents) == [30])
         #expect(StoreFixture.same(try store.dataset(study: "test", wave: "w1"), data))
         #expect(throws: StoreError.self) { try store.dataset(study: "test", wave: "w2") }
         #expect(try store.analyses(study: "test").map(\.id) == [analysis])
