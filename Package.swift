@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "Studies", targets: ["Studies"]),
         .library(name: "Charts", targets: ["Charts"]),
         .library(name: "Store", targets: ["Store"]),
+        .library(name: "BarometerServer", targets: ["BarometerServer"]),
         .executable(name: "barometer", targets: ["barometer"]),
     ],
     dependencies: [
@@ -21,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // The engine: data, designs, estimators, tests. No I/O.
@@ -50,11 +52,20 @@ let package = Package(
         // Renderers of results, codebooks, weighting diagnostics and study reports (table, JSON,
         // CSV, Markdown, HTML with charts). No I/O.
         .target(name: "Reports", dependencies: ["SurveyCore", "Weighting", "Studies", "Charts"]),
+        // The public explorer and JSON API (Hummingbird), built by `buildApplication` so that
+        // tests run it without sockets.
+        .target(
+            name: "BarometerServer",
+            dependencies: [
+                "SurveyCore", "SurveyIO", "Studies", "Store", "Reports", "Charts", "Weighting",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         // The command-line verbs, as a library so tests can run them without a process.
         .target(
             name: "BarometerCLI",
             dependencies: [
-                "SurveyCore", "SurveyIO", "Reports", "Weighting", "Studies", "Charts",
+                "SurveyCore", "SurveyIO", "Reports", "Weighting", "Studies", "Charts", "Store", "BarometerServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -67,6 +78,10 @@ let package = Package(
             name: "StudiesTests", dependencies: ["Studies", "SurveyCore", "SurveyIO", "Weighting", "Reports"],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
+        .testTarget(
+            name: "BarometerServerTests",
+            dependencies: ["BarometerServer", "Store", "Studies", "SurveyCore", .product(name: "HummingbirdTesting", package: "hummingbird")]
+        ),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Studies", "SurveyCore"]),
         .testTarget(
             name: "ConformanceTests",

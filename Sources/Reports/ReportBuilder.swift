@@ -20,7 +20,7 @@ struct ReportBuilder {
         var tables = groups(of: result.rows).map { group in
             group.key.isCrosstab
                 ? crosstabTable(group.rows, key: group.key, request: result.request)
-                : estimateTable(group.rows, key: group.key, request: result.request)
+                : estimateTable(group.rows, key: group.key, request: result.request, labels: result.variableLabels)
         }
         if !result.comparisons.isEmpty { tables.append(comparisonTable(result.comparisons)) }
         return ReportDocument(
@@ -59,14 +59,14 @@ struct ReportBuilder {
 
     // MARK: Estimates
 
-    func estimateTable(_ rows: [ResultRow], key: GroupKey, request: AnalysisRequest?) -> ReportTable {
+    func estimateTable(_ rows: [ResultRow], key: GroupKey, request: AnalysisRequest?, labels: [String: String] = [:]) -> ReportTable {
         let domainVariables = DomainColumns.variables(of: rows)
         let hasLevel = rows.contains { $0.level != nil || $0.code != nil }
         let hasDeff = rows.contains { $0.designEffect != nil }
         let level = rows.lazy.compactMap(\.ci?.level).first ?? request?.options.confidenceLevel ?? 0.95
 
-        var columns = domainVariables.map { ReportTable.Column(header: $0, alignment: .left) }
-        if hasLevel { columns.append(.init(header: key.variable, alignment: .left)) }
+        var columns = domainVariables.map { ReportTable.Column(header: labels[$0] ?? $0, alignment: .left) }
+        if hasLevel { columns.append(.init(header: labels[key.variable] ?? key.variable, alignment: .left)) }
         columns += [
             .init(header: text.estimate, alignment: .right),
             .init(header: text.standardError, alignment: .right),
@@ -88,7 +88,7 @@ struct ReportBuilder {
             line += [n.count, n.weightedCount]
             return line
         }
-        return ReportTable(title: text.title(key.statistic, displayName(key, request: request)), columns: columns, rows: cells)
+        return ReportTable(title: text.title(key.statistic, labels[key.variable] ?? displayName(key, request: request)), columns: columns, rows: cells)
     }
 
     /// The variable as named in a title; a ratio's denominator is added from the request

@@ -18,6 +18,12 @@ public struct ResultRenderer: Sendable {
         self.language = language
     }
 
+    /// The result's tables as HTML (`<table>` elements with captions, numbers right-aligned),
+    /// for pages that embed them.
+    public func htmlTables(_ result: AnalysisResult) -> String {
+        ReportBuilder(language: language, cellStyle: .inline).build(result).tables.map(StudyReportBuilder.htmlTable).joined(separator: "\n")
+    }
+
     /// The result in `format`.
     public func render(_ result: AnalysisResult, as format: OutputFormat) -> String {
         switch format {

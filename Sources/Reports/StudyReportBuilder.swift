@@ -116,6 +116,10 @@ public struct StudyReportBuilder: Sendable {
 
     /// Verdicts: every change the analysis estimated (changes of "don't know" only when
     /// significant), and every test of a difference between groups.
+    public func sentences(_ result: AnalysisResult, request: TrendRequest) -> [String] {
+        sentences(result, request: request, verdicts: VerdictWriter(language: language))
+    }
+
     func sentences(_ result: AnalysisResult, request: TrendRequest, verdicts: VerdictWriter) -> [String] {
         let label = Dictionary(result.waves.map { ($0.id, $0.label) }, uniquingKeysWith: { a, _ in a })
         var out: [String] = []

@@ -175,6 +175,9 @@ public struct ResultRow: Sendable, Equatable, Codable {
     public var weightedCount: Double
     /// For a crosstab: the cell this row belongs to.
     public var cell: CrosstabCell?
+    /// The numbers were withheld because too few respondents are behind them (the public
+    /// explorer's disclosure control); estimate, interval and counts are then empty.
+    public var suppressed = false
 
     public init(
         variable: String, statistic: Statistic, domain: Domain = .whole, level: String? = nil, code: String? = nil,
@@ -201,7 +204,42 @@ public struct ResultRow: Sendable, Equatable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case variable, statistic, domain, level, code, estimate, standardError, ci, designEffect,
-            designEffectWithReplacement, effectiveSampleSize, degreesOfFreedom, unweightedCount, weightedCount, cell
+            designEffectWithReplacement, effectiveSampleSize, degreesOfFreedom, unweightedCount, weightedCount, cell, suppressed
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        variable = try c.decode(String.self, forKey: .variable)
+        statistic = try c.decode(Statistic.self, forKey: .statistic)
+        domain = try c.decode(Domain.self, forKey: .domain)
+        level = try c.decodeIfPresent(String.self, forKey: .level)
+        code = try c.decodeIfPresent(String.self, forKey: .code)
+        estimate = try c.decodeIfPresent(Double.self, forKey: .estimate)
+        standardError = try c.decodeIfPresent(Double.self, forKey: .standardError)
+        ci = try c.decodeIfPresent(ConfidenceInterval.self, forKey: .ci)
+        designEffect = try c.decodeIfPresent(Double.self, forKey: .designEffect)
+        designEffectWithReplacement = try c.decodeIfPresent(Double.self, forKey: .designEffectWithReplacement)
+        effectiveSampleSize = try c.decodeIfPresent(Double.self, forKey: .effectiveSampleSize)
+        degreesOfFreedom = try c.decodeIfPresent(Int.self, forKey: .degreesOfFreedom)
+        unweightedCount = try c.decode(Int.self, forKey: .unweightedCount)
+        weightedCount = try c.decode(Double.self, forKey: .weightedCount)
+        cell = try c.decodeIfPresent(CrosstabCell.self, forKey: .cell)
+        suppressed = try c.decodeIfPresent(Bool.self, forKey: .suppressed) ?? false
+    }
+
+    /// The row with its numbers withheld.
+    public func withheld() -> ResultRow {
+        var row = self
+        row.estimate = nil
+        row.standardError = nil
+        row.ci = nil
+        row.designEffect = nil
+        row.designEffectWithReplacement = nil
+        row.effectiveSampleSize = nil
+        row.unweightedCount = 0
+        row.weightedCount = 0
+        row.suppressed = true
+        return row
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -221,6 +259,7 @@ public struct ResultRow: Sendable, Equatable, Codable {
         try c.encode(unweightedCount, forKey: .unweightedCount)
         try c.encode(weightedCount, forKey: .weightedCount)
         try c.encodeIfPresent(cell, forKey: .cell)
+        if suppressed { try c.encode(true, forKey: .suppressed) }
     }
 }
 

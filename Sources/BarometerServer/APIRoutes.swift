@@ -1,0 +1,196 @@
+import Foundation
+import Hummingbird
+import Reports
+import Store
+import Studies
+import SurveyCore
+import SurveyIO
+
+/// The JSON API under `/api/v1` (described by `/api/v1/openapi.json`).
+struct APIRoutes: Sendable {
+    let service: StudyService
+    let configuration: ServerConfiguration
+
+    func register(on router: Router<ExplorerRequestContext>) {
+        let api = router.group("api/v1")
+        api.get("openapi.json") { _, _ in Self.json(OpenAPIDocument.json) }
+        api.get("studies") { request, _ in
+            let authorized = try await authorized(request)
+            let list = try service.summaries(authorized: authorized).map { s in
+                AnyJSON.ordered([("slug", .string(s.slug)), ("title", Self.localized(s.title)), ("waves", .int(s.waveCount)), ("simulated", .bool(s.simulated))])
+            }
+            return Self.json(AnyJSON.ordered([("studies", .array(list))]).text)
+        }
+        api.get("studies/:study") { request, context in
+            let study = try service.study(try context.parameters.require("study"), authorized: try await authorized(request))
+            return Self.json(Self.describe(study).text)
+        }
+        api.get("studies/:study/waves") { request, context in
+            let study = try service.study(try context.parameters.require("study"), authorized: try await authorized(request))
+            return Self.json(AnyJSON.ordered([("waves", .array(study.waves.map(Self.describe)))]).text)
+        }
+        api.get("studies/:study/concepts") { request, context in
+            let slug = try context.parameters.require("study")
+            let study = try service.study(slug, authorized: try await authorized(request))
+            let query = Self.query(request)
+            let found = ConceptSearch.find(query.first("q") ?? "", in: study.concepts)
+            return Self.json(AnyJSON.ordered([("concepts", .array(found.map { Self.describe($0, study: study) }))]).text)
+        }
+        api.get("studies/:study/waves/:wave/codebook") { request, context in
+            let slug = try context.parameters.require("study"), wave = try context.parameters.require("wave")
+            let study = try service.study(slug, authorized: try await authorized(request))
+            guard study.wave(wave) != nil else { throw APIError(.notFound, "Study '\(slug)' has no wave '\(wave)'.") }
+            let data = try service.dataset(slug, wave: wave)
+            return Self.json(Self.codebook(data).text)
+        }
+        api.get("studies/:study/trend") { request, context in
+            let result = try service.trend(try context.parameters.require("study"), request: try Self.query(request).trend(), authorized: try await authorized(request))
+            return Self.json(ResultRenderer().render(result, as: .json))
+        }
+        api.get("studies/:study/trend.csv") { request, context in
+            let result = try service.trend(try context.parameters.require("study"), request: try Self.query(request).trend(), authorized: try await authorized(request))
+            return Self.body(ResultRenderer().render(result, as: .csv), type: "text/csv; charset=utf-8", download: "trend.csv")
+        }
+        api.get("studies/:study/analyze") { request, context in
+            let (wave, analysis) = try Self.query(request).analysis()
+            let result = try service.analyze(try context.parameters.require("study"), wave: wave, request: analysis, authorized: try await authorized(request))
+            return Self.json(ResultRenderer().render(result, as: .json))
+        }
+        api.post("studies/:study/analyze") { request, context in
+            let slug = try context.parameters.require("study")
+            guard let wave = Self.query(request).first("wave") else {
+                throw APIError(.badRequest, "The request names no wave; add ?wave=ID to the URL.")
+            }
+            let body = try await request.body.collect(upTo: configuration.maxRequestBytes)
+            let analysis = try JSONDecoder().decode(AnalysisRequest.self, from: Data(buffer: body))
+            let result = try service.analyze(slug, wave: wave, request: analysis, authorized: try await authorized(request))
+            return Self.json(ResultRenderer().render(result, as: .json))
+        }
+        api.get("studies/:study/chart.svg") { request, context in
+            let slug = try context.parameters.require("study")
+            let query = Self.query(request)
+            let trend = try query.trend()
+            let study = try service.study(slug, authorized: try await authorized(request))
+            let result = try service.trend(slug, request: trend, authorized: try await authorized(request))
+            let kind = try ExplorerPages.chartKind(query.first("chart"), request: trend)
+            guard let svg = StudyChartMaker(study: study, language: query.language).svg(kind, result: result, request: trend) else {
+                throw APIError(.unprocessableContent, "There is nothing to draw with these options; check levels and waves.")
+            }
+            return Self.body(svg, type: "image/svg+xml; charset=utf-8", download: nil)
+        }
+        api.post("studies/:study/waves/:wave") { request, context in
+            try await upload(request, context: context)
+        }
+    }
+
+    /// Whether the request carries a valid account token (embargoed waves, uploads).
+    func authorized(_ request: Request) async throws -> Bool {
+        guard let header = request.headers[.authorization] else { return false }
+        guard header.hasPrefix("Bearer ") else {
+            throw APIError(.unauthorized, "The Authorization header must be 'Bearer TOKEN' with a token from `barometer serve --create-token`.")
+        }
+        guard try service.store.authenticate(token: String(header.dropFirst(7)), at: service.now()) != nil else {
+            throw APIError(.unauthorized, "The token is not valid; create one with `barometer serve --create-token USER`.")
+        }
+        return true
+    }
+
+    /// Adds or replaces one wave's data (a .sav, .zsav, .por, .dta or .csv file as the body);
+    /// needs an account.
+    func upload(_ request: Request, context: ExplorerRequestContext) async throws -> Response {
+        guard try await authorized(request) else {
+            throw APIError(.unauthorized, "Uploading data needs an account: send 'Authorization: Bearer TOKEN'.")
+        }
+        let slug = try context.parameters.require("study"), waveID = try context.parameters.require("wave")
+        let query = Self.query(request)
+        let format = query.first("format") ?? "sav"
+        guard ["sav", "zsav", "por", "dta", "csv"].contains(format) else {
+            throw APIError(.badRequest, "format=\(format) is not one of sav, zsav, por, dta, csv.")
+        }
+        let body = try await request.body.collect(upTo: configuration.maxUploadBytes)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("upload-\(UUID().uuidString).\(format)")
+        try Data(buffer: body).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let dataset = try DatasetLoader.load(path: file.path)
+        var study = try service.store.study(slug: slug)
+        var datasets: [String: Dataset] = [:]
+        for wave in study.waves where wave.id != waveID { datasets[wave.id] = try service.store.dataset(study: slug, wave: wave.id) }
+        if let i = study.waves.firstIndex(where: { $0.id == waveID }) {
+            if let embargo = query.first("embargo-until") { study.waves[i].embargoUntil = embargo }
+        } else {
+            guard let start = query.first("start"), let end = query.first("end"), StudyDate.isValid(start), StudyDate.isValid(end) else {
+                throw APIError(.badRequest, "A new wave needs its fieldwork dates: add start=YYYY-MM-DD&end=YYYY-MM-DD.")
+            }
+            study.waves.append(StudyWave(
+                id: waveID, label: LocalizedText(query.first("label") ?? waveID), file: "waves/\(waveID).\(format)", fieldworkStart: start,
+                fieldworkEnd: end, mode: query.first("mode"), design: DesignSpec(weights: query.first("weight"), strata: query.first("strata"),
+                                                                                 clusters: query.list("cluster")),
+                embargoUntil: query.first("embargo-until")))
+        }
+        datasets[waveID] = dataset
+        try service.store.importStudy(slug: slug, study: study, datasets: datasets, replace: true, at: service.now())
+        service.invalidate()
+        return Self.json(AnyJSON.ordered([("study", .string(slug)), ("wave", .string(waveID)), ("respondents", .int(dataset.rowCount))]).text, status: .created)
+    }
+
+    // MARK: Helpers
+
+    static func query(_ request: Request) -> RequestQuery {
+        RequestQuery(request.uri.queryParameters.map { (String($0.key), String($0.value)) })
+    }
+
+    static func json(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "public, max-age=60"],
+                 body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    static func body(_ text: String, type: String, download: String?) -> Response {
+        var headers: HTTPFields = [.contentType: type, .cacheControl: "public, max-age=60"]
+        if let download { headers[.contentDisposition] = "attachment; filename=\"\(download)\"" }
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    static func localized(_ text: LocalizedText) -> AnyJSON {
+        .object(text.texts.mapValues { .string($0) })
+    }
+
+    static func describe(_ study: Study) -> AnyJSON {
+        .ordered([
+            ("title", localized(study.title)), ("description", localized(study.description)), ("source", localized(study.source)),
+            ("simulated", .bool(study.simulated)), ("waves", .array(study.waves.map(describe))),
+            ("concepts", .array(study.concepts.map { describe($0, study: study) })),
+            ("events", .array(study.events.map { .ordered([("date", .string($0.date)), ("label", localized($0.label))]) })),
+        ])
+    }
+
+    static func describe(_ wave: StudyWave) -> AnyJSON {
+        .ordered([
+            ("id", .string(wave.id)), ("label", localized(wave.label)), ("fieldworkStart", .string(wave.fieldworkStart)),
+            ("fieldworkEnd", .string(wave.fieldworkEnd)), ("mode", wave.mode.map { .string($0) } ?? .null),
+            ("design", .ordered([("weights", wave.design.weights.map { .string($0) } ?? .null), ("strata", wave.design.strata.map { .string($0) } ?? .null),
+                                 ("clusters", .array(wave.design.clusters.map { .string($0) }))])),
+        ])
+    }
+
+    static func describe(_ concept: Concept, study: Study) -> AnyJSON {
+        .ordered([
+            ("id", .string(concept.id)), ("title", localized(concept.title)), ("text", localized(concept.text)),
+            ("levels", .array(concept.levels.map { .ordered([("id", .string($0.id)), ("label", localized($0.label)), ("valence", .string($0.valence.rawValue))]) })),
+            ("waves", .array(concept.mappings.map { .string($0.wave) })),
+        ])
+    }
+
+    /// Variables with their labels and value labels — never values or counts of respondents.
+    static func codebook(_ data: Dataset) -> AnyJSON {
+        .ordered([("variables", .array(data.columns.map { column in
+            let meta = data.metadata(column.name)
+            return .ordered([
+                ("name", .string(column.name)), ("type", .string(column.typeName)), ("label", localized(meta.label)),
+                ("values", .array(meta.valueLabels.map { v in
+                    .ordered([("code", .string(v.stringCode ?? NumberFormatting.code(v.code))), ("label", localized(v.label))])
+                })),
+                ("missing", .array(meta.missingCodes.map { .string(NumberFormatting.code($0)) })),
+            ])
+        }))])
+    }
+}

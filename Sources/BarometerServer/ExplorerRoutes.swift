@@ -1,0 +1,62 @@
+import Foundation
+import Hummingbird
+import Studies
+import SurveyCore
+
+/// The explorer's pages: home, the question browser of a study, the page of a question and
+/// its embeddable chart.
+struct ExplorerRoutes: Sendable {
+    let service: StudyService
+    let api: APIRoutes
+    let configuration: ServerConfiguration
+
+    func register(on router: Router<ExplorerRequestContext>) {
+        router.get("/") { request, _ in
+            let query = APIRoutes.query(request)
+            return Self.html(ExplorerPages.home(try service.summaries(authorized: try await api.authorized(request)), language: query.language))
+        }
+        router.get("studies/:study") { request, context in
+            let slug = try context.parameters.require("study")
+            let query = APIRoutes.query(request)
+            let study = try service.study(slug, authorized: try await api.authorized(request))
+            let q = query.first("q")
+            if let q, q.count > 200 { throw APIError(.badRequest, "The search is \(q.count) characters long; use at most 200.") }
+            let found = ConceptSearch.find(q ?? "", in: study.concepts)
+            return Self.html(ExplorerPages.study(study, slug: slug, concepts: found, q: q, language: query.language))
+        }
+        router.get("studies/:study/concepts/:concept") { request, context in
+            try await question(request, context: context, embed: false)
+        }
+        router.get("embed/studies/:study/concepts/:concept") { request, context in
+            try await question(request, context: context, embed: true)
+        }
+        router.get("health") { _, _ in Response(status: .ok, headers: [.contentType: "text/plain"], body: .init(byteBuffer: ByteBuffer(string: "ok\n"))) }
+    }
+
+    func question(_ request: Request, context: ExplorerRequestContext, embed: Bool) async throws -> Response {
+        let slug = try context.parameters.require("study"), id = try context.parameters.require("concept")
+        let authorized = try await api.authorized(request)
+        let query = APIRoutes.query(request)
+        let study = try service.study(slug, authorized: authorized)
+        guard let concept = study.concept(id) else {
+            throw APIError(.notFound, "Study '\(slug)' has no question '\(id)'; see the list at /studies/\(slug).")
+        }
+        var trend = try query.trend(concept: id)
+        if trend.by.isEmpty && query.first("wave") == nil { trend.changes = .firstToLast }
+        if !trend.by.isEmpty && trend.waves.isEmpty { trend.changes = .none }
+        let breakdowns = try service.breakdowns(slug, concept: concept, authorized: authorized, language: query.language)
+        if let by = trend.by.first, !breakdowns.contains(where: { $0.name == by }) {
+            throw APIError(.unprocessableContent, "'\(by)' is not a breakdown of '\(id)'; choose one of \(breakdowns.map(\.name).joined(separator: ", ")).")
+        }
+        let result = try service.trend(slug, request: trend, authorized: authorized)
+        let page = ExplorerPages.question(
+            study: study, slug: slug, concept: concept, request: trend, chart: query.first("chart"), result: result,
+            breakdowns: breakdowns, minimumCell: configuration.minimumCellCount, host: request.head.authority, embed: embed)
+        return Self.html(page)
+    }
+
+    static func html(_ text: String) -> Response {
+        Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "public, max-age=60"],
+                 body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+
+/// How the server runs and what it allows: where it listens, the disclosure rule, and the
+/// bounds on requests that keep one client from monopolizing it.
+public struct ServerConfiguration: Sendable {
+    public var host: String
+    public var port: Int
+    /// Estimates resting on fewer unweighted respondents than this are withheld, and filters
+    /// selecting fewer are refused (the public explorer's disclosure control).
+    public var minimumCellCount: Int
+    /// The largest request body accepted (JSON analysis requests), in bytes.
+    public var maxRequestBytes: Int
+    /// The largest data file an account may upload, in bytes.
+    public var maxUploadBytes: Int
+    /// At most this many breakdown variables, filter characters and domains per analysis.
+    public var maxBreakdowns: Int
+    public var maxFilterLength: Int
+    public var maxDomains: Int
+    /// Requests per second each client may make on average, and the burst allowed.
+    public var requestsPerSecond: Double
+    public var burst: Int
+    /// Waves whose data are kept decoded in memory.
+    public var cachedWaves: Int
+
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, minimumCellCount: Int = 30, maxRequestBytes: Int = 64 * 1024,
+        maxUploadBytes: Int = 256 * 1024 * 1024, maxBreakdowns: Int = 2, maxFilterLength: Int = 300, maxDomains: Int = 200,
+        requestsPerSecond: Double = 20, burst: Int = 60, cachedWaves: Int = 64
+    ) {
+        self.host = host
+        self.port = port
+        self.minimumCellCount = minimumCellCount
+        self.maxRequestBytes = maxRequestBytes
+        self.maxUploadBytes = maxUploadBytes
+        self.maxBreakdowns = maxBreakdowns
+        self.maxFilterLength = maxFilterLength
+        self.maxDomains = maxDomains
+        self.requestsPerSecond = requestsPerSecond
+        self.burst = burst
+        self.cachedWaves = cachedWaves
+    }
+}
