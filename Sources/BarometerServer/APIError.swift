@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOCore
 import SurveyCore
 import SurveyIO
 import Store
@@ -37,6 +38,8 @@ public struct APIError: Error, Sendable, Equatable {
             return APIError(.unprocessableContent, e.message)
         case let e as HTTPError:
             return APIError(e.status, e.body ?? "The request cannot be served (\(e.status.code)).")
+        case is NIOTooManyBytesError:
+            return APIError(.contentTooLarge, "The request body is larger than the server accepts; send a smaller analysis request (a few kilobytes of JSON) or a smaller file.")
         case is DecodingError:
             return APIError(.badRequest, "The request body is not a valid analysis request: \(Self.describe(error)); send JSON as in /api/v1/openapi.json.")
         default:

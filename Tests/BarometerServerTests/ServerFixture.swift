@@ -1,1 +1,40 @@
-import Testing
+import BarometerServer
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Store
+import Studies
+import SurveyCore
+
+/// A store holding the demo study (generated once) and the server built on it.
+enum ServerFixture {
+    static let demo: DemoStudy = try! DemoStudyGenerator().generate()
+
+    static func datasets() -> [String: Dataset] {
+        Dictionary(uniqueKeysWithValues: zip(demo.study.waves.map(\.id), demo.datasets))
+    }
+
+    static let store: BarometerStore = {
+        let store = try! BarometerStore.inMemory(passwordIterations: 1_000)
+        try! store.importStudy(slug: "demo", study: demo.study, datasets: datasets())
+        return store
+    }()
+
+    static func app(
+        store: BarometerStore = ServerFixture.store, configuration: ServerConfiguration = ServerConfiguration(),
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) -> some ApplicationProtocol {
+        let service = StudyService(store: store, configuration: configuration, now: now)
+        return Application(router: BarometerServerApp.router(service: service, configuration: configuration))
+    }
+
+    static func text(_ response: TestResponse) -> String { String(buffer: response.body) }
+
+    static func json(_ response: TestResponse) throws -> [String: Any] {
+        try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any] ?? [:]
+    }
+
+    static func errorMessage(_ response: TestResponse) throws -> String {
+        ((try json(response))["error"] as? [String: Any])?["message"] as? String ?? ""
+    }
+}
