@@ -79,7 +79,8 @@ struct Demo: BarometerVerb {
         sink.write(report.summaryTable + "\n")
         sink.write("Study:  \((out as NSString).appendingPathComponent("study"))  (SPSS files and study.yaml)\n")
         sink.write("Report: \((reportFolder as NSString).appendingPathComponent("report.html"))  (open it in a browser; \(report.charts.count) charts, \(report.tables.count) tables)\n")
-        sink.write("Next:   barometer trend \((out as NSString).appendingPathComponent("study")) opinion_russia --by agegroup\n")
+        sink.write("Trend:  barometer trend \((out as NSString).appendingPathComponent("study")) opinion_russia --by agegroup\n")
+        sink.write("Explorer: barometer serve --demo, then open http://127.0.0.1:8080/ (or: barometer import \((out as NSString).appendingPathComponent("study")) --slug demo, then barometer serve)\n")
     }
 
     /// Refuses to replace a folder that `barometer demo` did not write.

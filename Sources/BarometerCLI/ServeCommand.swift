@@ -39,12 +39,16 @@ struct Serve: BarometerVerb {
     @Option(name: .customLong("min-cell"), help: ArgumentHelp("Withhold estimates resting on fewer respondents (default 30).", valueName: "n"))
     var minimumCell: Int = 30
 
+    @Option(name: .customLong("rate-limit"), help: ArgumentHelp("Requests per second each client may make (bursts of three times that; default 20).", valueName: "n"))
+    var rateLimit: Double = 20
+
     @Option(name: .customLong("create-token"), help: ArgumentHelp("Create an admin account (if needed) and print an API token for it, then exit.", valueName: "user"))
     var createToken: String?
 
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port \(port) is not between 1 and 65535.") }
         guard minimumCell >= 1 else { throw ValidationError("--min-cell must be at least 1.") }
+        guard rateLimit > 0 else { throw ValidationError("--rate-limit must be positive.") }
     }
 
     func execute(arguments: [String], into sink: inout CommandOutput, progress: ProgressReporter) throws {
@@ -71,7 +75,8 @@ struct Serve: BarometerVerb {
         }
         var logger = Logger(label: "barometer.server")
         logger.logLevel = .info
-        let configuration = ServerConfiguration(host: host, port: port, minimumCellCount: minimumCell)
+        let configuration = ServerConfiguration(
+            host: host, port: port, minimumCellCount: minimumCell, requestsPerSecond: rateLimit, burst: Int(min(rateLimit * 3, 1e9)))
         let app = BarometerServerApp.buildApplication(store: store, configuration: configuration, logger: logger)
         FileHandle.standardError.write(Data("Barometer explorer on http://\(host):\(port)/ (API: /api/v1/openapi.json). Ctrl-C stops it.\n".utf8))
         let failure = ServeFailure()

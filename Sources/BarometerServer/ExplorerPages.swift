@@ -97,7 +97,8 @@ enum ExplorerPages {
     ul.studies,ul.concepts{list-style:none;padding:0} ul.studies li,ul.concepts li{padding:.7rem 0;border-bottom:1px solid var(--rule)}
     .concept-title{font-weight:600} .concept-text{color:var(--muted);font-size:.95rem}
     form.controls{display:flex;flex-wrap:wrap;gap:.8rem 1rem;align-items:flex-end;background:var(--soft);padding:.8rem;border-radius:6px;margin:1rem 0}
-    form.controls label{display:flex;flex-direction:column;font-size:.85rem;font-weight:600;gap:.2rem}
+    form.controls label{display:flex;flex-direction:column;font-size:.85rem;font-weight:600;gap:.2rem;max-width:100%}
+    form.controls select{max-width:100%;width:auto}
     select,input,button,textarea{font:inherit} select,input{padding:.35rem;border:1px solid #767676;border-radius:4px;background:#fff;min-width:10rem}
     button{padding:.4rem .9rem;border:1px solid var(--accent);background:var(--accent);color:#fff;border-radius:4px;cursor:pointer}
     form.search{display:flex;gap:.5rem;flex-wrap:wrap;margin:1rem 0} form.search input{flex:1 1 16rem}

@@ -58,8 +58,9 @@ public struct VerdictWriter: Sendable {
     ///   - variable: the breakdown's name ("age group").
     ///   - groups: its groups' labels (two groups get "between A and B").
     ///   - wave: the wave's label.
-    public func difference(_ test: TestResult, variable: String, groups: [String], wave: String, level: Double = 0.95) -> String {
+    public func difference(_ test: TestResult, variable label: String, groups: [String], wave: String, level: Double = 0.95) -> String {
         guard let pValue = test.pValue else { return "" }
+        let variable = language == .en ? label.prefix(1).lowercased() + label.dropFirst() : label
         let p = pText(pValue)
         let significant = pValue < 1 - level
         let pair = groups.count == 2
@@ -90,7 +91,8 @@ public struct VerdictWriter: Sendable {
 
     /// One sentence for the tests of many waves: in how many the answers differ across groups,
     /// naming the waves where they do not (or do, when those are fewer).
-    public func differences(_ tests: [(wave: String, test: TestResult)], variable: String, level: Double = 0.95) -> String {
+    public func differences(_ tests: [(wave: String, test: TestResult)], variable label: String, level: Double = 0.95) -> String {
+        let variable = language == .en ? label.prefix(1).lowercased() + label.dropFirst() : label
         let valid = tests.filter { $0.test.pValue != nil }
         let differ = valid.filter { $0.test.pValue! < 1 - level }
         let same = valid.filter { $0.test.pValue! >= 1 - level }

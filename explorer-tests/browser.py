@@ -1,0 +1,217 @@
+#!/usr/bin/env python3
+"""Drives the explorer in headless Chromium, as a visitor would, and checks what renders.
+
+Starts `barometer serve --demo` on loopback with a fresh store, then with Selenium and
+Debian's chromium + chromium-driver: opens the home page, goes to the study, searches the
+questions in Kazakh, opens "Opinion of Russia", switches the breakdown (age group), the wave
+(autumn 2022), "without don't know", and the language (Russian, Kazakh), and checks each time
+that the chart (inline SVG with the expected labels) and the table with intervals changed as
+they should — not just that the page answered. Also checks the phone layout and that an
+unknown page is a 404 with one sentence. Screenshots go to --shots for a person to look at.
+
+    python3 explorer-tests/browser.py --barometer .build/debug/barometer
+Installs what it needs when missing: chromium and chromium-driver (apt), selenium (pip).
+"""
+import argparse
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+
+def ensure_tools():
+    if not shutil.which("chromium") or not shutil.which("chromedriver"):
+        print("installing chromium and chromium-driver (apt)", flush=True)
+        subprocess.run(["apt-get", "install", "-y", "-q", "chromium", "chromium-driver"], check=True,
+                       env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"}, stdout=subprocess.DEVNULL)
+    try:
+        import selenium  # noqa: F401
+    except ImportError:
+        print("installing selenium (pip)", flush=True)
+        subprocess.run([sys.executable, "-m", "pip", "install", "-q", "selenium"], check=True)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(url, seconds=60):
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as r:
+                if r.status == 200:
+                    return
+        except Exception:
+            time.sleep(0.3)
+    raise SystemExit(f"the server did not answer {url} within {seconds} s")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--barometer", default=".build/debug/barometer")
+    parser.add_argument("--shots", default=".build-explorer/screenshots")
+    args = parser.parse_args()
+    ensure_tools()
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select, WebDriverWait
+
+    os.makedirs(args.shots, exist_ok=True)
+    data = tempfile.mkdtemp(prefix="barometer-explorer-")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    log = open(os.path.join(args.shots, "server.log"), "w")
+    server = subprocess.Popen([args.barometer, "serve", "--demo", "--data", data, "--port", str(port)],
+                              stdout=log, stderr=subprocess.STDOUT)
+    failures = []
+
+    def check(condition, what):
+        print(("ok   " if condition else "FAIL ") + what, flush=True)
+        if not condition:
+            failures.append(what)
+
+    try:
+        wait_for(base + "/health")
+        options = webdriver.ChromeOptions()
+        for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1200,1600"]:
+            options.add_argument(flag)
+        options.binary_location = shutil.which("chromium")
+        driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
+        wait = WebDriverWait(driver, 30)
+
+        def shot(name):
+            driver.save_screenshot(os.path.join(args.shots, name + ".png"))
+
+        def svg_text():
+            return " ".join(e.get_attribute("textContent") for e in driver.find_elements(By.CSS_SELECTOR, "#chart .chart-wide svg text"))
+
+        def reloaded(old):
+            wait.until(lambda d: d.find_element(By.TAG_NAME, "html").id != old)
+
+        # Home → study.
+        driver.get(base + "/")
+        check("Barometer explorer" in driver.title, "home page title")
+        links = driver.find_elements(By.CSS_SELECTOR, "a.study")
+        check(len(links) == 1, "home lists the demo study")
+        links[0].click()
+        wait.until(lambda d: d.find_elements(By.ID, "concepts"))
+        shot("1-study")
+        # Search in Kazakh.
+        box = driver.find_element(By.ID, "q")
+        box.send_keys("Ресей")
+        old = driver.find_element(By.TAG_NAME, "html").id
+        box.submit()
+        reloaded(old)
+        found = driver.find_elements(By.CSS_SELECTOR, "#concepts li.concept a")
+        check(any("opinion_russia" in a.get_attribute("href") for a in found), "search 'Ресей' finds Opinion of Russia")
+        check(not any("opinion_china" in a.get_attribute("href") for a in found), "search 'Ресей' leaves out the opinion of China")
+        # The question: trend over all waves.
+        driver.get(base + "/studies/demo/concepts/opinion_russia")
+        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#chart svg"))
+        text = svg_text()
+        check("Opinion of Russia" in text and "Very favourable" in text, "trend chart drawn with its title and levels")
+        check("Russia's full-scale invasion of Ukraine" in text, "trend chart marks the events")
+        rows = driver.find_elements(By.CSS_SELECTOR, "#estimates tbody tr")
+        check(len(rows) >= 16 * 6, f"table has a row per wave and level ({len(rows)})")
+        shot("2-question-trend")
+        # Breakdown by age group.
+        old = driver.find_element(By.TAG_NAME, "html").id
+        Select(driver.find_element(By.ID, "by")).select_by_value("agegroup")
+        reloaded(old)
+        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#chart svg"))
+        check("by=agegroup" in driver.current_url, "choosing a breakdown changes the URL")
+        text = svg_text()
+        check("18–29" in text and "60+" in text, "chart has a panel per age group")
+        table = driver.find_element(By.ID, "estimates").text
+        check("18–29" in table and "60+" in table, "table breaks down by age group")
+        shot("3-by-age")
+        # One wave.
+        old = driver.find_element(By.TAG_NAME, "html").id
+        Select(driver.find_element(By.ID, "wave")).select_by_value("2022-autumn")
+        reloaded(old)
+        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#chart svg"))
+        check("wave=2022-autumn" in driver.current_url and "by=agegroup" in driver.current_url, "wave and breakdown in the URL")
+        text = svg_text()
+        check("Autumn 2022" in text and "18–29" in text, "bars for autumn 2022 by age group")
+        verdicts = driver.find_element(By.ID, "verdicts").text
+        check("Rao–Scott F" in verdicts, "verdict on the difference between age groups")
+        shot("4-autumn-2022-by-age")
+        # Without don't know.
+        old = driver.find_element(By.TAG_NAME, "html").id
+        Select(driver.find_element(By.ID, "dk")).select_by_value("exclude")
+        reloaded(old)
+        table = driver.find_element(By.ID, "estimates").text
+        check("Don't know" not in table and "Refused" not in table, "'without don't know' drops DK and refused")
+        # Language: Russian, then Kazakh.
+        old = driver.find_element(By.TAG_NAME, "html").id
+        driver.find_element(By.CSS_SELECTOR, "a.lang[hreflang=ru]").click()
+        reloaded(old)
+        check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "ru", "page in Russian")
+        check("Мнение о России" in driver.find_element(By.TAG_NAME, "h1").text or "России" in driver.find_element(By.TAG_NAME, "h1").text, "question title in Russian")
+        check("Разбивка" in driver.find_element(By.ID, "controls").text, "interface in Russian")
+        check("wave=2022-autumn" in driver.current_url and "dk=exclude" in driver.current_url, "language switch keeps the view")
+        shot("5-russian")
+        old = driver.find_element(By.TAG_NAME, "html").id
+        driver.find_element(By.CSS_SELECTOR, "a.lang[hreflang=kk]").click()
+        reloaded(old)
+        check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "kk", "page in Kazakh")
+        check("Бөлу" in driver.find_element(By.ID, "controls").text, "interface in Kazakh")
+        check("Ресей" in svg_text(), "chart text in Kazakh")
+        shot("6-kazakh")
+        # Downloads and embed point at the same view.
+        csv = driver.find_element(By.ID, "download-csv").get_attribute("href")
+        with urllib.request.urlopen(csv) as r:
+            body = r.read().decode()
+        check(body.startswith("variable,statistic") and "2022-autumn" in body, "CSV download of the view")
+        embed = driver.find_element(By.ID, "embed").get_attribute("value")
+        check("<iframe" in embed and "/embed/studies/demo/concepts/opinion_russia" in embed, "embed snippet")
+        # Phone.
+        driver.set_window_size(390, 1400)
+        driver.get(base + "/studies/demo/concepts/opinion_russia?wave=2022-autumn")
+        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#chart svg"))
+        narrow = driver.find_element(By.CSS_SELECTOR, "#chart .chart-narrow")
+        check(narrow.is_displayed() and not driver.find_element(By.CSS_SELECTOR, "#chart .chart-wide").is_displayed(), "phone layout shows the narrow chart")
+        width = driver.execute_script("return document.documentElement.scrollWidth")
+        check(width <= 400, f"no horizontal scrolling on a phone ({width}px)")
+        shot("7-phone")
+        # Keyboard: the first tab stop is the skip link.
+        driver.set_window_size(1200, 1600)
+        driver.get(base + "/studies/demo/concepts/opinion_russia")
+        from selenium.webdriver.common.keys import Keys
+        driver.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
+        check(driver.switch_to.active_element.get_attribute("class") == "skip", "first tab stop skips to the content")
+        check(all(driver.find_elements(By.CSS_SELECTOR, f"label[for={i}]") for i in ["by", "wave", "dk", "filter"]), "every control has a label")
+        # An unknown question.
+        driver.get(base + "/studies/demo/concepts/nothing")
+        check("has no question" in driver.find_element(By.ID, "error").text, "unknown question: one sentence")
+        driver.quit()
+    finally:
+        server.send_signal(signal.SIGINT)
+        try:
+            server.wait(timeout=20)
+            check(server.returncode == 0, "server stops gracefully on SIGINT")
+        except subprocess.TimeoutExpired:
+            server.kill()
+            failures.append("server did not stop on SIGINT")
+        log.close()
+        shutil.rmtree(data, ignore_errors=True)
+    with open(os.path.join(args.shots, "server.log")) as f:
+        errors = [line for line in f if " 5" in line and "status=5" in line]
+    check(not errors, "no 5xx in the server log")
+    if failures:
+        print(f"{len(failures)} check(s) failed: " + "; ".join(failures))
+        sys.exit(1)
+    print(f"explorer: all checks passed; screenshots in {args.shots}")
+
+
+if __name__ == "__main__":
+    main()
