@@ -18,8 +18,9 @@ public enum DatasetLoader {
     /// The extensions ``load(path:)`` reads, without the dot.
     public static let supportedExtensions = ["csv", "tsv", "tab", "txt", "dta", "sav", "zsav", "por"]
 
-    /// Loads the file at `path`; `progress`, if given, hears how many of the file's bytes have
-    /// been read (a reader that cannot tell reports only the end).
+    /// Loads the file at `path`; `progress`, if given, hears how far the reader is: bytes of a
+    /// CSV file, of an SPSS file's cases, variables of a Stata file (a portable file reports
+    /// only the end).
     /// - Throws: ``ReadError``: file not found, a directory, an unsupported or unknown type, or
     ///   whatever the reader reports.
     public static func load(path: String, progress: ReadProgress? = nil) throws(ReadError) -> Dataset {
@@ -36,11 +37,11 @@ public enum DatasetLoader {
             let delimiter: CSVReader.Delimiter = firstLine.contains(0x09) ? .tab : .comma
             return try CSVReader.read(data: data, name: path, delimiter: delimiter, progress: progress)
         case "dta":
-            let dataset = try StataReader.read(path: path)
+            let dataset = try StataReader.read(path: path, progress: progress)
             progress?(1, 1)
             return dataset
         case "sav", "zsav":
-            let dataset = try SPSSReader.read(path: path)
+            let dataset = try SPSSReader.read(path: path, progress: progress)
             progress?(1, 1)
             return dataset
         case "por":

@@ -38,8 +38,9 @@ public enum SPSSReader {
     ///   `CP866`, ...), to use instead of what the file declares; `nil` to trust the file.
     /// - Throws: ``ReadError`` when the file is missing, unreadable, encrypted or malformed, or
     ///   the encoding is unknown.
-    public static func read(path: String, encoding: String? = nil) throws(ReadError) -> Dataset {
-        try read(bytes: FileContents.bytes(path: path), name: path, encoding: encoding)
+    /// - Parameter progress: hears how far through the cases the reader is.
+    public static func read(path: String, encoding: String? = nil, progress: ReadProgress? = nil) throws(ReadError) -> Dataset {
+        try read(bytes: FileContents.bytes(path: path), name: path, encoding: encoding, progress: progress)
     }
 
     /// Reads a system file held in memory; `name` identifies it in messages.
@@ -48,10 +49,10 @@ public enum SPSSReader {
     }
 
     /// Reads a system file held in memory as bytes; `name` identifies it in messages.
-    public static func read(bytes: [UInt8], name: String, encoding: String? = nil) throws(ReadError) -> Dataset {
+    public static func read(bytes: [UInt8], name: String, encoding: String? = nil, progress: ReadProgress? = nil) throws(ReadError) -> Dataset {
         let decoder = try TextDecoder.requested(encoding, file: name)
         do {
-            return try SystemFileDecoder.decode(bytes, encoding: decoder)
+            return try SystemFileDecoder.decode(bytes, encoding: decoder, progress: progress)
         } catch {
             throw error.readError(name: name)
         }

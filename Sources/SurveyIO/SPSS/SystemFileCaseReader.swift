@@ -23,6 +23,9 @@ struct SystemFileCaseReader {
     private var finished = false
     /// Cases read so far.
     private(set) var casesRead = 0
+    /// How far into the case data the reader is, and where the data ends (bytes), for progress.
+    var bytePosition: Int { position }
+    var byteEnd: Int { end }
 
     /// The system-missing value, `-DBL_MAX`.
     static let sysmisBits: UInt64 = 0xFFEF_FFFF_FFFF_FFFF

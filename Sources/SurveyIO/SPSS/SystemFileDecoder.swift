@@ -13,10 +13,11 @@ struct SystemFileDecoder {
     private var lowest = (-Double.greatestFiniteMagnitude).nextUp.bitPattern
 
     /// - Parameter encoding: decodes the text with this encoding whatever the file declares.
-    static func decode(_ bytes: [UInt8], encoding: TextDecoder? = nil) throws(SPSSFormatError) -> Dataset {
+    /// - Parameter progress: hears the position in the case data after every block of cases.
+    static func decode(_ bytes: [UInt8], encoding: TextDecoder? = nil, progress: ReadProgress? = nil) throws(SPSSFormatError) -> Dataset {
         let dictionary = try SystemFileDictionary.parse(bytes)
         var decoder = try SystemFileDecoder(bytes: bytes, dictionary: dictionary, encoding: encoding)
-        return try decoder.run()
+        return try decoder.run(progress: progress)
     }
 
     private init(bytes: [UInt8], dictionary: SystemFileDictionary, encoding: TextDecoder?) throws(SPSSFormatError) {
@@ -92,7 +93,7 @@ struct SystemFileDecoder {
 
     // MARK: - Dictionary
 
-    private mutating func run() throws(SPSSFormatError) -> Dataset {
+    private mutating func run(progress: ReadProgress?) throws(SPSSFormatError) -> Dataset {
         readMachineFloatingPointInfo()
         assembleVariables()
         applyLongNames()
@@ -113,7 +114,7 @@ struct SystemFileDecoder {
             codebook.design = DesignSpec(weights: weight.name)
         }
         for v in variables { codebook[v.name] = v.metadata }
-        let columns = try readColumns()
+        let columns = try readColumns(progress: progress)
         do {
             return try Dataset(columns: columns, codebook: codebook)
         } catch {
@@ -412,7 +413,7 @@ struct SystemFileDecoder {
     /// they are spread over the columns.
     private static let blockBytes = 256 * 1024
 
-    private func readColumns() throws(SPSSFormatError) -> [Column] {
+    private func readColumns(progress: ReadProgress?) throws(SPSSFormatError) -> [Column] {
         var reader = try SystemFileCaseReader(bytes: bytes, dictionary: dictionary)
         let declared = dictionary.caseCount >= 0 ? dictionary.caseCount : extendedCaseCount() ?? -1
         let numericVariables = variables.indices.filter { variables[$0].isNumeric }
@@ -463,6 +464,7 @@ struct SystemFileDecoder {
                     }
                 }
             }
+            progress?(reader.bytePosition, reader.byteEnd)
             if count < wanted { break }
         }
         // Only the header's count is trusted to be exact; the extended record only stops early.

@@ -15,13 +15,16 @@ struct StataFileParser {
     private var decoder = StataTextDecoder()
     private let release: StataRelease
 
+    /// Hears the variables decoded so far, of all.
+    private var progress: ReadProgress? = nil
+
     private init(reader: StataByteReader, release: StataRelease) {
         self.reader = reader
         self.release = release
     }
 
     /// Parses the whole file held in `bytes`; `name` names it in messages.
-    static func parse(_ bytes: UnsafeRawBufferPointer, name: String) throws(ReadError) -> StataFile {
+    static func parse(_ bytes: UnsafeRawBufferPointer, name: String, progress: ReadProgress? = nil) throws(ReadError) -> StataFile {
         var reader = StataByteReader(bytes: bytes, name: name)
         guard !bytes.isEmpty else {
             throw ReadError(.malformed, "Cannot read '\(name)': the file is empty; a Stata .dta file starts with a header, so check that the file was copied completely.")
@@ -54,6 +57,7 @@ struct StataFileParser {
             throw ReadError(.unsupportedFormat, "Cannot read '\(name)': it is not a Stata .dta file Barometer knows (the first byte gives format \(number); Barometer reads formats 102 to 119); check that the file is a Stata data set.")
         }
         var parser = StataFileParser(reader: reader, release: release)
+        parser.progress = progress
         return release.isTagged ? try parser.parseTagged() : try parser.parseFixed()
     }
 
@@ -352,7 +356,8 @@ struct StataFileParser {
         let modern = release.hasExtendedMissing
         let oldDoubleMissing = release.number <= 105 ? 0x1p333 : Double.nan
         var offset = start
-        for variable in variables {
+        for (index, variable) in variables.enumerated() {
+            defer { progress?(index + 1, variables.count) }
             @inline(__always) func position(_ row: Int) -> Int { offset + row * rowWidth }
             switch variable.type {
             case .byte:

@@ -47,16 +47,17 @@ public enum StataReader {
     /// Reads the `.dta` file at `path`.
     /// - Throws: ``ReadError`` when the file is missing or unreadable, is not a Stata file of a
     ///   known format, or is damaged.
-    public static func read(path: String) throws(ReadError) -> Dataset {
+    /// - Parameter progress: hears how many of the file's variables have been decoded.
+    public static func read(path: String, progress: ReadProgress? = nil) throws(ReadError) -> Dataset {
         let data = try FileContents.read(path: path)
-        return try read(data: data, name: path)
+        return try read(data: data, name: path, progress: progress)
     }
 
     /// Reads a `.dta` file held in memory; `name` identifies it in messages.
-    public static func read(data: Data, name: String) throws(ReadError) -> Dataset {
+    public static func read(data: Data, name: String, progress: ReadProgress? = nil) throws(ReadError) -> Dataset {
         let file: StataFile
         do {
-            file = try data.withUnsafeBytes { raw in try StataFileParser.parse(raw, name: name) }
+            file = try data.withUnsafeBytes { raw in try StataFileParser.parse(raw, name: name, progress: progress) }
         } catch let error as ReadError {
             throw error
         } catch {
