@@ -37,7 +37,10 @@ let package = Package(
         // Readers and writers of survey files, YAML codebooks, weighting targets and studies.
         .target(
             name: "SurveyIO",
-            dependencies: ["SurveyCore", "Weighting", "Studies", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "SurveyCore", "Weighting", "Studies", .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         // The embedded archive (SQLite through GRDB): studies, waves, columnar data blobs,
         // codebooks, saved analyses, accounts and API tokens. Imports are atomic.

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import SurveyCore
 
@@ -6,7 +7,19 @@ import SurveyCore
 public enum FileFingerprint {
     /// `sha256:<hex>` of the file at `path`.
     public static func checksum(path: String) throws(ReadError) -> String {
-        "sha256:" + SHA256.hex(try FileContents.read(path: path))
+        "sha256:" + hex(try FileContents.read(path: path))
+    }
+
+    /// The lowercase hexadecimal SHA-256 of `data` (swift-crypto's, assembly-accelerated).
+    public static func hex(_ data: Data) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(64)
+        for byte in Crypto.SHA256.hash(data: data) {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The provenance of an analysis of the file at `path`.

@@ -2,6 +2,7 @@ import Foundation
 import SurveyIO
 import Testing
 
+/// The file checksum of provenance: SHA-256 as FIPS 180-4 defines it.
 @Suite struct SHA256Tests {
     /// FIPS 180-4 example vectors and block-boundary lengths (digests from `sha256sum`).
     @Test(arguments: [
@@ -12,15 +13,13 @@ import Testing
         (String(repeating: "a", count: 1000), "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3"),
     ])
     func knownDigests(_ text: String, _ digest: String) {
-        #expect(SHA256.hex(Data(text.utf8)) == digest)
+        #expect(FileFingerprint.hex(Data(text.utf8)) == digest)
     }
 
-    @Test func incrementalUpdatesEqualOneShot() {
-        let data = Data((0..<1000).map { UInt8(truncatingIfNeeded: $0 * 7) })
-        var hash = SHA256()
-        hash.update(data.prefix(3))
-        hash.update(data.dropFirst(3).prefix(100))
-        hash.update(data.dropFirst(103))
-        #expect(hash.finalize().map { String(format: "%02x", $0) }.joined() == SHA256.hex(data))
+    @Test func checksumOfAFile() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("sha-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data("abc".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(try FileFingerprint.checksum(path: path) == "sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
 }

@@ -261,6 +261,7 @@ public struct SurveyDesign: Sendable {
             if let bad = v.firstIndex(where: { $0.isNaN }) {
                 throw SurveyError(.invalidDesign, "The \(role) variable '\(column.name)' is missing for respondent \(bad + 1); every respondent needs a \(role) value.")
             }
+            if let dense = IntegerCodes.dense(v) { return (dense.codes, dense.distinct.map(format)) }
             let sorted = Array(Set(v)).sorted()
             var index: [Double: Int32] = [:]
             for (i, x) in sorted.enumerated() { index[x] = Int32(i) }
@@ -285,10 +286,22 @@ public struct SurveyDesign: Sendable {
     /// Identifiers of the pairs (a, b), not yet dense.
     static func combine(_ a: [Int32], _ b: [Int32]) -> [Int32] {
         let bRange = Int64(maxID(b) + 1)
-        let keys = zip(a, b).map { Int64($0) * bRange + Int64($1) }
+        let keyRange = Int64(maxID(a) + 1) * bRange
+        var out = [Int32](repeating: 0, count: a.count)
+        if keyRange <= 1 << 24 {
+            // Small key space: an array instead of a hash table.
+            var slot = [Int32](repeating: -1, count: Int(keyRange))
+            var next: Int32 = 0
+            for i in 0..<a.count {
+                let k = Int(Int64(a[i]) * bRange + Int64(b[i]))
+                if slot[k] < 0 { slot[k] = next; next += 1 }
+                out[i] = slot[k]
+            }
+            return out
+        }
         var index: [Int64: Int32] = [:]
-        var out = [Int32](repeating: 0, count: keys.count)
-        for (i, k) in keys.enumerated() {
+        for i in 0..<a.count {
+            let k = Int64(a[i]) * bRange + Int64(b[i])
             if let v = index[k] { out[i] = v } else {
                 let v = Int32(index.count)
                 index[k] = v

@@ -37,12 +37,27 @@ public struct CategoryIndex: Sendable {
             categoryOfRow = codes.map { $0 >= 0 ? remap[Int($0)] : -1 }
             categories = cats
         case .numeric(let values):
-            var distinct = Array(Set(values.filter { !$0.isNaN }))
-            if missing == .exclude { distinct.removeAll { metadata.isUserMissing($0) } }
-            distinct.sort()
-            var position: [Double: Int32] = [:]
-            for (i, v) in distinct.enumerated() { position[v] = Int32(i) }
-            categoryOfRow = values.map { $0.isNaN ? -1 : position[$0] ?? -1 }
+            var distinct: [Double]
+            var codes: [Int32]
+            if let dense = IntegerCodes.dense(values) {
+                (codes, distinct) = (dense.codes, dense.distinct)
+            } else {
+                distinct = Array(Set(values.filter { !$0.isNaN })).sorted()
+                var position: [Double: Int32] = [:]
+                for (i, v) in distinct.enumerated() { position[v] = Int32(i) }
+                codes = values.map { $0.isNaN ? -1 : position[$0] ?? -1 }
+            }
+            if missing == .exclude, distinct.contains(where: { metadata.isUserMissing($0) }) {
+                var remap = [Int32](repeating: -1, count: distinct.count)
+                var kept: [Double] = []
+                for (i, v) in distinct.enumerated() where !metadata.isUserMissing(v) {
+                    remap[i] = Int32(kept.count)
+                    kept.append(v)
+                }
+                codes = codes.map { $0 < 0 ? -1 : remap[Int($0)] }
+                distinct = kept
+            }
+            categoryOfRow = codes
             categories = distinct.map { v in
                 let code = NumberFormatting.code(v)
                 return Category(
