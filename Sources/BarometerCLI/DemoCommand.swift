@@ -50,7 +50,9 @@ struct Demo: BarometerVerb {
         var files: [(path: String, contents: Data)] = [(Self.marker, Data("Written by barometer demo (seed \(seed)); safe to delete.\n".utf8))]
         var study = demo.study
         for (i, wave) in study.waves.enumerated() {
-            let bytes = try SPSSWriter.encode(demo.datasets[i], name: "wave \(wave.id)")
+            // The header's creation time is the end of fieldwork, so the same seed gives the same bytes.
+            let created = Self.noonUTC(wave.fieldworkEnd)
+            let bytes = try SPSSWriter.encode(demo.datasets[i], name: "wave \(wave.id)", created: created)
             files.append(("study/\(wave.file)", Data(bytes)))
             // An SPSS file holds labels in one language; the YAML codebook beside it keeps
             // the Russian and Kazakh ones.
@@ -81,6 +83,15 @@ struct Demo: BarometerVerb {
         sink.write("Report: \((reportFolder as NSString).appendingPathComponent("report.html"))  (open it in a browser; \(report.charts.count) charts, \(report.tables.count) tables)\n")
         sink.write("Trend:  barometer trend \((out as NSString).appendingPathComponent("study")) opinion_russia --by agegroup\n")
         sink.write("Explorer: barometer serve --demo, then open http://127.0.0.1:8080/ (or: barometer import \((out as NSString).appendingPathComponent("study")) --slug demo, then barometer serve)\n")
+    }
+
+    /// Noon UTC of an ISO day (`2022-11-12`).
+    static func noonUTC(_ day: String) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = day.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return Date(timeIntervalSince1970: 0) }
+        return calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2], hour: 12)) ?? Date(timeIntervalSince1970: 0)
     }
 
     /// Refuses to replace a folder that `barometer demo` did not write.

@@ -12,8 +12,8 @@ struct TrendCommandTests {
     @Test func tableWithNetScoreChangesAndWarnings() {
         let run = BarometerCLI.run(["trend", studyPath, "opinion"])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.contains("Proportions of opinion"))
-        #expect(run.stdout.contains("Net score of opinion (positive − negative)"))
+        #expect(run.stdout.contains("Proportions of Opinion of Russia"))
+        #expect(run.stdout.contains("Net score of Opinion of Russia (positive − negative)"))
         #expect(run.stdout.contains("Changes between waves"))
         #expect(run.stdout.contains("Warning: Simulated data"))
         #expect(run.stdout.contains("w3: the wording of 'opinion' changed"))

@@ -47,8 +47,11 @@ public enum SPSSWriter {
     }
 
     /// The bytes of `dataset` as a system file; `name` identifies it in messages.
-    public static func encode(_ dataset: Dataset, compression: Compression = .bytecode, name: String = "the SPSS file") throws(WriteError) -> [UInt8] {
-        var encoder = SystemFileEncoder(dataset: dataset, compression: compression)
+    /// - Parameter created: the creation time the header records (fix it for reproducible files).
+    public static func encode(
+        _ dataset: Dataset, compression: Compression = .bytecode, name: String = "the SPSS file", created: Date = Date()
+    ) throws(WriteError) -> [UInt8] {
+        var encoder = SystemFileEncoder(dataset: dataset, compression: compression, created: created)
         do {
             return try encoder.encode()
         } catch {
