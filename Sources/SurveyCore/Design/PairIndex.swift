@@ -1,5 +1,6 @@
 /// Dense numbering of the distinct pairs (a, b) that occur among elements, without hashing:
-/// a counting sort on `a`, then a stamp array on `b` within each `a`.
+/// a table of all combinations when there are at most ``denseLimit`` of them, else a counting
+/// sort on `a`, then a stamp array on `b` within each `a`.
 ///
 /// Used to give every (sampling unit, domain) combination that holds respondents its own
 /// accumulator, so that estimation in any number of domains is one pass over the data.
@@ -11,8 +12,38 @@ struct PairIndex: Sendable {
     let secondOfPair: [Int32]
     var count: Int { firstOfPair.count }
 
+    /// Pair tables up to this many (first, second) combinations are indexed directly.
+    static let denseLimit = 1 << 22
+
     init(first: [Int32], second: [Int32], firstCount: Int, secondCount: Int) {
         let m = first.count
+        if firstCount * secondCount <= Self.denseLimit {
+            // One pass marking the combinations that occur, then numbering them in (a, b) order.
+            let width = secondCount
+            var slot = [Int32](repeating: -1, count: max(firstCount * width, 1))
+            for i in 0..<m {
+                let b = Int(second[i])
+                if b >= 0 { slot[Int(first[i]) * width + b] = 0 }
+            }
+            var firsts: [Int32] = []
+            var seconds: [Int32] = []
+            for a in 0..<firstCount {
+                for b in 0..<width where slot[a * width + b] == 0 {
+                    slot[a * width + b] = Int32(firsts.count)
+                    firsts.append(Int32(a))
+                    seconds.append(Int32(b))
+                }
+            }
+            var pairOf = [Int32](repeating: -1, count: m)
+            for i in 0..<m {
+                let b = Int(second[i])
+                if b >= 0 { pairOf[i] = slot[Int(first[i]) * width + b] }
+            }
+            pairOfElement = pairOf
+            firstOfPair = firsts
+            secondOfPair = seconds
+            return
+        }
         // Counting sort of elements by `first`.
         var start = [Int](repeating: 0, count: firstCount + 1)
         for i in 0..<m where second[i] >= 0 { start[Int(first[i]) + 1] += 1 }
