@@ -22,6 +22,9 @@ struct BenchOptions: Equatable {
     var resultsDirectory: String?
     /// Internal: run one operation and print its measurement as one JSON line.
     var child: BenchOperation?
+    /// Internal: generate the data, write the files of the load operations into this folder and
+    /// print what was written as one JSON line.
+    var prepareDirectory: String?
     var help = false
 
     static let usage = """
@@ -90,6 +93,7 @@ struct BenchOptions: Equatable {
                 let name = try value(flag)
                 guard let op = BenchOperation(rawValue: name) else { throw BenchError("Unknown operation '\(name)'.") }
                 child = op
+            case "--prepare": prepareDirectory = try value(flag)
             case "-h", "--help": help = true
             default:
                 throw BenchError("Unknown option '\(flag)'; see barometer-bench --help.")

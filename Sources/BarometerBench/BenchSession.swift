@@ -8,7 +8,9 @@ struct BenchSession {
     var options: BenchOptions
 
     func run() throws {
-        if let op = options.child {
+        if let directory = options.prepareDirectory {
+            try prepare(directory)
+        } else if let op = options.child {
             try runChild(op)
         } else if let path = options.writePath {
             try writeOnly(path)
@@ -30,45 +32,49 @@ struct BenchSession {
     }
 
     /// The default: generated data; the files of the load operations written once.
+    ///
+    /// With child processes, this process never holds the data: a process started by `exec`
+    /// inherits its parent's peak RSS in `getrusage` (Linux carries `maxrss` over), so the
+    /// files are written by a child too, and this process stays small.
     private func runGenerated() throws {
         let survey = SyntheticSurvey(rows: options.rows, seed: options.seed)
         let loads = options.operations.filter { $0.kind == .load }
-        var generationSeconds: Double?
-        var dataset: Dataset?
-        if options.inProcess || !loads.isEmpty {
-            var made: Dataset?
-            generationSeconds = BenchMeasurement.time { made = survey.dataset() }
-            dataset = made
-            log("generated \(BenchReport.grouped(options.rows)) rows in \(BenchReport.fixed(generationSeconds!, 2)) s")
-        }
-
-        // The files to load, written once with the writers `barometer convert` uses.
         let (directory, madeDirectory) = try filesDirectory()
-        var files: [BenchReport.WrittenFile] = []
-        var csvPath: String?, savPath: String?
-        for op in loads {
-            let path = (directory as NSString).appendingPathComponent("survey-\(options.rows)-\(options.seed).\(op == .loadCSV ? "csv" : "sav")")
-            let seconds = try BenchMeasurement.time { try DatasetWriter.write(dataset!, to: path) }
-            files.append(.init(path: path, bytes: Self.size(of: path), seconds: seconds))
-            if op == .loadCSV { csvPath = path } else { savPath = path }
-            log("wrote \(path) in \(BenchReport.fixed(seconds, 2)) s")
+        var dataset: Dataset?
+        var prepared = PreparedFiles(generationSeconds: nil, files: [])
+        if options.inProcess {
+            var made: Dataset?
+            let seconds = BenchMeasurement.time { made = survey.dataset() }
+            dataset = made
+            prepared = try writeFiles(dataset!, for: loads, into: directory)
+            prepared.generationSeconds = seconds
+        } else if !loads.isEmpty {
+            let output = try runSelf(["--prepare", directory, "--only", loads.map(\.rawValue).joined(separator: ","),
+                                      "--rows", String(options.rows), "--seed", String(options.seed)], what: "writing the files")
+            prepared = try JSONDecoder().decode(PreparedFiles.self, from: output)
         }
+        if let g = prepared.generationSeconds {
+            log("generated \(BenchReport.grouped(options.rows)) rows in \(BenchReport.fixed(g, 2)) s")
+        }
+        for file in prepared.files { log("wrote \(file.path) in \(BenchReport.fixed(file.seconds, 2)) s") }
         defer {
             if !options.keepFiles {
-                for file in files { try? FileManager.default.removeItem(atPath: file.path) }
+                for file in prepared.files { try? FileManager.default.removeItem(atPath: file.path) }
                 if madeDirectory { try? FileManager.default.removeItem(atPath: directory) }
             }
         }
-        if !options.inProcess { dataset = nil }
 
         var measurements: [BenchMeasurement] = []
-        let runner = BenchRunner(dataset: dataset, repetitions: options.repetitions, csvPath: csvPath, savPath: savPath,
+        let runner = BenchRunner(dataset: dataset, repetitions: options.repetitions,
+                                 csvPath: filePath(.loadCSV, in: directory), savPath: filePath(.loadSAV, in: directory),
                                  resultsDirectory: options.resultsDirectory)
         for op in options.operations {
             let m = options.inProcess ? try runner.measure(op) : try runInChild(op, directory: directory)
             log("\(op.rawValue): median \(BenchReport.ms(m.median)) ms, peak RSS \(BenchReport.fixed(m.peakRSSMB, 0)) MB")
             measurements.append(m)
         }
+        let files = prepared.files
+        let generationSeconds = prepared.generationSeconds
         let summary = BenchReport.DataSummary(
             source: "generated", rows: options.rows, numericColumns: SyntheticSurvey.columnNames.count,
             columnDataMB: Double(survey.columnBytes) / 1e6, strata: SyntheticSurvey.strataCount, psus: survey.psuCount,
@@ -123,8 +129,8 @@ struct BenchSession {
             runner.dataset = SyntheticSurvey(rows: options.rows, seed: options.seed).dataset()
         } else {
             guard let directory = options.filesDirectory else { throw BenchError("--child \(op.rawValue) needs --files.") }
-            let path = (directory as NSString).appendingPathComponent("survey-\(options.rows)-\(options.seed).\(op == .loadCSV ? "csv" : "sav")")
-            if op == .loadCSV { runner.csvPath = path } else { runner.savPath = path }
+            runner.csvPath = filePath(.loadCSV, in: directory)
+            runner.savPath = filePath(.loadSAV, in: directory)
         }
         let m = try runner.measure(op)
         let encoder = JSONEncoder()
@@ -132,13 +138,60 @@ struct BenchSession {
         print(String(decoding: try encoder.encode(m), as: UTF8.self))
     }
 
+    /// `--prepare DIR` (internal): generates the data, writes the files of the load operations
+    /// named by `--only` into DIR, and prints what it wrote as one JSON line.
+    private func prepare(_ directory: String) throws {
+        var made: Dataset?
+        let seconds = BenchMeasurement.time { made = SyntheticSurvey(rows: options.rows, seed: options.seed).dataset() }
+        var prepared = try writeFiles(made!, for: options.operations.filter { $0.kind == .load }, into: directory)
+        prepared.generationSeconds = seconds
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        print(String(decoding: try encoder.encode(prepared), as: UTF8.self))
+    }
+
     // MARK: Parts
+
+    /// What the files of the load operations took to make.
+    struct PreparedFiles: Codable {
+        var generationSeconds: Double?
+        var files: [BenchReport.WrittenFile]
+    }
+
+    /// Writes `dataset` once for each load operation, with the writers `barometer convert` uses
+    /// (`DatasetWriter`: CSV; .sav bytecode-compressed, as SPSS writes by default).
+    private func writeFiles(_ dataset: Dataset, for loads: [BenchOperation], into directory: String) throws -> PreparedFiles {
+        var files: [BenchReport.WrittenFile] = []
+        for op in loads {
+            guard let path = filePath(op, in: directory) else { continue }
+            let seconds = try BenchMeasurement.time { try DatasetWriter.write(dataset, to: path) }
+            files.append(.init(path: path, bytes: Self.size(of: path), seconds: seconds))
+        }
+        return PreparedFiles(generationSeconds: nil, files: files)
+    }
+
+    /// The file a load operation reads (nil for other operations).
+    private func filePath(_ op: BenchOperation, in directory: String) -> String? {
+        let ext: String
+        switch op {
+        case .loadCSV: ext = "csv"
+        case .loadSAV: ext = "sav"
+        default: return nil
+        }
+        return (directory as NSString).appendingPathComponent("survey-\(options.rows)-\(options.seed).\(ext)")
+    }
 
     /// Runs `op` in a fresh process of this program and reads its measurement.
     private func runInChild(_ op: BenchOperation, directory: String) throws -> BenchMeasurement {
         var arguments = ["--child", op.rawValue, "--rows", String(options.rows), "--repeat", String(options.repetitions),
                          "--seed", String(options.seed), "--files", directory]
         if let results = options.resultsDirectory { arguments += ["--results", results] }
+        return try JSONDecoder().decode(BenchMeasurement.self, from: try runSelf(arguments, what: op.rawValue))
+    }
+
+    /// Runs this program with `arguments` and returns the last line of its output that is a JSON
+    /// object (its standard error passes through).
+    private func runSelf(_ arguments: [String], what: String) throws -> Data {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.executablePath)
         process.arguments = arguments
@@ -148,10 +201,10 @@ struct BenchSession {
         let output = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw BenchError("The child process for \(op.rawValue) failed (exit \(process.terminationStatus)); run barometer-bench --only \(op.rawValue) --in-process to see why.")
+            throw BenchError("The child process for \(what) failed (exit \(process.terminationStatus)); run with --in-process to see why.")
         }
         let line = String(decoding: output, as: UTF8.self).split(separator: "\n").last { $0.hasPrefix("{") } ?? ""
-        return try JSONDecoder().decode(BenchMeasurement.self, from: Data(line.utf8))
+        return Data(line.utf8)
     }
 
     /// The folder for the files to load, and whether this run made it (and removes it).
