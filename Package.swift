@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "Store", targets: ["Store"]),
         .library(name: "BarometerServer", targets: ["BarometerServer"]),
         .executable(name: "barometer", targets: ["barometer"]),
+        .executable(name: "barometer-bench", targets: ["BarometerBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -73,6 +74,9 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "barometer", dependencies: ["BarometerCLI"]),
+        // The performance harness (BENCHMARKS.md): times the engine on generated survey data of
+        // any size through public APIs only. Plain Swift, no benchmark framework.
+        .executableTarget(name: "BarometerBench", dependencies: ["SurveyCore", "SurveyIO", "Weighting"]),
         .testTarget(name: "SurveyCoreTests", dependencies: ["SurveyCore"]),
         .testTarget(name: "SurveyIOTests", dependencies: ["SurveyIO", "Weighting"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
@@ -81,6 +85,7 @@ let package = Package(
             name: "StudiesTests", dependencies: ["Studies", "SurveyCore", "SurveyIO", "Weighting", "Reports"],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
+        .testTarget(name: "BarometerBenchTests", dependencies: ["BarometerBench", "SurveyCore"]),
         .testTarget(
             name: "BarometerServerTests",
             dependencies: ["BarometerServer", "Store", "Studies", "SurveyCore", .product(name: "HummingbirdTesting", package: "hummingbird")]
