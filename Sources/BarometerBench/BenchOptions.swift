@@ -25,6 +25,8 @@ struct BenchOptions: Equatable {
     /// Internal: generate the data, write the files of the load operations into this folder and
     /// print what was written as one JSON line.
     var prepareDirectory: String?
+    /// Time the building blocks of an analysis instead (CategoryIndex, DomainIndex, ...).
+    var steps = false
     var help = false
 
     static let usage = """
@@ -32,6 +34,7 @@ struct BenchOptions: Equatable {
                                [--seed N] [--files DIR] [--keep-files]
                barometer-bench --data FILE [--only OPS] [--repeat N] [--results DIR] [--json]
                barometer-bench --write-csv FILE [--rows N] [--seed N]
+               barometer-bench --steps [--rows N] [--repeat N]
 
         Times Barometer's engine on deterministic stratified cluster-sample data (50 strata, about
         1,000 PSUs, weights, an answer q with 1-5 and 98, 6 age groups, 200 districts, raking
@@ -54,6 +57,8 @@ struct BenchOptions: Equatable {
           --data FILE       time this file instead: load it (repeatedly), then compute on it
           --results DIR     write the JSON result of every engine operation to DIR/OP.json
           --write-csv FILE  write the generated data to FILE and stop (.csv, or .sav, .dta)
+          --steps           time the public building blocks of an analysis instead (category
+                            and domain indices, the design, one bare pass over the data)
           -h, --help        show this help
         """
 
@@ -94,6 +99,7 @@ struct BenchOptions: Equatable {
                 guard let op = BenchOperation(rawValue: name) else { throw BenchError("Unknown operation '\(name)'.") }
                 child = op
             case "--prepare": prepareDirectory = try value(flag)
+            case "--steps": steps = true
             case "-h", "--help": help = true
             default:
                 throw BenchError("Unknown option '\(flag)'; see barometer-bench --help.")

@@ -12,6 +12,10 @@ struct BenchSession {
             try prepare(directory)
         } else if let op = options.child {
             try runChild(op)
+        } else if options.steps {
+            let dataset = SyntheticSurvey(rows: options.rows, seed: options.seed).dataset()
+            let steps = try BenchSteps(dataset: dataset, repetitions: options.repetitions).run()
+            print(BenchSteps.table(steps, rows: options.rows))
         } else if let path = options.writePath {
             try writeOnly(path)
         } else if let path = options.dataPath {

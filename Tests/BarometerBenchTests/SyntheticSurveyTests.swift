@@ -85,6 +85,8 @@ struct SyntheticSurveyTests {
         #expect(crosstab.rows.count == 36)
         let districts = try AnalysisEngine.run(BenchOperation.meanByDistrict.request!, on: data, design: design)
         #expect(districts.rows.count == 200)
+        let steps = try BenchSteps(dataset: data, repetitions: 1).run()
+        #expect(steps.count == 8)
     }
 
     @Test("raking targets: every margin adds up to the population")
@@ -104,6 +106,7 @@ struct SyntheticSurveyTests {
         #expect(only.rows == 10_000_000 && only.operations == [.crosstab, .loadSAV] && only.json)
         let file = try BenchOptions(arguments: ["--data", "x.csv"])
         #expect(file.inProcess && file.operations.allSatisfy { $0.kind == .compute })
+        #expect(try BenchOptions(arguments: ["--steps"]).steps)
         #expect(throws: BenchError.self) { try BenchOptions(arguments: ["--rows", "10"]) }
         #expect(throws: BenchError.self) { try BenchOptions(arguments: ["--only", "nothing"]) }
     }
