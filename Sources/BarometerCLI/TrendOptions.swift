@@ -33,22 +33,10 @@ struct TrendOptions: ParsableArguments {
             }
             groups.append(group)
         }
-        var changes = TrendRequest.Changes.firstToLast
-        var pairs: [[String]] = []
-        for text in compare {
-            switch text {
-            case "consecutive": changes = .consecutive
-            case "first-last": changes = .firstToLast
-            case "none": changes = .none
-            default:
-                let pair = text.split(separator: ":").map { String($0).trimmingCharacters(in: .whitespaces) }
-                guard pair.count == 2, !pair.contains(where: \.isEmpty) else {
-                    throw ValidationError("--compare \(text) is not FROM:TO, consecutive, first-last or none; write e.g. 2021-spring:2022-autumn.")
-                }
-                pairs.append(pair)
-            }
+        let (changes, invalid) = TrendRequest.Changes.parse(compare)
+        if let invalid {
+            throw ValidationError("--compare \(invalid) is not FROM:TO, consecutive, first-last or none; write e.g. 2021-spring:2022-autumn.")
         }
-        if !pairs.isEmpty { changes = .pairs(pairs) }
         func list(_ text: String?) -> [String] {
             (text ?? "").split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }

@@ -15,20 +15,7 @@ enum ExplorerPages {
         return text.isEmpty ? "" : "?" + text.replacingOccurrences(of: "+", with: "%2B")
     }
 
-    static func escape(_ s: String) -> String {
-        var out = ""
-        for c in s {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    static func escape(_ s: String) -> String { MarkdownHTML.escape(s) }
 
     static func chartKind(_ name: String?, request: TrendRequest) throws -> ReportAnalysis.ChartKind {
         if let name, name != "auto" {
@@ -232,9 +219,5 @@ enum ExplorerPages {
         return page(title: text.errorTitle, language: language, path: "/", query: [], body: body)
     }
 
-    static func inline(_ svg: String) -> String {
-        var text = svg
-        if text.hasPrefix("<?xml"), let end = text.range(of: "?>") { text = String(text[end.upperBound...]) }
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
-    }
+    static func inline(_ svg: String) -> String { StudyReportBuilder.inlineSVG(svg) }
 }

@@ -1,3 +1,5 @@
+import Reports
+
 /// The words of the explorer's interface in English, Russian and Kazakh.
 struct ExplorerText {
     let language: String
@@ -82,12 +84,6 @@ struct ExplorerText {
     var languageName: String { t("Language", "Язык", "Тіл") }
 
     func grouped(_ n: Int) -> String {
-        let digits = Array(String(n))
-        var out = ""
-        for (i, d) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out += language == "en" ? "," : "\u{202F}" }
-            out.append(d)
-        }
-        return out
+        StudyChartMaker.grouped(n, separator: language == "en" ? "," : "\u{202F}")
     }
 }

@@ -71,21 +71,9 @@ struct RequestQuery: Sendable {
             request.collapse.append(group)
         }
         request.waves = list("waves") + list("wave").filter { $0 != "all" }
-        var pairs: [[String]] = []
-        for text in list("compare") {
-            switch text {
-            case "consecutive": request.changes = .consecutive
-            case "first-last": request.changes = .firstToLast
-            case "none": request.changes = .none
-            default:
-                let pair = text.split(separator: ":").map(String.init)
-                guard pair.count == 2 else {
-                    throw APIError(.badRequest, "compare=\(text) is not FROM:TO, consecutive, first-last or none.")
-                }
-                pairs.append(pair)
-            }
-        }
-        if !pairs.isEmpty { request.changes = .pairs(pairs) }
+        let (changes, invalid) = TrendRequest.Changes.parse(list("compare"))
+        if let invalid { throw APIError(.badRequest, "compare=\(invalid) is not FROM:TO, consecutive, first-last or none.") }
+        request.changes = changes
         if first("net") == "false" { request.netScore = false }
         return request
     }

@@ -4,8 +4,8 @@ import Foundation
 /// numbered lists, block quotes, `**strong**`, `*emphasis*`, `` `code` `` and
 /// `[links](https://…)`. Everything else is text, escaped; raw HTML is never passed through,
 /// so a report text cannot inject markup or scripts.
-enum MarkdownHTML {
-    static func render(_ markdown: String) -> String {
+public enum MarkdownHTML {
+    public static func render(_ markdown: String) -> String {
         var html: [String] = []
         var paragraph: [String] = []
         var list: (ordered: Bool, items: [String])? = nil
@@ -121,7 +121,7 @@ enum MarkdownHTML {
     }
 
     /// Text safe inside HTML elements and attribute values.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.count)
         for c in text {

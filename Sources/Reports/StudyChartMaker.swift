@@ -112,12 +112,12 @@ public struct StudyChartMaker: Sendable {
             .map { ChartEvent(x: $0.fractionalYear, label: $0.label.text(in: language) ?? $0.date) }
     }
 
-    /// 24112 → "24,112" (a thin space in Russian and Kazakh).
-    static func grouped(_ n: Int) -> String {
+    /// 24112 → "24,112"; `separator` between digit groups (a narrow space in Russian and Kazakh).
+    public static func grouped(_ n: Int, separator: String = ",") -> String {
         let digits = Array(String(n))
         var out = ""
         for (i, d) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out += "," }
+            if i > 0 && (digits.count - i) % 3 == 0 { out += separator }
             out.append(d)
         }
         return out

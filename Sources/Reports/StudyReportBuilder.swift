@@ -185,7 +185,7 @@ public struct StudyReportBuilder: Sendable {
     }
 
     /// An SVG document as an element inside HTML (without its XML declaration).
-    static func inlineSVG(_ svg: String) -> String {
+    public static func inlineSVG(_ svg: String) -> String {
         var text = svg
         if text.hasPrefix("<?xml"), let end = text.range(of: "?>") { text = String(text[end.upperBound...]) }
         return text.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -82,26 +82,7 @@ struct WeightingConformanceTests {
             }
         }
         let result = try AnalysisEngine.run(golden.request, on: dataset, design: outcome.design)
-        for expected in golden.rows ?? [] {
-            let candidates = result.rows.filter { row in
-                if let cell = expected.cell { return row.cell == CrosstabCell(row: cell.row, column: cell.column) }
-                let domain = Dictionary(uniqueKeysWithValues: row.domain.entries.map { ($0.variable, $0.value) })
-                return row.variable == expected.variable && row.statistic.rawValue == expected.statistic
-                    && domain == (expected.domain ?? [:]) && row.level == expected.level
-            }
-            let label = "\(name): \(expected.variable ?? "") \(expected.domain ?? [:]) \(expected.level ?? "") \(expected.cell.map { "\($0.row)|\($0.column)" } ?? "")"
-            try #require(candidates.count == 1, "\(label): \(candidates.count) matching rows")
-            let row = candidates[0]
-            #expect(close(row.estimate, expected.estimate, 1e-9), "\(label) estimate \(row.estimate ?? .nan) vs \(expected.estimate ?? .nan)")
-            #expect(close(row.standardError, expected.standardError, 1e-6), "\(label) SE \(row.standardError ?? .nan) vs \(expected.standardError ?? .nan)")
-            #expect(close(row.ci?.lower, expected.ciLower, 1e-6), "\(label) CI lower \(row.ci?.lower ?? .nan) vs \(expected.ciLower ?? .nan)")
-            #expect(close(row.ci?.upper, expected.ciUpper, 1e-6), "\(label) CI upper \(row.ci?.upper ?? .nan) vs \(expected.ciUpper ?? .nan)")
-            if let df = expected.df { #expect(row.degreesOfFreedom == df, "\(label) df") }
-            if expected.cell == nil, expected.designEffect != nil {
-                #expect(close(row.designEffect, expected.designEffect, 1e-6), "\(label) deff \(row.designEffect ?? .nan) vs \(expected.designEffect ?? .nan)")
-            }
-            if let n = expected.unweightedCount { #expect(row.unweightedCount == n, "\(label) n") }
-        }
+        try expectRows(result, equal: golden.rows ?? [], case: name, allDesignEffects: false)
         if let tests = golden.tests {
             for kind in IndependenceTest.allCases {
                 guard let expected = tests[kind.rawValue] else { continue }

@@ -34,6 +34,26 @@ public struct TrendRequest: Sendable, Equatable {
         /// The given pairs of wave ids, earlier first.
         case pairs([[String]])
         case none
+
+        /// Reads the words of `--compare` (CLI), `compare=` (URL) and `compare:` (report):
+        /// `FROM:TO` (repeatable), `consecutive`, `first-last` or `none`; the last word wins,
+        /// pairs collect. `invalid` is the first word that is none of these.
+        public static func parse(_ words: [String]) -> (changes: Changes, invalid: String?) {
+            var changes = Changes.firstToLast
+            var pairs: [[String]] = []
+            for word in words {
+                switch word {
+                case "consecutive": changes = .consecutive
+                case "first-last": changes = .firstToLast
+                case "none": changes = .none
+                default:
+                    let pair = word.split(separator: ":").map { String($0).trimmingCharacters(in: .whitespaces) }
+                    guard pair.count == 2, !pair.contains(where: \.isEmpty) else { return (changes, word) }
+                    pairs.append(pair)
+                }
+            }
+            return (pairs.isEmpty ? changes : .pairs(pairs), nil)
+        }
     }
 
     public var concept: String

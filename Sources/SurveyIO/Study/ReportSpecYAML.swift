@@ -94,21 +94,11 @@ struct ReportSpecYAMLParser: YAMLDocumentParsing {
             }
         }
         if let n = m["compare"] {
-            var pairs: [[String]] = []
-            for text in try strings(n, what: "`compare`") {
-                switch text {
-                case "consecutive": request.changes = .consecutive
-                case "first-last": request.changes = .firstToLast
-                case "none": request.changes = .none
-                default:
-                    let pair = text.split(separator: ":").map(String.init)
-                    guard pair.count == 2 else {
-                        throw failure(line(n), "the change '\(text)' is not FROM:TO (e.g. 2021-spring:2022-autumn), consecutive, first-last or none")
-                    }
-                    pairs.append(pair)
-                }
+            let (changes, invalid) = TrendRequest.Changes.parse(try strings(n, what: "`compare`"))
+            if let invalid {
+                throw failure(line(n), "the change '\(invalid)' is not FROM:TO (e.g. 2021-spring:2022-autumn), consecutive, first-last or none")
             }
-            if !pairs.isEmpty { request.changes = .pairs(pairs) }
+            request.changes = changes
         }
         if let n = m["exclude-missing"] {
             let text = try scalar(n, what: "`exclude-missing`")
