@@ -23,7 +23,7 @@ struct BenchSteps {
         var indices: [String: CategoryIndex] = [:]
         for name in ["q", "agegroup", "district", "psu"] {
             let column = try dataset.column(name)
-            try time("CategoryIndex of \(name) (numeric, \(Set(indexValues(column)).count) values)") {
+            time("CategoryIndex of \(name) (numeric, \(Set(indexValues(column)).count) values)") {
                 let index = CategoryIndex(column, metadata: dataset.metadata(name), missing: .include, language: "en")
                 keep(index.count)
                 indices[name] = index

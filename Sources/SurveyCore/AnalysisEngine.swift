@@ -65,16 +65,24 @@ public enum AnalysisEngine {
         }
 
         if let crosstab = request.crosstab {
-            let rowIndex = try context.categories(of: crosstab.rows)
-            let columnIndex = try context.categories(of: crosstab.columns)
-            let (measure, by, cellOf): (CategoryIndex, [CategoryIndex], (Domain, CategoryIndex.Category) -> CrosstabCell)
+            // The two variables are numbered at the same time, one per core.
+            let indices = RowChunks.map([0..<1, 1..<2]) { which in
+                Result { () throws(SurveyError) in try context.categories(of: which.lowerBound == 0 ? crosstab.rows : crosstab.columns) }
+            }
+            let rowIndex = try indices[0].get(), columnIndex = try indices[1].get()
+            // The percentages are a proportion by domain; `tableCell` places its categories in the table.
+            let (measure, by): (CategoryIndex, [CategoryIndex])
+            let cellOf: (Domain, CategoryIndex.Category) -> CrosstabCell
+            let tableCell: (_ key: Int, _ category: Int) -> (row: Int, column: Int)
             switch crosstab.percent {
             case .row:
                 (measure, by) = (columnIndex, [rowIndex])
                 cellOf = { CrosstabCell(row: $0[crosstab.rows] ?? "", column: $1.label) }
+                tableCell = { ($0, $1) }
             case .column:
                 (measure, by) = (rowIndex, [columnIndex])
                 cellOf = { CrosstabCell(row: $1.label, column: $0[crosstab.columns] ?? "") }
+                tableCell = { ($1, $0) }
             case .cell:
                 (measure, by) = (CategoryIndex.joint(rowIndex, columnIndex), [])
                 let labels = rowIndex.categories.flatMap { r in columnIndex.categories.map { (r.label, $0.label) } }
@@ -83,20 +91,24 @@ public enum AnalysisEngine {
                     let pair = lookup[category.label] ?? (category.label, "")
                     return CrosstabCell(row: pair.0, column: pair.1)
                 }
+                let width = columnIndex.count
+                tableCell = { _, k in (k / width, k % width) }
             }
             let domains = DomainIndex(by: by, mask: mask, rowCount: dataset.rowCount)
             guard domains.count > 0 else {
                 throw SurveyError(.emptyDomain, "No respondent has values for both '\(crosstab.rows)' and '\(crosstab.columns)'\(request.filter.map { " inside the filter '\($0)'" } ?? ""); choose other variables.")
             }
             let cells = DomainCells(design: design, variance: variance, domains: domains)
-            var tableRows = try context.proportionRows(measure, domains: domains, cells: cells, warnings: &warnings)
+            let sums = context.estimator(cells).sums(.proportion(measure))
+            var tableRows = try context.proportionRows(measure, domains: domains, cells: cells, sums: sums, warnings: &warnings)
             for i in tableRows.indices {
                 let category = measure.categories.first { $0.label == tableRows[i].level } ?? .init(label: tableRows[i].level ?? "", code: "", isUserMissing: false)
                 tableRows[i].cell = cellOf(tableRows[i].domain, category)
             }
             rows += tableRows
-            if let test = try CrosstabAnalysis(design: design, variance: variance)
-                .test(rows: rowIndex, columns: columnIndex, mask: mask, kind: crosstab.test) {
+            if let test = try CrosstabAnalysis(design: design, variance: variance).test(
+                from: sums, cells: cells, rowCount: rowIndex.count, columnCount: columnIndex.count,
+                tableCell: { d, k in tableCell(domains.keys[d], k) }, kind: crosstab.test) {
                 tests.append(TestResult(name: test.name, statistic: test.statistic, df: test.df, pValue: test.pValue,
                                         description: "\(crosstab.rows) × \(crosstab.columns)"))
             } else {
@@ -155,8 +167,7 @@ public enum AnalysisEngine {
             case .netScore:
                 throw SurveyError(.invalidRequest, "A net score needs to know which answers are positive and which negative, so it comes from the trend of a study concept; use `barometer trend STUDY CONCEPT`, or --proportion \(measure.variable) for the share of each answer.")
             }
-            let estimates = try LinearizedEstimator(design: design, variance: variance, cells: cells, designEffects: options.designEffects)
-                .estimate(input)
+            let estimates = try estimator(cells).estimate(input)
             let calculator = ConfidenceIntervalCalculator(level: options.confidenceLevel, method: .wald)
             return screen(estimates, domains: domains, variable: measure.variable, warnings: &warnings).map { e in
                 row(e, variable: measure.variable, statistic: measure.statistic, domain: domains.domains[e.domain], category: nil,
@@ -194,9 +205,16 @@ public enum AnalysisEngine {
         /// Domains with fewer respondents than this get a warning.
         static let smallDomain = 30
 
-        func proportionRows(_ index: CategoryIndex, domains: DomainIndex, cells: DomainCells, warnings: inout [String]) throws(SurveyError) -> [ResultRow] {
-            let estimates = try LinearizedEstimator(design: design, variance: variance, cells: cells, designEffects: options.designEffects)
-                .estimate(.proportion(index))
+        func estimator(_ cells: DomainCells) -> LinearizedEstimator {
+            LinearizedEstimator(design: design, variance: variance, cells: cells, designEffects: options.designEffects)
+        }
+
+        /// - Parameter sums: the proportion's cell sums when already accumulated.
+        func proportionRows(
+            _ index: CategoryIndex, domains: DomainIndex, cells: DomainCells, sums: LinearizedEstimator.CellSums? = nil,
+            warnings: inout [String]
+        ) throws(SurveyError) -> [ResultRow] {
+            let estimates = try estimator(cells).estimate(.proportion(index), sums: sums)
             let calculator = ConfidenceIntervalCalculator(level: options.confidenceLevel, method: options.ciMethod ?? .logit)
             var startSums: [InterceptOnlyLogisticFit.StartSums] = []
             if options.ciMethod == .likelihood {

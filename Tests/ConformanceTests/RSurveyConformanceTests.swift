@@ -1,5 +1,5 @@
 import Foundation
-import SurveyCore
+@testable import SurveyCore
 import SurveyIO
 import Testing
 
@@ -97,8 +97,16 @@ func expectRows(_ result: AnalysisResult, equal expectedRows: [Goldens.Row], cas
 
 @Suite("Equal to R's survey package")
 struct RSurveyConformanceTests {
-    @Test("golden case", arguments: Goldens.caseNames)
-    func goldenCase(_ name: String) throws {
+    /// Every case twice: as it comes (the goldens' data sets make one chunk) and with every pass
+    /// over respondents split into chunks of 16 rows run on all cores and merged.
+    @Test("golden case", arguments: Goldens.caseNames, [false, true])
+    func goldenCase(_ name: String, chunked: Bool) throws {
+        try RowChunks.$testChunkRows.withValue(chunked ? 16 : nil) {
+            try checkGoldenCase(name)
+        }
+    }
+
+    private func checkGoldenCase(_ name: String) throws {
         let golden = Goldens.all.cases.first { $0.name == name }!
         let dataset = try Goldens.dataset(golden.data)
 
@@ -130,8 +138,14 @@ struct RSurveyConformanceTests {
     }
 
     /// Every test statistic of every crosstab case, not only the one the request names.
-    @Test("all four tests of independence", arguments: Goldens.all.cases.filter { $0.tests != nil }.map(\.name))
-    func everyTest(_ name: String) throws {
+    @Test("all four tests of independence", arguments: Goldens.all.cases.filter { $0.tests != nil }.map(\.name), [false, true])
+    func everyTest(_ name: String, chunked: Bool) throws {
+        try RowChunks.$testChunkRows.withValue(chunked ? 16 : nil) {
+            try checkEveryTest(name)
+        }
+    }
+
+    private func checkEveryTest(_ name: String) throws {
         let golden = Goldens.all.cases.first { $0.name == name }!
         let dataset = try Goldens.dataset(golden.data)
         for kind in IndependenceTest.allCases {

@@ -1,5 +1,5 @@
 import Foundation
-import SurveyCore
+@testable import SurveyCore
 import SurveyIO
 import Testing
 import Weighting
@@ -57,8 +57,15 @@ struct WeightingGoldens: Decodable {
 
 @Suite("Weighting equal to R's survey package")
 struct WeightingConformanceTests {
-    @Test("weighting golden case", arguments: WeightingGoldens.all.cases.map(\.name))
-    func goldenCase(_ name: String) throws {
+    /// Every case as it comes and with every pass over respondents split into chunks of 16 rows.
+    @Test("weighting golden case", arguments: WeightingGoldens.all.cases.map(\.name), [false, true])
+    func goldenCase(_ name: String, chunked: Bool) throws {
+        try RowChunks.$testChunkRows.withValue(chunked ? 16 : nil) {
+            try checkGoldenCase(name)
+        }
+    }
+
+    private func checkGoldenCase(_ name: String) throws {
         let golden = WeightingGoldens.all.cases.first { $0.name == name }!
         let dataset = try Goldens.dataset(golden.data)
         let base = try SurveyDesign(golden.request.design, dataset: dataset)

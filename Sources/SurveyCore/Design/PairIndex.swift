@@ -18,28 +18,36 @@ struct PairIndex: Sendable {
     init(first: [Int32], second: [Int32], firstCount: Int, secondCount: Int) {
         let m = first.count
         if firstCount * secondCount <= Self.denseLimit {
-            // One pass marking the combinations that occur, then numbering them in (a, b) order.
+            // One pass marking the combinations that occur, then numbering them in (a, b) order,
+            // then one pass giving every element its number (both passes split across cores).
             let width = secondCount
-            var slot = [Int32](repeating: -1, count: max(firstCount * width, 1))
-            for i in 0..<m {
-                let b = Int(second[i])
-                if b >= 0 { slot[Int(first[i]) * width + b] = 0 }
+            let length = max(firstCount * width, 1)
+            let occurs = first.withUnsafeBufferPointer { a in
+                second.withUnsafeBufferPointer { b in
+                    RowChunks.marks(rows: m, length: length) { range, mark in
+                        for i in range where b[i] >= 0 { mark[Int(a[i]) * width + Int(b[i])] = 1 }
+                    }
+                }
             }
+            var slot = [Int32](repeating: -1, count: length)
             var firsts: [Int32] = []
             var seconds: [Int32] = []
             for a in 0..<firstCount {
-                for b in 0..<width where slot[a * width + b] == 0 {
+                for b in 0..<width where occurs[a * width + b] != 0 {
                     slot[a * width + b] = Int32(firsts.count)
                     firsts.append(Int32(a))
                     seconds.append(Int32(b))
                 }
             }
-            var pairOf = [Int32](repeating: -1, count: m)
-            for i in 0..<m {
-                let b = Int(second[i])
-                if b >= 0 { pairOf[i] = slot[Int(first[i]) * width + b] }
+            pairOfElement = first.withUnsafeBufferPointer { a in
+                second.withUnsafeBufferPointer { b in
+                    slot.withUnsafeBufferPointer { slot in
+                        RowChunks.fill(rows: m) { range, out in
+                            for i in range { out[i] = b[i] >= 0 ? slot[Int(a[i]) * width + Int(b[i])] : -1 }
+                        }
+                    }
+                }
             }
-            pairOfElement = pairOf
             firstOfPair = firsts
             secondOfPair = seconds
             return

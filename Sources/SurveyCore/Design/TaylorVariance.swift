@@ -17,6 +17,9 @@ struct TaylorVariance: Sendable {
     let design: SurveyDesign
     /// Per calibration of the design, Σ a_ik over the respondents of each deepest-stage unit.
     let calibrationUnitTotals: [[Double]]
+    /// A respondent of every deepest-stage unit, through whom the unit's units at the stages
+    /// above are found (empty when the variance has one stage).
+    let firstRowOfDeepUnit: [Int]
 
     init(design: SurveyDesign) {
         self.design = design
@@ -24,6 +27,21 @@ struct TaylorVariance: Sendable {
         calibrationUnitTotals = design.calibrations.map {
             $0.unitTotalsOfA(unitOfRow: deepest.unitOfRow, unitCount: deepest.unitCount)
         }
+        // Needed only to go from the deepest stage to the stages above it.
+        firstRowOfDeepUnit = !design.isMultistage || design.stages.count < 2 ? [] : deepest.unitOfRow.withUnsafeBufferPointer { units in
+            [Int](unsafeUninitializedCapacity: deepest.unitCount) { first, count in
+                first.initialize(repeating: -1)
+                for i in (0..<units.count).reversed() { first[Int(units[i])] = i }
+                count = deepest.unitCount
+            }
+        }
+    }
+
+    /// The first-stage unit (PSU) of every deepest-stage unit.
+    var psuOfDeepUnit: [Int32] {
+        guard stageCount > 1 else { return (0..<Int32(deepestUnitCount)).map { $0 } }
+        let psuOfRow = design.primary.unitOfRow
+        return firstRowOfDeepUnit.map { psuOfRow[$0] }
     }
 
     /// Stages that enter the variance: all of them for a multistage design, else the first.
@@ -150,19 +168,11 @@ struct TaylorVariance: Sendable {
         let width = full ? q * q : q
         var result = [[Double]](repeating: [Double](repeating: 0, count: width), count: domainCount)
         let policy = design.spec.lonelyPSU
-        let deepest = stageCount - 1
-
-        // Map deepest units to the units of every stage through a respondent of each.
-        var firstRowOfDeepUnit = [Int](repeating: -1, count: deepestUnitCount)
-        let deepUnitOfRow = design.stages[deepest].unitOfRow
-        for i in 0..<design.rowCount where firstRowOfDeepUnit[Int(deepUnitOfRow[i])] < 0 {
-            firstRowOfDeepUnit[Int(deepUnitOfRow[i])] = i
-        }
 
         for s in 0..<stageCount {
             let stage = design.stages[s]
             // Cells of this stage: (unit at stage s, domain).
-            let unitAtStage = unitOfCell.map { stage.unitOfRow[firstRowOfDeepUnit[Int($0)]] }
+            let unitAtStage = s == stageCount - 1 ? unitOfCell : unitOfCell.map { stage.unitOfRow[firstRowOfDeepUnit[Int($0)]] }
             let cells = PairIndex(first: unitAtStage, second: domainOfCell, firstCount: stage.unitCount, secondCount: domainCount)
             var zs = [Double](repeating: 0, count: cells.count * q)
             for c in 0..<unitOfCell.count {

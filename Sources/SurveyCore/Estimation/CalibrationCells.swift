@@ -11,18 +11,21 @@ struct CalibrationCells {
     /// Per calibration, sums laid out `[(domain · K + k) · width + slot]`.
     /// - Parameters:
     ///   - domainOfRow: the domain of respondent i, or −1 outside every domain.
-    ///   - add: adds respondent i times m into the buffer at a base offset; false when i is missing.
-    func accumulate(domainOfRow: (Int) -> Int, add: (Int, Double, inout [Double], Int) -> Bool) -> [[Double]] {
+    ///   - add: adds respondent i times m to the sums at a pointer; false when i is missing.
+    func accumulate(domainOfRow: (Int) -> Int, add: (Int, Double, UnsafeMutablePointer<Double>) -> Bool) -> [[Double]] {
         design.calibrations.map { calibration in
             let k = calibration.columnCount
             var buffer = [Double](repeating: 0, count: domainCount * k * width)
-            for term in calibration.terms {
-                for i in 0..<design.rowCount {
-                    let column = Int(term.column[i])
-                    if column < 0 { continue }
-                    let d = domainOfRow(i)
-                    if d < 0 { continue }
-                    _ = add(i, term.b[i], &buffer, (d * k + column) * width)
+            buffer.withUnsafeMutableBufferPointer { buffer in
+                let sums = buffer.baseAddress!
+                for term in calibration.terms {
+                    for i in 0..<design.rowCount {
+                        let column = Int(term.column[i])
+                        if column < 0 { continue }
+                        let d = domainOfRow(i)
+                        if d < 0 { continue }
+                        _ = add(i, term.b[i], sums + (d * k + column) * width)
+                    }
                 }
             }
             return buffer

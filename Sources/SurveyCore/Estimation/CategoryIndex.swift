@@ -17,9 +17,13 @@ public struct CategoryIndex: Sendable {
     public let variable: String
     public let categoryOfRow: [Int32]
     public let categories: [Category]
+    /// Whether every category has respondents (true when read from a column, which keeps only
+    /// the values that occur).
+    let everyCategoryOccurs: Bool
 
     public init(_ column: Column, metadata: VariableMetadata, missing: MissingPolicy, language: String) {
         variable = column.name
+        everyCategoryOccurs = true
         switch column.values {
         case .categorical(let codes, let levels):
             // Only levels that occur, in level order (R re-factors after subsetting).
@@ -84,6 +88,7 @@ public struct CategoryIndex: Sendable {
         self.variable = variable
         self.categoryOfRow = categoryOfRow
         self.categories = categories
+        everyCategoryOccurs = false
     }
 
     /// The joint categories of two variables, row variable slowest; missing when either is.

@@ -1,43 +1,77 @@
 /// The test of independence of a two-way table: cell proportions of the joint variable in
 /// the filter's subpopulation, their full design covariance, and the interaction residuals of
-/// the Wald test, all from one pass over the two variables.
+/// the Wald test — all from the sums that the table's percentages were estimated from, with no
+/// further pass over the respondents.
 struct CrosstabAnalysis {
     let design: SurveyDesign
     let variance: TaylorVariance
 
-    func test(rows: CategoryIndex, columns: CategoryIndex, mask: [Bool]?, kind: IndependenceTest) throws(SurveyError) -> TestResult? {
-        let n = design.rowCount
-        // Levels present among respondents valid on both variables inside the filter.
-        var rowPresent = [Bool](repeating: false, count: rows.count)
-        var colPresent = [Bool](repeating: false, count: columns.count)
-        var valid = [Bool](repeating: false, count: n)
-        for i in 0..<n {
-            let a = rows.categoryOfRow[i], b = columns.categoryOfRow[i]
-            if a < 0 || b < 0 || !(mask?[i] ?? true) { continue }
-            valid[i] = true
-            rowPresent[Int(a)] = true
-            colPresent[Int(b)] = true
+    /// The test from the cell sums of a proportion estimated by domain (the table's row,
+    /// column or cell percentages).
+    ///
+    /// - Parameters:
+    ///   - estimated: the proportion's sums (``LinearizedEstimator/CellSums``) in `cells`.
+    ///   - rowCount: categories of the table's row variable; `columnCount` of its column variable.
+    ///   - tableCell: the table cell (row category, column category) of category k of the
+    ///     proportion in domain d.
+    func test(
+        from estimated: LinearizedEstimator.CellSums, cells estimatedCells: DomainCells, rowCount rows: Int,
+        columnCount columns: Int, tableCell: (_ domain: Int, _ category: Int) -> (row: Int, column: Int),
+        kind: IndependenceTest
+    ) throws(SurveyError) -> TestResult? {
+        let K = estimated.categories, sourceWidth = estimated.width
+        let D = estimatedCells.domainCount
+        // Levels present among the respondents of the table.
+        var counts = [Double](repeating: 0, count: D * K)
+        for cell in 0..<estimatedCells.count {
+            let d = Int(estimatedCells.domainOfCell[cell])
+            for k in 0..<K { counts[d * K + k] += estimated.values[cell * sourceWidth + 2 + K + k] }
+        }
+        var rowPresent = [Bool](repeating: false, count: rows)
+        var colPresent = [Bool](repeating: false, count: columns)
+        for d in 0..<D {
+            for k in 0..<K where counts[d * K + k] > 0 {
+                let (a, b) = tableCell(d, k)
+                rowPresent[a] = true
+                colPresent[b] = true
+            }
         }
         let rowMap = Self.renumber(rowPresent), colMap = Self.renumber(colPresent)
         let r = rowPresent.filter { $0 }.count, c = colPresent.filter { $0 }.count
         guard r >= 2, c >= 2 else { return nil }
         let k = r * c
-        let domains = DomainIndex(by: [], mask: valid, rowCount: n)
-        let cells = DomainCells(design: design, variance: variance, domains: domains)
-        // Per cell: count, Σw, Σw per table cell.
-        let width = 2 + k
-        var sums = [Double](repeating: 0, count: cells.count * width)
-        func add(_ i: Int, times m: Double, to buffer: inout [Double], at base: Int) -> Bool {
-            guard valid[i] else { return false }
-            let j = Int(rowMap[Int(rows.categoryOfRow[i])]) + r * Int(colMap[Int(columns.categoryOfRow[i])])
-            buffer[base] += m
-            buffer[base + 1] += design.weights[i] * m
-            buffer[base + 2 + j] += design.weights[i] * m
-            return true
+        // The slot of category k of domain d among the test's sums (−1 where it is empty).
+        var slotOf = [Int](repeating: -1, count: D * K)
+        for d in 0..<D {
+            for j in 0..<K {
+                let (a, b) = tableCell(d, j)
+                if rowMap[a] >= 0, colMap[b] >= 0 { slotOf[d * K + j] = 2 + Int(rowMap[a]) + r * Int(colMap[b]) }
+            }
         }
-        for i in 0..<n where valid[i] { _ = add(i, times: 1, to: &sums, at: Int(cells.cellOfRow[i]) * width) }
+        // One domain: the table's respondents. Per cell: count, Σw, Σw per table cell.
+        let width = 2 + k
+        func collapse(_ source: [Double], at s: Int, domain d: Int, into target: inout [Double], at t: Int) {
+            target[t] += source[s]
+            target[t + 1] += source[s + 1]
+            for j in 0..<K where slotOf[d * K + j] >= 0 { target[t + slotOf[d * K + j]] += source[s + 2 + j] }
+        }
+        let (cells, cellOf) = estimatedCells.merged(into: 1, domainOf: [Int32](repeating: 0, count: D))
+        var sums = [Double](repeating: 0, count: cells.count * width)
+        for cell in 0..<estimatedCells.count {
+            collapse(estimated.values, at: cell * sourceWidth, domain: Int(estimatedCells.domainOfCell[cell]),
+                     into: &sums, at: Int(cellOf[cell]) * width)
+        }
         let calibrationCells = CalibrationCells(design: design, domainCount: 1, width: width)
-        let calibrationSums = calibrationCells.accumulate(domainOfRow: { valid[$0] ? 0 : -1 }, add: add)
+        let calibrationSums = zip(design.calibrations, estimated.calibration).map { calibration, source in
+            let columnCount = calibration.columnCount
+            var target = [Double](repeating: 0, count: columnCount * width)
+            for d in 0..<D {
+                for column in 0..<columnCount {
+                    collapse(source, at: (d * columnCount + column) * sourceWidth, domain: d, into: &target, at: column * width)
+                }
+            }
+            return target
+        }
         var total = [Double](repeating: 0, count: width)
         for cell in 0..<cells.count { for s in 0..<width { total[s] += sums[cell * width + s] } }
         let respondents = total[0], N = total[1]

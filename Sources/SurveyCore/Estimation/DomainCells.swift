@@ -2,27 +2,58 @@
 /// holds respondents, with the cell of every respondent. Built once per request; every
 /// measure accumulates its weighted sums into these cells in one pass over its columns.
 struct DomainCells: Sendable {
-    let pairs: PairIndex
+    /// The cell of every respondent (−1 outside every domain); empty for cells made by
+    /// ``merged(into:domainOf:)``, which are filled from other cells' sums, not from respondents.
+    let cellOfRow: [Int32]
+    let unitOfCell: [Int32]
+    let domainOfCell: [Int32]
     let domainCount: Int
     /// The first-stage PSU of every cell, for domain degrees of freedom.
     let psuOfCell: [Int32]
 
     init(design: SurveyDesign, variance: TaylorVariance, domains: DomainIndex) {
-        pairs = PairIndex(
+        if domains.coversEveryRow {
+            // One domain holding everyone: the cells are the units (every unit has respondents).
+            cellOfRow = variance.deepestUnitOfRow
+            unitOfCell = (0..<Int32(variance.deepestUnitCount)).map { $0 }
+            domainOfCell = [Int32](repeating: 0, count: variance.deepestUnitCount)
+            domainCount = 1
+            psuOfCell = variance.psuOfDeepUnit
+            return
+        }
+        let pairs = PairIndex(
             first: variance.deepestUnitOfRow, second: domains.domainOfRow,
             firstCount: variance.deepestUnitCount, secondCount: domains.count)
+        let psuOfUnit = variance.psuOfDeepUnit
+        cellOfRow = pairs.pairOfElement
+        unitOfCell = pairs.firstOfPair
+        domainOfCell = pairs.secondOfPair
         domainCount = domains.count
-        var psu = [Int32](repeating: 0, count: pairs.count)
-        let cellOfRow = pairs.pairOfElement
-        let psuOfRow = design.primary.unitOfRow
-        for i in 0..<design.rowCount where cellOfRow[i] >= 0 { psu[Int(cellOfRow[i])] = psuOfRow[i] }
-        psuOfCell = psu
+        psuOfCell = pairs.firstOfPair.map { psuOfUnit[Int($0)] }
     }
 
-    var count: Int { pairs.count }
-    var cellOfRow: [Int32] { pairs.pairOfElement }
-    var unitOfCell: [Int32] { pairs.firstOfPair }
-    var domainOfCell: [Int32] { pairs.secondOfPair }
+    private init(unitOfCell: [Int32], domainOfCell: [Int32], domainCount: Int, psuOfCell: [Int32]) {
+        cellOfRow = []
+        self.unitOfCell = unitOfCell
+        self.domainOfCell = domainOfCell
+        self.domainCount = domainCount
+        self.psuOfCell = psuOfCell
+    }
+
+    var count: Int { unitOfCell.count }
+
+    /// The cells of coarser domains: every domain d becomes `domainOf[d]` (of `domainCount`),
+    /// so that cells of one unit in domains that merge become one cell. Returns those cells and
+    /// the merged cell of every cell of `self`.
+    func merged(into domainCount: Int, domainOf: [Int32]) -> (cells: DomainCells, cellOf: [Int32]) {
+        let pairs = PairIndex(first: unitOfCell, second: domainOfCell.map { domainOf[Int($0)] },
+                              firstCount: (unitOfCell.max().map { Int($0) } ?? -1) + 1, secondCount: domainCount)
+        var psu = [Int32](repeating: 0, count: pairs.count)
+        for c in 0..<count where pairs.pairOfElement[c] >= 0 { psu[Int(pairs.pairOfElement[c])] = psuOfCell[c] }
+        let cells = DomainCells(unitOfCell: pairs.firstOfPair, domainOfCell: pairs.secondOfPair, domainCount: domainCount,
+                                psuOfCell: psu)
+        return (cells, pairs.pairOfElement)
+    }
 
     /// Design degrees of freedom of every domain among the cells where `hasRespondents` is
     /// true: PSUs − strata that hold them (R's `degf()` of the subset design).

@@ -1,6 +1,10 @@
 /// Dense category numbers of a numeric column whose values are whole numbers in a narrow range
 /// (the usual case: answer codes, strata, PSU numbers), found with an array indexed by value
 /// rather than by hashing every respondent's value.
+///
+/// Three passes over the column, each split across cores (``RowChunks``): the range (and that
+/// every value is whole), the offset of every value from the smallest (marking the offsets
+/// that occur), and the offsets turned into category numbers.
 enum IntegerCodes {
     /// The widest range of values handled by the array (larger ranges hash).
     static let maximumRange = 1 << 20
@@ -9,41 +13,58 @@ enum IntegerCodes {
     /// and those values; nil when a value is not a whole number or the range is too wide.
     static func dense(_ values: [Double]) -> (codes: [Int32], distinct: [Double])? {
         let n = values.count
-        var lo = Int.max, hi = Int.min
-        var anyValue = false
-        // Pass 1: every value a whole number (truncation then comparison, no libm call), and its range.
-        for v in values where !v.isNaN {
-            guard v > -1e15, v < 1e15 else { return nil }
-            let i = Int(v)
-            guard Double(i) == v else { return nil }
-            anyValue = true
-            if i < lo { lo = i }
-            if i > hi { hi = i }
+        struct Extent { var lo = Double.infinity, hi = -Double.infinity, whole = true }
+        // Pass 1: the range, and whether every value is whole — branch-free: x is whole when
+        // rounding it to an integer (adding and taking away 1.5 × 2⁵², exact below 2⁵¹ in
+        // magnitude) leaves it unchanged; NaN is skipped, ±∞ fails the range check below.
+        let extents = values.withUnsafeBufferPointer { v in
+            RowChunks.map(RowChunks.ranges(n)) { range -> Extent in
+                var lo = Double.infinity, hi = -Double.infinity
+                var whole = true
+                let magic = 6_755_399_441_055_744.0
+                for r in range {
+                    let x = v[r]
+                    if x < lo { lo = x }
+                    if x > hi { hi = x }
+                    whole = whole && ((x + magic) - magic == x || x.isNaN)
+                }
+                return Extent(lo: lo, hi: hi, whole: whole)
+            }
         }
-        guard anyValue else { return ([Int32](repeating: -1, count: n), []) }
-        guard hi - lo < maximumRange else { return nil }
+        let lowest = extents.map(\.lo).min() ?? .infinity, highest = extents.map(\.hi).max() ?? -.infinity
+        guard lowest <= highest else { return ([Int32](repeating: -1, count: n), []) }
+        guard extents.allSatisfy(\.whole), lowest > -1e15, highest < 1e15, highest - lowest < Double(maximumRange) else {
+            return nil
+        }
+        let lo = Int(lowest), hi = Int(highest)
         let width = hi - lo + 1
         // Pass 2: the offset of every value, marking the offsets that occur.
         var codes = [Int32](repeating: -1, count: n)
-        var slot = [Int32](repeating: -1, count: width)
-        values.withUnsafeBufferPointer { v in
+        let seen = values.withUnsafeBufferPointer { v in
             codes.withUnsafeMutableBufferPointer { c in
-                for r in 0..<n where !v[r].isNaN {
-                    let k = Int(v[r]) - lo
-                    c[r] = Int32(k)
-                    slot[k] = 0
+                RowChunks.marks(rows: n, length: width) { range, mark in
+                    for r in range where !v[r].isNaN {
+                        let k = Int(v[r]) - lo
+                        c[r] = Int32(truncatingIfNeeded: k)
+                        mark[k] = 1
+                    }
                 }
             }
         }
+        var slot = [Int32](repeating: -1, count: width)
         var distinct: [Double] = []
-        for k in 0..<width where slot[k] == 0 {
+        for k in 0..<width where seen[k] != 0 {
             slot[k] = Int32(distinct.count)
             distinct.append(Double(lo + k))
         }
-        // Pass 3: offsets become category numbers.
+        // Pass 3: offsets become category numbers (they are already when every value in the
+        // range occurs, as with codes 1…k).
+        if distinct.count == width { return (codes, distinct) }
         slot.withUnsafeBufferPointer { s in
             codes.withUnsafeMutableBufferPointer { c in
-                for r in 0..<n where c[r] >= 0 { c[r] = s[Int(c[r])] }
+                _ = RowChunks.map(RowChunks.ranges(n)) { range in
+                    for r in range where c[r] >= 0 { c[r] = s[Int(c[r])] }
+                }
             }
         }
         return (codes, distinct)

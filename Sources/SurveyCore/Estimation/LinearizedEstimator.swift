@@ -27,9 +27,27 @@ struct LinearizedEstimator {
         case proportion(CategoryIndex)
     }
 
-    /// Estimates for every domain (and category), in domain order then category order.
-    func estimate(_ input: Input) throws(SurveyError) -> [DomainEstimate] {
-        let n = design.rowCount
+    /// The weighted sums of every cell (and what the variance after calibration and the
+    /// design effects need besides), from one pass over the measure's columns.
+    struct CellSums: Sendable {
+        /// Per cell, `width` sums: n, Σw, then Σwy (Σwx) or Σw·1ₖ per category, then nₖ per
+        /// category; laid out `[cell · width + slot]`.
+        let values: [Double]
+        let width: Int
+        /// Categories of a proportion (0 for a mean, total or ratio).
+        let categories: Int
+        /// Per domain, shifted second moments for design effects: Σw(y−s)², Σw(x−t)²,
+        /// Σw(y−s)(x−t), Σw(y−s), Σw(x−t); empty when not asked for.
+        let moments: [Double]
+        /// The shifts s and t.
+        let shifts: (y: Double, x: Double)
+        /// Per calibration of the design, ``CalibrationCells`` sums.
+        let calibration: [[Double]]
+    }
+
+    /// Sums of every cell for `input`, accumulated over the respondents in chunks on every
+    /// core (``RowChunks``) and merged.
+    func sums(_ input: Input) -> CellSums {
         let w = design.weights
         let cellOfRow = cells.cellOfRow
         let domainOfCell = cells.domainOfCell
@@ -47,32 +65,55 @@ struct LinearizedEstimator {
         case .proportion: valueSlots = categories
         }
         let width = 2 + valueSlots + categories
-        var sums = [Double](repeating: 0, count: cells.count * width)
-        // Shifted second moments per domain for design effects: Σw(y−s)², Σw(x−t)², Σw(y−s)(x−t), Σw(y−s), Σw(x−t).
-        var moments = [Double](repeating: 0, count: D * 5)
         let rows = RowSums(input: input, weights: w, categories: categories)
         let shiftY = rows.y.first(where: { !$0.isNaN }) ?? 0
         let shiftX = rows.x.first(where: { !$0.isNaN }) ?? 0
-        for i in 0..<n {
-            let c = Int(cellOfRow[i])
-            if c < 0 || !rows.add(i, times: 1, to: &sums, at: c * width) { continue }
-            if designEffects, categories == 0 {
-                let d = Int(domainOfCell[c]) * 5
-                let a = rows.y[i] - shiftY
-                moments[d] += w[i] * a * a
-                moments[d + 3] += w[i] * a
-                if !rows.x.isEmpty {
-                    let b = rows.x[i] - shiftX
-                    moments[d + 1] += w[i] * b * b
-                    moments[d + 2] += w[i] * a * b
-                    moments[d + 4] += w[i] * b
+        let withMoments = designEffects && categories == 0
+        let cellLength = cells.count * width
+        let all = rows.withValues { values in
+            RowChunks.sums(rows: design.rowCount, length: cellLength + (withMoments ? D * 5 : 0)) { range, buffer in
+                let sums = buffer.baseAddress!
+                cellOfRow.withUnsafeBufferPointer { cellOfRow in
+                    for i in range {
+                        let c = Int(cellOfRow[i])
+                        if c < 0 || !values.add(i, times: 1, to: sums + c * width) { continue }
+                        if withMoments {
+                            let m = sums + cellLength + Int(domainOfCell[c]) * 5
+                            let wi = values.weights[i]
+                            let a = values.y[i] - shiftY
+                            m[0] += wi * a * a
+                            m[3] += wi * a
+                            if !values.x.isEmpty {
+                                let b = values.x[i] - shiftX
+                                m[1] += wi * b * b
+                                m[2] += wi * a * b
+                                m[4] += wi * b
+                            }
+                        }
+                    }
                 }
             }
         }
+        let calibration = rows.withValues { values in
+            CalibrationCells(design: design, domainCount: D, width: width).accumulate(
+                domainOfRow: { i in cellOfRow[i] < 0 ? -1 : Int(domainOfCell[Int(cellOfRow[i])]) },
+                add: { i, m, base in values.add(i, times: m, to: base) })
+        }
+        return CellSums(
+            values: Array(all[..<cellLength]), width: width, categories: categories,
+            moments: withMoments ? Array(all[cellLength...]) : [], shifts: (shiftY, shiftX), calibration: calibration)
+    }
+
+    /// Estimates for every domain (and category), in domain order then category order.
+    /// - Parameter precomputed: the cells' sums for `input` when already accumulated.
+    func estimate(_ input: Input, sums precomputed: CellSums? = nil) throws(SurveyError) -> [DomainEstimate] {
+        let cellSums = precomputed ?? sums(input)
+        let sums = cellSums.values, width = cellSums.width, categories = cellSums.categories
+        let moments = cellSums.moments
+        let (shiftY, shiftX) = cellSums.shifts
+        let D = cells.domainCount
         let calibrationCells = CalibrationCells(design: design, domainCount: D, width: width)
-        let calibrationSums = calibrationCells.accumulate(
-            domainOfRow: { i in cellOfRow[i] < 0 ? -1 : Int(domainOfCell[Int(cellOfRow[i])]) },
-            add: { i, m, buffer, base in rows.add(i, times: m, to: &buffer, at: base) })
+        let calibrationSums = cellSums.calibration
 
         // Domain totals.
         var totals = [Double](repeating: 0, count: D * width)
@@ -163,60 +204,5 @@ struct LinearizedEstimator {
             }
         }
         return out
-    }
-}
-
-/// One respondent's contribution to the sums of a cell: 1, w, then wy (and wx), or w per
-/// category then 1 per category — times a factor (1 for sampling units, b_ik for calibration
-/// columns).
-struct RowSums {
-    enum Kind { case single, pair, categorical }
-    let kind: Kind
-    let weights: [Double]
-    let y: [Double]
-    let x: [Double]
-    let categoryOfRow: [Int32]
-    let categories: Int
-
-    init(input: LinearizedEstimator.Input, weights: [Double], categories: Int) {
-        self.weights = weights
-        self.categories = categories
-        switch input {
-        case .mean(let v), .total(let v):
-            (kind, y, x, categoryOfRow) = (.single, v, [], [])
-        case .ratio(let v, let u):
-            (kind, y, x, categoryOfRow) = (.pair, v, u, [])
-        case .proportion(let index):
-            (kind, y, x, categoryOfRow) = (.categorical, [], [], index.categoryOfRow)
-        }
-    }
-
-    /// Adds respondent `i` times `m` at `base`; false (and nothing added) when `i` is missing.
-    @inline(__always)
-    func add(_ i: Int, times m: Double, to buffer: inout [Double], at base: Int) -> Bool {
-        let wm = weights[i] * m
-        switch kind {
-        case .single:
-            let v = y[i]
-            if v.isNaN { return false }
-            buffer[base] += m
-            buffer[base + 1] += wm
-            buffer[base + 2] += wm * v
-        case .pair:
-            let v = y[i], u = x[i]
-            if v.isNaN || u.isNaN { return false }
-            buffer[base] += m
-            buffer[base + 1] += wm
-            buffer[base + 2] += wm * v
-            buffer[base + 3] += wm * u
-        case .categorical:
-            let k = Int(categoryOfRow[i])
-            if k < 0 { return false }
-            buffer[base] += m
-            buffer[base + 1] += wm
-            buffer[base + 2 + k] += wm
-            buffer[base + 2 + categories + k] += m
-        }
-        return true
     }
 }
