@@ -168,7 +168,7 @@ public enum AnalysisEngine {
                 throw SurveyError(.invalidRequest, "A net score needs to know which answers are positive and which negative, so it comes from the trend of a study concept; use `barometer trend STUDY CONCEPT`, or --proportion \(measure.variable) for the share of each answer.")
             }
             let estimates = try estimator(cells).estimate(input)
-            let calculator = ConfidenceIntervalCalculator(level: options.confidenceLevel, method: .wald)
+            var calculator = ConfidenceIntervalCalculator(level: options.confidenceLevel, method: .wald)
             return screen(estimates, domains: domains, variable: measure.variable, warnings: &warnings).map { e in
                 row(e, variable: measure.variable, statistic: measure.statistic, domain: domains.domains[e.domain], category: nil,
                     interval: calculator.interval(estimate: e.estimate, variance: e.variance, degreesOfFreedom: e.degreesOfFreedom,
@@ -215,7 +215,7 @@ public enum AnalysisEngine {
             warnings: inout [String]
         ) throws(SurveyError) -> [ResultRow] {
             let estimates = try estimator(cells).estimate(.proportion(index), sums: sums)
-            let calculator = ConfidenceIntervalCalculator(level: options.confidenceLevel, method: options.ciMethod ?? .logit)
+            var calculator = ConfidenceIntervalCalculator(level: options.confidenceLevel, method: options.ciMethod ?? .logit)
             var startSums: [InterceptOnlyLogisticFit.StartSums] = []
             if options.ciMethod == .likelihood {
                 var respondents = [Double](repeating: 1, count: domains.count)

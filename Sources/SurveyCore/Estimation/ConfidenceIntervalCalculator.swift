@@ -16,16 +16,32 @@ import Foundation
 struct ConfidenceIntervalCalculator {
     let level: Double
     let method: CIMethod
+    /// t_{df, 1−α/2} by df: the domains of a request mostly share their degrees of freedom,
+    /// and each quantile is an iterative inversion of the t distribution.
+    private var quantiles: [Int: Double] = [:]
+
+    init(level: Double, method: CIMethod) {
+        self.level = level
+        self.method = method
+    }
 
     /// `nil` ends where the interval is undefined (no degrees of freedom, p of 0 or 1 on a
     /// transformed scale, zero variance).
-    func interval(
+    mutating func interval(
         estimate p: Double, variance v: Double, degreesOfFreedom df: Int, respondents n: Int,
         likelihood: ProfileLikelihoodInterval.Input? = nil
     ) -> ConfidenceInterval {
         let alpha = 1 - level
         let dfD = Double(df)
-        let t = df > 0 ? StudentTDistribution.quantile(1 - alpha / 2, degreesOfFreedom: dfD) : .nan
+        let t: Double
+        if df <= 0 {
+            t = .nan
+        } else if let known = quantiles[df] {
+            t = known
+        } else {
+            t = StudentTDistribution.quantile(1 - alpha / 2, degreesOfFreedom: dfD)
+            quantiles[df] = t
+        }
         let se = v.squareRoot()
         var lower = Double.nan, upper = Double.nan
         switch method {

@@ -12,12 +12,17 @@ struct DomainCells: Sendable {
     let psuOfCell: [Int32]
 
     init(design: SurveyDesign, variance: TaylorVariance, domains: DomainIndex) {
-        if domains.coversEveryRow {
-            // One domain holding everyone: the cells are the units (every unit has respondents).
+        let units = variance.deepestUnitCount
+        // Domains that hold whole units (everyone in one domain; or, say, regions when PSUs lie
+        // in regions), with every respondent in a domain: the cells are the units themselves.
+        let domainOfUnit = domains.coversEveryRow
+            ? [Int32](repeating: 0, count: units)
+            : Self.domainOfEveryUnit(unitOfRow: variance.deepestUnitOfRow, unitCount: units, domainOfRow: domains.domainOfRow)
+        if let domainOfUnit {
             cellOfRow = variance.deepestUnitOfRow
-            unitOfCell = (0..<Int32(variance.deepestUnitCount)).map { $0 }
-            domainOfCell = [Int32](repeating: 0, count: variance.deepestUnitCount)
-            domainCount = 1
+            unitOfCell = (0..<Int32(units)).map { $0 }
+            domainOfCell = domainOfUnit
+            domainCount = domains.count
             psuOfCell = variance.psuOfDeepUnit
             return
         }
@@ -30,6 +35,38 @@ struct DomainCells: Sendable {
         domainOfCell = pairs.secondOfPair
         domainCount = domains.count
         psuOfCell = pairs.firstOfPair.map { psuOfUnit[Int($0)] }
+    }
+
+    /// The domain of every unit when each unit's respondents all lie in one domain and every
+    /// respondent lies in a domain; nil otherwise. One pass, split across cores.
+    private static func domainOfEveryUnit(unitOfRow: [Int32], unitCount: Int, domainOfRow: [Int32]) -> [Int32]? {
+        let unset: Int32 = -1, mixed: Int32 = -2
+        let partials = unitOfRow.withUnsafeBufferPointer { units in
+            domainOfRow.withUnsafeBufferPointer { domains in
+                RowChunks.map(RowChunks.ranges(unitOfRow.count, accumulatorLength: unitCount)) { range -> [Int32] in
+                    var consistent = true
+                    let domainOfUnit = [Int32](unsafeUninitializedCapacity: unitCount) { table, count in
+                        table.initialize(repeating: unset)
+                        count = unitCount
+                        for i in range {
+                            let u = Int(units[i]), d = domains[i]
+                            let seen = table[u]
+                            if d < 0 || (seen != unset && seen != d) { consistent = false; return }
+                            table[u] = d
+                        }
+                    }
+                    return consistent ? domainOfUnit : [mixed]
+                }
+            }
+        }
+        guard var merged = partials.first, merged != [mixed] else { return nil }
+        for partial in partials.dropFirst() {
+            guard partial != [mixed] else { return nil }
+            for u in 0..<unitCount where partial[u] != unset {
+                if merged[u] == unset { merged[u] = partial[u] } else if merged[u] != partial[u] { return nil }
+            }
+        }
+        return merged
     }
 
     private init(unitOfCell: [Int32], domainOfCell: [Int32], domainCount: Int, psuOfCell: [Int32]) {
