@@ -115,14 +115,9 @@ public struct CalibrationModel: Sendable {
             radix.insert(product, at: 0)
             product *= index.categories.count
         }
-        let n = dataset.rowCount
-        var joint = [Int](repeating: 0, count: n)
-        for (k, index) in indices.enumerated() {
-            for i in 0..<n { joint[i] += Int(index.categoryOfRow[i]) * radix[k] }
-        }
+        let (levelOfRow, codes) = Self.jointLevels(indices, radix: radix, product: product, rowCount: dataset.rowCount)
         var present = [Int: Int32]()
-        for code in Set(joint).sorted() { present[code] = Int32(present.count) }
-        let levelOfRow = joint.map { present[$0]! }
+        for code in codes { present[code] = Int32(present.count) }
         var levelNames = [String](repeating: "", count: present.count)
         for (code, level) in present {
             levelNames[Int(level)] = indices.enumerated().map { k, index in
@@ -181,6 +176,50 @@ public struct CalibrationModel: Sendable {
             counts = counts.map { $0 / sum * shareBase }
         }
         return Factor(name: name, variables: variables, levels: levelNames, levelOfRow: levelOfRow, targets: counts, givenAsShares: asShares)
+    }
+
+    /// The joint level of every respondent, numbered in order of the joint codes
+    /// Σ_k category_k × radix_k that occur, and those codes in order. One variable whose
+    /// categories all occur keeps its category numbers, sharing their storage.
+    private static func jointLevels(_ indices: [CategoryIndex], radix: [Int], product: Int, rowCount n: Int) -> (levelOfRow: [Int32], codes: [Int]) {
+        if product <= max(n, 1 << 16) {
+            // A slot per code: marked when it occurs, then numbered.
+            var slot = [Int32](repeating: -1, count: product)
+            if indices.count == 1 {
+                for c in indices[0].categoryOfRow { slot[Int(c)] = 0 }
+            } else {
+                for i in 0..<n {
+                    var code = 0
+                    for k in indices.indices { code += Int(indices[k].categoryOfRow[i]) * radix[k] }
+                    slot[code] = 0
+                }
+            }
+            var codes: [Int] = []
+            for code in 0..<product where slot[code] == 0 {
+                slot[code] = Int32(codes.count)
+                codes.append(code)
+            }
+            if indices.count == 1 {
+                if codes.count == product { return (indices[0].categoryOfRow, codes) }
+                return (indices[0].categoryOfRow.map { slot[Int($0)] }, codes)
+            }
+            var levelOfRow = [Int32](repeating: 0, count: n)
+            for i in 0..<n {
+                var code = 0
+                for k in indices.indices { code += Int(indices[k].categoryOfRow[i]) * radix[k] }
+                levelOfRow[i] = slot[code]
+            }
+            return (levelOfRow, codes)
+        }
+        // Too many combinations for a slot each: number those that occur.
+        var joint = [Int](repeating: 0, count: n)
+        for (k, index) in indices.enumerated() {
+            for i in 0..<n { joint[i] += Int(index.categoryOfRow[i]) * radix[k] }
+        }
+        let codes = Set(joint).sorted()
+        var level = [Int: Int32]()
+        for code in codes { level[code] = Int32(level.count) }
+        return (joint.map { level[$0]! }, codes)
     }
 
     static func format(_ x: Double) -> String {

@@ -45,11 +45,11 @@ public struct WeightingDiagnostics: Sendable, Equatable, Codable {
         let sum = w.reduce(0, +)
         let squares = w.reduce(0) { $0 + $1 * $1 }
         weightSum = sum
-        let sorted = w.sorted()
-        minimum = sorted.first ?? .nan
-        maximum = sorted.last ?? .nan
-        let n = sorted.count
-        median = n == 0 ? .nan : n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2
+        // By selection, not by sorting a copy: weights are as many as the respondents.
+        minimum = w.min() ?? .nan
+        maximum = w.max() ?? .nan
+        let n = w.count
+        median = RadixSelection.median(w)
         ratio = maximum / minimum
         kishDesignEffect = Double(n) * squares / (sum * sum)
         efficiency = 1 / kishDesignEffect

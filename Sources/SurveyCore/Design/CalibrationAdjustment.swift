@@ -23,15 +23,179 @@
 ///   margin levels, with a_i = w_i^(m) and b_i = 1 / w_i^(m), the weights after margin m.
 public struct CalibrationAdjustment: Sendable {
     /// One term of every respondent: the column it falls in (−1 for none) and its a and b values.
+    ///
+    /// The three are random-access collections read by respondent (`term.a[i]`;
+    /// `Array(term.a)` copies them out). They are usually stored as given, but a raking term
+    /// derives them from what the raking keeps anyway (``Columns``, ``Values``), so that a
+    /// raked design does not hold three more numbers per respondent and margin.
     public struct Term: Sendable {
-        public let column: [Int32]
-        public let a: [Double]
-        public let b: [Double]
+        public let column: Columns
+        public let a: Values
+        public let b: Values
 
+        /// A term with every value stored as given.
         public init(column: [Int32], a: [Double], b: [Double]) {
+            self.column = Columns(column)
+            self.a = Values(a)
+            self.b = Values(b)
+        }
+
+        /// A term from derived parts, as raking makes (``Columns/init(levels:offset:)``,
+        /// ``Values/init(base:factors:)``, ``Values/reciprocals``).
+        package init(column: Columns, a: Values, b: Values) {
             self.column = column
             self.a = a
             self.b = b
+        }
+
+        /// The column of every respondent: a level number plus the offset of its block of
+        /// columns, or −1 (outside every column).
+        public struct Columns: RandomAccessCollection, Sendable {
+            /// Level of every respondent (−1 for none).
+            let levels: [Int32]
+            /// Added to every level that is not −1.
+            let offset: Int32
+
+            /// The columns as given.
+            public init(_ columns: [Int32]) {
+                levels = columns
+                offset = 0
+            }
+
+            /// Column `levels[i] + offset` for every respondent, sharing `levels` (the level
+            /// numbers of a margin, whose columns start at `offset`).
+            package init(levels: [Int32], offset: Int32) {
+                self.levels = levels
+                self.offset = offset
+            }
+
+            public var startIndex: Int { 0 }
+            public var endIndex: Int { levels.count }
+
+            /// The column of respondent `position`.
+            public subscript(position: Int) -> Int32 {
+                let level = levels[position]
+                return level < 0 ? level : level &+ offset
+            }
+        }
+
+        /// A value of every respondent: stored, or base_i × Π_j multipliers_j[levels_j(i)]
+        /// computed when read (left to right, so exactly the product an iterative procedure
+        /// formed), or the reciprocal of either.
+        public struct Values: RandomAccessCollection, Sendable {
+            /// The stored values, or the base of the product.
+            let base: [Double]
+            /// Level of every respondent, per factor of the product.
+            let levels: [[Int32]]
+            /// Multiplier of every level, per factor of the product.
+            let multipliers: [[Double]]
+            /// Whether the value read is 1 / the product.
+            let reciprocal: Bool
+
+            /// The values as given.
+            public init(_ values: [Double]) {
+                base = values
+                levels = []
+                multipliers = []
+                reciprocal = false
+            }
+
+            /// base_i × multipliers₁[levels₁(i)] × multipliers₂[levels₂(i)] × …, multiplied in
+            /// that order, for every respondent i; `base` and the levels are shared, not copied.
+            package init(base: [Double], factors: [(levels: [Int32], multipliers: [Double])]) {
+                precondition(factors.allSatisfy { factor in
+                    factor.levels.count == base.count && factor.levels.allSatisfy { $0 >= 0 && Int($0) < factor.multipliers.count }
+                }, "every factor needs a level per respondent, and a multiplier per level")
+                self.base = base
+                levels = factors.map(\.levels)
+                multipliers = factors.map(\.multipliers)
+                reciprocal = false
+            }
+
+            private init(base: [Double], levels: [[Int32]], multipliers: [[Double]], reciprocal: Bool) {
+                self.base = base
+                self.levels = levels
+                self.multipliers = multipliers
+                self.reciprocal = reciprocal
+            }
+
+            /// 1 / every value, computed when read rather than stored.
+            package var reciprocals: Values {
+                Values(base: base, levels: levels, multipliers: multipliers, reciprocal: !reciprocal)
+            }
+
+            public var startIndex: Int { 0 }
+            public var endIndex: Int { base.count }
+
+            /// The value of respondent `position`.
+            public subscript(position: Int) -> Double {
+                var value = base[position]
+                // Unchecked: every factor has a level per respondent and a multiplier per level.
+                levels.withUnsafeBufferPointer { levels in
+                    multipliers.withUnsafeBufferPointer { multipliers in
+                        for j in 0..<levels.count {
+                            let level = levels[j].withUnsafeBufferPointer { $0[position] }
+                            value *= multipliers[j].withUnsafeBufferPointer { $0[Int(level)] }
+                        }
+                    }
+                }
+                return reciprocal ? 1 / value : value
+            }
+
+            /// `body(i, value of respondent i)` for every respondent in order: the same numbers
+            /// as the subscript, in one pass over the storage (for products of up to three
+            /// factors; longer products are read through the subscript).
+            @inline(__always)
+            func forEach(_ body: (Int, Double) -> Void) {
+                let reciprocal = reciprocal
+                base.withUnsafeBufferPointer { base in
+                    switch levels.count {
+                    case 0:
+                        for i in base.indices { body(i, reciprocal ? 1 / base[i] : base[i]) }
+                    case 1:
+                        levels[0].withUnsafeBufferPointer { l0 in
+                            multipliers[0].withUnsafeBufferPointer { m0 in
+                                for i in base.indices {
+                                    let value = base[i] * m0[Int(l0[i])]
+                                    body(i, reciprocal ? 1 / value : value)
+                                }
+                            }
+                        }
+                    case 2:
+                        levels[0].withUnsafeBufferPointer { l0 in
+                            multipliers[0].withUnsafeBufferPointer { m0 in
+                                levels[1].withUnsafeBufferPointer { l1 in
+                                    multipliers[1].withUnsafeBufferPointer { m1 in
+                                        for i in base.indices {
+                                            let value = base[i] * m0[Int(l0[i])] * m1[Int(l1[i])]
+                                            body(i, reciprocal ? 1 / value : value)
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    case 3:
+                        levels[0].withUnsafeBufferPointer { l0 in
+                            multipliers[0].withUnsafeBufferPointer { m0 in
+                                levels[1].withUnsafeBufferPointer { l1 in
+                                    multipliers[1].withUnsafeBufferPointer { m1 in
+                                        levels[2].withUnsafeBufferPointer { l2 in
+                                            multipliers[2].withUnsafeBufferPointer { m2 in
+                                                for i in base.indices {
+                                                    let value = base[i] * m0[Int(l0[i])] * m1[Int(l1[i])] * m2[Int(l2[i])]
+                                                    body(i, reciprocal ? 1 / value : value)
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    default:
+                        for i in base.indices { body(i, self[i]) }
+                    }
+                }
+            }
         }
     }
 
@@ -65,15 +229,16 @@ public struct CalibrationAdjustment: Sendable {
         return out
     }
 
-    /// Σ over the respondents of each unit of a_ik: `units × K`, row-major.
+    /// Σ over the respondents of each unit of a_ik: `units × K`, row-major, every sum taking
+    /// its terms in the order of the respondents.
     func unitTotalsOfA(unitOfRow: [Int32], unitCount: Int) -> [Double] {
         let k = columnCount
         var out = [Double](repeating: 0, count: unitCount * k)
         for term in terms {
-            for i in 0..<unitOfRow.count {
+            term.a.forEach { i, a in
                 let c = Int(term.column[i])
-                if c < 0 { continue }
-                out[Int(unitOfRow[i]) * k + c] += term.a[i]
+                if c < 0 { return }
+                out[Int(unitOfRow[i]) * k + c] += a
             }
         }
         return out
