@@ -19,12 +19,13 @@ struct CalibrationCells {
             buffer.withUnsafeMutableBufferPointer { buffer in
                 let sums = buffer.baseAddress!
                 for term in calibration.terms {
-                    for i in 0..<design.rowCount {
+                    // b read in one pass over its storage (raking derives it from its factors).
+                    term.b.forEach { i, b in
                         let column = Int(term.column[i])
-                        if column < 0 { continue }
+                        if column < 0 { return }
                         let d = domainOfRow(i)
-                        if d < 0 { continue }
-                        _ = add(i, term.b[i], sums + (d * k + column) * width)
+                        if d < 0 { return }
+                        _ = add(i, b, sums + (d * k + column) * width)
                     }
                 }
             }
