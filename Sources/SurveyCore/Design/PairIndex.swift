@@ -1,6 +1,6 @@
 /// Dense numbering of the distinct pairs (a, b) that occur among elements, without hashing:
-/// a table of all combinations when there are at most ``denseLimit`` of them, else a counting
-/// sort on `a`, then a stamp array on `b` within each `a`.
+/// a table of all combinations when there are at most ``denseLimit`` of them and not many more
+/// than elements, else a counting sort on `a`, then a stamp array on `b` within each `a`.
 ///
 /// Used to give every (sampling unit, domain) combination that holds respondents its own
 /// accumulator, so that estimation in any number of domains is one pass over the data.
@@ -17,7 +17,8 @@ struct PairIndex: Sendable {
 
     init(first: [Int32], second: [Int32], firstCount: Int, secondCount: Int) {
         let m = first.count
-        if firstCount * secondCount <= Self.denseLimit {
+        // The table pays for all combinations; a few elements in a large table sort instead.
+        if firstCount * secondCount <= min(Self.denseLimit, max(4 * m, 1 << 12)) {
             // One pass marking the combinations that occur, then numbering them in (a, b) order,
             // then one pass giving every element its number (both passes split across cores).
             let width = secondCount

@@ -20,15 +20,16 @@ enum IntegerCodes {
         let extents = values.withUnsafeBufferPointer { v in
             RowChunks.map(RowChunks.ranges(n)) { range -> Extent in
                 var lo = Double.infinity, hi = -Double.infinity
-                var whole = true
+                var fractional = 0
                 let magic = 6_755_399_441_055_744.0
                 for r in range {
                     let x = v[r]
-                    if x < lo { lo = x }
-                    if x > hi { hi = x }
-                    whole = whole && ((x + magic) - magic == x || x.isNaN)
+                    lo = x < lo ? x : lo
+                    hi = x > hi ? x : hi
+                    let rounded = (x + magic) - magic
+                    fractional |= rounded != x && x == x ? 1 : 0
                 }
-                return Extent(lo: lo, hi: hi, whole: whole)
+                return Extent(lo: lo, hi: hi, whole: fractional == 0)
             }
         }
         let lowest = extents.map(\.lo).min() ?? .infinity, highest = extents.map(\.hi).max() ?? -.infinity
