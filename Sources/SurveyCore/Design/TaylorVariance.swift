@@ -197,15 +197,21 @@ struct TaylorVariance: Sendable {
                 for k in 0..<q { mean[p * q + k] /= n }
             }
             var s2 = [Double](repeating: 0, count: strata.count * width)
+            var deviation = [Double](repeating: 0, count: q)
             func addOuter(_ p: Int, _ dev: (Int) -> Double, times m: Double) {
-                if full {
-                    for k in 0..<q {
-                        let dk = dev(k)
-                        if dk == 0 { continue }
-                        for l in 0..<q { s2[p * width + k * q + l] += m * dk * dev(l) }
+                for k in 0..<q { deviation[k] = dev(k) }
+                deviation.withUnsafeBufferPointer { d in
+                    s2.withUnsafeMutableBufferPointer { s2 in
+                        let row = s2.baseAddress! + p * width
+                        if full {
+                            for k in 0..<q where d[k] != 0 {
+                                let mk = m * d[k]
+                                for l in 0..<q { row[k * q + l] += mk * d[l] }
+                            }
+                        } else {
+                            for k in 0..<q { row[k] += m * d[k] * d[k] }
+                        }
                     }
-                } else {
-                    for k in 0..<q { s2[p * width + k] += m * dev(k) * dev(k) }
                 }
             }
             for c in 0..<cells.count {
