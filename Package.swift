@@ -76,7 +76,7 @@ let package = Package(
         .executableTarget(name: "barometer", dependencies: ["BarometerCLI"]),
         // The performance harness (BENCHMARKS.md): times the engine on generated survey data of
         // any size through public APIs only. Plain Swift, no benchmark framework.
-        .executableTarget(name: "BarometerBench", dependencies: ["SurveyCore", "SurveyIO", "Weighting"]),
+        .executableTarget(name: "BarometerBench", dependencies: ["SurveyCore", "SurveyIO", "Weighting", "Studies"]),
         .testTarget(name: "SurveyCoreTests", dependencies: ["SurveyCore"]),
         .testTarget(name: "SurveyIOTests", dependencies: ["SurveyIO", "Weighting"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),

@@ -1,4 +1,5 @@
 import Foundation
+import Studies
 
 /// A small deterministic random number generator (SplitMix64, Steele, Lea and Flood 2014), so
 /// that the benchmark data is the same on every machine and in every run for one seed.
@@ -6,19 +7,13 @@ import Foundation
 /// Not for statistics that need a long period or independence between streams: it only has to
 /// make plausible survey data fast and reproducibly.
 struct BenchRandom: RandomNumberGenerator {
-    private var state: UInt64
+    private var bits: SplitMix64
 
     init(seed: UInt64) {
-        state = seed
+        bits = SplitMix64(seed: seed)
     }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { bits.next() }
 
     /// Uniform in [0, 1), 53 random bits.
     mutating func uniform() -> Double {

@@ -1,13 +1,14 @@
 /// SplitMix64 (Steele, Lea & Flood 2014, "Fast splittable pseudorandom number generators",
 /// OOPSLA): one 64-bit state advanced by a Weyl sequence and mixed. Used only to expand a seed
 /// into the state of ``Xoshiro256StarStar`` and to derive independent streams, as its authors
-/// recommend.
-struct SplitMix64 {
+/// recommend; the benchmark harness draws its data from it too.
+public struct SplitMix64: Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    /// The next 64 random bits.
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

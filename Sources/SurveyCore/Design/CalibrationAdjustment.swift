@@ -143,56 +143,25 @@ public struct CalibrationAdjustment: Sendable {
             }
 
             /// `body(i, value of respondent i)` for every respondent in order: the same numbers
-            /// as the subscript, in one pass over the storage (for products of up to three
-            /// factors; longer products are read through the subscript).
-            @inline(__always)
+            /// as the subscript (the same products, multiplied left to right), formed a block
+            /// of respondents at a time, one factor after another.
             func forEach(_ body: (Int, Double) -> Void) {
-                let reciprocal = reciprocal
+                let blockSize = 4096
+                var block = [Double](repeating: 0, count: blockSize)
                 base.withUnsafeBufferPointer { base in
-                    switch levels.count {
-                    case 0:
-                        for i in base.indices { body(i, reciprocal ? 1 / base[i] : base[i]) }
-                    case 1:
-                        levels[0].withUnsafeBufferPointer { l0 in
-                            multipliers[0].withUnsafeBufferPointer { m0 in
-                                for i in base.indices {
-                                    let value = base[i] * m0[Int(l0[i])]
-                                    body(i, reciprocal ? 1 / value : value)
-                                }
-                            }
-                        }
-                    case 2:
-                        levels[0].withUnsafeBufferPointer { l0 in
-                            multipliers[0].withUnsafeBufferPointer { m0 in
-                                levels[1].withUnsafeBufferPointer { l1 in
-                                    multipliers[1].withUnsafeBufferPointer { m1 in
-                                        for i in base.indices {
-                                            let value = base[i] * m0[Int(l0[i])] * m1[Int(l1[i])]
-                                            body(i, reciprocal ? 1 / value : value)
-                                        }
+                    block.withUnsafeMutableBufferPointer { block in
+                        for start in stride(from: 0, to: base.count, by: blockSize) {
+                            let rows = start..<Swift.min(start + blockSize, base.count)
+                            for i in rows { block[i - start] = base[i] }
+                            for (levels, multipliers) in zip(levels, multipliers) {
+                                levels.withUnsafeBufferPointer { levels in
+                                    multipliers.withUnsafeBufferPointer { multipliers in
+                                        for i in rows { block[i - start] *= multipliers[Int(levels[i])] }
                                     }
                                 }
                             }
+                            for i in rows { body(i, reciprocal ? 1 / block[i - start] : block[i - start]) }
                         }
-                    case 3:
-                        levels[0].withUnsafeBufferPointer { l0 in
-                            multipliers[0].withUnsafeBufferPointer { m0 in
-                                levels[1].withUnsafeBufferPointer { l1 in
-                                    multipliers[1].withUnsafeBufferPointer { m1 in
-                                        levels[2].withUnsafeBufferPointer { l2 in
-                                            multipliers[2].withUnsafeBufferPointer { m2 in
-                                                for i in base.indices {
-                                                    let value = base[i] * m0[Int(l0[i])] * m1[Int(l1[i])] * m2[Int(l2[i])]
-                                                    body(i, reciprocal ? 1 / value : value)
-                                                }
-                                            }
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    default:
-                        for i in base.indices { body(i, self[i]) }
                     }
                 }
             }

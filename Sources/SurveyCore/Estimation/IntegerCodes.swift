@@ -43,26 +43,20 @@ enum IntegerCodes {
         var seen: [UInt8] = []
         var codes = [Int32](unsafeUninitializedCapacity: n) { out, count in
             let codes = out
-            let marks = values.withUnsafeBufferPointer { v in
-                RowChunks.map(RowChunks.ranges(n, accumulatorLength: width)) { range -> [UInt8] in
-                    [UInt8](unsafeUninitializedCapacity: width) { mark, marked in
-                        mark.initialize(repeating: 0)
-                        for r in range {
-                            let x = v[r]
-                            if x.isNaN {
-                                codes[r] = -1
-                            } else {
-                                let k = Int(x) - lo
-                                codes[r] = Int32(truncatingIfNeeded: k)
-                                mark[k] = 1
-                            }
+            seen = values.withUnsafeBufferPointer { v in
+                RowChunks.marks(rows: n, length: width) { range, mark in
+                    for r in range {
+                        let x = v[r]
+                        if x.isNaN {
+                            codes[r] = -1
+                        } else {
+                            let k = Int(x) - lo
+                            codes[r] = Int32(truncatingIfNeeded: k)
+                            mark[k] = 1
                         }
-                        marked = width
                     }
                 }
             }
-            seen = marks[0]
-            for other in marks.dropFirst() { for k in 0..<width { seen[k] |= other[k] } }
             count = n
         }
         var slot = [Int32](repeating: -1, count: width)

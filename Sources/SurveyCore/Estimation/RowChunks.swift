@@ -64,39 +64,33 @@ enum RowChunks {
     /// Sums of `length` values accumulated by `body` over the rows of each chunk (into a
     /// zeroed buffer of its own), added together in chunk order.
     static func sums(rows n: Int, length: Int, _ body: (Range<Int>, UnsafeMutableBufferPointer<Double>) -> Void) -> [Double] {
-        let partials = map(ranges(n, accumulatorLength: length)) { range in
-            [Double](unsafeUninitializedCapacity: length) { buffer, count in
-                buffer.initialize(repeating: 0)
-                body(range, buffer)
-                count = length
-            }
-        }
-        guard var total = partials.first else { return [Double](repeating: 0, count: length) }
-        for partial in partials.dropFirst() {
-            total.withUnsafeMutableBufferPointer { t in
-                partial.withUnsafeBufferPointer { p in
-                    for k in 0..<length { t[k] += p[k] }
-                }
-            }
-        }
-        return total
+        combined(rows: n, length: length, start: 0, body) { $0 += $1 }
     }
 
     /// Which of `length` slots `body` marks (sets to 1) over the rows of each chunk, in a
     /// cleared buffer of its own; the chunks' marks combined (1 where any chunk marked).
     static func marks(rows n: Int, length: Int, _ body: (Range<Int>, UnsafeMutableBufferPointer<UInt8>) -> Void) -> [UInt8] {
+        combined(rows: n, length: length, start: 0, body) { $0 |= $1 }
+    }
+
+    /// `length` values that `body` accumulates over the rows of each chunk, in a buffer of
+    /// its own set to `start`; the chunks' buffers combined element by element in chunk order.
+    private static func combined<T: BitwiseCopyable>(
+        rows n: Int, length: Int, start: T, _ body: (Range<Int>, UnsafeMutableBufferPointer<T>) -> Void,
+        merge: (inout T, T) -> Void
+    ) -> [T] {
         let partials = map(ranges(n, accumulatorLength: length)) { range in
-            [UInt8](unsafeUninitializedCapacity: length) { buffer, count in
-                buffer.initialize(repeating: 0)
+            [T](unsafeUninitializedCapacity: length) { buffer, count in
+                buffer.initialize(repeating: start)
                 body(range, buffer)
                 count = length
             }
         }
-        guard var all = partials.first else { return [UInt8](repeating: 0, count: length) }
+        guard var all = partials.first else { return [T](repeating: start, count: length) }
         for partial in partials.dropFirst() {
             all.withUnsafeMutableBufferPointer { a in
                 partial.withUnsafeBufferPointer { p in
-                    for k in 0..<length { a[k] |= p[k] }
+                    for k in 0..<length { merge(&a[k], p[k]) }
                 }
             }
         }
