@@ -48,7 +48,7 @@ let package = Package(
         .target(
             name: "Store",
             dependencies: [
-                "SurveyCore", "Studies", "SurveyIO",
+                "SurveyCore", "Studies", "SurveyIO", "Weighting",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]

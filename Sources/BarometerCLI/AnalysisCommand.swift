@@ -2,11 +2,12 @@ import ArgumentParser
 import Reports
 import SurveyCore
 import SurveyIO
+import Studies
 import Weighting
 
 /// A verb that turns its flags into an ``AnalysisRequest``, runs it on a file and prints the
 /// result: flags → request → load (with `--codebook`) → design (`--design-from-file`) →
-/// `AnalysisEngine.run` → `ResultRenderer`.
+/// the analysis pipeline (design, calibration, engine) → `ResultRenderer`.
 protocol AnalysisCommand: BarometerVerb {
     /// The survey file to read.
     var file: String { get }
@@ -31,14 +32,10 @@ extension AnalysisCommand {
         if design.designFromFile {
             request.design = try design.spec(over: dataset.codebook.design, file: file)
         }
-        var prepared: SurveyDesign? = nil
-        if let weighting {
-            prepared = try Calibrator.weight(
-                try SurveyDesign(request.design, dataset: dataset), dataset: dataset, spec: weighting,
-                language: request.options.language).design
-        }
-        var result = try AnalysisEngine.run(request, on: dataset, design: prepared)
-        if result.request == nil { result.request = request }
+        var keyed = weighting
+        keyed?.targets = try weighting?.targets?.keyedByCode(in: dataset)
+        let wave = try AnalysisPipeline.prepare(WaveInput(dataset: dataset, design: request.design, weighting: keyed))
+        var result = try AnalysisPipeline.analyze(request, on: wave)
         if result.provenance == nil { result.provenance = try FileFingerprint.provenance(path: file) }
         sink.write(ResultRenderer(language: output.language).render(result, as: output.format))
     }

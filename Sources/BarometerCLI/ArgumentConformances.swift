@@ -9,6 +9,7 @@ import Weighting
 
 extension LonelyPSUPolicy: ExpressibleByArgument {}
 extension CIMethod: ExpressibleByArgument {}
+extension MissingPolicy: ExpressibleByArgument {}
 extension PercentBase: ExpressibleByArgument {}
 extension IndependenceTest: ExpressibleByArgument {}
 extension OutputFormat: ExpressibleByArgument {}

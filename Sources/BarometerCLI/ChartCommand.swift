@@ -62,7 +62,7 @@ struct Chart: BarometerVerb {
         let converter = png ? try Self.rsvgConvert() : nil
         let folder = try StudyFolder(path: study)
         let request = try trend.request(concept: concept, estimation: estimation, language: language)
-        let result = try TrendAnalysis.run(request, study: folder.study) { try folder.waveData($0, language: language) }
+        let result = try folder.run(request)
         guard let svg = StudyChartMaker(study: folder.study, language: language).svg(kind, result: result, request: request, title: title) else {
             throw SurveyError(.emptyDomain, "There is nothing to draw for '\(concept)' with these options; check --levels and --waves.")
         }

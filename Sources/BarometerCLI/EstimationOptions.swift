@@ -17,16 +17,31 @@ struct EstimationOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Confidence level between 0 and 1.", valueName: "level"))
     var level: Double = 0.95
 
-    @Flag(name: .customLong("exclude-missing"),
-          help: "Drop user-missing answers (\"Don't know\", \"Refused\") instead of showing them as categories.")
+    @Option(help: ArgumentHelp(
+        "User-missing answers (\"Don't know\", \"Refused\"): 'include' shows them as categories (default), 'exclude' drops them.",
+        valueName: "policy"))
+    var missing: MissingPolicy?
+
+    @Flag(name: .customLong("exclude-missing"), help: "The same as --missing exclude.")
     var excludeMissing = false
 
     /// The analysis options; `language` comes from the output flags.
     /// - Throws: `ValidationError` when the confidence level is not between 0 and 1.
     func analysisOptions(language: String, designEffects: Bool) throws -> AnalysisOptions {
         try Self.checkLevel(level)
-        return AnalysisOptions(confidenceLevel: level, ciMethod: ciMethod, missing: excludeMissing ? .exclude : .include,
+        return AnalysisOptions(confidenceLevel: level, ciMethod: ciMethod, missing: policy,
                                language: language, designEffects: designEffects)
+    }
+
+    var policy: MissingPolicy { missing ?? (excludeMissing ? .exclude : .include) }
+
+    /// These flags as request parameters (names from the one table, ``RequestParameter``).
+    var parameters: [RequestParameters.Entry] {
+        var out = [RequestParameters.Entry(RequestParameter.level.name, "\(level)"),
+                   RequestParameters.Entry(RequestParameter.missing.name, policy.rawValue)]
+        if let filter { out.append(.init(RequestParameter.filter.name, filter)) }
+        if let ciMethod { out.append(.init(RequestParameter.ciMethod.name, ciMethod.rawValue)) }
+        return out
     }
 
     /// A confidence level must lie strictly between 0 and 1; "95" gets a hint to write 0.95.

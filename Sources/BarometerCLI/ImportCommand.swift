@@ -4,6 +4,7 @@ import Store
 import Studies
 import SurveyCore
 import SurveyIO
+import Weighting
 
 /// `barometer import`: loads a study folder (or one survey file) into the store, atomically.
 struct Import: BarometerVerb {
@@ -44,10 +45,11 @@ struct Import: BarometerVerb {
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
         let (study, datasets): (Study, [String: Dataset])
+        var weightings: [String: WeightingSpec] = [:]
         let name: String
         if exists && (isDirectory.boolValue || path.hasSuffix(".yaml")) {
             let folder = try StudyFolder(path: path)
-            (study, datasets) = try Self.load(folder)
+            (study, datasets, weightings) = try Self.load(folder)
             name = URL(fileURLWithPath: folder.path).standardized.lastPathComponent
         } else {
             let dataset = try input.load(path, progress: progress)
@@ -62,20 +64,28 @@ struct Import: BarometerVerb {
             datasets = ["w1": dataset]
         }
         let store = try BarometerStore(directory: data)
-        let summary = try store.importStudy(slug: slug ?? Self.slug(from: name), study: study, datasets: datasets, replace: replace)
+        let summary = try store.importStudy(slug: slug ?? Self.slug(from: name), study: study, datasets: datasets, weightings: weightings,
+                                              replace: replace)
         let respondents = datasets.values.map(\.rowCount).reduce(0, +)
         sink.write("Imported '\(summary.slug)': \(summary.waveCount) wave\(summary.waveCount == 1 ? "" : "s"), \(respondents) respondents, into \(data).\n")
     }
 
-    /// Every wave of a study folder, checked against its concepts.
-    static func load(_ folder: StudyFolder) throws -> (Study, [String: Dataset]) {
+    /// Every wave of a study folder, checked against its concepts, with the weighting of each
+    /// wave study.yaml weights when analysed (targets read, keyed by code, and tried once so
+    /// that targets that do not fit fail the import, not a later analysis).
+    static func load(_ folder: StudyFolder) throws -> (Study, [String: Dataset], [String: WeightingSpec]) {
         var datasets: [String: Dataset] = [:]
+        var weightings: [String: WeightingSpec] = [:]
         for wave in folder.study.waves {
             let data = try folder.dataset(of: wave)
             try StudyValidator.check(folder.study, wave: wave, dataset: data)
             datasets[wave.id] = data
+            if let weighting = try folder.weighting(of: wave, dataset: data) {
+                _ = try AnalysisPipeline.prepare(WaveInput(dataset: data, design: wave.design, weighting: weighting), wave: wave)
+                weightings[wave.id] = weighting
+            }
         }
-        return (folder.study, datasets)
+        return (folder.study, datasets, weightings)
     }
 
     /// A URL-safe short name: lowercase letters, digits and dashes.

@@ -43,16 +43,9 @@ struct Report: BarometerVerb {
 
     /// Runs every analysis of `spec` on the study, each wave loaded once.
     static func build(_ spec: ReportSpec, folder: StudyFolder, language: String) throws -> StudyReport {
-        var cache: [String: TrendAnalysis.WaveData] = [:]
+        var cache: [String: PreparedWave] = [:]
         return try StudyReportBuilder(study: folder.study, language: language).build(spec) { request in
-            var result = try TrendAnalysis.run(request, study: folder.study) { wave in
-                if let data = cache[wave.id] { return data }
-                let data = try folder.waveData(wave, language: language)
-                cache[wave.id] = data
-                return data
-            }
-            result.provenance?.file = folder.manifest
-            return result
+            try folder.run(request, cache: &cache)
         }
     }
 

@@ -43,11 +43,12 @@ struct Trend: BarometerVerb {
     var output: OutputOptions
 
     func validate() throws {
-        if !list, concept == nil { throw ValidationError("Name the concept to follow, or pass --list to see the study's concepts.") }
+        if list { return }
+        if concept == nil { throw ValidationError("Name the concept to follow, or pass --list to see the study's concepts.") }
         _ = try request()
     }
 
-    func request() throws -> TrendRequest {
+    func request() throws -> AnalysisRequest {
         try trend.request(concept: concept ?? "", estimation: estimation, language: output.language)
     }
 
@@ -57,12 +58,8 @@ struct Trend: BarometerVerb {
             sink.write(StudyListing(study: folder.study, language: output.language).text)
             return
         }
-        let language = output.language
-        var result = try TrendAnalysis.run(try request(), study: folder.study) { wave in
-            try folder.waveData(wave, language: language)
-        }
+        var result = try folder.run(try request())
         result.warnings = StudyValidator.warnings(folder.study) + result.warnings
-        result.provenance?.file = folder.manifest
         sink.write(ResultRenderer(language: output.language).render(result, as: output.format))
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Studies
+import SurveyCore
 
 /// The flags that shape a trend, shared by `trend` and `chart`.
 struct TrendOptions: ParsableArguments {
@@ -20,29 +21,26 @@ struct TrendOptions: ParsableArguments {
         "Changes to estimate: FROM:TO (repeatable), 'consecutive', 'first-last' (default) or 'none'.", valueName: "changes"))
     var compare: [String] = []
 
-    @Flag(name: .customLong("no-net"), help: "Leave out the net score (positive − negative).")
-    var noNet = false
+    @Flag(name: .customLong("net"), inversion: .prefixedNo,
+          help: "Report the net score (positive − negative) when the concept's answers have a direction (default: yes).")
+    var net = true
 
-    /// The trend these flags describe for `concept`.
-    /// - Throws: `ValidationError` for a malformed --collapse or --compare.
-    func request(concept: String, estimation: EstimationOptions, language: String) throws -> TrendRequest {
-        var groups: [TrendRequest.LevelGroup] = []
-        for text in collapse {
-            guard let group = TrendRequest.LevelGroup(parsing: text) else {
-                throw ValidationError("--collapse \"\(text)\" is not NAME=LEVEL+LEVEL; write e.g. \"favourable=very_favourable+somewhat_favourable\".")
-            }
-            groups.append(group)
+    /// The trend these flags describe for `concept`: the flags become request parameters of the
+    /// one table (``RequestParameter``) and are decoded as the API and report.yaml decode theirs.
+    /// - Throws: `ValidationError` with the decoder's sentence, worded for the command line.
+    func request(concept: String, estimation: EstimationOptions, language: String) throws -> AnalysisRequest {
+        var parameters = RequestParameters([.init(RequestParameter.concept.name, concept)] + estimation.parameters, surface: .commandLine)
+        for name in by { parameters.append(.by, name) }
+        if let levels { parameters.append(.levels, levels) }
+        for group in collapse { parameters.append(.collapse, group) }
+        if let waves { parameters.append(.waves, waves) }
+        for word in compare { parameters.append(.compare, word) }
+        parameters.append(.net, net ? "true" : "false")
+        parameters.append(.lang, language)
+        do {
+            return try parameters.request()
+        } catch {
+            throw ValidationError(error.message(for: .commandLine))
         }
-        let (changes, invalid) = TrendRequest.Changes.parse(compare)
-        if let invalid {
-            throw ValidationError("--compare \(invalid) is not FROM:TO, consecutive, first-last or none; write e.g. 2021-spring:2022-autumn.")
-        }
-        func list(_ text: String?) -> [String] {
-            (text ?? "").split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        }
-        return TrendRequest(
-            concept: concept, by: by, filter: estimation.filter, levels: list(levels), collapse: groups,
-            waves: list(waves), changes: changes, netScore: !noNet,
-            options: try estimation.analysisOptions(language: language, designEffects: false))
     }
 }

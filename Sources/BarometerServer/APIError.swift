@@ -23,9 +23,12 @@ public struct APIError: Error, Sendable, Equatable {
         case let e as APIError:
             return e
         case let e as SurveyError:
+            // The sentence in the words of a URL (`ci-method=wald`), never a command to run.
+            let message = e.message(for: .query)
             switch e.kind {
-            case .unknownVariable: return APIError(.notFound, e.message)
-            default: return APIError(.unprocessableContent, e.message)
+            case .unknownVariable: return APIError(.notFound, message)
+            case .notPublic: return APIError(.forbidden, message)
+            default: return APIError(.unprocessableContent, message)
             }
         case let e as StoreError:
             switch e.kind {

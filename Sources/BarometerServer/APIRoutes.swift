@@ -5,6 +5,7 @@ import Store
 import Studies
 import SurveyCore
 import SurveyIO
+import Weighting
 
 /// The JSON API under `/api/v1` (described by `/api/v1/openapi.json`).
 struct APIRoutes: Sendable {
@@ -38,40 +39,42 @@ struct APIRoutes: Sendable {
         }
         api.get("studies/:study/waves/:wave/codebook") { request, context in
             let slug = try context.parameters.require("study"), wave = try context.parameters.require("wave")
-            let study = try service.study(slug, authorized: try await authorized(request))
-            guard study.wave(wave) != nil else { throw APIError(.notFound, "Study '\(slug)' has no wave '\(wave)'.") }
-            let data = try service.dataset(slug, wave: wave)
-            return Self.json(Self.codebook(data).text)
+            let authorized = try await authorized(request)
+            let data = try service.dataset(slug, wave: wave, authorized: authorized)
+            // The public sees the variables it may use; an account sees every variable.
+            let visible = authorized ? nil : try service.publicVariables(slug)
+            return Self.json(Self.codebook(data, only: visible?.all).text)
         }
         api.get("studies/:study/trend") { request, context in
-            let result = try service.trend(try context.parameters.require("study"), request: try Self.query(request).trend(), authorized: try await authorized(request))
+            let result = try service.run(try context.parameters.require("study"), request: try Self.query(request).trend(), authorized: try await authorized(request))
             return Self.json(ResultRenderer().render(result, as: .json))
         }
         api.get("studies/:study/trend.csv") { request, context in
-            let result = try service.trend(try context.parameters.require("study"), request: try Self.query(request).trend(), authorized: try await authorized(request))
+            let result = try service.run(try context.parameters.require("study"), request: try Self.query(request).trend(), authorized: try await authorized(request))
             return Self.body(ResultRenderer().render(result, as: .csv), type: "text/csv; charset=utf-8", download: "trend.csv")
         }
         api.get("studies/:study/analyze") { request, context in
-            let (wave, analysis) = try Self.query(request).analysis()
-            let result = try service.analyze(try context.parameters.require("study"), wave: wave, request: analysis, authorized: try await authorized(request))
+            let analysis = try Self.query(request).analysis()
+            let result = try service.run(try context.parameters.require("study"), request: analysis, authorized: try await authorized(request))
             return Self.json(ResultRenderer().render(result, as: .json))
         }
         api.post("studies/:study/analyze") { request, context in
             let slug = try context.parameters.require("study")
-            guard let wave = Self.query(request).first("wave") else {
-                throw APIError(.badRequest, "The request names no wave; add ?wave=ID to the URL.")
-            }
             let body = try await request.body.collect(upTo: configuration.maxRequestBytes)
-            let analysis = try JSONDecoder().decode(AnalysisRequest.self, from: Data(buffer: body))
-            let result = try service.analyze(slug, wave: wave, request: analysis, authorized: try await authorized(request))
+            var analysis = try JSONDecoder().decode(AnalysisRequest.self, from: Data(buffer: body))
+            if let wave = Self.query(request).first("wave") { analysis.wave = wave }
+            guard analysis.wave != nil || analysis.trend != nil else {
+                throw APIError(.badRequest, "The request names no wave; add ?wave=ID to the URL (or \"wave\" to the body).")
+            }
+            let result = try service.run(slug, request: analysis, authorized: try await authorized(request))
             return Self.json(ResultRenderer().render(result, as: .json))
         }
         api.get("studies/:study/chart.svg") { request, context in
             let slug = try context.parameters.require("study")
             let query = Self.query(request)
-            let trend = try query.trend()
+            let trend = try query.trend(ignoring: ["chart"])
             let study = try service.study(slug, authorized: try await authorized(request))
-            let result = try service.trend(slug, request: trend, authorized: try await authorized(request))
+            let result = try service.run(slug, request: trend, authorized: try await authorized(request))
             let kind = try ExplorerPages.chartKind(query.first("chart"), request: trend)
             guard let svg = StudyChartMaker(study: study, language: query.language).svg(kind, result: result, request: trend) else {
                 throw APIError(.unprocessableContent, "There is nothing to draw with these options; check levels and waves.")
@@ -114,9 +117,18 @@ struct APIRoutes: Sendable {
         let dataset = try DatasetLoader.load(path: file.path)
         var study = try service.store.study(slug: slug)
         var datasets: [String: Dataset] = [:]
-        for wave in study.waves where wave.id != waveID { datasets[wave.id] = try service.store.dataset(study: slug, wave: wave.id) }
+        var weightings: [String: WeightingSpec] = [:]
+        for wave in study.waves where wave.id != waveID {
+            datasets[wave.id] = try service.store.dataset(study: slug, wave: wave.id)
+            weightings[wave.id] = try service.store.weighting(study: slug, wave: wave.id)
+        }
         if let i = study.waves.firstIndex(where: { $0.id == waveID }) {
             if let embargo = query.first("embargo-until") { study.waves[i].embargoUntil = embargo }
+            // New data for a wave: its stored targets are matched against the new file.
+            if let spec = try service.store.weighting(study: slug, wave: waveID) {
+                weightings[waveID] = spec
+                _ = try AnalysisPipeline.prepare(WaveInput(dataset: dataset, design: study.waves[i].design, weighting: spec), wave: study.waves[i])
+            }
         } else {
             guard let start = query.first("start"), let end = query.first("end"), StudyDate.isValid(start), StudyDate.isValid(end) else {
                 throw APIError(.badRequest, "A new wave needs its fieldwork dates: add start=YYYY-MM-DD&end=YYYY-MM-DD.")
@@ -128,7 +140,7 @@ struct APIRoutes: Sendable {
                 embargoUntil: query.first("embargo-until")))
         }
         datasets[waveID] = dataset
-        try service.store.importStudy(slug: slug, study: study, datasets: datasets, replace: true, at: service.now())
+        try service.store.importStudy(slug: slug, study: study, datasets: datasets, weightings: weightings, replace: true, at: service.now())
         service.invalidate()
         return Self.json(AnyJSON.ordered([("study", .string(slug)), ("wave", .string(waveID)), ("respondents", .int(dataset.rowCount))]).text, status: .created)
     }
@@ -136,7 +148,7 @@ struct APIRoutes: Sendable {
     // MARK: Helpers
 
     static func query(_ request: Request) -> RequestQuery {
-        RequestQuery(request.uri.queryParameters.map { (String($0.key), String($0.value)) })
+        RequestQuery(raw: request.uri.query)
     }
 
     static func json(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
@@ -180,9 +192,10 @@ struct APIRoutes: Sendable {
         ])
     }
 
-    /// Variables with their labels and value labels — never values or counts of respondents.
-    static func codebook(_ data: Dataset) -> AnyJSON {
-        .ordered([("variables", .array(data.columns.map { column in
+    /// Variables with their labels and value labels — never values or counts of respondents;
+    /// only the variables in `only` when given (the public's).
+    static func codebook(_ data: Dataset, only: Set<String>? = nil) -> AnyJSON {
+        .ordered([("variables", .array(data.columns.filter { only?.contains($0.name) ?? true }.map { column in
             let meta = data.metadata(column.name)
             return .ordered([
                 ("name", .string(column.name)), ("type", .string(column.typeName)), ("label", localized(meta.label)),

@@ -17,14 +17,14 @@ enum ExplorerPages {
 
     static func escape(_ s: String) -> String { MarkdownHTML.escape(s) }
 
-    static func chartKind(_ name: String?, request: TrendRequest) throws -> ReportAnalysis.ChartKind {
+    static func chartKind(_ name: String?, request: AnalysisRequest) throws -> ReportAnalysis.ChartKind {
         if let name, name != "auto" {
             guard let kind = ReportAnalysis.ChartKind(rawValue: name), kind != .table else {
                 throw APIError(.badRequest, "chart=\(name) is not diverging, trend, bars or small-multiples.")
             }
             return kind
         }
-        let oneWave = request.waves.count == 1
+        let oneWave = request.trend?.waves.count == 1
         if request.by.isEmpty { return oneWave ? .bars : .trend }
         return oneWave ? .bars : .smallMultiples
     }
@@ -145,13 +145,14 @@ enum ExplorerPages {
     /// The page of one question: the view form, the chart, verdicts, the table, the method
     /// and the links to download, share and embed this view.
     static func question(
-        study: Study, slug: String, concept: Concept, request: TrendRequest, chart: String?, result: AnalysisResult,
+        study: Study, slug: String, concept: Concept, request: AnalysisRequest, chart: String?, result: AnalysisResult,
         breakdowns: [(name: String, label: String)], minimumCell: Int, host: String?, embed: Bool
     ) -> String {
         let language = request.options.language
         let text = ExplorerText(language: language)
         let lang: String? = language == "en" ? nil : language
-        let waveChoice = request.waves.count == 1 ? request.waves[0] : "all"
+        let waves = request.trend?.waves ?? []
+        let waveChoice = waves.count == 1 ? waves[0] : "all"
         let viewQuery: [(String, String?)] = [
             ("by", request.by.first), ("wave", waveChoice == "all" ? nil : waveChoice),
             ("dk", request.options.missing == .exclude ? "exclude" : nil), ("chart", chart), ("filter", request.filter), ("lang", lang),

@@ -41,14 +41,14 @@ struct ExplorerRoutes: Sendable {
         guard let concept = study.concept(id) else {
             throw APIError(.notFound, "Study '\(slug)' has no question '\(id)'; see the list at /studies/\(slug).")
         }
-        var trend = try query.trend(concept: id)
-        if trend.by.isEmpty && query.first("wave") == nil { trend.changes = .firstToLast }
-        if !trend.by.isEmpty && trend.waves.isEmpty { trend.changes = .none }
+        var trend = try query.trend(concept: id, ignoring: ["chart"])
+        if trend.by.isEmpty && query.first("wave") == nil { trend.trend?.changes = .firstToLast }
+        if !trend.by.isEmpty && (trend.trend?.waves.isEmpty ?? true) { trend.trend?.changes = .none }
         let breakdowns = try service.breakdowns(slug, concept: concept, authorized: authorized, language: query.language)
         if let by = trend.by.first, !breakdowns.contains(where: { $0.name == by }) {
             throw APIError(.unprocessableContent, "'\(by)' is not a breakdown of '\(id)'; choose one of \(breakdowns.map(\.name).joined(separator: ", ")).")
         }
-        let result = try service.trend(slug, request: trend, authorized: authorized)
+        let result = try service.run(slug, request: trend, authorized: authorized)
         let page = ExplorerPages.question(
             study: study, slug: slug, concept: concept, request: trend, chart: query.first("chart"), result: result,
             breakdowns: breakdowns, minimumCell: configuration.minimumCellCount, host: request.head.authority, embed: embed)

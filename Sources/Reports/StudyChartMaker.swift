@@ -21,11 +21,11 @@ public struct StudyChartMaker: Sendable {
     ///   - width: the width in pixels the chart is laid out for (760 for a page, ~400 for a phone).
     ///   - id: a prefix for the SVG's element ids, unique among the charts of one HTML page.
     public func svg(
-        _ kind: ReportAnalysis.ChartKind, result: AnalysisResult, request: TrendRequest, title: String? = nil,
+        _ kind: ReportAnalysis.ChartKind, result: AnalysisResult, request: AnalysisRequest, title: String? = nil,
         width: Double = 760, id: String = "barometer-chart"
     ) -> String? {
         let style = ChartStyle(width: width, idPrefix: id)
-        guard let concept = study.concept(request.concept) else { return nil }
+        guard let trend = request.trend, let concept = study.concept(trend.concept) else { return nil }
         let data = TrendData(result: result, concept: concept, request: request, language: language)
         guard !data.levels.isEmpty else { return nil }
         let byLabel = request.by.map { result.variableLabels[$0] ?? $0 }.joined(separator: " × ")
@@ -141,7 +141,7 @@ struct TrendData {
     var notes: [String] = []
     private var values: [String: ChartValue] = [:]
 
-    init(result: AnalysisResult, concept: Concept, request: TrendRequest, language: String) {
+    init(result: AnalysisResult, concept: Concept, request: AnalysisRequest, language: String) {
         let study = result.waves
         waves = study.map(\.id)
         waveLabels = study.map(\.label)
@@ -156,7 +156,7 @@ struct TrendData {
             let group = row.domain.entries.dropFirst().map(\.value).joined(separator: " · ")
             if !seenGroups.contains(group) { seenGroups.append(group) }
             if !levels.contains(where: { $0.id == code }) {
-                levels.append(Level(id: code, label: row.level ?? code, role: Self.role(of: code, concept: concept, collapse: request.collapse)))
+                levels.append(Level(id: code, label: row.level ?? code, role: Self.role(of: code, concept: concept, collapse: request.trend?.collapse ?? [])))
             }
             values["\(code)|\(wave)|\(group)"] = ChartValue(row.estimate ?? .nan, lower: row.ci?.lower ?? .nan, upper: row.ci?.upper ?? .nan)
         }
@@ -165,7 +165,7 @@ struct TrendData {
         // order rows came in.
         func position(_ id: String) -> Int {
             if let i = concept.levels.firstIndex(where: { $0.id == id }) { return i }
-            if let group = request.collapse.first(where: { $0.name == id }) {
+            if let group = request.trend?.collapse.first(where: { $0.name == id }) {
                 return group.members.compactMap { m in
                     concept.levels.firstIndex { $0.id == m || $0.label.texts.values.contains(m) }
                 }.min() ?? Int.max
@@ -185,7 +185,7 @@ struct TrendData {
         values["\(level)|\(waves[wave])|\(groups.isEmpty ? "" : groups[group])"] ?? .missing
     }
 
-    static func role(of id: String, concept: Concept, collapse: [TrendRequest.LevelGroup]) -> ChartSeries.Role {
+    static func role(of id: String, concept: Concept, collapse: [TrendSpec.LevelGroup]) -> ChartSeries.Role {
         let valences: [ConceptLevel.Valence]
         if let group = collapse.first(where: { $0.name == id }) {
             valences = concept.levels.filter { level in

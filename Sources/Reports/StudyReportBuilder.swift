@@ -44,7 +44,7 @@ public struct StudyReportBuilder: Sendable {
         self.language = language
     }
 
-    public func build(_ spec: ReportSpec, run: (TrendRequest) throws -> AnalysisResult) throws -> StudyReport {
+    public func build(_ spec: ReportSpec, run: (AnalysisRequest) throws -> AnalysisResult) throws -> StudyReport {
         let words = ReportWords(language: language)
         let charts = StudyChartMaker(study: study, language: language)
         let verdicts = VerdictWriter(language: language)
@@ -77,9 +77,10 @@ public struct StudyReportBuilder: Sendable {
                 var request = analysis.request
                 request.options.language = language
                 let result = try run(request)
-                let concept = study.concept(request.concept)
-                let name = String(format: "%02d-%@", number, request.concept)
-                let chartTitle = analysis.title?.text(in: language) ?? concept?.title.text(in: language) ?? request.concept
+                let conceptID = request.trend?.concept ?? ""
+                let concept = study.concept(conceptID)
+                let name = String(format: "%02d-%@", number, conceptID)
+                let chartTitle = analysis.title?.text(in: language) ?? concept?.title.text(in: language) ?? conceptID
                 var figure = ["<figure>"]
                 if let svg = charts.svg(analysis.chart, result: result, request: request, title: chartTitle, id: "chart\(number)"),
                    let narrow = charts.svg(analysis.chart, result: result, request: request, title: chartTitle, width: 420, id: "chart\(number)n") {
@@ -116,15 +117,15 @@ public struct StudyReportBuilder: Sendable {
 
     /// Verdicts: every change the analysis estimated (changes of "don't know" only when
     /// significant), and every test of a difference between groups.
-    public func sentences(_ result: AnalysisResult, request: TrendRequest) -> [String] {
+    public func sentences(_ result: AnalysisResult, request: AnalysisRequest) -> [String] {
         sentences(result, request: request, verdicts: VerdictWriter(language: language))
     }
 
-    func sentences(_ result: AnalysisResult, request: TrendRequest, verdicts: VerdictWriter) -> [String] {
+    func sentences(_ result: AnalysisResult, request: AnalysisRequest, verdicts: VerdictWriter) -> [String] {
         let label = Dictionary(result.waves.map { ($0.id, $0.label) }, uniquingKeysWith: { a, _ in a })
         var out: [String] = []
         let words = ReportWords(language: language)
-        let concept = study.concept(request.concept)
+        let concept = request.trend.flatMap { study.concept($0.concept) }
         for c in result.comparisons {
             let isMissing = concept?.levels.first { $0.label.texts.values.contains(c.level ?? "") }?.valence == .missing
             if isMissing && !c.isSignificant { continue }
@@ -164,7 +165,7 @@ public struct StudyReportBuilder: Sendable {
     /// One line for the terminal: the chart's title (and breakdown), the last wave, and the
     /// most common answer there — or, with a breakdown, the range of the first level across
     /// the groups.
-    func headline(_ result: AnalysisResult, title: String, request: TrendRequest) -> String {
+    func headline(_ result: AnalysisResult, title: String, request: AnalysisRequest) -> String {
         guard let last = result.waves.last else { return title }
         let rows = result.rows.filter { $0.domain.entries.first?.value == last.id && $0.statistic == .proportion }
         var name = title

@@ -4,12 +4,14 @@ import GRDB
 import Studies
 import SurveyCore
 import SurveyIO
+import Weighting
 
 extension BarometerStore {
     // MARK: Import
 
-    /// Stores `study` under `slug` with one dataset per wave (keyed by wave id), in one
-    /// transaction: when anything fails, the store is left exactly as it was.
+    /// Stores `study` under `slug` with one dataset per wave (keyed by wave id) and the
+    /// weighting of every wave that study.yaml weights when analysed (keyed by wave id, targets
+    /// keyed by code), in one transaction: when anything fails, the store is left exactly as it was.
     ///
     /// The study is kept as its `study.yaml` text (``SurveyIO/StudyYAML``), each dataset as a
     /// ``DatasetBlobCodec`` blob plus its codebook as JSON, each with a SHA-256 checked on read.
@@ -25,16 +27,18 @@ extension BarometerStore {
     ///   `slug` is taken and `replace` is false; `database` when SQLite fails.
     @discardableResult
     public func importStudy(
-        slug: String, study: Study, datasets: [String: Dataset], replace: Bool = false, at date: Date = Date()
+        slug: String, study: Study, datasets: [String: Dataset], weightings: [String: WeightingSpec] = [:],
+        replace: Bool = false, at date: Date = Date()
     ) throws(StoreError) -> StudySummary {
-        try importStudy(slug: slug, study: study, datasets: datasets, replace: replace, at: date, afterWave: { _, _ in })
+        try importStudy(slug: slug, study: study, datasets: datasets, weightings: weightings, replace: replace, at: date,
+                        afterWave: { _, _ in })
     }
 
     /// ``importStudy(slug:study:datasets:replace:at:)`` with a hook run inside the transaction
     /// after each wave's rows are written (tests inject failures through it).
     func importStudy(
-        slug: String, study: Study, datasets: [String: Dataset], replace: Bool, at date: Date,
-        afterWave: (Database, String) throws -> Void
+        slug: String, study: Study, datasets: [String: Dataset], weightings: [String: WeightingSpec] = [:],
+        replace: Bool, at date: Date, afterWave: (Database, String) throws -> Void
     ) throws(StoreError) -> StudySummary {
         try StoreNames.checkSlug(slug)
         let yaml: String
@@ -53,6 +57,17 @@ extension BarometerStore {
         for wave in study.waves {
             guard let dataset = datasets[wave.id] else { continue }
             prepared[wave.id] = try PreparedDataset(dataset, wave: wave.id, study: slug)
+        }
+        var weightingRows: [String: String] = [:]
+        for wave in study.waves {
+            if let spec = weightings[wave.id] {
+                guard wave.weighting != nil else {
+                    throw StoreError(.invalidInput, "Weighting targets are given for wave '\(wave.id)', which study.yaml does not weight when analysed; add `weighting:` to the wave, or leave the targets out.")
+                }
+                weightingRows[wave.id] = try StoreJSON.encode(spec, "the weighting of wave '\(wave.id)'")
+            } else if let weighting = wave.weighting {
+                throw StoreError(.invalidInput, "Wave '\(wave.id)' is weighted to '\(weighting.targets)' when analysed, but its targets were not given; import the study folder, whose targets file is read with it.")
+            }
         }
         let title = try StoreJSON.encode(study.title, "the title of study '\(slug)'")
         var waveRows: [(label: String, design: String)] = []
@@ -90,9 +105,13 @@ extension BarometerStore {
                         """,
                     arguments: [studyRowId, wave.id, position, waveRows[position].label, wave.fieldworkStart, wave.fieldworkEnd,
                                 wave.mode, waveRows[position].design, wave.embargoUntil, data.rowCount])
+                let waveRowId = db.lastInsertedRowID
                 try db.execute(
                     sql: "INSERT INTO dataset (waveRowId, format, data, dataSHA256, codebook, codebookSHA256) VALUES (?, ?, ?, ?, ?, ?)",
-                    arguments: [db.lastInsertedRowID, Int(DatasetBlobCodec.version), data.blob, data.blobSHA256, data.codebook, data.codebookSHA256])
+                    arguments: [waveRowId, Int(DatasetBlobCodec.version), data.blob, data.blobSHA256, data.codebook, data.codebookSHA256])
+                if let spec = weightingRows[wave.id] {
+                    try db.execute(sql: "INSERT INTO waveWeighting (waveRowId, spec) VALUES (?, ?)", arguments: [waveRowId, spec])
+                }
                 try afterWave(db, wave.id)
             }
         }
@@ -253,6 +272,21 @@ extension BarometerStore {
         }
         let codebook = try StoreJSON.decode(Codebook.self, from: codebookJSON, "codebook of \(what)")
         return try DatasetBlobCodec.decode(blob, codebook: codebook, name: "the stored dataset of \(what)")
+    }
+
+    /// The weighting study.yaml applies to wave `wave` of study `slug` when it is analysed, with
+    /// its targets keyed by code; nil when the wave is analysed with its stored weights.
+    /// - Throws: ``StoreError``: `corrupt` when the stored JSON does not decode.
+    public func weighting(study slug: String, wave: String) throws(StoreError) -> WeightingSpec? {
+        let json = try read("reading the weighting of wave '\(wave)' of study '\(slug)'") { db in
+            try String.fetchOne(db, sql: """
+                SELECT g.spec FROM study s JOIN wave w ON w.studyId = s.id JOIN waveWeighting g ON g.waveRowId = w.id
+                WHERE s.slug = ? AND w.waveId = ?
+                """, arguments: [slug, wave])
+        }
+        return try json.map { text throws(StoreError) in
+            try StoreJSON.decode(WeightingSpec.self, from: text, "weighting of wave '\(wave)' of study '\(slug)'")
+        }
     }
 
     /// Removes study `slug`, its waves, their data and its saved analyses.

@@ -7,6 +7,7 @@ enum StoreSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: v1)
+        migrator.registerMigration("v2-wave-weighting", migrate: v2)
         return migrator
     }
 
@@ -79,6 +80,18 @@ enum StoreSchema {
                 lastUsedAt  TEXT
             ) STRICT;
             CREATE INDEX apiToken_by_account ON apiToken(accountId);
+            """)
+    }
+
+    /// Weighting applied to a wave when it is analysed (study.yaml `weighting:`), stored with
+    /// its targets read and keyed by code, so that the server calibrates exactly as the command
+    /// line does on the study folder.
+    static func v2(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE waveWeighting (
+                waveRowId INTEGER PRIMARY KEY REFERENCES wave(id) ON DELETE CASCADE,
+                spec      TEXT NOT NULL                  -- JSON: WeightingSpec, targets keyed by code
+            ) STRICT;
             """)
     }
 }

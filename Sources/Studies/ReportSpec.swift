@@ -62,12 +62,12 @@ public struct ReportAnalysis: Sendable, Equatable {
         case table
     }
 
-    public var request: TrendRequest
+    public var request: AnalysisRequest
     public var chart: ChartKind
     /// A title replacing the concept's.
     public var title: LocalizedText?
 
-    public init(request: TrendRequest, chart: ChartKind, title: LocalizedText? = nil) {
+    public init(request: AnalysisRequest, chart: ChartKind, title: LocalizedText? = nil) {
         self.request = request
         self.chart = chart
         self.title = title

@@ -14,11 +14,15 @@ public struct Study: Sendable, Equatable {
     public var waves: [StudyWave]
     public var concepts: [Concept]
     public var events: [StudyEvent]
+    /// What the public may estimate, break down by and filter on.
+    public var access: PublicAccess
 
     public init(
         title: LocalizedText, description: LocalizedText = LocalizedText(), source: LocalizedText = LocalizedText(),
-        simulated: Bool = false, waves: [StudyWave], concepts: [Concept] = [], events: [StudyEvent] = []
+        simulated: Bool = false, waves: [StudyWave], concepts: [Concept] = [], events: [StudyEvent] = [],
+        access: PublicAccess = PublicAccess()
     ) {
+        self.access = access
         self.title = title
         self.description = description
         self.source = source

@@ -32,7 +32,7 @@ public enum StudyValidator {
         do {
             _ = try SurveyDesign(wave.design, dataset: dataset)
         } catch {
-            throw SurveyError(error.kind, "Wave '\(wave.id)': \(error.message)")
+            throw error.prefixed("Wave '\(wave.id)': ")
         }
     }
 }

@@ -14,11 +14,11 @@ public enum AnalysisEngine {
             throw SurveyError(.invalidRequest, "The confidence level \(options.confidenceLevel) is not between 0 and 1; write 0.95 for a 95% interval.")
         }
         guard !request.measures.isEmpty || request.crosstab != nil else {
-            throw SurveyError(.invalidRequest, "The request estimates nothing; name a variable with --mean, --total, --proportion or --ratio.")
+            throw SurveyError(.invalidRequest, "The request estimates nothing; name a variable with \(parameter: .mean), \(parameter: .total), \(parameter: .proportion) or \(parameter: .ratio).")
         }
         if let method = options.ciMethod, method != .wald,
            let m = request.measures.first(where: { $0.statistic != .proportion }) {
-            throw SurveyError(.invalidRequest, "The interval method '\(method.rawValue)' applies to proportions only, but '\(m.variable)' is a \(m.statistic.rawValue); use --ci-method wald, or estimate the \(m.statistic.rawValue) in a separate request.")
+            throw SurveyError(.invalidRequest, "The interval method '\(method.rawValue)' applies to proportions only, but '\(m.variable)' is a \(m.statistic.rawValue); use \(parameter: .ciMethod, "wald"), or estimate the \(m.statistic.rawValue) in a separate request.", field: .ciMethod, value: method.rawValue)
         }
 
         if let prepared, prepared.rowCount != dataset.rowCount || prepared.spec != request.design {
@@ -41,7 +41,7 @@ public enum AnalysisEngine {
         if let filter = request.filter, !filter.trimmingCharacters(in: .whitespaces).isEmpty {
             let m = try FilterExpression(parsing: filter).evaluate(on: dataset)
             guard m.contains(true) else {
-                throw SurveyError(.emptyDomain, "The filter '\(filter)' selects no respondents; loosen it or check the values it compares against.")
+                throw SurveyError(.emptyDomain, "The filter '\(filter)' selects no respondents; loosen \(parameter: .filter) or check the values it compares against.", field: .filter, value: filter)
             }
             mask = m
         } else {
@@ -145,7 +145,7 @@ public enum AnalysisEngine {
                 if case .categorical(_, let levels) = column.values {
                     hint = " (levels \(levels.prefix(5).joined(separator: ", "))\(levels.count > 5 ? ", …" : ""))"
                 }
-                throw SurveyError(.invalidVariable, "The variable '\(name)' is \(column.typeName)\(hint), so it has no \(statistic.rawValue); use --proportion \(name) for the share of each category, or choose a numeric variable.")
+                throw SurveyError(.invalidVariable, "The variable '\(name)' is \(column.typeName)\(hint), so it has no \(statistic.rawValue); use \(parameter: .proportion, name) for the share of each category, or choose a numeric variable.", field: statistic == .mean ? .mean : statistic == .total ? .total : .ratio, value: name)
             }
             let meta = dataset.metadata(name)
             guard !meta.missingCodes.isEmpty || meta.missingRange != nil else { return values }
@@ -159,13 +159,13 @@ public enum AnalysisEngine {
             case .total: input = .total(try numeric(measure.variable, for: .total))
             case .ratio:
                 guard let denominator = measure.denominator else {
-                    throw SurveyError(.invalidRequest, "The ratio of '\(measure.variable)' names no denominator; write --ratio \(measure.variable)/DENOMINATOR.")
+                    throw SurveyError(.invalidRequest, "The ratio of '\(measure.variable)' names no denominator; write \(parameter: .ratio, "\(measure.variable)/DENOMINATOR").", field: .ratio, value: measure.variable)
                 }
                 input = .ratio(numerator: try numeric(measure.variable, for: .ratio), denominator: try numeric(denominator, for: .ratio))
             case .proportion:
                 return try proportionRows(try categories(of: measure.variable), domains: domains, cells: cells, warnings: &warnings)
             case .netScore:
-                throw SurveyError(.invalidRequest, "A net score needs to know which answers are positive and which negative, so it comes from the trend of a study concept; use `barometer trend STUDY CONCEPT`, or --proportion \(measure.variable) for the share of each answer.")
+                throw SurveyError(.invalidRequest, "A net score needs to know which answers are positive and which negative, so it comes from the trend of a study concept; ask for the trend of a concept (\(parameter: .concept, "ID")), or \(parameter: .proportion, measure.variable) for the share of each answer.")
             }
             let estimates = try estimator(cells).estimate(input)
             var calculator = ConfidenceIntervalCalculator(level: options.confidenceLevel, method: .wald)

@@ -37,11 +37,12 @@ public struct CalibrationModel: Sendable {
     /// - Parameters:
     ///   - baseWeights: the weights before weighting, whose sum scales shares when no
     ///     population is given.
-    ///   - language: language of value labels that name levels.
+    ///   - language: language of value labels that name levels; nil matches codes only (targets
+    ///     from ``WeightingTargets/keyedByCode(in:)``, as the analysis pipeline uses them).
     /// - Throws: ``SurveyError`` naming the variable and level: unknown variables, respondents
     ///   without a value, levels with respondents but no target, targets for levels without
     ///   respondents, shares not summing to 1, margins disagreeing on the population size.
-    public init(_ targets: WeightingTargets, dataset: Dataset, baseWeights: [Double], language: String = "en") throws(SurveyError) {
+    public init(_ targets: WeightingTargets, dataset: Dataset, baseWeights: [Double], language: String? = "en") throws(SurveyError) {
         guard !targets.margins.isEmpty || !targets.cells.isEmpty || !targets.totals.isEmpty else {
             throw SurveyError(.invalidTargets, "The targets name no margins, cells or totals; give at least one, e.g. 'margins: {sex: {male: 0.486, female: 0.514}}'.")
         }
@@ -96,13 +97,13 @@ public struct CalibrationModel: Sendable {
     }
 
     private static func factor(
-        variables: [String], targets: [WeightingTargets.LevelTarget], dataset: Dataset, shareBase: Double, language: String
+        variables: [String], targets: [WeightingTargets.LevelTarget], dataset: Dataset, shareBase: Double, language: String?
     ) throws(SurveyError) -> Factor {
         let name = variables.joined(separator: " × ")
         var indices: [CategoryIndex] = []
         for v in variables {
             let column = try dataset.column(v)
-            let index = CategoryIndex(column, metadata: dataset.metadata(v), missing: .include, language: language)
+            let index = CategoryIndex(column, metadata: dataset.metadata(v), missing: .include, language: language ?? "en")
             if let bad = index.categoryOfRow.firstIndex(of: -1) {
                 throw SurveyError(.invalidTargets, "Respondent \(bad + 1) has no value of '\(v)', which has weighting targets; every respondent needs a level of every weighting variable (impute it, or add a level such as 'no answer' with its own target).")
             }
@@ -125,7 +126,7 @@ public struct CalibrationModel: Sendable {
             }.joined(separator: "|")
         }
 
-        // Match every target to a level: by label, then by code, part by part.
+        // Match every target to a level: by label (unless matching codes only), then by code, part by part.
         var values = [Double?](repeating: nil, count: present.count)
         let sample = levelNames.prefix(8).joined(separator: ", ") + (levelNames.count > 8 ? ", …" : "")
         for target in targets {
@@ -141,7 +142,7 @@ public struct CalibrationModel: Sendable {
             for (k, part) in parts.enumerated() {
                 let cats = indices[k].categories
                 let trimmed = part.trimmingCharacters(in: .whitespaces)
-                guard let position = cats.firstIndex(where: { $0.label == trimmed }) ?? cats.firstIndex(where: { $0.code == trimmed }) else {
+                guard let position = (language == nil ? nil : cats.firstIndex(where: { $0.label == trimmed })) ?? cats.firstIndex(where: { $0.code == trimmed }) else {
                     found = false
                     break
                 }

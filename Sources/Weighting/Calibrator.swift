@@ -14,7 +14,7 @@ public enum Calibrator {
     /// Calibrates `design` (compiled against `dataset`) by `spec`, then trims.
     /// - Throws: ``SurveyError``: targets that do not fit the data, a method that cannot use
     ///   them, non-convergence, infeasible bounds or trimming limits.
-    public static func weight(_ design: SurveyDesign, dataset: Dataset, spec: WeightingSpec, language: String = "en") throws(SurveyError) -> Outcome {
+    public static func weight(_ design: SurveyDesign, dataset: Dataset, spec: WeightingSpec, language: String? = "en") throws(SurveyError) -> Outcome {
         var current = design
         var iterations = 0
         var model: CalibrationModel? = nil

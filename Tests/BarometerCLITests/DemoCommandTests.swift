@@ -31,8 +31,8 @@ struct DemoCommandTests {
         #expect(data.metadata("opinion_russia").missingCodes.contains(98))
         #expect(FileManager.default.fileExists(atPath: demoFolder + "/study/census.yaml"))
         // Estimates through the files equal the published pattern: a third unfavourable by autumn 2022.
-        let result = try TrendAnalysis.run(TrendRequest(concept: "opinion_russia", waves: ["2022-autumn"], netScore: false), study: folder.study) {
-            try folder.waveData($0)
+        let result = try TrendAnalysis.run(AnalysisRequest.trend("opinion_russia", waves: ["2022-autumn"], netScore: false), study: folder.study) {
+            try folder.prepared($0)
         }
         let unfavourable = result.rows.filter { ["somewhat_unfavourable", "very_unfavourable"].contains($0.code ?? "") }.map { $0.estimate! }.reduce(0, +)
         #expect(unfavourable >= 0.30 && unfavourable <= 0.40)

@@ -68,8 +68,9 @@ struct APITests {
     @Test("trend and analyze give the numbers of the engine (as the CLI)")
     func sameNumbersAsTheEngine() async throws {
         let study = ServerFixture.demo.study
-        let direct = try TrendAnalysis.run(TrendRequest(concept: "opinion_russia", by: ["agegroup"], waves: ["2022-autumn"]), study: study) {
-            TrendAnalysis.WaveData(dataset: ServerFixture.demo.dataset(wave: $0.id)!)
+        let direct = try TrendAnalysis.run(AnalysisRequest.trend("opinion_russia", by: ["agegroup"], waves: ["2022-autumn"]), study: study) {
+            let data = ServerFixture.demo.dataset(wave: $0.id)!
+            return PreparedWave(dataset: data, design: try SurveyDesign($0.design, dataset: data))
         }
         let wave = study.wave("2019-spring")!
         let engine = try AnalysisEngine.run(
@@ -120,10 +121,15 @@ struct APITests {
         ("/api/v1/studies/demo/trend", 400, "names no concept"),
         ("/api/v1/studies/demo/trend?concept=opinion_russia&level=95", 400, "level=95 is not a confidence level"),
         ("/api/v1/studies/demo/trend?concept=opinion_russia&by=sex,agegroup,language", 422, "at most 2"),
-        ("/api/v1/studies/demo/analyze?wave=2022-autumn&variable=sex&by=id", 422, "groups; the explorer allows at most 200"),
+        ("/api/v1/studies/demo/analyze?wave=2022-autumn&variable=sex&by=id", 403, "'id' is not a breakdown the public may use; by= takes agegroup"),
         ("/api/v1/studies/demo/analyze?variable=sex", 400, "names no wave"),
         ("/api/v1/studies/demo/analyze?wave=2099-spring&variable=sex", 404, "has no wave '2099-spring'"),
-        ("/api/v1/studies/demo/analyze?wave=2022-autumn&variable=sex&filter=age%20%3E%2084", 422, "fewer than the 30 the explorer shows"),
+        ("/api/v1/studies/demo/analyze?wave=2022-autumn&variable=sex&filter=age%20%3E%2084", 403, "reads 'age', which is not a variable the public may filter on; filter= may use"),
+        ("/api/v1/studies/demo/analyze?wave=2022-autumn&variable=opinion_russia&by=region&filter=language%20%3D%3D%201", 403, "some group of region × language has fewer than 30 respondents"),
+        ("/api/v1/studies/demo/trend?concept=opinion_russia&ci-method=exact", 400, "ci-method=exact is not an interval method"),
+        ("/api/v1/studies/demo/trend?concept=opinion_russia&ci=exact", 400, "ci-method=exact is not an interval method"),
+        ("/api/v1/studies/demo/trend?concept=opinon_russia&lang=ru", 404, "listed at /api/v1/studies/STUDY/concepts"),
+        ("/api/v1/studies/demo/analyze?wave=2022-autumn&mean=opinion_russia", 403, "not a variable the public may average"),
         ("/api/v1/studies/demo/analyze?wave=2022-autumn&variable=sex&filter=age%20%3E%3E", 422, "filter"),
     ])
     func errors(_ uri: String, _ status: Int, _ message: String) async throws {
@@ -151,16 +157,16 @@ struct APITests {
         }
     }
 
-    @Test("small groups are withheld, never shown")
+    @Test("small groups are never shown: a breakdown with a small group is refused, not half shown")
     func disclosureControl() async throws {
         try await ServerFixture.app(configuration: ServerConfiguration(minimumCellCount: 100)).test(.router) { client in
             try await client.execute(uri: "/api/v1/studies/demo/trend?concept=opinion_russia&by=ethnicity&waves=2022-autumn", method: .get) { r in
-                let result = try JSONDecoder().decode(AnalysisResult.self, from: Data(buffer: r.body))
-                let withheld = result.rows.filter(\.suppressed)
-                #expect(!withheld.isEmpty)
-                #expect(withheld.allSatisfy { $0.estimate == nil && $0.ci == nil && $0.unweightedCount == 0 })
-                #expect(result.rows.contains { !$0.suppressed && $0.domain["ethnicity"] == "Kazakh" })
-                #expect(result.warnings.contains { $0.contains("withheld") })
+                #expect(r.status == .forbidden)
+                let text = try ServerFixture.errorMessage(r)
+                #expect(text.contains("some group of ethnicity has fewer than 100 respondents"), "\(text)")
+            }
+            try await client.execute(uri: "/api/v1/studies/demo/trend?concept=opinion_russia&by=sex&waves=2022-autumn", method: .get) { r in
+                #expect(r.status == .ok)
             }
         }
     }

@@ -9,8 +9,8 @@ enum StudyFixture {
 
     static func folder() throws -> StudyFolder { try StudyFolder(path: folderPath) }
 
-    static func trend(_ request: TrendRequest) throws -> AnalysisResult {
+    static func trend(_ request: AnalysisRequest) throws -> AnalysisResult {
         let folder = try folder()
-        return try TrendAnalysis.run(request, study: folder.study) { try folder.waveData($0) }
+        return try folder.run(request)
     }
 }

@@ -14,7 +14,7 @@ struct StudyReportTests {
         let spec = try ReportSpecYAML.read(path: Bundle.module.resourceURL!.appendingPathComponent("Fixtures/report.yaml").path)
         let folder = try StudyFixture.folder()
         return try StudyReportBuilder(study: folder.study, language: language).build(spec) { request in
-            try TrendAnalysis.run(request, study: folder.study) { try folder.waveData($0) }
+            try TrendAnalysis.run(request, study: folder.study) { try folder.prepared($0) }
         }
     }
 

@@ -14,11 +14,11 @@ struct TrendAnalysisTests {
 
     @Test("each wave equals the core estimator on that wave's file, weighting included")
     func wavesEqualTheCoreEstimator() throws {
-        let result = try StudyFixture.trend(TrendRequest(concept: "opinion"))
+        let result = try StudyFixture.trend(AnalysisRequest.trend("opinion"))
         let folder = try StudyFixture.folder()
         for wave in folder.study.waves {
             let mapping = folder.study.concept("opinion")!.mapping(wave: wave.id)!
-            let data = try folder.waveData(wave)
+            let data = try folder.prepared(wave)
             let direct = try AnalysisEngine.run(
                 AnalysisRequest(design: wave.design, measures: [Measure(.proportion, mapping.variable)]), on: data.dataset, design: data.design)
             let trend = rows(result, wave: wave.id)
@@ -32,15 +32,15 @@ struct TrendAnalysisTests {
             }
         }
         // Wave 3 is raked to its targets: 54% women.
-        let w3 = try StudyFixture.folder().waveData(try StudyFixture.folder().study.wave("w3")!)
-        #expect(w3.design?.weightAdjustments.first?.hasPrefix("raked to 1 margin") == true)
+        let w3 = try StudyFixture.folder().prepared(try StudyFixture.folder().study.wave("w3")!)
+        #expect(w3.design.weightAdjustments.first?.hasPrefix("raked to 1 margin") == true)
         #expect(result.waves.map(\.id) == ["w1", "w2", "w3"])
         #expect(result.waves[2].design.weighting.count == 1)
     }
 
     @Test("an empty level is reported as 0 with no interval")
     func emptyLevel() throws {
-        let result = try StudyFixture.trend(TrendRequest(concept: "opinion"))
+        let result = try StudyFixture.trend(AnalysisRequest.trend("opinion"))
         let empty = try #require(rows(result, wave: "w1").first { $0.code == "very_unfavourable" })
         #expect(empty.estimate == 0 && empty.standardError == 0 && empty.ci == nil && empty.unweightedCount == 0)
         #expect(empty.level == "Very unfavourable")
@@ -48,7 +48,7 @@ struct TrendAnalysisTests {
 
     @Test("net score: share positive minus share negative, with the SE of the mean of the score")
     func netScore() throws {
-        let result = try StudyFixture.trend(TrendRequest(concept: "opinion"))
+        let result = try StudyFixture.trend(AnalysisRequest.trend("opinion"))
         for wave in ["w1", "w2", "w3"] {
             let p = rows(result, wave: wave)
             let positive = p.filter { $0.code!.hasSuffix("_favourable") && !$0.code!.contains("unfav") }.map { $0.estimate! }.reduce(0, +)
@@ -57,13 +57,13 @@ struct TrendAnalysisTests {
             #expect(abs(net.estimate! - (positive - negative)) < 1e-12)
             #expect(net.standardError! > 0)
         }
-        let without = try StudyFixture.trend(TrendRequest(concept: "opinion", netScore: false))
+        let without = try StudyFixture.trend(AnalysisRequest.trend("opinion", netScore: false))
         #expect(!without.rows.contains { $0.statistic == .netScore })
     }
 
     @Test("changes are differences of independent samples: √(SE₁² + SE₂²), z test")
     func changes() throws {
-        let result = try StudyFixture.trend(TrendRequest(concept: "opinion", changes: .consecutive))
+        let result = try StudyFixture.trend(AnalysisRequest.trend("opinion", changes: .consecutive))
         #expect(Set(result.comparisons.map { "\($0.from):\($0.to)" }) == ["w1:w2", "w2:w3"])
         for c in result.comparisons where c.statistic == .proportion {
             let a = try #require(rows(result, wave: c.from).first { $0.level == c.level })
@@ -75,16 +75,16 @@ struct TrendAnalysisTests {
             #expect(abs(c.pValue - p) < 1e-15)
             #expect(abs(c.ci.lower! - (c.difference - 1.959963984540054 * se)) < 1e-12)
         }
-        let pair = try StudyFixture.trend(TrendRequest(concept: "opinion", changes: .pairs([["w1", "w3"]])))
+        let pair = try StudyFixture.trend(AnalysisRequest.trend("opinion", changes: .pairs([["w1", "w3"]])))
         #expect(Set(pair.comparisons.map(\.to)) == ["w3"])
         #expect(pair.comparisons.contains { $0.statistic == .netScore })
     }
 
     @Test("collapsed levels are the sums of their members; --levels keeps only some")
     func collapseAndLevels() throws {
-        let plain = try StudyFixture.trend(TrendRequest(concept: "opinion", netScore: false))
-        let groups = [TrendRequest.LevelGroup(parsing: "favourable=very_favourable+Somewhat favourable")!]
-        let collapsed = try StudyFixture.trend(TrendRequest(concept: "opinion", levels: ["favourable"], collapse: groups, netScore: false))
+        let plain = try StudyFixture.trend(AnalysisRequest.trend("opinion", netScore: false))
+        let groups = [TrendSpec.LevelGroup(parsing: "favourable=very_favourable+Somewhat favourable")!]
+        let collapsed = try StudyFixture.trend(AnalysisRequest.trend("opinion", levels: ["favourable"], collapse: groups, netScore: false))
         for wave in ["w1", "w2", "w3"] {
             let sum = rows(plain, wave: wave).filter { ["very_favourable", "somewhat_favourable"].contains($0.code!) }.map { $0.estimate! }.reduce(0, +)
             let fav = rows(collapsed, wave: wave)
@@ -95,8 +95,8 @@ struct TrendAnalysisTests {
 
     @Test("breakdowns, filters and --exclude-missing pass through to every wave")
     func breakdownsAndMissing() throws {
-        let result = try StudyFixture.trend(TrendRequest(
-            concept: "opinion", by: ["sex"], filter: "age != '18-34'", options: AnalysisOptions(missing: .exclude)))
+        let result = try StudyFixture.trend(AnalysisRequest.trend(
+            "opinion", by: ["sex"], filter: "age != '18-34'", options: AnalysisOptions(missing: .exclude)))
         #expect(!result.rows.contains { $0.code == "dont_know" })
         #expect(Set(result.rows.compactMap { $0.domain["sex"] }) == ["F", "M"])
         let women = rows(result, wave: "w1").filter { $0.domain["sex"] == "F" }.map { $0.estimate! }.reduce(0, +)
@@ -104,14 +104,14 @@ struct TrendAnalysisTests {
     }
 
     @Test("mistakes are one sentence naming the concept, wave, variable or code", arguments: [
-        (TrendRequest(concept: "opinon"), "no concept 'opinon'; did you mean 'opinion'?"),
-        (TrendRequest(concept: "opinion", levels: ["great"]), "'great' is not a level of 'opinion'"),
-        (TrendRequest(concept: "opinion", waves: ["w9"]), "no wave 'w9'"),
-        (TrendRequest(concept: "opinion", changes: .pairs([["w1", "w7"]])), "names the wave 'w7'"),
-        (TrendRequest(concept: "opinion", by: ["region"]), "Wave 'w1': "),
-        (TrendRequest(concept: "opinion", collapse: [.init(name: "x", members: ["nope"])]), "The group 'x' names 'nope'"),
+        (AnalysisRequest.trend("opinon"), "no concept 'opinon'; did you mean 'opinion'?"),
+        (AnalysisRequest.trend("opinion", levels: ["great"]), "'great' is not a level of 'opinion'"),
+        (AnalysisRequest.trend("opinion", waves: ["w9"]), "no wave 'w9'"),
+        (AnalysisRequest.trend("opinion", changes: .pairs([["w1", "w7"]])), "names the wave 'w7'"),
+        (AnalysisRequest.trend("opinion", by: ["region"]), "Wave 'w1': "),
+        (AnalysisRequest.trend("opinion", collapse: [.init(name: "x", members: ["nope"])]), "The group 'x' names 'nope'"),
     ])
-    func mistakes(_ request: TrendRequest, _ expected: String) {
+    func mistakes(_ request: AnalysisRequest, _ expected: String) {
         do {
             _ = try StudyFixture.trend(request)
             Issue.record("expected an error containing \(expected)")

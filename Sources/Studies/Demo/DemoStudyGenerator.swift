@@ -49,7 +49,10 @@ public struct DemoStudyGenerator: Sendable {
         let concepts = DemoQuestionnaire.variables.filter(\.isConcept).map { $0.concept(waves: DemoWave.all) }
         let study = Study(
             title: DemoText.title, description: DemoText.description, source: DemoText.source, simulated: true,
-            waves: waves, concepts: concepts, events: DemoEvents.all)
+            waves: waves, concepts: concepts, events: DemoEvents.all,
+            access: PublicAccess(
+                estimate: ["age"],
+                breakdowns: ["agegroup", "sex", "language", "ethnicity", "education", "region", "settlement", "russian_media"]))
         return DemoStudy(seed: seed, study: study, datasets: datasets, targets: DemoPopulation.targets)
     }
 

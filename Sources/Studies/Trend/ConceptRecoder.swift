@@ -21,7 +21,7 @@ struct ConceptRecoder {
     let outputOfLevel: [Int]
 
     /// - Throws: ``SurveyError`` when a group names a level the concept lacks.
-    init(concept: Concept, collapse: [TrendRequest.LevelGroup], language: String = "en") throws(SurveyError) {
+    init(concept: Concept, collapse: [TrendSpec.LevelGroup], language: String = "en") throws(SurveyError) {
         self.concept = concept
         self.language = language
         var output: [OutputLevel] = []

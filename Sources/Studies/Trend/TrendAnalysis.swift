@@ -8,55 +8,50 @@ import SurveyCore
 /// test of whether the answers differ across its groups. The result is an ``AnalysisResult`` whose rows carry the wave as
 /// the first domain variable, so every renderer can draw it.
 public enum TrendAnalysis {
-    /// One wave's data: the dataset and, when the wave is weighted when analysed, the
-    /// calibrated design (else nil: the wave's design is compiled as it is).
-    public struct WaveData: Sendable {
-        public let dataset: Dataset
-        public let design: SurveyDesign?
-
-        public init(dataset: Dataset, design: SurveyDesign? = nil) {
-            self.dataset = dataset
-            self.design = design
-        }
-    }
-
     /// The domain variable that holds the wave.
     public static let waveVariable = "wave"
 
-    /// Runs `request` on `study`, loading each wave through `data`.
+    /// The warning every result from simulated data carries first.
+    public static let simulatedWarning = "Simulated data: these numbers illustrate the method and describe no real population."
+
+    /// Runs the trend `request.trend` on `study`, loading and preparing each wave through `data`
+    /// (``AnalysisPipeline`` calls it).
     /// - Throws: ``SurveyError`` (unknown concept, level or wave; a variable a wave lacks; an
     ///   unmapped code; anything the engine refuses), or whatever `data` throws.
     public static func run(
-        _ request: TrendRequest, study: Study, data: (StudyWave) throws -> WaveData
+        _ request: AnalysisRequest, study: Study, data: (StudyWave) throws -> PreparedWave
     ) throws -> AnalysisResult {
-        guard let concept = study.concept(request.concept) else {
-            let close = NameSuggester.closest(to: request.concept, among: study.concepts.map(\.id), limit: 3)
-            throw SurveyError(.unknownVariable, "The study has no concept '\(request.concept)'\(close.isEmpty ? "" : "; did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?") (run `barometer trend STUDY --list` to see them).")
+        guard let trend = request.trend else {
+            throw SurveyError(.invalidRequest, "The request names no concept to follow; add \(parameter: .concept, "ID").", field: .concept)
         }
-        for id in request.waves where study.wave(id) == nil {
-            throw SurveyError(.invalidRequest, "The study has no wave '\(id)'; its waves are \(study.waves.map(\.id).joined(separator: ", ")).")
+        guard let concept = study.concept(trend.concept) else {
+            let close = NameSuggester.closest(to: trend.concept, among: study.concepts.map(\.id), limit: 3)
+            throw SurveyError(.unknownVariable, "The study has no concept '\(trend.concept)'\(close.isEmpty ? "" : "; did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?") (\(surface: [.commandLine: "run `barometer trend STUDY --list` to see them", .query: "the study's concepts are listed at /api/v1/studies/STUDY/concepts"], otherwise: "the study's concepts are listed in its study.yaml")).", field: .concept, value: trend.concept)
         }
-        let recoder = try ConceptRecoder(concept: concept, collapse: request.collapse, language: request.options.language)
+        for id in trend.waves where study.wave(id) == nil {
+            throw SurveyError(.invalidRequest, "The study has no wave '\(id)'; its waves are \(study.waves.map(\.id).joined(separator: ", ")).", field: .waves, value: id)
+        }
+        let recoder = try ConceptRecoder(concept: concept, collapse: trend.collapse, language: request.options.language)
         var shown: Set<String>? = nil
-        if !request.levels.isEmpty {
+        if !trend.levels.isEmpty {
             var ids = Set<String>()
-            for name in request.levels {
-                if let group = request.collapse.first(where: { $0.name == name }) { ids.insert(group.name); continue }
+            for name in trend.levels {
+                if let group = trend.collapse.first(where: { $0.name == name }) { ids.insert(group.name); continue }
                 guard let i = ConceptRecoder.levelIndex(name, in: concept) else {
-                    throw SurveyError(.invalidRequest, "'\(name)' is not a level of '\(concept.id)' (levels: \(concept.levels.map(\.id).joined(separator: ", "))); name levels by id or label.")
+                    throw SurveyError(.invalidRequest, "'\(name)' is not a level of '\(concept.id)' (levels: \(concept.levels.map(\.id).joined(separator: ", "))); name levels by id or label in \(parameter: .levels).", field: .levels, value: name)
                 }
                 ids.insert(recoder.levels[recoder.outputOfLevel[i]].id)
             }
             shown = ids
         }
         let waves = study.waves.filter { w in
-            concept.mapping(wave: w.id) != nil && (request.waves.isEmpty || request.waves.contains(w.id))
+            concept.mapping(wave: w.id) != nil && (trend.waves.isEmpty || trend.waves.contains(w.id))
         }
         guard !waves.isEmpty else {
-            throw SurveyError(.emptyDomain, "No wave\(request.waves.isEmpty ? "" : " among \(request.waves.joined(separator: ", "))") asked '\(concept.id)'; check the concept's waves in study.yaml.")
+            throw SurveyError(.emptyDomain, "No wave\(trend.waves.isEmpty ? "" : " among \(trend.waves.joined(separator: ", "))") asked '\(concept.id)'; choose other \(parameter: .waves) (the concept's waves are listed with it).", field: .waves, value: trend.waves.joined(separator: ","))
         }
         let language = request.options.language
-        let net = request.netScore && recoder.hasValence
+        let net = trend.netScore && recoder.hasValence
         var rows: [ResultRow] = []
         var warnings: [String] = []
         var summaries: [WaveSummary] = []
@@ -75,13 +70,14 @@ public enum TrendAnalysis {
             var measures = [Measure(.proportion, column.name)]
             if net { measures.append(Measure(.mean, score.name)) }
             let analysis = AnalysisRequest(
-                design: loaded.design?.spec ?? wave.design, measures: measures, by: request.by, filter: request.filter,
+                design: loaded.design.spec, measures: measures, by: request.by, filter: request.filter,
                 options: request.options)
             let result: AnalysisResult
             do {
                 result = try AnalysisEngine.run(analysis, on: dataset, design: loaded.design)
             } catch {
-                throw SurveyError(error.kind, "Wave '\(wave.id)': \(Self.relabel(error.message, concept: concept.id))")
+                let text = error.text.mapText { Self.relabel($0, concept: concept.id) }
+                throw SurveyError(error.kind, "Wave '\(wave.id)': \(text)", field: error.field, value: error.value)
             }
             if request.by.count == 1 {
                 // Does the concept differ across the breakdown's groups? Rao–Scott F, this wave.
@@ -109,18 +105,19 @@ public enum TrendAnalysis {
                 id: wave.id, label: wave.label.text(in: language) ?? wave.id, fieldworkStart: wave.fieldworkStart,
                 fieldworkEnd: wave.fieldworkEnd, mode: wave.mode, design: result.design))
         }
-        let comparisons = try changes(request, rows: rows, waves: waves.map(\.id), level: request.options.confidenceLevel)
-        let skipped = study.waves.filter { w in concept.mapping(wave: w.id) == nil && (request.waves.isEmpty || request.waves.contains(w.id)) }
+        let comparisons = try changes(trend, rows: rows, waves: waves.map(\.id), level: request.options.confidenceLevel)
+        let skipped = study.waves.filter { w in concept.mapping(wave: w.id) == nil && (trend.waves.isEmpty || trend.waves.contains(w.id)) }
         if !skipped.isEmpty {
             warnings.append("'\(concept.id)' was not asked in \(skipped.map(\.id).joined(separator: ", ")).")
         }
         if study.simulated {
-            warnings.insert("Simulated data: these numbers illustrate the method and describe no real population.", at: 0)
+            warnings.insert(simulatedWarning, at: 0)
         }
         var result = AnalysisResult(
             design: firstDesign!, rows: rows, tests: tests, comparisons: comparisons, waves: summaries, warnings: warnings,
             provenance: Provenance(study: study.title.text(in: language)))
         result.variableLabels = labels
+        result.request = request
         return result
     }
 
@@ -177,19 +174,19 @@ public enum TrendAnalysis {
 
     /// The changes the request asks for, for every level (and net score) and domain present
     /// in both waves of a pair.
-    static func changes(_ request: TrendRequest, rows: [ResultRow], waves: [String], level: Double) throws(SurveyError) -> [Comparison] {
+    static func changes(_ trend: TrendSpec, rows: [ResultRow], waves: [String], level: Double) throws(SurveyError) -> [Comparison] {
         var pairs: [(String, String)] = []
-        switch request.changes {
+        switch trend.changes {
         case .none: return []
         case .firstToLast: if waves.count > 1 { pairs = [(waves[0], waves[waves.count - 1])] }
         case .consecutive: pairs = zip(waves, waves.dropFirst()).map { ($0, $1) }
         case .pairs(let list):
             for pair in list {
                 guard pair.count == 2 else {
-                    throw SurveyError(.invalidRequest, "A change is between two waves, written FROM:TO (e.g. 2021-spring:2022-autumn).")
+                    throw SurveyError(.invalidRequest, "A change is between two waves, written FROM:TO; write e.g. \(parameter: .compare, "2021-spring:2022-autumn").", field: .compare)
                 }
                 for id in pair where !waves.contains(id) {
-                    throw SurveyError(.invalidRequest, "The change \(pair[0]):\(pair[1]) names the wave '\(id)', which has no estimate of '\(request.concept)' (waves: \(waves.joined(separator: ", "))).")
+                    throw SurveyError(.invalidRequest, "The change \(parameter: .compare, "\(pair[0]):\(pair[1])") names the wave '\(id)', which has no estimate of '\(trend.concept)' (waves: \(waves.joined(separator: ", "))).", field: .compare, value: "\(pair[0]):\(pair[1])")
                 }
                 pairs.append((pair[0], pair[1]))
             }

@@ -75,7 +75,7 @@ public struct SurveyDesign: Sendable {
                 if stratumOfPSU[u] < 0 { stratumOfPSU[u] = strata1[i] }
                 else if stratumOfPSU[u] != strata1[i] {
                     let psuName = Self.label(try? dataset.column(spec.clusters[0]), row: i)
-                    throw SurveyError(.invalidDesign, "Cluster \(spec.clusters[0]) = \(psuName) appears in more than one stratum of '\(spec.strata!)' (\(strataNames1[Int(stratumOfPSU[u])]) and \(strataNames1[Int(strata1[i])])); add --nest if cluster identifiers are only unique within strata.")
+                    throw SurveyError(.invalidDesign, "Cluster \(spec.clusters[0]) = \(psuName) appears in more than one stratum of '\(spec.strata!)' (\(strataNames1[Int(stratumOfPSU[u])]) and \(strataNames1[Int(strata1[i])])); add \(parameter: .nest) if cluster identifiers are only unique within strata.")
                 }
             }
         }
@@ -87,7 +87,7 @@ public struct SurveyDesign: Sendable {
 
         // fpc per stage.
         guard spec.fpc.count <= max(stageCount, 1) else {
-            throw SurveyError(.invalidDesign, "\(spec.fpc.count) fpc variables were given for \(stageCount) sampling stage(s); give at most one --fpc per --cluster stage.")
+            throw SurveyError(.invalidDesign, "\(spec.fpc.count) fpc variables were given for \(stageCount) sampling stage(s); give at most one \(parameter: .fpc) per \(parameter: .cluster) stage.")
         }
         var fpcValues: [[Double]] = []
         for name in spec.fpc {

@@ -58,7 +58,7 @@ struct TaylorVariance: Sendable {
             let stage = design.stages[s]
             for h in 0..<stage.strataCount where stage.sampleSize[h] == 1 && Self.finiteCorrection(stage, h) >= 1e-7 {
                 let where_ = design.spec.strata.map { s == 0 ? "stratum \($0) = \(stage.stratumNames[h])" : "stratum \(stage.stratumNames[h])" } ?? "stratum \(stage.stratumNames[h])"
-                throw SurveyError(.lonelyPSU, "The design has a lonely PSU: \(where_) has only one PSU at stage \(s + 1), so its variance cannot be estimated; pass --lonely-psu certainty, remove, adjust or average (as R's survey.lonely.psu), or merge the stratum with a neighbour.")
+                throw SurveyError(.lonelyPSU, "The design has a lonely PSU: \(where_) has only one PSU at stage \(s + 1), so its variance cannot be estimated; pass \(parameter: .lonelyPSU) certainty, remove, adjust or average (as R's survey.lonely.psu), or merge the stratum with a neighbour.")
             }
         }
     }

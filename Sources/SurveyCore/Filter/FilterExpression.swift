@@ -178,7 +178,7 @@ public struct FilterExpression: Sendable, Equatable, CustomStringConvertible {
 
     /// "Cannot read the filter '<source>': <problem> at column <column><detail>; <fix>."
     static func syntaxError(_ source: String, _ problem: String, column: Int, detail: String = "", fix: String? = nil) -> SurveyError {
-        SurveyError(.invalidFilter, "Cannot read the filter '\(source)': \(problem) at column \(column)\(detail)" + (fix.map { "; \($0)" } ?? "") + ".")
+        SurveyError(.invalidFilter, "Cannot read the filter '\(source)': \(problem) at column \(column)\(detail)\(fix.map { "; \($0)" } ?? "").", field: .filter, value: source)
     }
 
     // MARK: - Rendering

@@ -23,8 +23,12 @@ public enum ReportSpecYAML {
 /// The parser behind ``ReportSpecYAML``.
 struct ReportSpecYAMLParser: YAMLDocumentParsing {
     static let documentKind = "report"
-    static let analysisKeys = ["concept", "chart", "title", "by", "filter", "levels", "collapse", "waves", "compare",
-                               "exclude-missing", "net", "level"]
+    /// `chart`, `title`, every parameter of the one table that report.yaml takes, and the older
+    /// spelling `exclude-missing`.
+    static let analysisKeys = ["chart", "title"]
+        + RequestParameter.allCases.filter { $0.surfaces.contains(.reportSpec) }.map(\.name) + ["exclude-missing"]
+
+    static func lowercasedFirst(_ text: String) -> String { text.prefix(1).lowercased() + text.dropFirst() }
     let name: String
     private(set) var language = "en"
 
@@ -71,8 +75,7 @@ struct ReportSpecYAMLParser: YAMLDocumentParsing {
             throw failure(line(node), "an analysis is \(describe(node)); write `{concept: opinion_russia, chart: trend}`")
         }
         let m = try keys(of: mapping, in: "an analysis", allowed: Self.analysisKeys)
-        guard let conceptNode = m["concept"] else { throw failure(line(node), "an analysis names no `concept:`") }
-        var request = TrendRequest(concept: try scalar(conceptNode, what: "the concept"))
+        guard m["concept"] != nil else { throw failure(line(node), "an analysis names no `concept:`") }
         var chart = ReportAnalysis.ChartKind.trend
         if let n = m["chart"] {
             let text = try scalar(n, what: "the chart")
@@ -81,41 +84,26 @@ struct ReportSpecYAMLParser: YAMLDocumentParsing {
             }
             chart = kind
         }
-        if let n = m["by"] { request.by = try strings(n, what: "`by`") }
-        if let n = m["filter"] { request.filter = try scalar(n, what: "`filter`") }
-        if let n = m["levels"] { request.levels = try strings(n, what: "`levels`") }
-        if let n = m["waves"] { request.waves = try strings(n, what: "`waves`") }
-        if let n = m["collapse"] {
-            for text in try strings(n, what: "`collapse`") {
-                guard let group = TrendRequest.LevelGroup(parsing: text) else {
-                    throw failure(line(n), "the group \"\(text)\" is not NAME=LEVEL+LEVEL, e.g. \"favourable=very_favourable+somewhat_favourable\"")
-                }
-                request.collapse.append(group)
-            }
+        // Every other key is a request parameter, decoded through the one table of names.
+        var parameters = RequestParameters([], surface: .reportSpec)
+        var lines: [String: Int] = [:]
+        for (key, _) in mapping {
+            guard case .scalar(let k) = key, k.string != "chart", k.string != "title" else { continue }
+            let name = k.string
+            guard let n = m[name] else { continue }
+            if let at = line(n) { lines[name] = at }
+            let listed: [String]
+            if case .sequence = n { listed = try strings(n, what: "`\(name)`") } else { listed = [try scalar(n, what: "`\(name)`")] }
+            for value in listed { parameters.append(name, value) }
         }
-        if let n = m["compare"] {
-            let (changes, invalid) = TrendRequest.Changes.parse(try strings(n, what: "`compare`"))
-            if let invalid {
-                throw failure(line(n), "the change '\(invalid)' is not FROM:TO (e.g. 2021-spring:2022-autumn), consecutive, first-last or none")
-            }
-            request.changes = changes
-        }
-        if let n = m["exclude-missing"] {
-            let text = try scalar(n, what: "`exclude-missing`")
-            guard let flag = YAMLScalars.bool(text) else { throw failure(line(n), "`exclude-missing: \(text)` is not true or false") }
-            request.options.missing = flag ? .exclude : .include
-        }
-        if let n = m["net"] {
-            let text = try scalar(n, what: "`net`")
-            guard let flag = YAMLScalars.bool(text) else { throw failure(line(n), "`net: \(text)` is not true or false") }
-            request.netScore = flag
-        }
-        if let n = m["level"] {
-            let text = try scalar(n, what: "the confidence `level`")
-            guard let x = YAMLScalars.number(text), x > 0, x < 1 else {
-                throw failure(line(n), "the confidence level \(text) is not between 0 and 1; write 0.95 for 95%")
-            }
-            request.options.confidenceLevel = x
+        let request: AnalysisRequest
+        do throws(SurveyError) {
+            request = try parameters.request()
+        } catch {
+            let at = error.field.flatMap { f in lines.first { RequestParameter(name: $0.key) == f }?.value } ?? line(node)
+            var problem = Self.lowercasedFirst(error.message(for: .reportSpec))
+            if problem.hasSuffix(".") { problem.removeLast() }
+            throw failure(at, problem)
         }
         let title = try m["title"].flatMap { n throws(ReadError) in try localized(n, what: "an analysis title") }
         return ReportAnalysis(request: request, chart: chart, title: title)

@@ -46,20 +46,49 @@ public struct StudyFolder: Sendable {
         return try CodebookMerger.apply(document, to: data, dataName: file)
     }
 
-    /// The data of `wave` and, when the study weights it when analysed, its calibrated design.
-    public func waveData(_ wave: StudyWave, language: String = "en") throws -> TrendAnalysis.WaveData {
+    /// The wave as the pipeline takes it: its data, its design, and its weighting with the
+    /// targets file read and its levels named by code.
+    /// - Throws: ``ReadError`` for a file that does not read, ``SurveyCore/SurveyError`` for
+    ///   targets that do not fit the data.
+    public func input(of wave: StudyWave) throws -> WaveInput {
         let dataset = try self.dataset(of: wave)
-        guard let weighting = wave.weighting else { return TrendAnalysis.WaveData(dataset: dataset) }
+        return WaveInput(dataset: dataset, design: wave.design, weighting: try weighting(of: wave, dataset: dataset))
+    }
+
+    /// The weighting study.yaml gives `wave`, its targets read and keyed by code (nil when the
+    /// wave is analysed with its stored weights).
+    public func weighting(of wave: StudyWave, dataset: Dataset) throws -> WeightingSpec? {
+        guard let weighting = wave.weighting else { return nil }
         let targets = try WeightingTargetsYAML.read(path: resolve(weighting.targets))
-        let base = try SurveyDesign(wave.design, dataset: dataset)
-        let spec = WeightingSpec(
-            method: weighting.method, targets: targets, bounds: weighting.bounds,
-            trimming: weighting.trim.map { WeightingSpec.Trimming(limits: $0) })
         do {
-            let outcome = try Calibrator.weight(base, dataset: dataset, spec: spec, language: language)
-            return TrendAnalysis.WaveData(dataset: dataset, design: outcome.design)
+            return WeightingSpec(
+                method: weighting.method, targets: try targets.keyedByCode(in: dataset), bounds: weighting.bounds,
+                trimming: weighting.trim.map { WeightingSpec.Trimming(limits: $0) })
         } catch {
-            throw SurveyError(error.kind, "Wave '\(wave.id)', weighting to '\(weighting.targets)': \(error.message)")
+            throw error.prefixed("Wave '\(wave.id)', weighting to '\(weighting.targets)': ")
         }
+    }
+
+    /// `wave` read and prepared by the analysis pipeline (design compiled, calibrated).
+    public func prepared(_ wave: StudyWave) throws -> PreparedWave {
+        try AnalysisPipeline.prepare(try input(of: wave), wave: wave)
+    }
+
+    /// Runs `request` on the study through the analysis pipeline, each wave read once.
+    public func run(_ request: AnalysisRequest) throws -> AnalysisResult {
+        var cache: [String: PreparedWave] = [:]
+        return try run(request, cache: &cache)
+    }
+
+    /// Runs `request`, reading waves not yet in `cache` (several requests share their waves).
+    public func run(_ request: AnalysisRequest, cache: inout [String: PreparedWave]) throws -> AnalysisResult {
+        var result = try AnalysisPipeline.run(request, study: study) { wave in
+            if let hit = cache[wave.id] { return hit }
+            let prepared = try self.prepared(wave)
+            cache[wave.id] = prepared
+            return prepared
+        }
+        result.provenance?.file = manifest
+        return result
     }
 }

@@ -65,8 +65,16 @@ public enum StudyYAML {
                 Node([(Node("date"), Node(e.date)), (Node("label"), CodebookYAMLEmitter.localized(e.label))], .implicit, .flow)
             }, .implicit, .block)))
         }
+        if study.access != PublicAccess() {
+            var fields: [(Node, Node)] = []
+            func list(_ names: [String]) -> Node { Node(names.map { Node($0) }, .implicit, .flow) }
+            if let b = study.access.breakdowns { fields.append((Node("breakdowns"), list(b))) }
+            if let f = study.access.filters { fields.append((Node("filters"), list(f))) }
+            if !study.access.estimate.isEmpty { fields.append((Node("estimate"), list(study.access.estimate))) }
+            top.append((Node("public"), Node(fields, .implicit, .block)))
+        }
         do {
-            return "# Barometer study: waves, harmonized concepts and events. Paths are relative to this folder.\n\n"
+            return "# Barometer study: waves, harmonized concepts and events. Paths are relative to this folder. Paths are relative to this folder.\n\n"
                 + (try Yams.serialize(node: Node(top, .implicit, .block), indent: 2, width: -1, allowUnicode: true))
         } catch {
             throw ReadError(.malformed, "Cannot write the study as YAML: \(error); report this as a bug.")

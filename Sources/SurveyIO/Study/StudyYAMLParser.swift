@@ -8,7 +8,7 @@ import Yams
 /// problem is one ``ReadError`` sentence naming the file, the line, the key and the fix.
 struct StudyYAMLParser: YAMLDocumentParsing {
     static let documentKind = "study"
-    static let topKeys = ["language", "title", "description", "source", "simulated", "waves", "concepts", "events"]
+    static let topKeys = ["language", "title", "description", "source", "simulated", "waves", "concepts", "events", "public"]
     static let waveKeys = ["id", "label", "file", "codebook", "fieldwork", "mode", "design", "weighting", "embargo-until"]
     static let conceptKeys = ["id", "title", "text", "levels", "variable", "codes", "waves", "overrides"]
     static let overrideKeys = ["variable", "codes", "wording-changed"]
@@ -91,6 +91,15 @@ struct StudyYAMLParser: YAMLDocumentParsing {
                 }
                 study.events.append(StudyEvent(date: date, label: label))
             }
+        }
+        if let node = members["public"], !isNull(node) {
+            guard case .mapping(let mapping) = node else {
+                throw failure(line(node), "`public:` holds \(describe(node)); write e.g. `public: {breakdowns: [agegroup, sex], estimate: [russian_media]}`")
+            }
+            let fields = try keys(of: mapping, in: "`public:`", allowed: ["estimate", "breakdowns", "filters"])
+            if let n = fields["estimate"] { study.access.estimate = try strings(n, what: "`public: estimate`") }
+            if let n = fields["breakdowns"] { study.access.breakdowns = try strings(n, what: "`public: breakdowns`") }
+            if let n = fields["filters"] { study.access.filters = try strings(n, what: "`public: filters`") }
         }
         return study
     }

@@ -119,7 +119,10 @@ public struct AnalysisOptions: Sendable, Equatable, Codable {
 }
 
 /// The one request every surface speaks (DESIGN.md §3): CLI flags, report specs and API
-/// parameters all decode into it; ``AnalysisEngine`` runs it.
+/// parameters all decode into it (through ``RequestParameters`` and its one table of names,
+/// ``RequestParameter``); ``AnalysisEngine`` runs it on one data set, and the study pipeline
+/// (`AnalysisPipeline` in Studies) on the waves of a study — one wave (`wave`) or a concept
+/// across waves (`trend`).
 public struct AnalysisRequest: Sendable, Equatable, Codable {
     public var design: DesignSpec
     /// What to estimate. Empty when the request is a crosstab only.
@@ -131,10 +134,16 @@ public struct AnalysisRequest: Sendable, Equatable, Codable {
     /// A subpopulation, e.g. `age >= 18 and region == "Almaty"`; estimated as a domain.
     public var filter: String?
     public var options: AnalysisOptions
+    /// The wave of a study to analyse (a single-wave analysis of a study); nil for a file.
+    public var wave: String?
+    /// A concept of a study across waves; when set, the request is a trend and `measures` are
+    /// made by the pipeline (the concept's levels and net score).
+    public var trend: TrendSpec?
 
     public init(
         design: DesignSpec = DesignSpec(), measures: [Measure] = [], crosstab: CrosstabSpec? = nil,
-        by: [String] = [], filter: String? = nil, options: AnalysisOptions = AnalysisOptions()
+        by: [String] = [], filter: String? = nil, options: AnalysisOptions = AnalysisOptions(),
+        wave: String? = nil, trend: TrendSpec? = nil
     ) {
         self.design = design
         self.measures = measures
@@ -142,9 +151,21 @@ public struct AnalysisRequest: Sendable, Equatable, Codable {
         self.by = by
         self.filter = filter
         self.options = options
+        self.wave = wave
+        self.trend = trend
     }
 
-    enum CodingKeys: String, CodingKey { case design, measures, crosstab, by, filter, options }
+    /// The trend of `concept` across waves.
+    public static func trend(
+        _ concept: String, by: [String] = [], filter: String? = nil, levels: [String] = [],
+        collapse: [TrendSpec.LevelGroup] = [], waves: [String] = [], changes: TrendSpec.Changes = .firstToLast,
+        netScore: Bool = true, options: AnalysisOptions = AnalysisOptions()
+    ) -> AnalysisRequest {
+        AnalysisRequest(by: by, filter: filter, options: options, trend: TrendSpec(
+            concept: concept, waves: waves, levels: levels, collapse: collapse, changes: changes, netScore: netScore))
+    }
+
+    enum CodingKeys: String, CodingKey { case design, measures, crosstab, by, filter, options, wave, trend }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -154,5 +175,19 @@ public struct AnalysisRequest: Sendable, Equatable, Codable {
         by = try c.decodeIfPresent([String].self, forKey: .by) ?? []
         filter = try c.decodeIfPresent(String.self, forKey: .filter)
         options = try c.decodeIfPresent(AnalysisOptions.self, forKey: .options) ?? AnalysisOptions()
+        wave = try c.decodeIfPresent(String.self, forKey: .wave)
+        trend = try c.decodeIfPresent(TrendSpec.self, forKey: .trend)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(design, forKey: .design)
+        try c.encode(measures, forKey: .measures)
+        try c.encodeIfPresent(crosstab, forKey: .crosstab)
+        try c.encode(by, forKey: .by)
+        try c.encodeIfPresent(filter, forKey: .filter)
+        try c.encode(options, forKey: .options)
+        try c.encodeIfPresent(wave, forKey: .wave)
+        try c.encodeIfPresent(trend, forKey: .trend)
     }
 }

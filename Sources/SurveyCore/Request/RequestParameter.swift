@@ -1,0 +1,93 @@
+/// The one table of request names: every option of an ``AnalysisRequest`` with the one name it
+/// has on every surface — the command line (`--NAME`), URL queries (`NAME=`) and `report.yaml`
+/// (`NAME:`). ``RequestParameters`` decodes all three through this table; errors name
+/// parameters through it (``ErrorText``), so a fix is worded in the surface's own terms.
+///
+/// A few parameters exist on some surfaces only: the design and weighting of a file belong to
+/// the command line (the server analyses each wave with the study's own design, which no client
+/// can change); the measures of a single analysis belong to the command line and the API;
+/// `wave` (one wave of a study) to the API. On the command line `concept` is the argument after
+/// the study, not a flag.
+public enum RequestParameter: String, Sendable, CaseIterable {
+    // A trend of a study concept.
+    case concept, waves, levels, collapse, compare, net
+    // Any analysis.
+    case wave, by, filter, missing, level
+    case ciMethod = "ci-method"
+    case lang
+    // Measures of one wave or file.
+    case mean, total, proportion, ratio
+    // The design and weighting of a file (command line only).
+    case weight, strata, cluster, fpc, nest
+    case lonelyPSU = "lonely-psu"
+    case calibrate
+    case calibrateMethod = "calibrate-method"
+    case bounds, trim
+
+    /// The name, the same on every surface where the parameter exists.
+    public var name: String { rawValue }
+
+    /// The surfaces that accept the parameter.
+    public var surfaces: Set<RequestSurface> {
+        switch self {
+        case .concept, .waves, .levels, .collapse, .compare, .net, .by, .filter, .missing, .level, .ciMethod:
+            return Set(RequestSurface.allCases)
+        case .lang, .mean, .total, .proportion, .ratio:
+            // A report's language is the `report` command's --lang; its analyses are trends.
+            return [.commandLine, .query]
+        case .wave:
+            // One wave of a study is a server request; the command line analyses a file.
+            return [.query]
+        case .weight, .strata, .cluster, .fpc, .nest, .lonelyPSU, .calibrate, .calibrateMethod, .bounds, .trim:
+            return [.commandLine]
+        }
+    }
+
+    /// Whether the parameter takes no value on the command line (a flag such as `--nest`); its
+    /// query and YAML forms take `true` or `false`.
+    public var isSwitch: Bool { self == .nest || self == .net }
+
+    /// What the parameter is, for a surface that does not have it: "the study's design (weights)".
+    public var thing: String {
+        switch self {
+        case .weight: "the weights of the study's design"
+        case .strata: "the strata of the study's design"
+        case .cluster: "the clusters of the study's design"
+        case .fpc: "the finite population corrections of the study's design"
+        case .nest: "the nesting of the study's design"
+        case .lonelyPSU: "the study's lonely-PSU policy"
+        case .calibrate, .calibrateMethod, .bounds, .trim: "the study's weighting"
+        default: "the \(name) of the request"
+        }
+    }
+
+    /// The parameter with a value as written on `surface`: `--ci-method wald`, `ci-method=wald`,
+    /// `ci-method: wald`; without a value, `--ci-method`, `ci-method=`, `ci-method:`. A switch with
+    /// the value `false` is `--no-net` on the command line. On a surface without the parameter,
+    /// ``thing``.
+    public func spelled(on surface: RequestSurface, value: String? = nil) -> String {
+        guard surfaces.contains(surface) else { return thing }
+        switch surface {
+        case .commandLine:
+            if isSwitch { return value == "false" ? "--no-\(name)" : "--\(name)" }
+            return value.map { "--\(name) \($0)" } ?? "--\(name)"
+        case .query:
+            return "\(name)=\(value ?? "")"
+        case .reportSpec:
+            return value.map { "\(name): \($0)" } ?? "\(name):"
+        }
+    }
+
+    /// The parameter of a name, also accepting the older spellings each surface used to have
+    /// (`ci`, `dk`, `exclude-missing`, `variable`), which decode to the same options.
+    public init?(name: String) {
+        if let p = RequestParameter(rawValue: name) { self = p; return }
+        switch name {
+        case "ci": self = .ciMethod
+        case "dk", "exclude-missing": self = .missing
+        case "variable": self = .proportion
+        case "language": self = .lang
+        default: return nil
+        }
+    }
+}

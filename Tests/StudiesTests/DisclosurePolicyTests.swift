@@ -1,0 +1,93 @@
+import Foundation
+import Studies
+import SurveyCore
+import Testing
+
+/// The disclosure policy on its own: what is public, the cells rule, withholding.
+@Suite("Disclosure policy")
+struct DisclosurePolicyTests {
+    /// 100 respondents: `g` with groups of 60, 38 and 2; `h` in halves; an id; a text column.
+    static let data: Dataset = {
+        let n = 100
+        let g = (0..<n).map { Double($0 < 60 ? 1 : $0 < 98 ? 2 : 3) }
+        var codebook = Codebook()
+        codebook["g"] = VariableMetadata(valueLabels: [ValueLabel(code: 1, label: LocalizedText("a")), ValueLabel(code: 2, label: LocalizedText("b")), ValueLabel(code: 3, label: LocalizedText("c"))])
+        codebook["h"] = VariableMetadata(valueLabels: [ValueLabel(code: 1, label: LocalizedText("x")), ValueLabel(code: 2, label: LocalizedText("y"))])
+        codebook["q"] = VariableMetadata(valueLabels: [ValueLabel(code: 1, label: LocalizedText("yes")), ValueLabel(code: 2, label: LocalizedText("no"))])
+        return try! Dataset(columns: [
+            .numeric("id", (0..<n).map(Double.init)), .numeric("w", [Double](repeating: 1, count: n)),
+            .numeric("g", g), .numeric("h", (0..<n).map { Double($0 % 2 + 1) }), .numeric("q", (0..<n).map { Double($0 % 3 == 0 ? 1 : 2) }),
+            .numeric("age", (0..<n).map { Double(18 + $0 % 60) }), .categorical("why", strings: (0..<n).map { "reason \($0)" }),
+        ], codebook: codebook)
+    }()
+
+    static let study = Study(
+        title: LocalizedText("t"),
+        waves: [StudyWave(id: "w1", label: LocalizedText("w1"), file: "w1.csv", fieldworkStart: "2020-01-01", fieldworkEnd: "2020-01-02",
+                          design: DesignSpec(weights: "w"))],
+        concepts: [Concept(id: "q", title: LocalizedText("q"), levels: [ConceptLevel(id: "yes", label: LocalizedText("yes")), ConceptLevel(id: "no", label: LocalizedText("no"))],
+                           mappings: [ConceptMapping(wave: "w1", variable: "q", codes: ["1": "yes", "2": "no"])])],
+        access: PublicAccess(estimate: ["age"]))
+
+    let policy = DisclosurePolicy(minimumCount: 30)
+
+    @Test("identifiers, weights, free text and continuous variables are not breakdowns; declared continuous ones may be averaged")
+    func publicVariables() {
+        let v = policy.variables(of: Self.study, datasets: [Self.data])
+        #expect(v.questions == ["q"])
+        #expect(v.numeric == ["age"])
+        #expect(v.breakdowns == ["g", "h"])
+        #expect(v.filters == ["g", "h"])
+        #expect(!v.all.contains("id") && !v.all.contains("w") && !v.all.contains("why"))
+    }
+
+    @Test("a cell of fewer than the minimum refuses the request, without saying how small it is")
+    func cells() throws {
+        let v = policy.variables(of: Self.study, datasets: [Self.data])
+        try policy.checkCells(AnalysisRequest(measures: [Measure(.proportion, "q")], by: ["h"]), variables: v, dataset: Self.data, wave: "w1")
+        #expect(throws: SurveyError.self) {
+            try policy.checkCells(AnalysisRequest(measures: [Measure(.proportion, "q")], by: ["g"]), variables: v, dataset: Self.data, wave: "w1")
+        }
+        // A filter selecting the large groups of g still mentions g, whose third group is small.
+        do {
+            try policy.checkCells(AnalysisRequest(measures: [Measure(.proportion, "q")], filter: "g != 3"), variables: v, dataset: Self.data, wave: "w1")
+            Issue.record("a filter on g was allowed")
+        } catch {
+            #expect(error.kind == .notPublic)
+            #expect(!error.message.contains("2 respondents"))
+            #expect(error.message.contains("fewer than 30"))
+        }
+        // g × h: 30/30, 19/19, 1/1 — refused, although h alone is fine.
+        #expect(throws: SurveyError.self) {
+            try policy.checkCells(AnalysisRequest(measures: [Measure(.proportion, "q")], by: ["h"], filter: "g == 1"), variables: v, dataset: Self.data, wave: "w1")
+        }
+        // The shares of a breakdown variable are its cells too.
+        #expect(throws: SurveyError.self) {
+            try policy.checkCells(AnalysisRequest(measures: [Measure(.proportion, "g")]), variables: v, dataset: Self.data, wave: "w1")
+        }
+    }
+
+    @Test("estimates resting on fewer than the minimum are withheld, and changes involving them dropped")
+    func withholding() {
+        let rows = [
+            ResultRow(variable: "q", statistic: .proportion, domain: Domain([.init(variable: "wave", value: "w1")]), level: "yes", code: "yes",
+                      estimate: 0.4, standardError: 0.1, ci: nil, degreesOfFreedom: 10, unweightedCount: 12, weightedCount: 12),
+            ResultRow(variable: "q", statistic: .proportion, domain: Domain([.init(variable: "wave", value: "w1")]), level: "no", code: "no",
+                      estimate: 0.6, standardError: 0.1, ci: nil, degreesOfFreedom: 10, unweightedCount: 10, weightedCount: 10),
+            ResultRow(variable: "q", statistic: .proportion, domain: Domain([.init(variable: "wave", value: "w2")]), level: "yes", code: "yes",
+                      estimate: 0.5, standardError: 0.05, ci: nil, degreesOfFreedom: 10, unweightedCount: 40, weightedCount: 40),
+        ]
+        let result = AnalysisResult(
+            design: DesignSummary(weights: "w", strata: nil, clusters: [], fpc: [], nest: false, lonelyPSU: .fail, degreesOfFreedom: 10,
+                                  respondents: 100, strataCount: 1, psuCount: 100, weighting: []),
+            rows: rows, tests: [],
+            comparisons: [Comparison(variable: "q", statistic: .proportion, level: "yes", domain: Domain(), from: "w1", to: "w2",
+                                     fromEstimate: 0.4, fromStandardError: 0.1, toEstimate: 0.5, toStandardError: 0.05, confidenceLevel: 0.95)],
+            waves: [], warnings: [])
+        let out = policy.withhold(result)
+        #expect(out.rows[0].suppressed && out.rows[1].suppressed && !out.rows[2].suppressed)
+        #expect(out.rows[0].estimate == nil && out.rows[0].unweightedCount == 0)
+        #expect(out.comparisons.isEmpty)
+        #expect(out.warnings.contains { $0.contains("2 estimates are withheld") })
+    }
+}
