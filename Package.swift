@@ -98,7 +98,10 @@ let package = Package(
         ),
         .testTarget(
             name: "BarometerCLITests",
-            dependencies: ["BarometerCLI"],
+            dependencies: [
+                "BarometerCLI", "BarometerServer", "Store", "Studies", "SurveyIO", "SurveyCore", "Reports",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             resources: [.copy("Fixtures")]
         ),
     ],

@@ -14,6 +14,10 @@ public enum ReportSpecYAML {
         return try read(string: text, name: path)
     }
 
+    /// The keys an analysis of report.yaml takes: `chart`, `title` and the request parameters of
+    /// the one table (``SurveyCore/RequestParameter``) that report.yaml accepts.
+    public static var analysisKeys: [String] { ReportSpecYAMLParser.analysisKeys }
+
     public static func read(string: String, name: String) throws(ReadError) -> ReportSpec {
         var parser = ReportSpecYAMLParser(name: name)
         return try parser.parse(string)
