@@ -2,6 +2,7 @@ import Charts
 import Foundation
 import Studies
 import SurveyCore
+import Translations
 
 /// Draws the trend of a study concept (an ``AnalysisResult`` from ``TrendAnalysis``) as one of
 /// the report's charts: diverging bars per wave or group, lines per level across waves with
@@ -92,12 +93,9 @@ public struct StudyChartMaker: Sendable {
         let n = result.waves.map(\.design.respondents).reduce(0, +)
         let level = NumberText.level(result.rows.lazy.compactMap(\.ci?.level).first ?? 0.95)
         let source = study.source.text(in: language) ?? study.title.text(in: language) ?? ""
-        let count = Self.grouped(n)
-        switch VerdictWriter.Language(rawValue: String(language.prefix(2))) ?? .en {
-        case .en: return "Source: \(source), \(waves) wave\(waves == 1 ? "" : "s"), n = \(count); \(level) confidence intervals"
-        case .ru: return "Источник: \(source), волн: \(waves), n = \(count); \(level)-ные доверительные интервалы"
-        case .kk: return "Дереккөз: \(source), толқын саны: \(waves), n = \(count); \(level) сенім аралықтары"
-        }
+        let translate = Translator(tag: language)
+        let count = translate.counted(waves, one: .waveCountOne, other: .waveCount)
+        return translate(.chartSource, source, count, Self.grouped(n), level)
     }
 
     private func withWave(_ text: ChartText, _ wave: String) -> ChartText {
