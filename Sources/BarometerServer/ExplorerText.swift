@@ -71,6 +71,6 @@ struct ExplorerText {
 
     /// 24112 → "24,112" in English, "24 112" (a narrow space) in Russian and Kazakh.
     func grouped(_ n: Int) -> String {
-        StudyChartMaker.grouped(n, separator: language == .en ? "," : "\u{202F}")
+        StudyChartMaker.grouped(n, in: language)
     }
 }

@@ -33,7 +33,7 @@ struct ReportWords {
     /// "3 waves, n = 2,400 respondents. Weighted estimates with design-based 95% confidence
     /// intervals (...)".
     func methodNote(waves: Int, respondents: Int, level: Double) -> String {
-        let n = StudyChartMaker.grouped(respondents)
+        let n = StudyChartMaker.grouped(respondents, in: language)
         let count = translate.counted(waves, one: .waveCountOne, other: .waveCount)
         return translate(.reportMethodNote, Self.capitalized(count), n, NumberText.level(level))
     }

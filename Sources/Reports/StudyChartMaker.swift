@@ -95,7 +95,7 @@ public struct StudyChartMaker: Sendable {
         let source = study.source.text(in: language) ?? study.title.text(in: language) ?? ""
         let translate = Translator(tag: language)
         let count = translate.counted(waves, one: .waveCountOne, other: .waveCount)
-        return translate(.chartSource, source, count, Self.grouped(n), level)
+        return translate(.chartSource, source, count, Self.grouped(n, in: translate.language), level)
     }
 
     private func withWave(_ text: ChartText, _ wave: String) -> ChartText {
@@ -108,6 +108,11 @@ public struct StudyChartMaker: Sendable {
         guard let first = waves.first?.x, let last = waves.last?.x else { return [] }
         return study.events.filter { $0.fractionalYear >= first - 0.25 && $0.fractionalYear <= last + 0.25 }
             .map { ChartEvent(x: $0.fractionalYear, label: $0.label.text(in: language) ?? $0.date) }
+    }
+
+    /// 24112 → "24,112" in English, "24 112" (a narrow no-break space) in Russian and Kazakh.
+    public static func grouped(_ n: Int, in language: Language) -> String {
+        grouped(n, separator: language == .en ? "," : "\u{202F}")
     }
 
     /// 24112 → "24,112"; `separator` between digit groups (a narrow space in Russian and Kazakh).
