@@ -11,6 +11,7 @@ public struct PhraseTexts: Sendable, Hashable {
     /// Kazakh (Cyrillic).
     public var kk: String
 
+    /// A phrase's English, Russian and Kazakh texts, with the same placeholders in each.
     public init(en: String, ru: String, kk: String) {
         self.en = en
         self.ru = ru
