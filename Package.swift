@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "Weighting", targets: ["Weighting"]),
         .library(name: "Studies", targets: ["Studies"]),
         .library(name: "Charts", targets: ["Charts"]),
+        .library(name: "Translations", targets: ["Translations"]),
         .library(name: "Store", targets: ["Store"]),
         .library(name: "BarometerServer", targets: ["BarometerServer"]),
         .executable(name: "barometer", targets: ["barometer"]),
@@ -35,6 +36,9 @@ let package = Package(
         // Publication charts as standalone SVG documents (diverging bars, trends, grouped bars,
         // small multiples). Strings in, strings out: no I/O, no dependencies.
         .target(name: "Charts"),
+        // The one catalog of the words users read (reports, tables, charts, the explorer) in
+        // English, Russian and Kazakh, looked up by BCP 47 tag. No I/O, no dependencies.
+        .target(name: "Translations"),
         // Readers and writers of survey files, YAML codebooks, weighting targets and studies.
         .target(
             name: "SurveyIO",
@@ -55,13 +59,13 @@ let package = Package(
         ),
         // Renderers of results, codebooks, weighting diagnostics and study reports (table, JSON,
         // CSV, Markdown, HTML with charts). No I/O.
-        .target(name: "Reports", dependencies: ["SurveyCore", "Weighting", "Studies", "Charts"]),
+        .target(name: "Reports", dependencies: ["SurveyCore", "Weighting", "Studies", "Charts", "Translations"]),
         // The public explorer and JSON API (Hummingbird), built by `buildApplication` so that
         // tests run it without sockets.
         .target(
             name: "BarometerServer",
             dependencies: [
-                "SurveyCore", "SurveyIO", "Studies", "Store", "Reports", "Charts", "Weighting",
+                "SurveyCore", "SurveyIO", "Studies", "Store", "Reports", "Charts", "Weighting", "Translations",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
@@ -79,7 +83,8 @@ let package = Package(
         .executableTarget(name: "BarometerBench", dependencies: ["SurveyCore", "SurveyIO", "Weighting", "Studies"]),
         .testTarget(name: "SurveyCoreTests", dependencies: ["SurveyCore"]),
         .testTarget(name: "SurveyIOTests", dependencies: ["SurveyIO", "Weighting"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Studies", "Translations"]),
+        .testTarget(name: "TranslationsTests", dependencies: ["Translations"]),
         .testTarget(name: "WeightingTests", dependencies: ["Weighting"]),
         .testTarget(
             name: "StudiesTests", dependencies: ["Studies", "SurveyCore", "SurveyIO", "Weighting", "Reports"],

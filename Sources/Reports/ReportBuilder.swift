@@ -1,8 +1,13 @@
+import Studies
 import SurveyCore
 
 /// Lays out an ``AnalysisResult`` as a ``ReportDocument``: the design line, one table per
 /// variable and statistic (rows in the order of the result), a two-way grid per crosstab,
 /// the tests and the warnings.
+///
+/// Columns of breakdown variables are headed by the variables' labels where the result has
+/// them; the wave of a trend (``TrendAnalysis/waveVariable``) by the word "Wave" in the
+/// report's language, its cells by the waves' labels.
 struct ReportBuilder {
     /// Where a crosstab cell's interval goes: on a line of its own under the percentage
     /// (terminal), or beside it (Markdown).
@@ -17,12 +22,13 @@ struct ReportBuilder {
     }
 
     func build(_ result: AnalysisResult) -> ReportDocument {
+        let names = DomainNames(result: result, text: text)
         var tables = groups(of: result.rows).map { group in
             group.key.isCrosstab
                 ? crosstabTable(group.rows, key: group.key, request: result.request)
-                : estimateTable(group.rows, key: group.key, request: result.request, labels: result.variableLabels)
+                : estimateTable(group.rows, key: group.key, request: result.request, labels: result.variableLabels, names: names)
         }
-        if !result.comparisons.isEmpty { tables.append(comparisonTable(result.comparisons)) }
+        if !result.comparisons.isEmpty { tables.append(comparisonTable(result.comparisons, names: names)) }
         return ReportDocument(
             designLabel: text.designLabel,
             design: text.designDescription(result.design),
@@ -59,13 +65,16 @@ struct ReportBuilder {
 
     // MARK: Estimates
 
-    func estimateTable(_ rows: [ResultRow], key: GroupKey, request: AnalysisRequest?, labels: [String: String] = [:]) -> ReportTable {
+    func estimateTable(
+        _ rows: [ResultRow], key: GroupKey, request: AnalysisRequest?, labels: [String: String] = [:], names: DomainNames? = nil
+    ) -> ReportTable {
+        let names = names ?? DomainNames(labels: labels)
         let domainVariables = DomainColumns.variables(of: rows)
         let hasLevel = rows.contains { $0.level != nil || $0.code != nil }
         let hasDeff = rows.contains { $0.designEffect != nil }
         let level = rows.lazy.compactMap(\.ci?.level).first ?? request?.options.confidenceLevel ?? 0.95
 
-        var columns = domainVariables.map { ReportTable.Column(header: labels[$0] ?? $0, alignment: .left) }
+        var columns = domainVariables.map { ReportTable.Column(header: names.header($0), alignment: .left) }
         if hasLevel { columns.append(.init(header: labels[key.variable] ?? key.variable, alignment: .left)) }
         columns += [
             .init(header: text.estimate, alignment: .right),
@@ -81,7 +90,7 @@ struct ReportBuilder {
         let numbers = rows.map(EstimateText.init)
         let (lowerWidth, upperWidth) = intervalWidths(numbers)
         let cells = zip(rows, numbers).map { row, n -> [String] in
-            var line = domainVariables.map { row.domain[$0] ?? "" }
+            var line = domainVariables.map { names.value(row.domain[$0] ?? "", of: $0) }
             if hasLevel { line.append(row.level ?? row.code ?? "") }
             line += [n.estimate, n.standardError, n.interval(lowerWidth: lowerWidth, upperWidth: upperWidth)]
             if hasDeff { line.append(n.designEffect) }
@@ -113,7 +122,7 @@ struct ReportBuilder {
 
     /// Changes between waves: one line per level and domain, with both estimates, the change
     /// (percentage points for proportions), its interval and p-value.
-    func comparisonTable(_ comparisons: [Comparison]) -> ReportTable {
+    func comparisonTable(_ comparisons: [Comparison], names: DomainNames = DomainNames()) -> ReportTable {
         let domainVariables = DomainColumns.variables(of: comparisons.map {
             ResultRow(variable: $0.variable, statistic: $0.statistic, domain: $0.domain, level: $0.level, code: nil,
                       estimate: nil, standardError: nil, ci: nil, designEffect: nil, designEffectWithReplacement: nil,
@@ -121,12 +130,12 @@ struct ReportBuilder {
         })
         let hasLevel = comparisons.contains { $0.level != nil || $0.statistic == .netScore }
         let level = comparisons.first?.ci.level ?? 0.95
-        var columns = domainVariables.map { ReportTable.Column(header: $0, alignment: .left) }
-        if hasLevel { columns.append(.init(header: comparisons[0].variable, alignment: .left)) }
+        var columns = domainVariables.map { ReportTable.Column(header: names.header($0), alignment: .left) }
+        if hasLevel { columns.append(.init(header: names.header(comparisons[0].variable), alignment: .left)) }
         columns += [
             .init(header: text.fromWave, alignment: .left), .init(header: text.toWave, alignment: .left),
             .init(header: text.change, alignment: .right), .init(header: text.interval(level: level), alignment: .right),
-            .init(header: "p", alignment: .right),
+            .init(header: text.pValue, alignment: .right),
         ]
         let cells = comparisons.map { c -> [String] in
             let share = c.statistic == .proportion || c.statistic == .netScore
@@ -134,10 +143,10 @@ struct ReportBuilder {
                 NumberText.fixed($0, decimals: NumberText.decimals(showing: 4, of: c.standardError, fallback: 2))
             }
             let change = share ? NumberText.points(c.difference) : value(c.difference)
-            var line = domainVariables.map { c.domain[$0] ?? "" }
+            var line = domainVariables.map { names.value(c.domain[$0] ?? "", of: $0) }
             if hasLevel { line.append(c.level ?? (c.statistic == .netScore ? text.netScore : "")) }
             line += [
-                "\(c.from) (\(value(c.fromEstimate)))", "\(c.to) (\(value(c.toEstimate)))", change,
+                "\(names.wave(c.from)) (\(value(c.fromEstimate)))", "\(names.wave(c.to)) (\(value(c.toEstimate)))", change,
                 "[" + (c.ci.lower.map(share ? NumberText.points : value) ?? "—") + ", "
                     + (c.ci.upper.map(share ? NumberText.points : value) ?? "—") + "]",
                 NumberText.pValue(c.pValue).replacingOccurrences(of: "= ", with: ""),
@@ -190,4 +199,46 @@ struct ReportBuilder {
 private struct CellKey: Hashable {
     var row: String
     var column: String
+}
+
+extension ReportBuilder {
+    /// How the domain variables of a result are named in its tables: a variable by its label when
+    /// the result has one, the wave of a trend by the word "Wave" in the report's language and
+    /// each wave by its label.
+    struct DomainNames {
+        /// Labels of variables by name.
+        var labels: [String: String] = [:]
+        /// The header of the wave column, when the result is a trend across waves.
+        var waveHeader: String? = nil
+        /// Labels of waves by id.
+        var waveLabels: [String: String] = [:]
+
+        init(labels: [String: String] = [:]) {
+            self.labels = labels
+        }
+
+        init(result: AnalysisResult, text: ReportText) {
+            labels = result.variableLabels
+            if !result.waves.isEmpty {
+                waveHeader = text.wave
+                waveLabels = Dictionary(result.waves.map { ($0.id, $0.label) }, uniquingKeysWith: { first, _ in first })
+            }
+        }
+
+        /// The header of a variable's column.
+        func header(_ variable: String) -> String {
+            if variable == TrendAnalysis.waveVariable, let waveHeader { return waveHeader }
+            return labels[variable] ?? variable
+        }
+
+        /// A cell of a variable's column: a wave's label in the wave column, else `value` as is.
+        func value(_ value: String, of variable: String) -> String {
+            variable == TrendAnalysis.waveVariable && waveHeader != nil ? wave(value) : value
+        }
+
+        /// A wave's label (its id when the result does not label it).
+        func wave(_ id: String) -> String {
+            waveLabels[id].flatMap { $0.isEmpty ? nil : $0 } ?? id
+        }
+    }
 }

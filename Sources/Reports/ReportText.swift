@@ -1,117 +1,98 @@
 import SurveyCore
+import Translations
 
-/// Words and sentences of the human-readable reports, in English or Russian.
+/// Words and sentences of the human-readable reports (design line, table titles and headers,
+/// tests, warnings) in English, Russian or Kazakh, from the catalog (``Phrase``).
 ///
-/// Languages other than Russian (`ru`, `ru-KZ`, ...) get English for now. Sentences avoid
-/// number agreement in Russian by putting the count after a label ("респондентов: 200").
+/// The language comes from a BCP 47 tag (`kk-KZ` is Kazakh); other languages get English.
+/// Russian and Kazakh sentences avoid number agreement by putting the count after a label
+/// ("респондентов: 200", "PSU саны: 6").
 struct ReportText: Sendable {
-    enum Language: Sendable { case english, russian }
-
-    let language: Language
+    let translate: Translator
 
     init(language tag: String) {
-        let base = tag.split(separator: "-").first.map { $0.lowercased() } ?? ""
-        language = base == "ru" ? .russian : .english
+        translate = Translator(tag: tag)
     }
+
+    var language: Language { translate.language }
 
     // MARK: Design
 
-    var designLabel: String {
-        switch language {
-        case .english: "Design"
-        case .russian: "План выборки"
-        }
-    }
+    var designLabel: String { translate(.design) }
 
     /// "weights pw, strata stype, clusters dnum (fpc fpc); 200 respondents, 6 PSUs in 3 strata, 197 df".
     func designDescription(_ d: DesignSummary) -> String {
-        let ru = language == .russian
         var parts: [String] = []
         if let w = d.weights {
-            parts.append((ru ? "веса " : "weights ") + w)
+            parts.append(translate(.weightsVariable, w))
         } else {
-            parts.append(d.fpc.isEmpty ? (ru ? "равные веса" : "equal weights") : (ru ? "веса по fpc" : "weights from fpc"))
+            parts.append(translate(d.fpc.isEmpty ? .equalWeights : .weightsFromFPC))
         }
-        if let s = d.strata { parts.append((ru ? "страты " : "strata ") + s) }
+        if let s = d.strata { parts.append(translate(.strataVariable, s)) }
         let fpc = d.fpc.joined(separator: ", ")
         if !d.clusters.isEmpty {
-            var clusters = (ru ? "кластеры " : "clusters ") + d.clusters.joined(separator: ", ")
+            var clusters = translate(.clustersVariable, d.clusters.joined(separator: ", "))
             if !d.fpc.isEmpty { clusters += " (fpc \(fpc))" }
             parts.append(clusters)
-            if d.nest { parts.append(ru ? "вложенные" : "nested") }
+            if d.nest { parts.append(translate(.nestedClusters)) }
         } else if !d.fpc.isEmpty {
             parts.append("fpc " + fpc)
         }
         if d.lonelyPSU != .fail {
-            parts.append((ru ? "одиночные PSU: " : "lonely PSUs: ") + d.lonelyPSU.rawValue)
+            parts.append(translate(.lonelyPSUPolicy, d.lonelyPSU.rawValue))
         }
         parts += d.weighting
-        let sizes: String
-        if ru {
-            var s = ["респондентов: \(d.respondents)", "PSU: \(d.psuCount)"]
-            if d.strata != nil { s.append("страт: \(d.strataCount)") }
-            s.append("степеней свободы: \(d.degreesOfFreedom)")
-            sizes = s.joined(separator: ", ")
-        } else {
-            var s = Self.count(d.respondents, "respondent", "respondents") + ", "
-                + Self.count(d.psuCount, "PSU", "PSUs")
-            if d.strata != nil { s += " in " + Self.count(d.strataCount, "stratum", "strata") }
-            sizes = s + ", \(d.degreesOfFreedom) df"
-        }
+        let respondents = translate.counted(d.respondents, one: .respondentCountOne, other: .respondentCount)
+        let psus = translate.counted(d.psuCount, one: .psuCountOne, other: .psuCount)
+        let df = String(d.degreesOfFreedom)
+        let sizes = d.strata == nil
+            ? translate(.designSizes, respondents, psus, df)
+            : translate(.designSizesWithStrata, respondents, psus,
+                        translate.counted(d.strataCount, one: .strataCountOne, other: .strataCount), df)
         return parts.joined(separator: ", ") + "; " + sizes
-    }
-
-    private static func count(_ n: Int, _ singular: String, _ plural: String) -> String {
-        "\(n) " + (n == 1 ? singular : plural)
     }
 
     // MARK: Titles and headers
 
-    var fromWave: String { language == .russian ? "с" : "from" }
-    var toWave: String { language == .russian ? "по" : "to" }
-    var change: String { language == .russian ? "изменение" : "change" }
-    var netScore: String { language == .russian ? "баланс оценок" : "net score" }
-    var changesTitle: String { language == .russian ? "Изменения между волнами" : "Changes between waves" }
+    var fromWave: String { translate(.fromWave) }
+    var toWave: String { translate(.toWave) }
+    var change: String { translate(.change) }
+    var netScore: String { translate(.netScore) }
+    var changesTitle: String { translate(.changesBetweenWaves) }
+    var wave: String { translate(.wave) }
 
     /// The heading of the estimates of one variable: "Mean of api00".
     func title(_ statistic: Statistic, _ variable: String) -> String {
-        switch (language, statistic) {
-        case (.english, .mean): "Mean of \(variable)"
-        case (.english, .total): "Total of \(variable)"
-        case (.english, .ratio): "Ratio \(variable)"
-        case (.english, .proportion): "Proportions of \(variable)"
-        case (.russian, .mean): "Среднее: \(variable)"
-        case (.russian, .total): "Сумма: \(variable)"
-        case (.russian, .ratio): "Отношение: \(variable)"
-        case (.russian, .proportion): "Доли: \(variable)"
-        case (.english, .netScore): "Net score of \(variable) (positive − negative)"
-        case (.russian, .netScore): "Баланс оценок: \(variable) (положительные − отрицательные)"
+        switch statistic {
+        case .mean: translate(.meanOf, variable)
+        case .total: translate(.totalOf, variable)
+        case .ratio: translate(.ratioOf, variable)
+        case .proportion: translate(.proportionsOf, variable)
+        case .netScore: translate(.netScoreOf, variable)
         }
     }
 
     /// The heading of a crosstab: "stype × sch.wide, row percentages".
     func crosstabTitle(rows: String, columns: String, percent: PercentBase) -> String {
         let base: String
-        switch (language, percent) {
-        case (.english, .row): base = "row percentages"
-        case (.english, .column): base = "column percentages"
-        case (.english, .cell): base = "cell percentages"
-        case (.russian, .row): base = "проценты по строкам"
-        case (.russian, .column): base = "проценты по столбцам"
-        case (.russian, .cell): base = "проценты от всей таблицы"
+        switch percent {
+        case .row: base = translate(.rowPercentages)
+        case .column: base = translate(.columnPercentages)
+        case .cell: base = translate(.cellPercentages)
         }
         return "\(rows) × \(columns), \(base)"
     }
 
-    var estimate: String { language == .russian ? "Оценка" : "Estimate" }
-    var standardError: String { language == .russian ? "Ст. ош." : "SE" }
-    var designEffect: String { "Deff" }
-    var count: String { "n" }
-    var weightedCount: String { language == .russian ? "Взвеш. N" : "Weighted N" }
+    var estimate: String { translate(.estimate) }
+    var standardError: String { translate(.standardError) }
+    var designEffect: String { translate(.designEffect) }
+    var count: String { translate(.unweightedCount) }
+    var weightedCount: String { translate(.weightedCount) }
+    var pValue: String { translate(.pValue) }
 
     /// "95% CI".
     func interval(level: Double) -> String {
-        NumberText.level(level) + (language == .russian ? " ДИ" : " CI")
+        translate(.confidenceInterval, NumberText.level(level))
     }
 
     // MARK: Tests, warnings
@@ -120,10 +101,10 @@ struct ReportText: Sendable {
     func testLine(_ test: TestResult) -> String {
         let name: String
         switch test.name {
-        case "rao-scott-f": name = "Rao–Scott F"
-        case "rao-scott-chisq": name = "Rao–Scott χ²"
-        case "wald": name = "Wald F"
-        case "adjusted-wald": name = language == .russian ? "Скорректированный Wald F" : "Adjusted Wald F"
+        case "rao-scott-f": name = translate(.raoScottF)
+        case "rao-scott-chisq": name = translate(.raoScottChiSquare)
+        case "wald": name = translate(.waldF)
+        case "adjusted-wald": name = translate(.adjustedWaldF)
         default: name = test.name
         }
         let statistic = test.statistic.map { NumberText.significant($0, digits: 3) } ?? "—"
@@ -131,16 +112,13 @@ struct ReportText: Sendable {
         let p = test.pValue.map { "p " + NumberText.pValue($0) } ?? "p = —"
         var line = "\(name) = \(statistic)"
         if !df.isEmpty {
-            switch language {
-            case .english: line += " on " + df.joined(separator: " and ") + " df"
-            case .russian: line += ", степени свободы " + df.joined(separator: " и ")
-            }
+            line += translate(.testDegreesOfFreedom, df.joined(separator: " " + translate(.and) + " "))
         }
         line += ", " + p
         if let description = test.description, !description.isEmpty { line = description + ": " + line }
         return line
     }
 
-    var warningLabel: String { language == .russian ? "Предупреждение" : "Warning" }
-    var noEstimates: String { language == .russian ? "Нет оценок." : "No estimates." }
+    var warningLabel: String { translate(.warning) }
+    var noEstimates: String { translate(.noEstimates) }
 }

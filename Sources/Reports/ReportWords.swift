@@ -1,78 +1,47 @@
 import SurveyCore
+import Translations
 
-/// The fixed words of a study report in English, Russian and Kazakh.
+/// The fixed words of a study report in English, Russian and Kazakh, from the catalog
+/// (``Phrase``).
 struct ReportWords {
-    let language: VerdictWriter.Language
+    let translate: Translator
 
     init(language: String) {
-        self.language = VerdictWriter.Language(rawValue: String(language.prefix(2))) ?? .en
+        translate = Translator(tag: language)
     }
 
-    var simulatedBanner: String {
-        switch language {
-        case .en: "Simulated data: the numbers illustrate the method and describe no real population."
-        case .ru: "Смоделированные данные: цифры иллюстрируют метод и не описывают реальное население."
-        case .kk: "Модельденген деректер: сандар әдісті көрсетеді, нақты халықты сипаттамайды."
-        }
-    }
+    var language: Language { translate.language }
 
-    var contents: String {
-        switch language {
-        case .en: "Contents"
-        case .ru: "Содержание"
-        case .kk: "Мазмұны"
-        }
-    }
+    var simulatedBanner: String { translate(.simulatedBanner) }
 
-    var tableSummary: String {
-        switch language {
-        case .en: "Table with confidence intervals"
-        case .ru: "Таблица с доверительными интервалами"
-        case .kk: "Сенім аралықтары бар кесте"
-        }
-    }
+    var contents: String { translate(.contents) }
 
-    var netScore: String {
-        switch language {
-        case .en: "The net score (positive − negative)"
-        case .ru: "Баланс оценок (положительные − отрицательные)"
-        case .kk: "Таза баға (оң − теріс)"
-        }
-    }
+    var tableSummary: String { translate(.tableWithIntervals) }
 
-    /// "By age group".
+    var netScore: String { translate(.netScoreSubject) }
+
+    /// "By age group"; in English a label of more than three words is "Breakdown: …".
     func by(_ variable: String) -> String {
-        switch language {
-        case .en: variable.split(separator: " ").count <= 3
-            ? "By \(variable.prefix(1).lowercased() + variable.dropFirst())" : "Breakdown: \(variable)"
-        case .ru: "По признаку «\(variable)»"
-        case .kk: "«\(variable)» бойынша"
-        }
+        guard language == .en else { return translate(.byVariable, variable) }
+        return variable.split(separator: " ").count <= 3
+            ? translate(.byVariable, variable.prefix(1).lowercased() + variable.dropFirst())
+            : translate(.breakdownOf, variable)
     }
 
-    var design: String {
-        switch language {
-        case .en: "Design"
-        case .ru: "План выборки"
-        case .kk: "Іріктеу жоспары"
-        }
-    }
+    var design: String { translate(.design) }
 
+    /// "3 waves, n = 2,400 respondents. Weighted estimates with design-based 95% confidence
+    /// intervals (...)".
     func methodNote(waves: Int, respondents: Int, level: Double) -> String {
-        let n = StudyChartMaker.grouped(respondents)
-        let l = NumberText.level(level)
-        switch language {
-        case .en: return "\(waves) wave\(waves == 1 ? "" : "s"), n = \(n) respondents. Weighted estimates with design-based \(l) confidence intervals (Taylor linearization); changes between waves are tested as independent samples."
-        case .ru: return "Волн: \(waves), n = \(n) респондентов. Взвешенные оценки с \(l)-ными доверительными интервалами с учётом плана выборки (линеаризация Тейлора); изменения между волнами проверены как для независимых выборок."
-        case .kk: return "Толқын саны: \(waves), n = \(n) респондент. Іріктеу жоспары ескерілген \(l) сенім аралықтары бар салмақталған бағалаулар (Тейлор сызықтандыруы); толқындар арасындағы өзгерістер тәуелсіз іріктемелер ретінде тексерілді."
-        }
+        let n = StudyChartMaker.grouped(respondents, in: language)
+        let count = translate.counted(waves, one: .waveCountOne, other: .waveCount)
+        return translate(.reportMethodNote, Self.capitalized(count), n, NumberText.level(level))
     }
 
-    var footer: String {
-        switch language {
-        case .en: "Made with Barometer \(BarometerVersion.description). Estimates equal those of R's survey package for the same design."
-        case .ru: "Подготовлено в Barometer \(BarometerVersion.description). Оценки совпадают с пакетом survey для R при том же плане выборки."
-        case .kk: "Barometer \(BarometerVersion.description) арқылы жасалды. Бағалаулар сол іріктеу жоспары үшін R тіліндегі survey пакетімен бірдей."
-        }
+    var footer: String { translate(.reportFooter, BarometerVersion.description) }
+
+    /// `text` with its first letter upper-cased (a phrase that starts a sentence).
+    static func capitalized(_ text: String) -> String {
+        text.prefix(1).uppercased() + text.dropFirst()
     }
 }

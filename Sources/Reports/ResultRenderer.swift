@@ -9,9 +9,10 @@ import SurveyCore
 /// let text = ResultRenderer(language: "ru").render(result, as: .table)
 /// ```
 public struct ResultRenderer: Sendable {
-    /// Language (BCP 47) of headings and captions in `table` and `markdown` output; `en` and
-    /// `ru` are available, other languages fall back to English. Value labels come from the
-    /// result as they are. `json` and `csv` are not localized.
+    /// Language (BCP 47) of headings and captions in `table`, `markdown` and HTML output:
+    /// `en`, `ru` and `kk` (a region such as `kk-KZ` falls to its language; other languages
+    /// get English), from the catalog of the Translations module. Value and variable labels
+    /// come from the result as they are. `json` and `csv` are not localized.
     public var language: String
 
     public init(language: String = "en") {

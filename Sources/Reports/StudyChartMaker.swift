@@ -2,6 +2,7 @@ import Charts
 import Foundation
 import Studies
 import SurveyCore
+import Translations
 
 /// Draws the trend of a study concept (an ``AnalysisResult`` from ``TrendAnalysis``) as one of
 /// the report's charts: diverging bars per wave or group, lines per level across waves with
@@ -92,12 +93,9 @@ public struct StudyChartMaker: Sendable {
         let n = result.waves.map(\.design.respondents).reduce(0, +)
         let level = NumberText.level(result.rows.lazy.compactMap(\.ci?.level).first ?? 0.95)
         let source = study.source.text(in: language) ?? study.title.text(in: language) ?? ""
-        let count = Self.grouped(n)
-        switch VerdictWriter.Language(rawValue: String(language.prefix(2))) ?? .en {
-        case .en: return "Source: \(source), \(waves) wave\(waves == 1 ? "" : "s"), n = \(count); \(level) confidence intervals"
-        case .ru: return "Источник: \(source), волн: \(waves), n = \(count); \(level)-ные доверительные интервалы"
-        case .kk: return "Дереккөз: \(source), толқын саны: \(waves), n = \(count); \(level) сенім аралықтары"
-        }
+        let translate = Translator(tag: language)
+        let count = translate.counted(waves, one: .waveCountOne, other: .waveCount)
+        return translate(.chartSource, source, count, Self.grouped(n, in: translate.language), level)
     }
 
     private func withWave(_ text: ChartText, _ wave: String) -> ChartText {
@@ -110,6 +108,11 @@ public struct StudyChartMaker: Sendable {
         guard let first = waves.first?.x, let last = waves.last?.x else { return [] }
         return study.events.filter { $0.fractionalYear >= first - 0.25 && $0.fractionalYear <= last + 0.25 }
             .map { ChartEvent(x: $0.fractionalYear, label: $0.label.text(in: language) ?? $0.date) }
+    }
+
+    /// 24112 → "24,112" in English, "24 112" (a narrow no-break space) in Russian and Kazakh.
+    public static func grouped(_ n: Int, in language: Language) -> String {
+        grouped(n, separator: language == .en ? "," : "\u{202F}")
     }
 
     /// 24112 → "24,112"; `separator` between digit groups (a narrow space in Russian and Kazakh).

@@ -72,4 +72,48 @@ enum SampleResults {
             warnings: ["2 cells have fewer than 30 respondents."],
             request: AnalysisRequest(crosstab: CrosstabSpec(rows: "stype", columns: "sch.wide")))
     }()
+
+    /// A trend across two waves in the shape ``TrendAnalysis`` gives: the wave as the first
+    /// domain variable (`wave`), a breakdown (`agegroup`), level labels and variable labels in
+    /// `language`, wave labels, a net score and changes between the waves.
+    static func trend(language: String) -> AnalysisResult {
+        let labels: [String: (concept: String, age: String, favourable: String, unfavourable: String, waves: [String])] = [
+            "en": ("Opinion of Russia", "Age group", "Favourable", "Unfavourable", ["Spring 2017", "Autumn 2022"]),
+            "ru": ("Отношение к России", "Возрастная группа", "Хорошее", "Плохое", ["Весна 2017", "Осень 2022"]),
+            "kk": ("Ресей туралы пікір", "Жас тобы", "Жақсы", "Жаман", ["Көктем 2017", "Күз 2022"]),
+        ]
+        let words = labels[language] ?? labels["en"]!
+        func row(_ wave: String, _ age: String, _ code: String, _ level: String, _ p: Double) -> ResultRow {
+            ResultRow(variable: "opinion_russia", statistic: .proportion, domain: domain(("wave", wave), ("agegroup", age)),
+                      level: level, code: code, estimate: p, standardError: 0.02, ci: logit(p - 0.04, p + 0.04),
+                      degreesOfFreedom: 40, unweightedCount: 300, weightedCount: 310)
+        }
+        var rows: [ResultRow] = []
+        for (wave, shift) in [("2017-spring", 0.0), ("2022-autumn", -0.2)] {
+            for age in ["18–29", "30+"] {
+                rows.append(row(wave, age, "favourable", words.favourable, 0.6 + shift))
+                rows.append(row(wave, age, "unfavourable", words.unfavourable, 0.4 - shift))
+            }
+            rows.append(ResultRow(variable: "opinion_russia", statistic: .netScore, domain: domain(("wave", wave), ("agegroup", "30+")),
+                                  estimate: 0.2 + 2 * shift, standardError: 0.04, ci: wald(0.12 + 2 * shift, 0.28 + 2 * shift),
+                                  degreesOfFreedom: 40, unweightedCount: 300, weightedCount: 310))
+        }
+        let comparisons = [
+            Comparison(variable: "opinion_russia", statistic: .proportion, level: words.favourable, domain: domain(("agegroup", "30+")),
+                       from: "2017-spring", to: "2022-autumn", fromEstimate: 0.6, fromStandardError: 0.02,
+                       toEstimate: 0.4, toStandardError: 0.02, confidenceLevel: 0.95),
+            Comparison(variable: "opinion_russia", statistic: .netScore, level: nil, domain: domain(("agegroup", "30+")),
+                       from: "2017-spring", to: "2022-autumn", fromEstimate: 0.2, fromStandardError: 0.04,
+                       toEstimate: -0.2, toStandardError: 0.04, confidenceLevel: 0.95),
+        ]
+        let waves = zip(["2017-spring", "2022-autumn"], words.waves).map { id, label in
+            WaveSummary(id: id, label: label, fieldworkStart: "2017-03-01", fieldworkEnd: "2017-03-31", mode: "face-to-face", design: clustered)
+        }
+        var result = AnalysisResult(
+            design: clustered, rows: rows,
+            tests: [TestResult(name: "rao-scott-f", statistic: 3.2, df: [1, 40], pValue: 0.08, description: "2017-spring: agegroup × opinion_russia")],
+            comparisons: comparisons, waves: waves)
+        result.variableLabels = ["opinion_russia": words.concept, "agegroup": words.age]
+        return result
+    }
 }

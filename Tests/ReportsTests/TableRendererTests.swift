@@ -81,7 +81,14 @@ import Testing
         #expect(lines[0].hasPrefix("План выборки: веса pw, страты stype"))
         #expect(lines[2] == "Среднее: api00")
         #expect(lines[3].contains("Оценка") && lines[3].contains("95% ДИ"))
-        #expect(render(SampleResults.means, language: "kk")[2] == "Mean of api00")  // falls back to English
+    }
+
+    @Test func kazakhHeadings() {
+        let lines = render(SampleResults.means, language: "kk")
+        #expect(lines[0].hasPrefix("Іріктеу жоспары: салмақтар pw, стратар stype"))
+        #expect(lines[2] == "Орташа мән: api00")
+        #expect(lines[3].contains("Бағалау") && lines[3].contains("Ст. қате") && lines[3].contains("95% сенім аралығы"))
+        #expect(render(SampleResults.means, language: "de")[2] == "Mean of api00")  // a language without a catalog: English
     }
 
     @Test func ratioTitleNamesTheDenominatorFromTheRequest() {

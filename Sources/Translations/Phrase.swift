@@ -1,0 +1,407 @@
+/// Every fixed word and sentence users read in reports, tables, charts and the explorer, in
+/// English, Russian and Kazakh: the one catalog of Barometer.
+///
+/// A phrase is a key; ``texts`` holds its three texts. Numbered placeholders `{1}`, `{2}`,
+/// ... stand for what the caller supplies (a variable's name, a count, a wave's label);
+/// each language may order them as its grammar wants. Phrases that name a count come in
+/// pairs (`…One` for exactly one) because English changes the noun with the number; the
+/// Russian and Kazakh texts of a pair are the same and avoid agreement ("респондентов: 200",
+/// "200 респондент"). Look a phrase up through ``Translator``:
+///
+/// ```swift
+/// Translator(tag: "ru")(.meanOf, "api00")   // "Среднее: api00"
+/// ```
+///
+/// Data (value labels, question texts, wave labels) come from the codebook and the study,
+/// not from here. Adding a case without its texts does not compile; the tests check that
+/// every Russian and Kazakh text is written (not English) and that Kazakh uses no Latin
+/// letters but the few symbols every language shares (n, N, p, F, PSU, fpc, ...).
+public enum Phrase: String, CaseIterable, Sendable, Hashable {
+    // MARK: Design
+
+    /// The label of the design line ("Design: weights pw, ...").
+    case design
+    /// "weights {1}": the weight variable.
+    case weightsVariable
+    case equalWeights
+    case weightsFromFPC
+    /// "strata {1}": the strata variable.
+    case strataVariable
+    /// "clusters {1}": the cluster variables.
+    case clustersVariable
+    /// Clusters numbered within strata.
+    case nestedClusters
+    /// "lonely PSUs: {1}": the policy for strata with one PSU.
+    case lonelyPSUPolicy
+    /// "{1} respondent(s)".
+    case respondentCountOne, respondentCount
+    /// "{1} PSU(s)".
+    case psuCountOne, psuCount
+    /// "{1} stratum / strata".
+    case strataCountOne, strataCount
+    /// The sizes of a design: {1} respondents, {2} PSUs, {3} degrees of freedom.
+    case designSizes
+    /// The sizes of a stratified design: {1} respondents, {2} PSUs, {3} strata, {4} degrees of freedom.
+    case designSizesWithStrata
+
+    // MARK: Table titles and headers
+
+    /// "Mean of {1}".
+    case meanOf
+    /// "Total of {1}".
+    case totalOf
+    /// "Ratio {1}".
+    case ratioOf
+    /// "Proportions of {1}".
+    case proportionsOf
+    /// "Net score of {1} (positive − negative)".
+    case netScoreOf
+    case rowPercentages, columnPercentages, cellPercentages
+    /// The header of an estimate.
+    case estimate
+    /// The header of a standard error.
+    case standardError
+    /// The header of a design effect.
+    case designEffect
+    /// The header of an unweighted count.
+    case unweightedCount
+    /// The header of a weighted count.
+    case weightedCount
+    /// "{1} CI": a confidence interval at the level {1} ("95%").
+    case confidenceInterval
+    /// The header of a p-value.
+    case pValue
+    /// The column (and control) naming the wave of a trend.
+    case wave
+    /// The column of the wave a change starts from.
+    case fromWave
+    /// The column of the wave a change ends at.
+    case toWave
+    /// The header of a change between waves.
+    case change
+    /// The net score as a level in a table of changes.
+    case netScore
+    case changesBetweenWaves
+    case warning
+    case noEstimates
+
+    // MARK: Tests
+
+    case raoScottF
+    case raoScottChiSquare
+    case waldF
+    case adjustedWaldF
+    /// A test's degrees of freedom after its statistic: " on {1} df" ({1}: "1.49 and 20.9").
+    case testDegreesOfFreedom
+    /// The word between the last two items of a list.
+    case and
+
+    // MARK: Study reports and charts
+
+    case simulatedBanner
+    case contents
+    /// The summary of a folded table.
+    case tableWithIntervals
+    /// The net score as the subject of a sentence.
+    case netScoreSubject
+    /// A chart's breakdown: "By {1}" (English lower-cases a short label's first letter).
+    case byVariable
+    /// A long breakdown label: "Breakdown: {1}".
+    case breakdownOf
+    /// "{1} wave(s)", inside a sentence.
+    case waveCountOne, waveCount
+    /// A report's method: {1} the wave count, {2} respondents, {3} the interval level ("95%").
+    case reportMethodNote
+    /// A report's footer: {1} the version of Barometer.
+    case reportFooter
+    /// A chart's source line: {1} the source, {2} the wave count, {3} respondents, {4} the level.
+    case chartSource
+
+    // MARK: Verdicts
+
+    /// The word for a rise in a change sentence ({2} of ``changeLarger``): a verb in English
+    /// and Kazakh, a noun in Russian.
+    case rose
+    /// The word for a fall in a change sentence, as ``rose``.
+    case fell
+    /// A change that rounds to no change: {1} subject, {2} first value, {3} first wave, {4}
+    /// second value, {5} second wave, {6} the p-value ("= 0.41").
+    case changeSameRounded
+    /// A change larger than sampling error: {1} subject, {2} ``rose`` or ``fell``, {3} first
+    /// value, {4} first wave, {5} second value, {6} second wave, {7} the p-value.
+    case changeLarger
+    /// A change within sampling error, placeholders as ``changeLarger``.
+    case changeWithin
+    /// {1} wave, {2} and {3} the two groups, {4} the p-value.
+    case differBetweenGroups
+    /// {1} wave, {2} the breakdown, {3} the p-value.
+    case differByVariable
+    /// {1} wave, {2} and {3} the two groups, {4} the p-value.
+    case noDifferenceBetweenGroups
+    /// {1} wave, {2} the breakdown, {3} the p-value.
+    case noDifferenceByVariable
+    /// Tests of many waves: {1} the breakdown, {2} waves that differ, {3} waves tested, {4} alpha.
+    case differInWaves
+    /// Appended to ``differInWaves``: the waves {1} without a difference.
+    case differInWavesExcept
+
+    // MARK: Explorer
+
+    case siteName
+    case skipToContent
+    case studies
+    /// The word after a wave count in a list of studies ("16 waves").
+    case wavesAfterCount
+    /// The badge of a study whose data are simulated.
+    case simulatedData
+    /// {1} and {2}: commands that load a study.
+    case noStudies
+    case questions
+    case searchQuestions
+    case searchButton
+    case searchHint
+    /// "{1} question(s) match “{2}”".
+    case questionsFoundOne, questionsFound
+    case askedIn
+    case events
+    case breakdown
+    case none
+    case allWaves
+    case answers
+    case withDontKnow
+    case withoutDontKnow
+    case chart
+    case automatic
+    case chartDiverging
+    case chartTrend
+    case chartBars
+    case chartSmallMultiples
+    case filterOptional
+    /// An example filter: {1}, an expression in the filter language.
+    case filterHint
+    case show
+    case estimatesWithIntervals
+    case download
+    case permalink
+    case embedChart
+    case method
+    /// The explorer's method: {1} the wave count, {2} respondents, {3} the interval level.
+    case explorerMethodNote
+    /// {1}: the largest margin of error in percentage points ("3.1").
+    case largestMargin
+    /// {1}: the fewest respondents an estimate shown rests on.
+    case suppressedNote
+    case allQuestions
+    case home
+    case api
+    case explorerFooter
+    case errorTitle
+    case languageName
+
+    /// The phrase in English, Russian and Kazakh.
+    public var texts: PhraseTexts {
+        switch self {
+        // Design
+        case .design: PhraseTexts(en: "Design", ru: "План выборки", kk: "Іріктеу жоспары")
+        case .weightsVariable: PhraseTexts(en: "weights {1}", ru: "веса {1}", kk: "салмақтар {1}")
+        case .equalWeights: PhraseTexts(en: "equal weights", ru: "равные веса", kk: "бірдей салмақтар")
+        case .weightsFromFPC: PhraseTexts(en: "weights from fpc", ru: "веса по fpc", kk: "fpc бойынша салмақтар")
+        case .strataVariable: PhraseTexts(en: "strata {1}", ru: "страты {1}", kk: "стратар {1}")
+        case .clustersVariable: PhraseTexts(en: "clusters {1}", ru: "кластеры {1}", kk: "кластерлер {1}")
+        case .nestedClusters: PhraseTexts(en: "nested", ru: "вложенные", kk: "кірістірілген")
+        case .lonelyPSUPolicy: PhraseTexts(en: "lonely PSUs: {1}", ru: "одиночные PSU: {1}", kk: "жалғыз PSU: {1}")
+        case .respondentCountOne: PhraseTexts(en: "{1} respondent", ru: "респондентов: {1}", kk: "{1} респондент")
+        case .respondentCount: PhraseTexts(en: "{1} respondents", ru: "респондентов: {1}", kk: "{1} респондент")
+        case .psuCountOne: PhraseTexts(en: "{1} PSU", ru: "PSU: {1}", kk: "PSU саны: {1}")
+        case .psuCount: PhraseTexts(en: "{1} PSUs", ru: "PSU: {1}", kk: "PSU саны: {1}")
+        case .strataCountOne: PhraseTexts(en: "{1} stratum", ru: "страт: {1}", kk: "страта саны: {1}")
+        case .strataCount: PhraseTexts(en: "{1} strata", ru: "страт: {1}", kk: "страта саны: {1}")
+        case .designSizes:
+            PhraseTexts(en: "{1}, {2}, {3} df", ru: "{1}, {2}, степеней свободы: {3}", kk: "{1}, {2}, еркіндік дәрежесі: {3}")
+        case .designSizesWithStrata:
+            PhraseTexts(en: "{1}, {2} in {3}, {4} df", ru: "{1}, {2}, {3}, степеней свободы: {4}",
+                        kk: "{1}, {2}, {3}, еркіндік дәрежесі: {4}")
+
+        // Table titles and headers
+        case .meanOf: PhraseTexts(en: "Mean of {1}", ru: "Среднее: {1}", kk: "Орташа мән: {1}")
+        case .totalOf: PhraseTexts(en: "Total of {1}", ru: "Сумма: {1}", kk: "Жиынтық: {1}")
+        case .ratioOf: PhraseTexts(en: "Ratio {1}", ru: "Отношение: {1}", kk: "Қатынас: {1}")
+        case .proportionsOf: PhraseTexts(en: "Proportions of {1}", ru: "Доли: {1}", kk: "Үлестер: {1}")
+        case .netScoreOf:
+            PhraseTexts(en: "Net score of {1} (positive − negative)", ru: "Баланс оценок: {1} (положительные − отрицательные)",
+                        kk: "Таза баға: {1} (оң − теріс)")
+        case .rowPercentages: PhraseTexts(en: "row percentages", ru: "проценты по строкам", kk: "жолдар бойынша пайыздар")
+        case .columnPercentages: PhraseTexts(en: "column percentages", ru: "проценты по столбцам", kk: "бағандар бойынша пайыздар")
+        case .cellPercentages: PhraseTexts(en: "cell percentages", ru: "проценты от всей таблицы", kk: "бүкіл кестеден алынған пайыздар")
+        case .estimate: PhraseTexts(en: "Estimate", ru: "Оценка", kk: "Бағалау")
+        case .standardError: PhraseTexts(en: "SE", ru: "Ст. ош.", kk: "Ст. қате")
+        case .designEffect: PhraseTexts(en: "Deff", ru: "Эфф. плана", kk: "Жоспар әсері")
+        case .unweightedCount: PhraseTexts(en: "n", ru: "n", kk: "n")
+        case .weightedCount: PhraseTexts(en: "Weighted N", ru: "Взвеш. N", kk: "Салмақталған N")
+        case .confidenceInterval: PhraseTexts(en: "{1} CI", ru: "{1} ДИ", kk: "{1} сенім аралығы")
+        case .pValue: PhraseTexts(en: "p", ru: "p", kk: "p")
+        case .wave: PhraseTexts(en: "Wave", ru: "Волна", kk: "Толқын")
+        case .fromWave: PhraseTexts(en: "from", ru: "с", kk: "бастапқы")
+        case .toWave: PhraseTexts(en: "to", ru: "по", kk: "соңғы")
+        case .change: PhraseTexts(en: "change", ru: "изменение", kk: "өзгеріс")
+        case .netScore: PhraseTexts(en: "net score", ru: "баланс оценок", kk: "таза баға")
+        case .changesBetweenWaves:
+            PhraseTexts(en: "Changes between waves", ru: "Изменения между волнами", kk: "Толқындар арасындағы өзгерістер")
+        case .warning: PhraseTexts(en: "Warning", ru: "Предупреждение", kk: "Ескерту")
+        case .noEstimates: PhraseTexts(en: "No estimates.", ru: "Нет оценок.", kk: "Бағалаулар жоқ.")
+
+        // Tests
+        case .raoScottF: PhraseTexts(en: "Rao–Scott F", ru: "F Рао–Скотта", kk: "Рао–Скотт F")
+        case .raoScottChiSquare: PhraseTexts(en: "Rao–Scott χ²", ru: "χ² Рао–Скотта", kk: "Рао–Скотт χ²")
+        case .waldF: PhraseTexts(en: "Wald F", ru: "F Вальда", kk: "Вальд F")
+        case .adjustedWaldF: PhraseTexts(en: "Adjusted Wald F", ru: "Скорректированный F Вальда", kk: "Түзетілген Вальд F")
+        case .testDegreesOfFreedom:
+            PhraseTexts(en: " on {1} df", ru: ", степени свободы {1}", kk: ", еркіндік дәрежелері {1}")
+        case .and: PhraseTexts(en: "and", ru: "и", kk: "және")
+
+        // Study reports and charts
+        case .simulatedBanner:
+            PhraseTexts(
+                en: "Simulated data: the numbers illustrate the method and describe no real population.",
+                ru: "Смоделированные данные: цифры иллюстрируют метод и не описывают реальное население.",
+                kk: "Модельденген деректер: сандар әдісті көрсетеді, нақты халықты сипаттамайды.")
+        case .contents: PhraseTexts(en: "Contents", ru: "Содержание", kk: "Мазмұны")
+        case .tableWithIntervals:
+            PhraseTexts(en: "Table with confidence intervals", ru: "Таблица с доверительными интервалами", kk: "Сенім аралықтары бар кесте")
+        case .netScoreSubject:
+            PhraseTexts(en: "The net score (positive − negative)", ru: "Баланс оценок (положительные − отрицательные)",
+                        kk: "Таза баға (оң − теріс)")
+        case .byVariable: PhraseTexts(en: "By {1}", ru: "По признаку «{1}»", kk: "«{1}» бойынша")
+        case .breakdownOf: PhraseTexts(en: "Breakdown: {1}", ru: "По признаку «{1}»", kk: "«{1}» бойынша")
+        case .waveCountOne: PhraseTexts(en: "{1} wave", ru: "волн: {1}", kk: "толқын саны: {1}")
+        case .waveCount: PhraseTexts(en: "{1} waves", ru: "волн: {1}", kk: "толқын саны: {1}")
+        case .reportMethodNote:
+            PhraseTexts(
+                en: "{1}, n = {2} respondents. Weighted estimates with design-based {3} confidence intervals (Taylor linearization); changes between waves are tested as independent samples.",
+                ru: "{1}, n = {2} респондентов. Взвешенные оценки с {3}-ными доверительными интервалами с учётом плана выборки (линеаризация Тейлора); изменения между волнами проверены как для независимых выборок.",
+                kk: "{1}, n = {2} респондент. Іріктеу жоспары ескерілген {3} сенім аралықтары бар салмақталған бағалаулар (Тейлор сызықтандыруы); толқындар арасындағы өзгерістер тәуелсіз іріктемелер ретінде тексерілді.")
+        case .reportFooter:
+            PhraseTexts(
+                en: "Made with Barometer {1}. Estimates equal those of R's survey package for the same design.",
+                ru: "Подготовлено в Barometer {1}. Оценки совпадают с пакетом survey для R при том же плане выборки.",
+                kk: "Barometer {1} арқылы жасалды. Бағалаулар сол іріктеу жоспары үшін R тіліндегі survey пакетімен бірдей.")
+        case .chartSource:
+            PhraseTexts(
+                en: "Source: {1}, {2}, n = {3}; {4} confidence intervals",
+                ru: "Источник: {1}, {2}, n = {3}; {4}-ные доверительные интервалы",
+                kk: "Дереккөз: {1}, {2}, n = {3}; {4} сенім аралықтары")
+
+        // Verdicts
+        case .rose: PhraseTexts(en: "rose", ru: "рост", kk: "өсті")
+        case .fell: PhraseTexts(en: "fell", ru: "снижение", kk: "төмендеді")
+        case .changeSameRounded:
+            PhraseTexts(en: "{1} was {2} in {3} and {4} in {5} (p {6}).", ru: "{1}: {2} ({3}) и {4} ({5}) (p {6}).",
+                        kk: "{1}: {3} — {2}, {5} — {4} (p {6}).")
+        case .changeLarger:
+            PhraseTexts(
+                en: "{1} {2} from {3} in {4} to {5} in {6}, a change larger than sampling error (p {7}).",
+                ru: "{1}: {3} ({4}) → {5} ({6}); {2} больше выборочной ошибки (p {7}).",
+                kk: "{1}: {4} — {3}, {6} — {5}; үлес {2}, өзгеріс іріктеу қателігінен үлкен (p {7}).")
+        case .changeWithin:
+            PhraseTexts(
+                en: "{1} {2} from {3} in {4} to {5} in {6}, a change within sampling error (p {7}).",
+                ru: "{1}: {3} ({4}) → {5} ({6}); {2} в пределах выборочной ошибки (p {7}).",
+                kk: "{1}: {4} — {3}, {6} — {5}; үлес {2}, бірақ өзгеріс іріктеу қателігі шегінде (p {7}).")
+        case .differBetweenGroups:
+            PhraseTexts(
+                en: "In {1}, answers differ between {2} and {3} (Rao–Scott F, p {4}).",
+                ru: "{1}: ответы различаются между группами «{2}» и «{3}» (F Рао–Скотта, p {4}).",
+                kk: "{1}: «{2}» және «{3}» топтарының жауаптары ерекшеленеді (Рао–Скотт F, p {4}).")
+        case .differByVariable:
+            PhraseTexts(
+                en: "In {1}, answers differ by {2} (Rao–Scott F, p {3}).",
+                ru: "{1}: ответы различаются в зависимости от признака «{2}» (F Рао–Скотта, p {3}).",
+                kk: "{1}: жауаптар «{2}» бойынша ерекшеленеді (Рао–Скотт F, p {3}).")
+        case .noDifferenceBetweenGroups:
+            PhraseTexts(
+                en: "In {1}, no significant difference between {2} and {3} (Rao–Scott F, p {4}).",
+                ru: "{1}: значимой разницы между группами «{2}» и «{3}» нет (F Рао–Скотта, p {4}).",
+                kk: "{1}: «{2}» және «{3}» топтарының арасында елеулі айырмашылық жоқ (Рао–Скотт F, p {4}).")
+        case .noDifferenceByVariable:
+            PhraseTexts(
+                en: "In {1}, no significant difference by {2} (Rao–Scott F, p {3}).",
+                ru: "{1}: значимых различий по признаку «{2}» нет (F Рао–Скотта, p {3}).",
+                kk: "{1}: «{2}» бойынша елеулі айырмашылық жоқ (Рао–Скотт F, p {3}).")
+        case .differInWaves:
+            PhraseTexts(
+                en: "Answers differ by {1} in {2} of {3} waves (Rao–Scott F, p < {4})",
+                ru: "Ответы различаются по признаку «{1}» в {2} волнах из {3} (F Рао–Скотта, p < {4})",
+                kk: "Жауаптар «{1}» бойынша {3} толқынның {2} толқынында ерекшеленеді (Рао–Скотт F, p < {4})")
+        case .differInWavesExcept: PhraseTexts(en: "; not in {1}", ru: "; кроме: {1}", kk: "; ерекшеленбейтіндері: {1}")
+
+        // Explorer
+        case .siteName: PhraseTexts(en: "Barometer explorer", ru: "Обозреватель «Барометр»", kk: "«Барометр» шолушысы")
+        case .skipToContent: PhraseTexts(en: "Skip to content", ru: "Перейти к содержанию", kk: "Мазмұнға өту")
+        case .studies: PhraseTexts(en: "Studies", ru: "Исследования", kk: "Зерттеулер")
+        case .wavesAfterCount: PhraseTexts(en: "waves", ru: "волн", kk: "толқын")
+        case .simulatedData: PhraseTexts(en: "simulated data", ru: "смоделированные данные", kk: "модельденген деректер")
+        case .noStudies:
+            PhraseTexts(
+                en: "No study has been imported yet. Run {1}, or {2}.",
+                ru: "Исследования ещё не загружены. Запустите {1} или {2}.",
+                kk: "Зерттеулер әлі жүктелмеген. {1} немесе {2} іске қосыңыз.")
+        case .questions: PhraseTexts(en: "Questions", ru: "Вопросы", kk: "Сұрақтар")
+        case .searchQuestions: PhraseTexts(en: "Search questions", ru: "Поиск по вопросам", kk: "Сұрақтарды іздеу")
+        case .searchButton: PhraseTexts(en: "Search", ru: "Найти", kk: "Іздеу")
+        case .searchHint:
+            PhraseTexts(en: "in English, Russian or Kazakh", ru: "на русском, казахском или английском", kk: "қазақ, орыс немесе ағылшын тілінде")
+        case .questionsFoundOne:
+            PhraseTexts(en: "{1} question matches “{2}”.", ru: "Найдено вопросов по запросу «{2}»: {1}.",
+                        kk: "«{2}» сұранысы бойынша табылған сұрақтар: {1}.")
+        case .questionsFound:
+            PhraseTexts(en: "{1} questions match “{2}”.", ru: "Найдено вопросов по запросу «{2}»: {1}.",
+                        kk: "«{2}» сұранысы бойынша табылған сұрақтар: {1}.")
+        case .askedIn: PhraseTexts(en: "Asked in", ru: "Задавался в волнах", kk: "Қойылған толқындар")
+        case .events: PhraseTexts(en: "Events", ru: "События", kk: "Оқиғалар")
+        case .breakdown: PhraseTexts(en: "Breakdown", ru: "Разбивка", kk: "Бөлу")
+        case .none: PhraseTexts(en: "None", ru: "Нет", kk: "Жоқ")
+        case .allWaves: PhraseTexts(en: "All waves (trend)", ru: "Все волны (динамика)", kk: "Барлық толқын (динамика)")
+        case .answers: PhraseTexts(en: "Answers", ru: "Ответы", kk: "Жауаптар")
+        case .withDontKnow: PhraseTexts(en: "With “don't know”", ru: "С ответом «затрудняюсь»", kk: "«Білмеймін» жауабымен")
+        case .withoutDontKnow: PhraseTexts(en: "Without “don't know”", ru: "Без ответа «затрудняюсь»", kk: "«Білмеймін» жауабынсыз")
+        case .chart: PhraseTexts(en: "Chart", ru: "График", kk: "График")
+        case .automatic: PhraseTexts(en: "Automatic", ru: "Автоматически", kk: "Автоматты")
+        case .chartDiverging: PhraseTexts(en: "Diverging bars", ru: "Расходящиеся столбцы", kk: "Қарама-қарсы бағандар")
+        case .chartTrend: PhraseTexts(en: "Trend lines", ru: "Линии динамики", kk: "Динамика сызықтары")
+        case .chartBars: PhraseTexts(en: "Bars with intervals", ru: "Столбцы с интервалами", kk: "Аралықтары бар бағандар")
+        case .chartSmallMultiples: PhraseTexts(en: "Panel per group", ru: "Панель на группу", kk: "Әр топқа панель")
+        case .filterOptional: PhraseTexts(en: "Filter (optional)", ru: "Фильтр (необязательно)", kk: "Сүзгі (міндетті емес)")
+        case .filterHint: PhraseTexts(en: "e.g. {1}", ru: "напр. {1}", kk: "мысалы, {1}")
+        case .show: PhraseTexts(en: "Show", ru: "Показать", kk: "Көрсету")
+        case .estimatesWithIntervals:
+            PhraseTexts(en: "Estimates with confidence intervals", ru: "Оценки с доверительными интервалами", kk: "Сенім аралықтары бар бағалаулар")
+        case .download: PhraseTexts(en: "Download", ru: "Скачать", kk: "Жүктеп алу")
+        case .permalink: PhraseTexts(en: "Link to this view", ru: "Ссылка на это представление", kk: "Осы көрініске сілтеме")
+        case .embedChart: PhraseTexts(en: "Embed this chart", ru: "Встроить график", kk: "Графикті ендіру")
+        case .method: PhraseTexts(en: "Method", ru: "Методика", kk: "Әдістеме")
+        case .explorerMethodNote:
+            PhraseTexts(
+                en: "{1}, n = {2} respondents. Weighted estimates with design-based {3} confidence intervals (Taylor linearization; strata and clusters of each wave's design); changes between waves are tested as independent samples.",
+                ru: "{1}, n = {2} респондентов. Взвешенные оценки с {3}-ными доверительными интервалами с учётом плана выборки (линеаризация Тейлора; страты и кластеры каждой волны); изменения между волнами проверены как для независимых выборок.",
+                kk: "{1}, n = {2} респондент. Іріктеу жоспары ескерілген {3} сенім аралықтары бар салмақталған бағалаулар (Тейлор сызықтандыруы; әр толқынның стратары мен кластерлері); толқындар арасындағы өзгерістер тәуелсіз іріктемелер ретінде тексерілді.")
+        case .largestMargin:
+            PhraseTexts(en: "The largest margin of error shown is ±{1} points.", ru: "Наибольшая погрешность на графике — ±{1} п.п.",
+                        kk: "Көрсетілген ең үлкен қателік — ±{1} пайыздық тармақ.")
+        case .suppressedNote:
+            PhraseTexts(
+                en: "Estimates resting on fewer than {1} respondents are withheld (—).",
+                ru: "Оценки, основанные менее чем на {1} респондентах, не показываются (—).",
+                kk: "Кемінде {1} респондентке негізделмеген бағалаулар көрсетілмейді (—).")
+        case .allQuestions: PhraseTexts(en: "All questions", ru: "Все вопросы", kk: "Барлық сұрақтар")
+        case .home: PhraseTexts(en: "Home", ru: "Главная", kk: "Басты бет")
+        case .api: PhraseTexts(en: "API", ru: "API", kk: "API")
+        case .explorerFooter:
+            PhraseTexts(
+                en: "Barometer: design-based estimates equal to R's survey package. No respondent-level data leave the server.",
+                ru: "«Барометр»: оценки с учётом плана выборки, совпадающие с пакетом survey для R. Данные отдельных респондентов не покидают сервер.",
+                kk: "«Барометр»: R тіліндегі survey пакетімен бірдей, іріктеу жоспары ескерілген бағалаулар. Жеке респонденттердің деректері серверден шықпайды.")
+        case .errorTitle: PhraseTexts(en: "This view cannot be shown", ru: "Это представление нельзя показать", kk: "Бұл көріністі көрсету мүмкін емес")
+        case .languageName: PhraseTexts(en: "Language", ru: "Язык", kk: "Тіл")
+        }
+    }
+}
