@@ -27,8 +27,11 @@ import urllib.request
 def ensure_tools():
     if not shutil.which("chromium") or not shutil.which("chromedriver"):
         print("installing chromium and chromium-driver (apt)", flush=True)
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        # A fresh machine has no package lists yet: read them once first.
+        subprocess.run(["apt-get", "update", "-q"], check=True, env=env, stdout=subprocess.DEVNULL)
         subprocess.run(["apt-get", "install", "-y", "-q", "chromium", "chromium-driver"], check=True,
-                       env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"}, stdout=subprocess.DEVNULL)
+                       env=env, stdout=subprocess.DEVNULL)
     try:
         import selenium  # noqa: F401
     except ImportError:

@@ -144,17 +144,22 @@ public final class StudyService: Sendable {
     }
 
     /// Variables a concept can be broken down by: the study's public breakdowns present in
-    /// every wave that asked it, with their labels.
+    /// every wave that asked it, with their labels — for the public, only those whose every
+    /// group holds the policy's minimum in every such wave, so the explorer never offers a view
+    /// it would refuse.
     func breakdowns(_ slug: String, concept: Concept, authorized: Bool, language: String) throws -> [(name: String, label: String)] {
         let study = try self.study(slug, authorized: authorized)
-        let waves = concept.mappings.map(\.wave).compactMap { study.wave($0) }
-        guard let first = waves.first else { return [] }
-        let data = try prepared(slug, wave: first).dataset
+        let waves = try concept.mappings.map(\.wave).compactMap { study.wave($0) }.map { try prepared(slug, wave: $0) }
+        guard let first = waves.first?.dataset else { return [] }
+        let variables = try publicVariables(slug)
         var out: [(String, String)] = []
-        for name in try publicVariables(slug).breakdowns where !concept.mappings.contains(where: { $0.variable == name }) {
-            var everywhere = true
-            for wave in waves.dropFirst() where !(try prepared(slug, wave: wave).dataset.hasVariable(name)) { everywhere = false; break }
-            if everywhere, data.hasVariable(name) { out.append((name, data.metadata(name).label.text(in: language) ?? name)) }
+        for name in variables.breakdowns where !concept.mappings.contains(where: { $0.variable == name }) {
+            guard waves.allSatisfy({ $0.dataset.hasVariable(name) }) else { continue }
+            if !authorized {
+                let request = AnalysisRequest(by: [name])
+                guard (try? waves.forEach { try policy.checkCells(request, variables: variables, dataset: $0.dataset, wave: "") }) != nil else { continue }
+            }
+            out.append((name, first.metadata(name).label.text(in: language) ?? name))
         }
         return out
     }
