@@ -4,17 +4,25 @@ import NIOCore
 import SurveyCore
 import SurveyIO
 import Store
+import Translations
 
 /// An error the server reports: an HTTP status and one sentence that names the thing, the
 /// value and the fix. API routes send it as `{"error": {"status": 404, "message": "…"}}`,
 /// explorer pages as an HTML page.
 public struct APIError: Error, Sendable, Equatable {
     public let status: HTTPResponse.Status
+    /// The sentence, in English (the API's language).
     public let message: String
+    /// The sentence as an explorer page says it in the page's language: a phrase of the
+    /// catalog and its arguments; nil when only the English sentence exists.
+    public let phrase: Phrase?
+    public let arguments: [String]
 
-    public init(_ status: HTTPResponse.Status, _ message: String) {
+    public init(_ status: HTTPResponse.Status, _ message: String, phrase: Phrase? = nil, arguments: [String] = []) {
         self.status = status
         self.message = message
+        self.phrase = phrase
+        self.arguments = arguments
     }
 
     /// The API error for any error a handler throws.
@@ -27,7 +35,8 @@ public struct APIError: Error, Sendable, Equatable {
             let message = e.message(for: .query)
             switch e.kind {
             case .unknownVariable: return APIError(.notFound, message)
-            case .notPublic: return APIError(.forbidden, message)
+            case .notPublic: return APIError(.forbidden, message, phrase: .refusedNotPublic, arguments: [e.value ?? ""])
+            case .smallGroups: return APIError(.forbidden, message, phrase: .refusedSmallGroups, arguments: [e.value ?? ""])
             default: return APIError(.unprocessableContent, message)
             }
         case let e as StoreError:

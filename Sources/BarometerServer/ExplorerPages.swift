@@ -3,6 +3,7 @@ import Reports
 import Store
 import Studies
 import SurveyCore
+import Translations
 
 /// The explorer's HTML: server-rendered pages with inline SVG, CSS and a few lines of script
 /// (submitting the view form when a choice changes); every view has a stable URL.
@@ -216,7 +217,17 @@ enum ExplorerPages {
 
     static func errorPage(_ error: APIError, language: String) -> String {
         let text = ExplorerText(language: language)
-        let body = "<h1>\(text.errorTitle)</h1><p id=\"error\" role=\"alert\">\(escape(error.message))</p><p><a href=\"/\">\(text.home)</a></p>"
+        // English pages show the API's sentence (it names the values to choose from); others the
+        // catalog's sentence when it has one, else one introducing the English, marked as such.
+        let sentence: String
+        if let phrase = error.phrase, language != "en" {
+            sentence = "<p id=\"error\" role=\"alert\">\(escape(Translator(tag: language).text(phrase, arguments: error.arguments)))</p>"
+        } else if language == "en" {
+            sentence = "<p id=\"error\" role=\"alert\">\(escape(error.message))</p>"
+        } else {
+            sentence = "<div id=\"error\" role=\"alert\"><p>\(escape(Translator(tag: language)(.requestNotAnswered)))</p><p lang=\"en\">\(escape(error.message))</p></div>"
+        }
+        let body = "<h1>\(text.errorTitle)</h1>\(sentence)<p><a href=\"/\">\(text.home)</a></p>"
         return page(title: text.errorTitle, language: language, path: "/", query: [], body: body)
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Studies
 import SurveyCore
+import Translations
 
 /// The explorer's pages: home, the question browser of a study, the page of a question and
 /// its embeddable chart.
@@ -39,14 +40,15 @@ struct ExplorerRoutes: Sendable {
         let query = APIRoutes.query(request)
         let study = try service.study(slug, authorized: authorized)
         guard let concept = study.concept(id) else {
-            throw APIError(.notFound, "Study '\(slug)' has no question '\(id)'; see the list at /studies/\(slug).")
+            throw APIError(.notFound, "Study '\(slug)' has no question '\(id)'; see the list at /studies/\(slug).", phrase: .questionNotFound, arguments: [id])
         }
         var trend = try query.trend(concept: id, ignoring: ["chart"])
         if trend.by.isEmpty && query.first("wave") == nil { trend.trend?.changes = .firstToLast }
         if !trend.by.isEmpty && (trend.trend?.waves.isEmpty ?? true) { trend.trend?.changes = .none }
         let breakdowns = try service.breakdowns(slug, concept: concept, authorized: authorized, language: query.language)
         if let by = trend.by.first, !breakdowns.contains(where: { $0.name == by }) {
-            throw APIError(.unprocessableContent, "'\(by)' is not a breakdown of '\(id)'; choose one of \(breakdowns.map(\.name).joined(separator: ", ")).")
+            throw APIError(.unprocessableContent, "'\(by)' is not a breakdown of '\(id)'; choose one of \(breakdowns.map(\.name).joined(separator: ", ")).",
+                           phrase: .refusedNotPublic, arguments: [by])
         }
         let result = try service.run(slug, request: trend, authorized: authorized)
         let page = ExplorerPages.question(

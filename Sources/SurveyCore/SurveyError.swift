@@ -24,6 +24,9 @@ public struct SurveyError: Error, Sendable, Equatable, CustomStringConvertible, 
         /// A request the public may not make: a variable that is not public, another design, or
         /// groups small enough to single respondents out (the server's disclosure policy).
         case notPublic
+        /// A public request whose groups would be small enough to single respondents out
+        /// (`value` names the variables cross-classified, joined by " × ").
+        case smallGroups
     }
 
     public let kind: Kind

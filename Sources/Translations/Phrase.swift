@@ -197,6 +197,14 @@ public enum Phrase: String, CaseIterable, Sendable, Hashable {
     case explorerFooter
     case errorTitle
     case languageName
+    /// A public view refused because a group of `{1}` (variable names joined by ×) is small.
+    case refusedSmallGroups
+    /// A public view refused because `{1}` is not a variable the public may use.
+    case refusedNotPublic
+    /// `{1}`: a question id the study does not have.
+    case questionNotFound
+    /// Before the engine's own sentence, which is in English.
+    case requestNotAnswered
 
     /// The phrase in English, Russian and Kazakh.
     public var texts: PhraseTexts {
@@ -402,6 +410,26 @@ public enum Phrase: String, CaseIterable, Sendable, Hashable {
                 kk: "«Барометр»: R тіліндегі survey пакетімен бірдей, іріктеу жоспары ескерілген бағалаулар. Жеке респонденттердің деректері серверден шықпайды.")
         case .errorTitle: PhraseTexts(en: "This view cannot be shown", ru: "Это представление нельзя показать", kk: "Бұл көріністі көрсету мүмкін емес")
         case .languageName: PhraseTexts(en: "Language", ru: "Язык", kk: "Тіл")
+        case .refusedSmallGroups:
+            PhraseTexts(
+                en: "Some group of {1} has too few respondents in a wave, so this view could single people out. Break down or filter by fewer or coarser variables.",
+                ru: "В одной из волн какая-то группа по признакам {1} слишком мала, поэтому это представление могло бы раскрыть отдельных людей. Выберите меньше разбивок и фильтров или более крупные группы.",
+                kk: "Бір толқында {1} бойынша кейбір топта респонденттер тым аз, сондықтан бұл көрініс жеке адамдарды ашып көрсетуі мүмкін. Азырақ немесе ірірек бөлулер мен сүзгілерді таңдаңыз.")
+        case .refusedNotPublic:
+            PhraseTexts(
+                en: "“{1}” is not available in the public explorer: only the study's questions and its published breakdowns can be shown or used in a filter.",
+                ru: "«{1}» недоступно в публичном обозревателе: показывать и использовать в фильтре можно только вопросы исследования и его опубликованные разбивки.",
+                kk: "«{1}» ашық шолушыда қолжетімсіз: тек зерттеудің сұрақтарын және жарияланған бөлулерін көрсетуге немесе сүзгіде пайдалануға болады.")
+        case .questionNotFound:
+            PhraseTexts(
+                en: "This study has no question “{1}”; choose one from the list of questions.",
+                ru: "В этом исследовании нет вопроса «{1}»; выберите вопрос из списка.",
+                kk: "Бұл зерттеуде «{1}» сұрағы жоқ; сұрақтар тізімінен таңдаңыз.")
+        case .requestNotAnswered:
+            PhraseTexts(
+                en: "The request could not be answered. The reason, in English:",
+                ru: "На запрос не удалось ответить. Причина (на английском языке):",
+                kk: "Сұрауға жауап беру мүмкін болмады. Себебі (ағылшын тілінде):")
         }
     }
 }

@@ -162,6 +162,23 @@ struct DisclosureAttackTests {
         }
     }
 
+    @Test("a refused view says why in the page's language")
+    func refusalsInThePagesLanguage() async throws {
+        try await ServerFixture.app().test(.router) { client in
+            try await client.execute(uri: "/studies/demo/concepts/opinion_russia?filter=\(Self.encoded("id != 17"))&lang=kk", method: .get) { r in
+                #expect(r.status == .forbidden)
+                let page = ServerFixture.text(r)
+                #expect(page.contains("«id» ашық шолушыда қолжетімсіз") && page.contains("<html lang=\"kk\">"), "\(page.suffix(800))")
+            }
+            try await client.execute(uri: "/studies/demo/concepts/opinion_russia?by=region&filter=\(Self.encoded("language == 1"))&lang=ru", method: .get) { r in
+                #expect(r.status == .forbidden)
+                let page = ServerFixture.text(r)
+                #expect(page.contains("какая-то группа по признакам region × language слишком мала"), "\(page.suffix(800))")
+                #expect(!page.contains("fewer than"))
+            }
+        }
+    }
+
     @Test("an account keeps full access (the policy applies to the public only)")
     func accountsHaveFullAccess() async throws {
         let store = try BarometerStore.inMemory(passwordIterations: 1_000)

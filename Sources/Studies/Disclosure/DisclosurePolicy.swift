@@ -144,7 +144,7 @@ public struct DisclosurePolicy: Sendable {
             }
             let expression = try FilterExpression(parsing: filter)
             for name in expression.variables where !variables.filters.contains(name) {
-                throw SurveyError(.notPublic, "The filter reads '\(name)', which is not a variable the public may filter on; \(parameter: .filter) may use \(Self.list(variables.filters.sorted())).", field: .filter, value: filter)
+                throw SurveyError(.notPublic, "The filter reads '\(name)', which is not a variable the public may filter on; \(parameter: .filter) may use \(Self.list(variables.filters.sorted())).", field: .filter, value: name)
             }
         }
     }
@@ -213,7 +213,7 @@ public struct DisclosurePolicy: Sendable {
         for c in cell { counts[c, default: 0] += 1 }
         if counts.values.contains(where: { $0 < minimumCount }) {
             let combination = names.joined(separator: " × ")
-            throw SurveyError(.notPublic, "In wave '\(wave)' some group of \(combination) has fewer than \(minimumCount) respondents, so the answer could single people out; the explorer combines only variables whose every group has at least \(minimumCount) respondents — break down or filter by fewer or coarser variables (\(parameter: .by), \(parameter: .filter)).", field: names.count == request.by.count ? .by : .filter, value: combination)
+            throw SurveyError(.smallGroups, "In wave '\(wave)' some group of \(combination) has fewer than \(minimumCount) respondents, so the answer could single people out; the explorer combines only variables whose every group has at least \(minimumCount) respondents — break down or filter by fewer or coarser variables (\(parameter: .by), \(parameter: .filter)).", field: names.count == request.by.count ? .by : .filter, value: combination)
         }
     }
 
