@@ -63,7 +63,7 @@ struct Chart: BarometerVerb {
         let folder = try StudyFolder(path: study)
         let request = try trend.request(concept: concept, estimation: estimation, language: language)
         let result = try folder.run(request)
-        guard let svg = StudyChartMaker(study: folder.study, language: language).svg(kind, result: result, request: request, title: title) else {
+        guard let svg = StudyChartMaker(study: folder.study, language: language).svg(kind, result: result, title: title) else {
             throw SurveyError(.emptyDomain, "There is nothing to draw for '\(concept)' with these options; check --levels and --waves.")
         }
         if let converter {

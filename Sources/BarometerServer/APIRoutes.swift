@@ -76,7 +76,7 @@ struct APIRoutes: Sendable {
             let study = try service.study(slug, authorized: try await authorized(request))
             let result = try service.run(slug, request: trend, authorized: try await authorized(request))
             let kind = try ExplorerPages.chartKind(query.first("chart"), request: trend)
-            guard let svg = StudyChartMaker(study: study, language: query.language).svg(kind, result: result, request: trend) else {
+            guard let svg = StudyChartMaker(study: study, language: query.language).svg(kind, result: result) else {
                 throw APIError(.unprocessableContent, "There is nothing to draw with these options; check levels and waves.")
             }
             return Self.body(svg, type: "image/svg+xml; charset=utf-8", download: nil)

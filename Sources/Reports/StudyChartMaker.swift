@@ -19,14 +19,16 @@ public struct StudyChartMaker: Sendable {
 
     /// The chart, or nil for `.table` or a result without estimates.
     /// - Parameters:
+    ///   - request: the request the result answers; by default the one the result carries
+    ///     (every result of the pipeline does), so the result alone is enough.
     ///   - width: the width in pixels the chart is laid out for (760 for a page, ~400 for a phone).
     ///   - id: a prefix for the SVG's element ids, unique among the charts of one HTML page.
     public func svg(
-        _ kind: ReportAnalysis.ChartKind, result: AnalysisResult, request: AnalysisRequest, title: String? = nil,
+        _ kind: ReportAnalysis.ChartKind, result: AnalysisResult, request given: AnalysisRequest? = nil, title: String? = nil,
         width: Double = 760, id: String = "barometer-chart"
     ) -> String? {
         let style = ChartStyle(width: width, idPrefix: id)
-        guard let trend = request.trend, let concept = study.concept(trend.concept) else { return nil }
+        guard let request = given ?? result.request, let trend = request.trend, let concept = study.concept(trend.concept) else { return nil }
         let data = TrendData(result: result, concept: concept, request: request, language: language)
         guard !data.levels.isEmpty else { return nil }
         let byLabel = request.by.map { result.variableLabels[$0] ?? $0 }.joined(separator: " × ")

@@ -117,8 +117,10 @@ public struct StudyReportBuilder: Sendable {
 
     /// Verdicts: every change the analysis estimated (changes of "don't know" only when
     /// significant), and every test of a difference between groups.
-    public func sentences(_ result: AnalysisResult, request: AnalysisRequest) -> [String] {
-        sentences(result, request: request, verdicts: VerdictWriter(language: language))
+    /// - Parameter request: the request the result answers; by default the one it carries.
+    public func sentences(_ result: AnalysisResult, request: AnalysisRequest? = nil) -> [String] {
+        guard let request = request ?? result.request else { return [] }
+        return sentences(result, request: request, verdicts: VerdictWriter(language: language))
     }
 
     func sentences(_ result: AnalysisResult, request: AnalysisRequest, verdicts: VerdictWriter) -> [String] {
