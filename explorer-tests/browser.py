@@ -150,7 +150,7 @@ def main():
         shot("4-autumn-2022-by-age")
         # Without don't know.
         old = driver.find_element(By.TAG_NAME, "html").id
-        Select(driver.find_element(By.ID, "dk")).select_by_value("exclude")
+        Select(driver.find_element(By.ID, "missing")).select_by_value("exclude")
         reloaded(old)
         table = driver.find_element(By.ID, "estimates").text
         check("Don't know" not in table and "Refused" not in table, "'without don't know' drops DK and refused")
@@ -161,7 +161,7 @@ def main():
         check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "ru", "page in Russian")
         check("Мнение о России" in driver.find_element(By.TAG_NAME, "h1").text or "России" in driver.find_element(By.TAG_NAME, "h1").text, "question title in Russian")
         check("Разбивка" in driver.find_element(By.ID, "controls").text, "interface in Russian")
-        check("wave=2022-autumn" in driver.current_url and "dk=exclude" in driver.current_url, "language switch keeps the view")
+        check("wave=2022-autumn" in driver.current_url and "missing=exclude" in driver.current_url, "language switch keeps the view")
         shot("5-russian")
         old = driver.find_element(By.TAG_NAME, "html").id
         driver.find_element(By.CSS_SELECTOR, "a.lang[hreflang=kk]").click()
@@ -192,7 +192,7 @@ def main():
         from selenium.webdriver.common.keys import Keys
         driver.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
         check(driver.switch_to.active_element.get_attribute("class") == "skip", "first tab stop skips to the content")
-        check(all(driver.find_elements(By.CSS_SELECTOR, f"label[for={i}]") for i in ["by", "wave", "dk", "filter"]), "every control has a label")
+        check(all(driver.find_elements(By.CSS_SELECTOR, f"label[for={i}]") for i in ["by", "wave", "missing", "filter"]), "every control has a label")
         # An unknown question.
         driver.get(base + "/studies/demo/concepts/nothing")
         check("has no question" in driver.find_element(By.ID, "error").text, "unknown question: one sentence")

@@ -104,7 +104,7 @@ enum ExplorerPages {
 
     static let script = """
     document.querySelectorAll('form.controls select').forEach(function(s){s.addEventListener('change',function(){s.form.requestSubmit?s.form.requestSubmit():s.form.submit();});});
-    document.querySelectorAll('form.controls').forEach(function(f){f.addEventListener('submit',function(){f.querySelectorAll('select,input').forEach(function(e){if(!e.value||e.value==='auto'||(e.name==='wave'&&e.value==='all')||(e.name==='dk'&&e.value==='include')){e.disabled=true;}});});});
+    document.querySelectorAll('form.controls').forEach(function(f){f.addEventListener('submit',function(){f.querySelectorAll('select,input').forEach(function(e){if(!e.value||e.value==='auto'||(e.name==='wave'&&e.value==='all')||(e.name==='missing'&&e.value==='include')){e.disabled=true;}});});});
     """
 
     // MARK: Pages
@@ -156,7 +156,7 @@ enum ExplorerPages {
         let waveChoice = waves.count == 1 ? waves[0] : "all"
         let viewQuery: [(String, String?)] = [
             ("by", request.by.first), ("wave", waveChoice == "all" ? nil : waveChoice),
-            ("dk", request.options.missing == .exclude ? "exclude" : nil), ("chart", chart), ("filter", request.filter), ("lang", lang),
+            ("missing", request.options.missing == .exclude ? "exclude" : nil), ("chart", chart), ("filter", request.filter), ("lang", lang),
         ]
         let path = "/studies/\(slug)/concepts/\(concept.id)"
         let title = concept.title.text(in: language) ?? concept.id
@@ -190,7 +190,7 @@ enum ExplorerPages {
             <form class="controls" id="controls" method="get" action="\(path)">
             <label for="by">\(text.breakdown)<select id="by" name="by">\(options([("", text.none)] + breakdowns.map { ($0.name, $0.label) }, selected: request.by.first ?? ""))</select></label>
             <label for="wave">\(text.wave)<select id="wave" name="wave">\(options(waveItems, selected: waveChoice))</select></label>
-            <label for="dk">\(text.answers)<select id="dk" name="dk">\(options([("include", text.withDK), ("exclude", text.withoutDK)], selected: request.options.missing == .exclude ? "exclude" : "include"))</select></label>
+            <label for="missing">\(text.answers)<select id="missing" name="missing">\(options([("include", text.withDK), ("exclude", text.withoutDK)], selected: request.options.missing == .exclude ? "exclude" : "include"))</select></label>
             <label for="chart-kind">\(text.chart)<select id="chart-kind" name="chart">\(options([("auto", text.automatic)] + text.chartNames, selected: chart ?? "auto"))</select></label>
             <label for="filter">\(text.filter)<input id="filter" name="filter" value="\(escape(request.filter ?? ""))" placeholder="\(escape(text.filterHint))"></label>
             \(lang.map { "<input type=\"hidden\" name=\"lang\" value=\"\($0)\">" } ?? "")

@@ -40,6 +40,29 @@ struct APITests {
         }
     }
 
+    @Test("the OpenAPI document names query parameters as the one table does")
+    func openAPIUsesTheTableOfNames() async throws {
+        try await ServerFixture.app().test(.router) { client in
+            try await client.execute(uri: "/api/v1/openapi.json", method: .get) { r in
+                var names = Set<String>()
+                func visit(_ value: Any) {
+                    if let object = value as? [String: Any] {
+                        if object["in"] as? String == "query", let name = object["name"] as? String { names.insert(name) }
+                        object.values.forEach(visit)
+                    } else if let array = value as? [Any] {
+                        array.forEach(visit)
+                    }
+                }
+                visit(try ServerFixture.json(r))
+                let pageKeys: Set<String> = ["q", "chart", "format", "start", "end", "embargo-until"]
+                #expect(names.contains("ci-method") && names.contains("missing"))
+                for name in names.subtracting(pageKeys) {
+                    #expect(RequestParameter(rawValue: name)?.surfaces.contains(.query) == true, "\(name) is not a query parameter of the table")
+                }
+            }
+        }
+    }
+
     @Test("concepts are found by words in English, Russian and Kazakh", arguments: ["russia", "России", "Ресей", "military base", "база"])
     func conceptSearch(_ q: String) async throws {
         try await ServerFixture.app().test(.router) { client in
