@@ -90,10 +90,10 @@ struct APIRoutes: Sendable {
     func authorized(_ request: Request) async throws -> Bool {
         guard let header = request.headers[.authorization] else { return false }
         guard header.hasPrefix("Bearer ") else {
-            throw APIError(.unauthorized, "The Authorization header must be 'Bearer TOKEN' with a token from `barometer serve --create-token`.")
+            throw APIError(.unauthorized, "The Authorization header must be 'Bearer TOKEN' with an account's token (the server's administrator creates them).")
         }
         guard try service.store.authenticate(token: String(header.dropFirst(7)), at: service.now()) != nil else {
-            throw APIError(.unauthorized, "The token is not valid; create one with `barometer serve --create-token USER`.")
+            throw APIError(.unauthorized, "The token is not valid; send a current token of your account, or ask the server's administrator for one.")
         }
         return true
     }

@@ -227,7 +227,7 @@ enum ExplorerPages {
         } else {
             sentence = "<div id=\"error\" role=\"alert\"><p>\(escape(Translator(tag: language)(.requestNotAnswered)))</p><p lang=\"en\">\(escape(error.message))</p></div>"
         }
-        let body = "<h1>\(text.errorTitle)</h1>\(sentence)<p><a href=\"/\">\(text.home)</a></p>"
+        let body = "<h1>\(text.errorTitle)</h1>\(sentence)<p><a href=\"/\(language == "en" ? "" : "?lang=\(language)")\">\(text.home)</a></p>"
         return page(title: text.errorTitle, language: language, path: "/", query: [], body: body)
     }
 

@@ -36,10 +36,11 @@ public struct Dataset: Sendable {
     public func column(_ name: String) throws(SurveyError) -> Column {
         if let i = position[name] { return columns[i] }
         let suggestions = NameSuggester.closest(to: name, among: variableNames)
-        let hint = suggestions.isEmpty
-            ? "run `barometer codebook` on the file to list its variables"
-            : "did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?"
-        throw SurveyError(.unknownVariable, "Unknown variable '\(name)': the data has no such column; \(hint)")
+        if suggestions.isEmpty {
+            throw SurveyError(.unknownVariable, "Unknown variable '\(name)': the data has no such column; \(surface: [.commandLine: "run `barometer codebook` on the file to list its variables", .query: "the wave's variables are listed at /api/v1/studies/STUDY/waves/WAVE/codebook"], otherwise: "the study's codebooks list its variables")", value: name)
+        }
+        let hint = "did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?"
+        throw SurveyError(.unknownVariable, "Unknown variable '\(name)': the data has no such column; \(hint)", value: name)
     }
 
     /// Metadata for `name` (empty when the codebook says nothing).

@@ -30,6 +30,19 @@ struct StoreAnalysesTests {
         #expect(gone?.message.contains("'\(first)'") == true)
     }
 
+    @Test("a saved trend keeps its whole request: concept, waves, levels, collapse, changes, net score, options")
+    func savedTrend() throws {
+        let store = try BarometerStore.inMemory()
+        try store.importStudy(slug: "test", study: StoreFixture.study(), datasets: StoreFixture.datasets())
+        let request = AnalysisRequest.trend(
+            "opinion", by: ["sex"], filter: "sex == 'F'", levels: ["favourable"],
+            collapse: [TrendSpec.LevelGroup(name: "favourable", members: ["very_favourable", "somewhat_favourable"])],
+            waves: ["w1", "w3"], changes: .pairs([["w1", "w3"]]), netScore: false,
+            options: AnalysisOptions(confidenceLevel: 0.9, ciMethod: .wilson, missing: .exclude, language: "kk"))
+        let id = try store.saveAnalysis(study: "test", request: request, result: AnalysisFixture.result())
+        #expect(try store.analysis(id: id).request == request)
+    }
+
     @Test("NaN and infinite statistics survive the JSON columns")
     func nonFinite() throws {
         let store = try BarometerStore.inMemory()
