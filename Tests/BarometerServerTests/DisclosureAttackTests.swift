@@ -102,7 +102,10 @@ struct DisclosureAttackTests {
                 AnalysisRequest(measures: [Measure(.proportion, "russia_reason1")]),
                 AnalysisRequest.trend("opinion_russia", filter: "age == \(Int(Self.target.age))"),
             ]
-            for body in bodies {
+            // Groups defined by the answers to a question (a crosstab's rows), told apart by a filter.
+            var crosstab = AnalysisRequest(crosstab: CrosstabSpec(rows: "opinion_russia", columns: "opinion_china"))
+            crosstab.filter = "sex == 1"
+            for body in bodies + [crosstab] {
                 try await Self.expectRefused(client, "/api/v1/studies/demo/analyze?wave=\(Self.wave)", method: .post,
                                              body: ByteBuffer(data: try JSONEncoder().encode(body)))
             }

@@ -53,7 +53,7 @@ struct DisclosurePolicyTests {
             try policy.checkCells(AnalysisRequest(measures: [Measure(.proportion, "q")], filter: "g != 3"), variables: v, dataset: Self.data, wave: "w1")
             Issue.record("a filter on g was allowed")
         } catch {
-            #expect(error.kind == .notPublic)
+            #expect(error.kind == .smallGroups && error.value == "g")
             #expect(!error.message.contains("2 respondents"))
             #expect(error.message.contains("fewer than 30"))
         }

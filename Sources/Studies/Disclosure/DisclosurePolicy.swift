@@ -150,16 +150,16 @@ public struct DisclosurePolicy: Sendable {
     }
 
     /// The variables whose cross-classification defines the groups of `request`: its breakdowns,
-    /// the variables its filter reads, and any breakdown variable whose shares it asks for (a
-    /// question's answers are published, but a rare category of a breakdown would be a group).
+    /// the variables its filter reads, any breakdown variable whose shares it asks for (a
+    /// question's answers are published, but a rare category of a breakdown would be a group),
+    /// and both variables of a crosstab (its rows or columns are groups — "those who answered
+    /// L" — and two filters could otherwise tell such groups apart by one person).
     public func groupVariables(of request: AnalysisRequest, variables: PublicVariables) throws(SurveyError) -> [String] {
         var names = request.by
         for measure in request.measures where measure.statistic == .proportion && !variables.questions.contains(measure.variable) {
             names.append(measure.variable)
         }
-        if let crosstab = request.crosstab {
-            for name in [crosstab.rows, crosstab.columns] where !variables.questions.contains(name) { names.append(name) }
-        }
+        if let crosstab = request.crosstab { names += [crosstab.rows, crosstab.columns] }
         if let filter = request.filter, !filter.trimmingCharacters(in: .whitespaces).isEmpty {
             names += try FilterExpression(parsing: filter).variables
         }
