@@ -34,8 +34,8 @@ let package = Package(
         // Multi-wave studies: waves, harmonized concepts, events, trends, the demo study. No I/O.
         .target(name: "Studies", dependencies: ["SurveyCore", "Weighting"]),
         // Publication charts as standalone SVG documents (diverging bars, trends, grouped bars,
-        // small multiples). Strings in, strings out: no I/O, no dependencies.
-        .target(name: "Charts"),
+        // small multiples). Strings in, strings out: no I/O; the words of their accessible descriptions come from the Translations catalog.
+        .target(name: "Charts", dependencies: ["Translations"]),
         // The one catalog of the words users read (reports, tables, charts, the explorer) in
         // English, Russian and Kazakh, looked up by BCP 47 tag. No I/O, no dependencies.
         .target(name: "Translations"),

@@ -113,7 +113,7 @@ enum ExplorerPages {
         let text = ExplorerText(language: language)
         let items = studies.map { (s: StudySummary) -> String in
             let href = "/studies/\(s.slug)" + query([("lang", language == "en" ? nil : language)])
-            return "<li><a class=\"study\" href=\"\(escape(href))\">\(escape(s.title.text(in: language) ?? s.slug))</a> <span class=\"muted\">· \(s.waveCount) \(text.waves)</span>\(s.simulated ? " <span class=\"badge\">\(text.simulated)</span>" : "")</li>"
+            return "<li><a class=\"study\" href=\"\(escape(href))\">\(escape(s.title.text(in: language) ?? s.slug))</a> <span class=\"muted\">· \(text.waves(s.waveCount))</span>\(s.simulated ? " <span class=\"badge\">\(text.simulated)</span>" : "")</li>"
         }.joined()
         let body = "<h1>\(text.studies)</h1>" + (studies.isEmpty ? "<p>\(escape(text.noStudies))</p>" : "<ul class=\"studies\">\(items)</ul>")
         return page(title: text.siteName, language: language, path: "/", query: [], body: body)
@@ -124,7 +124,7 @@ enum ExplorerPages {
         let lang: String? = language == "en" ? nil : language
         let items = concepts.map { (c: Concept) -> String in
             let href = "/studies/\(slug)/concepts/\(c.id)" + query([("lang", lang)])
-            let waves = c.mappings.count == study.waves.count ? "" : " <span class=\"muted\">· \(c.mappings.count) \(text.waves)</span>"
+            let waves = c.mappings.count == study.waves.count ? "" : " <span class=\"muted\">· \(text.waves(c.mappings.count))</span>"
             return "<li class=\"concept\"><a class=\"concept-title\" href=\"\(escape(href))\">\(escape(c.title.text(in: language) ?? c.id))</a>\(waves)<div class=\"concept-text\">\(escape(c.text.text(in: language) ?? ""))</div></li>"
         }.joined()
         var body = "<h1>\(escape(study.title.text(in: language) ?? slug))</h1>"
@@ -147,7 +147,7 @@ enum ExplorerPages {
     /// and the links to download, share and embed this view.
     static func question(
         study: Study, slug: String, concept: Concept, request: AnalysisRequest, chart: String?, result: AnalysisResult,
-        breakdowns: [(name: String, label: String)], minimumCell: Int, host: String?, embed: Bool
+        breakdowns: [(name: String, label: String)], filterExample: String, minimumCell: Int, host: String?, embed: Bool
     ) -> String {
         let language = request.options.language
         let text = ExplorerText(language: language)
@@ -192,7 +192,7 @@ enum ExplorerPages {
             <label for="wave">\(text.wave)<select id="wave" name="wave">\(options(waveItems, selected: waveChoice))</select></label>
             <label for="missing">\(text.answers)<select id="missing" name="missing">\(options([("include", text.withDK), ("exclude", text.withoutDK)], selected: request.options.missing == .exclude ? "exclude" : "include"))</select></label>
             <label for="chart-kind">\(text.chart)<select id="chart-kind" name="chart">\(options([("auto", text.automatic)] + text.chartNames, selected: chart ?? "auto"))</select></label>
-            <label for="filter">\(text.filter)<input id="filter" name="filter" value="\(escape(request.filter ?? ""))" placeholder="\(escape(text.filterHint))"></label>
+            <label for="filter">\(text.filter)<input id="filter" name="filter" value="\(escape(request.filter ?? ""))" placeholder="\(escape(text.filterHint(filterExample)))"></label>
             \(lang.map { "<input type=\"hidden\" name=\"lang\" value=\"\($0)\">" } ?? "")
             <button type="submit">\(text.show)</button></form>
             """

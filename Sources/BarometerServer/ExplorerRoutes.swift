@@ -53,7 +53,8 @@ struct ExplorerRoutes: Sendable {
         let result = try service.run(slug, request: trend, authorized: authorized)
         let page = ExplorerPages.question(
             study: study, slug: slug, concept: concept, request: trend, chart: query.first("chart"), result: result,
-            breakdowns: breakdowns, minimumCell: configuration.minimumCellCount, host: request.head.authority, embed: embed)
+            breakdowns: breakdowns,
+            filterExample: try service.filterExample(slug, breakdowns: breakdowns.map(\.name), language: query.language), minimumCell: configuration.minimumCellCount, host: request.head.authority, embed: embed)
         return Self.html(page)
     }
 

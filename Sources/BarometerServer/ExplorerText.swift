@@ -17,7 +17,8 @@ struct ExplorerText {
     var siteName: String { translate(.siteName) }
     var skip: String { translate(.skipToContent) }
     var studies: String { translate(.studies) }
-    var waves: String { translate(.wavesAfterCount) }
+    /// "16 waves", "волн: 16", "толқын саны: 16" (no agreement of the noun with the number).
+    func waves(_ count: Int) -> String { translate.counted(count, one: .waveCountOne, other: .waveCount) }
     var simulated: String { translate(.simulatedData) }
     var simulatedBanner: String { translate(.simulatedBanner) }
     var noStudies: String { translate(.noStudies, "`barometer serve --demo`", "`barometer import STUDY_DIR`") }
@@ -46,7 +47,8 @@ struct ExplorerText {
          ("bars", translate(.chartBars)), ("small-multiples", translate(.chartSmallMultiples))]
     }
     var filter: String { translate(.filterOptional) }
-    var filterHint: String { translate(.filterHint, "sex == 'Female'") }
+    /// "e.g. {example}", the example a filter of the study's own variables and labels.
+    func filterHint(_ example: String) -> String { translate(.filterHint, example) }
     var show: String { translate(.show) }
     var table: String { translate(.estimatesWithIntervals) }
     var download: String { translate(.download) }

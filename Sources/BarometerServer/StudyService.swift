@@ -143,6 +143,17 @@ public final class StudyService: Sendable {
         }
     }
 
+    /// An example filter for the explorer's form in the page's language, on the first of
+    /// `breakdowns` the public may filter on: `sex == 'Әйел'`.
+    func filterExample(_ slug: String, breakdowns: [String], language: String) throws -> String {
+        let study = try self.study(slug, authorized: false)
+        let filters = try publicVariables(slug).filters
+        guard let name = breakdowns.first(where: { filters.contains($0) }), let wave = study.waves.last else { return "" }
+        let labels = try prepared(slug, wave: wave).dataset.metadata(name).valueLabels
+        guard let label = (labels.last?.label).flatMap({ $0.text(in: language) ?? $0.text(in: "en") }) else { return "" }
+        return "\(name) == '\(label.replacingOccurrences(of: "'", with: "\\'"))'"
+    }
+
     /// Variables a concept can be broken down by: the study's public breakdowns present in
     /// every wave that asked it, with their labels — for the public, only those whose every
     /// group holds the policy's minimum in every such wave, so the explorer never offers a view

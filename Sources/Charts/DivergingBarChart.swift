@@ -249,12 +249,12 @@ public struct DivergingBarChart: Sendable {
     }
 
     private func describe() -> String {
-        guard let last = rows.indices.last, !levels.isEmpty else { return "Diverging bar chart with no data." }
-        var text = "Diverging stacked bars for \(rows.count) " + (rows.count == 1 ? "row" : "rows")
-        text += rows.count == 1 ? " (\(rows[0]))" : " (\(rows[0]) to \(rows[last]))"
-        text += ": negative answers left of the zero line, positive answers right"
-        text += neutral == .centred ? ", neutral answers centred" : ""
-        text += levels.contains { $0.role == .missing } ? ", missing answers apart." : "."
+        let words = self.text.words
+        guard let last = rows.indices.last, !levels.isEmpty else { return words(.chartNoData, words(.chartKindDiverging)) }
+        let span = rows.count == 1 ? rows[0] : "\(rows[0]) — \(rows[last])"
+        var text = words(rows.count == 1 ? .chartDivergingDescriptionOne : .chartDivergingDescription, String(rows.count), span)
+        text += neutral == .centred ? words(.chartNeutralCentred) : ""
+        text += (levels.contains { $0.role == .missing } ? words(.chartMissingApart) : "") + "."
         let values = levels.compactMap { s -> String? in
             let v = s.value(at: last)
             return v.isPresent ? "\(s.label) \(ChartValueFormat.percentage.label(v.estimate, magnitude: 1))" : nil

@@ -116,15 +116,16 @@ public struct GroupedBarChart: Sendable {
     }
 
     private func describe(magnitude: Double) -> String {
-        guard !groups.isEmpty, !series.isEmpty else { return "Bar chart with no data." }
-        var text = "Bar chart of \(series.map(\.label).joined(separator: ", ")) by \(groups.joined(separator: ", "))"
-        text += showsIntervals ? ", with confidence intervals." : "."
+        let words = self.text.words
+        guard !groups.isEmpty, !series.isEmpty else { return words(.chartNoData, words(.chartKindBars)) }
+        var text = words(.chartBarsDescription, series.map(\.label).joined(separator: ", "), groups.joined(separator: ", "))
+        text += (showsIntervals ? words(.chartWithIntervals) : "") + "."
         let parts = groups.indices.map { g -> String in
             let values = series.compactMap { s -> String? in
                 let v = s.value(at: g)
                 return v.isPresent ? (series.count > 1 ? "\(s.label) " : "") + format.label(v.estimate, magnitude: magnitude) : nil
             }
-            return "\(groups[g]): " + (values.isEmpty ? "no data" : values.joined(separator: ", "))
+            return "\(groups[g]): " + (values.isEmpty ? words(.chartNoValue) : values.joined(separator: ", "))
         }
         return text + " " + parts.joined(separator: "; ") + "."
     }

@@ -296,16 +296,17 @@ public struct SmallMultiplesChart: Sendable {
     }
 
     private func describe() -> String {
-        guard !panels.isEmpty else { return "Small multiples with no data." }
-        let series = distinctSeries.map(\.label)
-        var text = "\(panels.count) panels (\(panels.map(\.title).joined(separator: ", "))) on shared scales"
+        let words = self.text.words
+        guard !panels.isEmpty else { return words(.chartNoData, words(.chartKindSmallMultiples)) }
+        let series = distinctSeries.map(\.label).joined(separator: ", ")
+        var text = words(.chartPanelsDescription, String(panels.count), panels.map(\.title).joined(separator: ", "))
         switch kind {
         case .trend(let waves, let events):
-            text += ", each a trend of \(series.joined(separator: ", ")) across \(waves.count) waves"
-            if !events.isEmpty { text += "; events: " + events.enumerated().map { "\($0.offset + 1) \($0.element.label)" }.joined(separator: "; ") }
+            text += words(.chartPanelsTrend, series, String(waves.count)) + "."
+            if !events.isEmpty { text += " " + words(.chartEventsMarked, events.enumerated().map { "\($0.offset + 1) \($0.element.label)" }.joined(separator: "; ")) }
+            return text
         case .bars(let groups):
-            text += ", each bars of \(series.joined(separator: ", ")) by \(groups.joined(separator: ", "))"
+            return text + words(.chartPanelsBars, series, groups.joined(separator: ", ")) + "."
         }
-        return text + "."
     }
 }

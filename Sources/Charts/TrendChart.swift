@@ -190,16 +190,19 @@ public struct TrendChart: Sendable {
     private func describe(magnitude: Double) -> String {
         let order = waves.indices.filter { waves[$0].x.isFinite }.sorted { waves[$0].x < waves[$1].x }
         guard let first = order.first, let last = order.last, !series.isEmpty else {
-            return "Trend chart with no data."
+            return self.text.words(.chartNoData, self.text.words(.chartKindTrend))
         }
-        var text = "Trend chart of \(series.map(\.label).joined(separator: ", ")) across \(order.count) "
-        text += order.count == 1 ? "wave (\(waves[first].label))." : "waves, \(waves[first].label) to \(waves[last].label)."
+        let words = self.text.words
+        let names = series.map(\.label).joined(separator: ", ")
+        var text = order.count == 1
+            ? words(.chartTrendOneWave, names, waves[first].label)
+            : words(.chartTrendDescription, names, String(order.count), waves[first].label, waves[last].label)
         let latest = series.compactMap { s -> String? in
             let v = s.value(at: last)
             return v.isPresent ? "\(s.label) \(format.label(v.estimate, magnitude: magnitude))" : nil
         }
         if !latest.isEmpty { text += " \(waves[last].label): " + latest.joined(separator: ", ") + "." }
-        if !events.isEmpty { text += " Events marked: " + events.map(\.label).joined(separator: "; ") + "." }
+        if !events.isEmpty { text += " " + words(.chartEventsMarked, events.map(\.label).joined(separator: "; ")) }
         return text
     }
 

@@ -37,7 +37,7 @@ public struct StudyChartMaker: Sendable {
             title: title ?? concept.title.text(in: language) ?? concept.id,
             subtitle: [byText, concept.text.text(in: language)].compactMap { $0 }.joined(separator: ". "),
             source: sourceLine(result, waves: data.waves.count),
-            notes: data.notes)
+            notes: data.notes, language: language)
         switch kind {
         case .table:
             return nil

@@ -151,7 +151,6 @@ public enum Phrase: String, CaseIterable, Sendable, Hashable {
     case skipToContent
     case studies
     /// The word after a wave count in a list of studies ("16 waves").
-    case wavesAfterCount
     /// The badge of a study whose data are simulated.
     case simulatedData
     /// {1} and {2}: commands that load a study.
@@ -205,6 +204,32 @@ public enum Phrase: String, CaseIterable, Sendable, Hashable {
     case questionNotFound
     /// Before the engine's own sentence, which is in English.
     case requestNotAnswered
+
+    // MARK: Charts' accessible descriptions (`<desc>`)
+
+    /// `{1}`: the kind of chart ("Trend chart", …) that has nothing to show.
+    case chartNoData
+    case chartKindTrend, chartKindBars, chartKindDiverging, chartKindSmallMultiples
+    /// `{1}` series across `{2}` waves, `{3}` to `{4}`.
+    case chartTrendDescription
+    /// `{1}` series in the one wave `{2}`.
+    case chartTrendOneWave
+    /// `{1}`: the events' labels.
+    case chartEventsMarked
+    /// `{1}` series by `{2}` groups.
+    case chartBarsDescription
+    case chartWithIntervals
+    case chartNoValue
+    /// `{1}` rows, `{2}`: the first (and last) row.
+    case chartDivergingDescriptionOne, chartDivergingDescription
+    case chartNeutralCentred
+    case chartMissingApart
+    /// `{1}` panels named `{2}`.
+    case chartPanelsDescription
+    /// `{1}` series across `{2}` waves in each panel.
+    case chartPanelsTrend
+    /// `{1}` series by `{2}` groups in each panel.
+    case chartPanelsBars
 
     /// The phrase in English, Russian and Kazakh.
     public var texts: PhraseTexts {
@@ -346,7 +371,6 @@ public enum Phrase: String, CaseIterable, Sendable, Hashable {
         case .siteName: PhraseTexts(en: "Barometer explorer", ru: "Обозреватель «Барометр»", kk: "«Барометр» шолушысы")
         case .skipToContent: PhraseTexts(en: "Skip to content", ru: "Перейти к содержанию", kk: "Мазмұнға өту")
         case .studies: PhraseTexts(en: "Studies", ru: "Исследования", kk: "Зерттеулер")
-        case .wavesAfterCount: PhraseTexts(en: "waves", ru: "волн", kk: "толқын")
         case .simulatedData: PhraseTexts(en: "simulated data", ru: "смоделированные данные", kk: "модельденген деректер")
         case .noStudies:
             PhraseTexts(
@@ -425,6 +449,37 @@ public enum Phrase: String, CaseIterable, Sendable, Hashable {
                 en: "This study has no question “{1}”; choose one from the list of questions.",
                 ru: "В этом исследовании нет вопроса «{1}»; выберите вопрос из списка.",
                 kk: "Бұл зерттеуде «{1}» сұрағы жоқ; сұрақтар тізімінен таңдаңыз.")
+        case .chartNoData: PhraseTexts(en: "{1} with no data.", ru: "{1}: нет данных.", kk: "{1}: деректер жоқ.")
+        case .chartKindTrend: PhraseTexts(en: "Trend chart", ru: "График динамики", kk: "Динамика графигі")
+        case .chartKindBars: PhraseTexts(en: "Bar chart", ru: "Столбчатая диаграмма", kk: "Бағанды диаграмма")
+        case .chartKindDiverging: PhraseTexts(en: "Diverging bar chart", ru: "Расходящаяся столбчатая диаграмма", kk: "Қарама-қарсы бағанды диаграмма")
+        case .chartKindSmallMultiples: PhraseTexts(en: "Small multiples", ru: "Набор малых графиков", kk: "Шағын графиктер жиыны")
+        case .chartTrendDescription:
+            PhraseTexts(en: "Trend chart of {1} across {2} waves, {3} to {4}.",
+                        ru: "Динамика: {1}; волн: {2}, с {3} по {4}.",
+                        kk: "Динамика: {1}; толқын саны: {2}, {3} — {4}.")
+        case .chartTrendOneWave:
+            PhraseTexts(en: "Trend chart of {1} across 1 wave ({2}).", ru: "Динамика: {1}; одна волна ({2}).", kk: "Динамика: {1}; бір толқын ({2}).")
+        case .chartEventsMarked: PhraseTexts(en: "Events marked: {1}.", ru: "Отмечены события: {1}.", kk: "Белгіленген оқиғалар: {1}.")
+        case .chartBarsDescription: PhraseTexts(en: "Bar chart of {1} by {2}", ru: "Столбчатая диаграмма: {1} по группам {2}", kk: "Бағанды диаграмма: {1}, топтар бойынша: {2}")
+        case .chartWithIntervals: PhraseTexts(en: ", with confidence intervals", ru: ", с доверительными интервалами", kk: ", сенім аралықтарымен")
+        case .chartNoValue: PhraseTexts(en: "no data", ru: "нет данных", kk: "деректер жоқ")
+        case .chartDivergingDescriptionOne:
+            PhraseTexts(en: "Diverging stacked bars for {1} row ({2}): negative answers left of the zero line, positive answers right",
+                        ru: "Расходящиеся столбцы, строк: {1} ({2}); отрицательные ответы слева от нулевой линии, положительные справа",
+                        kk: "Қарама-қарсы бағандар, жол саны: {1} ({2}); теріс жауаптар нөл сызығының сол жағында, оң жауаптар оң жағында")
+        case .chartDivergingDescription:
+            PhraseTexts(en: "Diverging stacked bars for {1} ({2}): negative answers left of the zero line, positive answers right",
+                        ru: "Расходящиеся столбцы, строк: {1} ({2}); отрицательные ответы слева от нулевой линии, положительные справа",
+                        kk: "Қарама-қарсы бағандар, жол саны: {1} ({2}); теріс жауаптар нөл сызығының сол жағында, оң жауаптар оң жағында")
+        case .chartNeutralCentred: PhraseTexts(en: ", neutral answers centred", ru: ", нейтральные по центру", kk: ", бейтарап жауаптар ортада")
+        case .chartMissingApart: PhraseTexts(en: ", missing answers apart", ru: ", пропущенные ответы отдельно", kk: ", жауапсыздар бөлек")
+        case .chartPanelsDescription:
+            PhraseTexts(en: "{1} panels ({2}) on shared scales", ru: "Панелей: {1} ({2}), шкалы общие", kk: "Панель саны: {1} ({2}), шкалалары ортақ")
+        case .chartPanelsTrend:
+            PhraseTexts(en: ", each a trend of {1} across {2} waves", ru: ", в каждой динамика: {1}; волн: {2}", kk: ", әрқайсысында динамика: {1}; толқын саны: {2}")
+        case .chartPanelsBars:
+            PhraseTexts(en: ", each bars of {1} by {2}", ru: ", в каждой столбцы: {1} по группам {2}", kk: ", әрқайсысында бағандар: {1}, топтар бойынша: {2}")
         case .requestNotAnswered:
             PhraseTexts(
                 en: "The request could not be answered. The reason, in English:",
