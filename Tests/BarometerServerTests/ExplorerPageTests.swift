@@ -76,4 +76,53 @@ struct ExplorerPageTests {
             }
         }
     }
+
+    /// Words in Latin letters a Kazakh or Russian page may show: acronyms, names, the name of
+    /// the English language in the switcher, and the study's own identifiers (in the filter
+    /// example), source line and description (data: a publication's name), and what the
+    /// visitor typed (an unknown question's id).
+    static let latinAllowed: Set<String> = ["API", "CSV", "SVG", "English", "survey", "R", "n", "N", "p", "F", "PSU",
+                                            "Central", "Asia", "Barometer", "PONARS", "Eurasia", "Policy", "Memo",
+                                            "agegroup", "sex", "language", "region", "nothing"]
+
+    @Test("every visible string of a Kazakh or Russian page is in its language", arguments: ["kk", "ru"])
+    func pagesAreInTheirLanguage(_ language: String) async throws {
+        let uris = ["/", "/studies/demo", "/studies/demo/concepts/opinion_russia", "/studies/demo/concepts/opinion_russia?by=agegroup",
+                    "/studies/demo/concepts/opinion_russia?by=language&wave=2022-autumn", "/studies/demo/concepts/war_side?chart=diverging",
+                    "/studies/demo/concepts/opinion_russia?missing=exclude&chart=trend", "/studies/demo/concepts/nothing"]
+        try await ServerFixture.app().test(.router) { client in
+            for uri in uris {
+                try await client.execute(uri: uri + (uri.contains("?") ? "&" : "?") + "lang=\(language)", method: .get) { r in
+                    let foreign = Self.visibleLatinWords(ServerFixture.text(r)).subtracting(Self.latinAllowed)
+                    #expect(foreign.isEmpty, "\(uri) in \(language): \(foreign.sorted())")
+                }
+            }
+        }
+    }
+
+    /// Latin-letter words of the text a visitor reads: element text and the title, aria-label,
+    /// placeholder and alt attributes (not styles, scripts, links or the embed snippet).
+    static func visibleLatinWords(_ page: String) -> Set<String> {
+        var text = page
+        for pattern in ["<style>[\\s\\S]*?</style>", "<script>[\\s\\S]*?</script>", "<textarea[\\s\\S]*?</textarea>", "<input id=\"permalink\"[^>]*>"] {
+            text = text.replacingOccurrences(of: pattern, with: "", options: .regularExpression)
+        }
+        var pieces: [String] = []
+        let scanner = text as NSString
+        for pattern in [">([^<]+)<", "(?:aria-label|title|placeholder|alt)=\"([^\"]*)\""] {
+            let regex = try! NSRegularExpression(pattern: pattern)
+            for match in regex.matches(in: text, range: NSRange(location: 0, length: scanner.length)) {
+                pieces.append(scanner.substring(with: match.range(at: 1)))
+            }
+        }
+        var words = Set<String>()
+        for piece in pieces {
+            let unescaped = piece.replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&quot;", with: "\"")
+                .replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            for word in unescaped.split(whereSeparator: { !($0.isASCII && $0.isLetter) }) where !word.isEmpty {
+                words.insert(String(word))
+            }
+        }
+        return words
+    }
 }
