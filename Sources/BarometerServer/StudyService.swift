@@ -20,6 +20,8 @@ public final class StudyService: Sendable {
     private let cache = Mutex<[String: CachedWave]>([:])
     private let studies = Mutex<[String: Study]>([:])
     private let publicVariables = Mutex<[String: PublicVariables]>([:])
+    /// The breakdowns the explorer offers per study, concept and access (checked once).
+    private let offeredBreakdowns = Mutex<[String: [String]]>([:])
 
     struct CachedWave {
         let wave: PreparedWave
@@ -41,6 +43,7 @@ public final class StudyService: Sendable {
         cache.withLock { $0.removeAll() }
         studies.withLock { $0.removeAll() }
         publicVariables.withLock { $0.removeAll() }
+        offeredBreakdowns.withLock { $0.removeAll() }
     }
 
     // MARK: Studies
@@ -162,16 +165,20 @@ public final class StudyService: Sendable {
         let study = try self.study(slug, authorized: authorized)
         let waves = try concept.mappings.map(\.wave).compactMap { study.wave($0) }.map { try prepared(slug, wave: $0) }
         guard let first = waves.first?.dataset else { return [] }
-        let variables = try publicVariables(slug)
-        var out: [(String, String)] = []
-        for name in variables.breakdowns where !concept.mappings.contains(where: { $0.variable == name }) {
-            guard waves.allSatisfy({ $0.dataset.hasVariable(name) }) else { continue }
-            if !authorized {
+        let key = "\(slug)|\(concept.id)|\(authorized)|\(Self.day(now()))"
+        let names: [String]
+        if let hit = offeredBreakdowns.withLock({ $0[key] }) {
+            names = hit
+        } else {
+            let variables = try publicVariables(slug)
+            names = variables.breakdowns.filter { name in
+                guard !concept.mappings.contains(where: { $0.variable == name }), waves.allSatisfy({ $0.dataset.hasVariable(name) }) else { return false }
+                guard !authorized else { return true }
                 let request = AnalysisRequest(by: [name])
-                guard (try? waves.forEach { try policy.checkCells(request, variables: variables, dataset: $0.dataset, wave: "") }) != nil else { continue }
+                return (try? waves.forEach { try policy.checkCells(request, variables: variables, dataset: $0.dataset, wave: "") }) != nil
             }
-            out.append((name, first.metadata(name).label.text(in: language) ?? name))
+            offeredBreakdowns.withLock { $0[key] = names }
         }
-        return out
+        return names.map { ($0, first.metadata($0).label.text(in: language) ?? $0) }
     }
 }
