@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "Weighting", targets: ["Weighting"]),
         .library(name: "Studies", targets: ["Studies"]),
         .library(name: "Charts", targets: ["Charts"]),
+        .library(name: "Polls", targets: ["Polls"]),
         .library(name: "Translations", targets: ["Translations"]),
         .library(name: "Store", targets: ["Store"]),
         .library(name: "BarometerServer", targets: ["BarometerServer"]),
@@ -36,6 +37,8 @@ let package = Package(
         // Publication charts as standalone SVG documents (diverging bars, trends, grouped bars,
         // small multiples). Strings in, strings out: no I/O; the words of their accessible descriptions come from the Translations catalog.
         .target(name: "Charts", dependencies: ["Translations"]),
+        // Published polls and the average across pollsters with house effects (Jackman 2005). No I/O.
+        .target(name: "Polls", dependencies: ["SurveyCore"]),
         // The one catalog of the words users read (reports, tables, charts, the explorer) in
         // English, Russian and Kazakh, looked up by BCP 47 tag. No I/O, no dependencies.
         .target(name: "Translations"),
@@ -90,6 +93,7 @@ let package = Package(
             name: "StudiesTests", dependencies: ["Studies", "SurveyCore", "SurveyIO", "Weighting", "Reports"],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
+        .testTarget(name: "PollsTests", dependencies: ["Polls", "SurveyCore"]),
         .testTarget(name: "BarometerBenchTests", dependencies: ["BarometerBench", "SurveyCore"]),
         .testTarget(
             name: "BarometerServerTests",

@@ -1,0 +1,216 @@
+import Foundation
+import SurveyCore
+
+/// An average across pollsters with house effects (Jackman 2005, "Pooling the polls over an
+/// election campaign", Australian Journal of Political Science 40(4)):
+///
+///     y_i = μ_{t_i} + δ_{j(i)} + ε_i,   ε_i ~ N(0, v_i + τ²),   v_i = deff_i · y_i(1 − y_i)/n_i
+///     μ_t = μ_{t−1} + η_t,              η_t ~ N(0, σ²)
+///
+/// on every day t from the first poll's fieldwork midpoint to the last, with a diffuse start
+/// and the house effects δ identified by ``HouseEffectIdentification``.
+///
+/// With σ and τ² given the fit is exact: the posterior mean under the diffuse prior — which is
+/// what the Kalman filter and Rauch–Tung–Striebel smoother give for this linear Gaussian model
+/// — is the penalised least-squares solution of
+///
+///     min Σ_i (y_i − μ_{t_i} − h_iᵀθ)²/R_i + Σ_t (μ_t − μ_{t−1})²/σ²,   R_i = v_i + τ²,
+///
+/// solved here directly: the normal equations are tridiagonal in μ with a dense border for the
+/// K house-effect parameters θ, so a tridiagonal L D Lᵀ with K + 1 right-hand sides and a K × K
+/// Schur complement S solve them in O(T·K²); the standard errors are the diagonal of the
+/// inverse (the tridiagonal part by two-sided pivots, Meurant 1992). The log-likelihood is the
+/// diffuse likelihood of de Jong (1991), −½[(n − K − 1) log 2π + Σ log R_i + (T − 1) log σ² +
+/// log det A + Q(û)], which the Kalman filter computes; σ and τ² not given are estimated by
+/// maximising it (Nelder–Mead on log σ and log τ).
+public enum PollAverage {
+    /// The observations of `answer` to `question` in `polls` (polls that do not report the
+    /// answer are left out).
+    /// - Throws: ``SurveyCore/SurveyError`` when fewer than two polls report it.
+    public static func observations(_ polls: [Poll], question: String, answer: String) throws(SurveyError) -> [PollObservation] {
+        let asked = polls.filter { $0.question == question }
+        guard !asked.isEmpty else {
+            let questions = Array(Set(polls.map(\.question))).sorted()
+            throw SurveyError(.invalidRequest, "No poll asked the question '\(question)'; the polls' questions are \(questions.joined(separator: ", ")).")
+        }
+        let out = asked.compactMap { poll -> PollObservation? in
+            guard let y = poll.proportion(of: answer) else { return nil }
+            return PollObservation(day: poll.midpoint, pollster: poll.pollster, share: y, sampleSize: poll.sampleSize,
+                                   designEffect: poll.designEffect ?? 1)
+        }
+        guard out.count >= 2 else {
+            let answers = Array(Set(asked.flatMap { $0.answers.map(\.answer) })).sorted()
+            throw SurveyError(.invalidRequest, "Only \(out.count) poll\(out.count == 1 ? "" : "s") of '\(question)' report\(out.count == 1 ? "s" : "") the answer '\(answer)' (answers: \(answers.joined(separator: ", "))); an average needs at least two polls.")
+        }
+        return out
+    }
+
+    /// The average of `observations` with σ and τ² given, or estimated by maximum likelihood
+    /// when nil.
+    /// - Parameter until: the last day of the average (default: the last poll's midpoint).
+    /// - Throws: ``SurveyCore/SurveyError`` for a reference pollster without polls, an end
+    ///   before the last poll, a non-positive σ or negative τ².
+    public static func fit(
+        _ observations: [PollObservation], randomWalkSD: Double? = nil, extraVariance: Double? = nil,
+        identification: HouseEffectIdentification = .sumToZero, until: CivilDay? = nil
+    ) throws(SurveyError) -> PollAverageFit {
+        let problem = try Problem(observations, identification: identification, until: until)
+        if let sd = randomWalkSD, !(sd > 0 && sd.isFinite) {
+            throw SurveyError(.invalidRequest, "The random-walk standard deviation \(sd) is not positive; give a daily change such as 0.002 (0.2 points a day), or leave it out to estimate it.")
+        }
+        if let tau2 = extraVariance, !(tau2 >= 0 && tau2.isFinite) {
+            throw SurveyError(.invalidRequest, "The extra variance \(tau2) is negative; give 0 or more, or leave it out to estimate it.")
+        }
+        var sigma = randomWalkSD ?? 0.003
+        var tau2 = extraVariance ?? 1e-4
+        let estimated = randomWalkSD == nil || extraVariance == nil
+        if estimated {
+            // Maximise over log σ and log τ (τ² down to 1e-12, i.e. no extra variance).
+            let minimizer = NelderMead(lower: [log(1e-6), log(1e-6)], upper: [log(0.5), log(0.5)])
+            let start = [log(sigma), 0.5 * log(tau2)]
+            let best = minimizer.minimize({ x in
+                let s = randomWalkSD ?? exp(x[0])
+                let t = extraVariance ?? exp(2 * x[1])
+                return -((try? problem.solve(sigma: s, extraVariance: t).logLikelihood) ?? -.infinity)
+            }, start: start, step: [1, 1])
+            sigma = randomWalkSD ?? exp(best.point[0])
+            tau2 = extraVariance ?? exp(2 * best.point[1])
+        }
+        let solution = try problem.solve(sigma: sigma, extraVariance: tau2)
+        return PollAverageFit(
+            days: (0..<problem.dayCount).map { problem.firstDay.adding($0) }, estimates: solution.mu, standardErrors: solution.muSE,
+            pollsters: problem.pollsters, houseEffects: solution.delta, houseEffectStandardErrors: solution.deltaSE,
+            randomWalkSD: sigma, extraVariance: tau2, estimated: estimated, logLikelihood: solution.logLikelihood,
+            identification: identification, observations: observations)
+    }
+
+    /// The diffuse log-likelihood of `observations` at σ and τ².
+    public static func logLikelihood(
+        _ observations: [PollObservation], randomWalkSD: Double, extraVariance: Double,
+        identification: HouseEffectIdentification = .sumToZero
+    ) throws(SurveyError) -> Double {
+        try Problem(observations, identification: identification, until: nil).solve(sigma: randomWalkSD, extraVariance: extraVariance).logLikelihood
+    }
+
+    /// The data arranged for the normal equations.
+    struct Problem {
+        let observations: [PollObservation]
+        let firstDay: CivilDay
+        let dayCount: Int
+        let pollsters: [String]
+        /// Each observation's day index and pollster index.
+        let dayIndex: [Int]
+        let pollsterIndex: [Int]
+        /// δ_j = rows[j] · θ; K = rows[0].count.
+        let rows: [[Double]]
+
+        init(_ observations: [PollObservation], identification: HouseEffectIdentification, until: CivilDay?) throws(SurveyError) {
+            guard observations.count >= 2, let first = observations.map(\.day).min(), let last = observations.map(\.day).max() else {
+                throw SurveyError(.invalidRequest, "An average needs at least two polls; this question has \(observations.count).")
+            }
+            if let until, until < last {
+                throw SurveyError(.invalidRequest, "The average is asked to end on \(until), before the last poll (\(last)); give a later date, or leave the end out.")
+            }
+            let pollsters = Array(Set(observations.map(\.pollster))).sorted()
+            if case .reference(let name) = identification, !pollsters.contains(name) {
+                throw SurveyError(.invalidRequest, "The reference pollster '\(name)' has no poll of this question; choose one of \(pollsters.joined(separator: ", ")).")
+            }
+            self.observations = observations
+            firstDay = first
+            dayCount = (until ?? last).number - first.number + 1
+            self.pollsters = pollsters
+            let position = Dictionary(uniqueKeysWithValues: pollsters.enumerated().map { ($1, $0) })
+            dayIndex = observations.map { $0.day.number - first.number }
+            pollsterIndex = observations.map { position[$0.pollster]! }
+            rows = identification.rows(pollsters: pollsters)
+        }
+
+        struct Solution {
+            var mu: [Double]
+            var muSE: [Double]
+            var theta: [Double]
+            var delta: [Double]
+            var deltaSE: [Double]
+            var logLikelihood: Double
+        }
+
+        func solve(sigma: Double, extraVariance tau2: Double) throws(SurveyError) -> Solution {
+            let t = dayCount, k = rows[0].count, n = observations.count
+            let walk = 1 / (sigma * sigma)
+            var diagonal = [Double](repeating: 0, count: t)
+            for d in 0..<(t - 1) {
+                diagonal[d] += walk
+                diagonal[d + 1] += walk
+            }
+            var bMu = [Double](repeating: 0, count: t)
+            var border = [Double](repeating: 0, count: t * k)  // B, T × K
+            var corner = [Double](repeating: 0, count: k * k)  // C, K × K
+            var bTheta = [Double](repeating: 0, count: k)
+            var variances = [Double](repeating: 0, count: n)
+            for i in 0..<n {
+                let r = observations[i].samplingVariance + tau2
+                variances[i] = r
+                let w = 1 / r, y = observations[i].share, d = dayIndex[i], h = rows[pollsterIndex[i]]
+                diagonal[d] += w
+                bMu[d] += w * y
+                for a in 0..<k where h[a] != 0 {
+                    border[d * k + a] += w * h[a]
+                    bTheta[a] += w * h[a] * y
+                    for b in 0..<k where h[b] != 0 { corner[a * k + b] += w * h[a] * h[b] }
+                }
+            }
+            guard let tri = SymmetricTridiagonal(diagonal: diagonal, offDiagonal: [Double](repeating: -walk, count: t - 1)) else {
+                throw SurveyError(.invalidRequest, "The poll average cannot be computed with these polls (the system is singular); check that every pollster has a poll.")
+            }
+            let z = tri.solve(bMu)
+            var w = [Double](repeating: 0, count: t * k)  // W = T⁻¹ B
+            for a in 0..<k {
+                let column = tri.solve((0..<t).map { border[$0 * k + a] })
+                for d in 0..<t { w[d * k + a] = column[d] }
+            }
+            var schur = corner
+            var rhs = bTheta
+            for a in 0..<k {
+                for d in 0..<t { rhs[a] -= border[d * k + a] * z[d] }
+                for b in 0..<k {
+                    var s = 0.0
+                    for d in 0..<t { s += border[d * k + a] * w[d * k + b] }
+                    schur[a * k + b] -= s
+                }
+            }
+            var theta: [Double] = [], sInverse: [Double] = [], logDetS = 0.0
+            if k > 0 {
+                guard let chol = DenseCholesky(schur, n: k) else {
+                    throw SurveyError(.invalidRequest, "The house effects cannot be separated from the average with these polls; check that the pollsters' polls overlap in time.")
+                }
+                theta = chol.solve(rhs)
+                sInverse = chol.inverse()
+                logDetS = chol.logDeterminant
+            }
+            var mu = z
+            for d in 0..<t { for a in 0..<k { mu[d] -= w[d * k + a] * theta[a] } }
+            let inverseDiagonal = tri.inverseDiagonal()
+            var muSE = [Double](repeating: 0, count: t)
+            for d in 0..<t {
+                var q = 0.0
+                for a in 0..<k { for b in 0..<k { q += w[d * k + a] * sInverse[a * k + b] * w[d * k + b] } }
+                muSE[d] = (inverseDiagonal[d] + q).squareRoot()
+            }
+            let delta = rows.map { h in zip(h, theta).reduce(0) { $0 + $1.0 * $1.1 } }
+            let deltaSE = rows.map { h -> Double in
+                var v = 0.0
+                for a in 0..<k { for b in 0..<k { v += h[a] * sInverse[a * k + b] * h[b] } }
+                return v.squareRoot()
+            }
+            var quadratic = 0.0
+            for i in 0..<n {
+                let r = observations[i].share - mu[dayIndex[i]] - delta[pollsterIndex[i]]
+                quadratic += r * r / variances[i]
+            }
+            for d in 1..<max(t, 1) { quadratic += (mu[d] - mu[d - 1]) * (mu[d] - mu[d - 1]) * walk }
+            let logLikelihood = -0.5 * (Double(n - k - 1) * log(2 * Double.pi) + variances.reduce(0) { $0 + log($1) }
+                + Double(t - 1) * log(sigma * sigma) + tri.logDeterminant + logDetS + quadratic)
+            return Solution(mu: mu, muSE: muSE, theta: theta, delta: delta, deltaSE: deltaSE, logLikelihood: logLikelihood)
+        }
+    }
+}
