@@ -76,7 +76,7 @@ let package = Package(
         .target(
             name: "BarometerCLI",
             dependencies: [
-                "SurveyCore", "SurveyIO", "Reports", "Weighting", "Studies", "Charts", "Store", "BarometerServer",
+                "SurveyCore", "SurveyIO", "Reports", "Weighting", "Studies", "Charts", "Store", "BarometerServer", "Polls",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

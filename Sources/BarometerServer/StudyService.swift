@@ -20,6 +20,9 @@ public final class StudyService: Sendable {
     private let cache = Mutex<[String: CachedWave]>([:])
     private let studies = Mutex<[String: Study]>([:])
     private let publicVariables = Mutex<[String: PublicVariables]>([:])
+    /// Cross-classifications (study, wave, variables) whose every cell the policy found large
+    /// enough: waves are immutable, so a combination is checked once.
+    private let passedCells = Mutex<Set<String>>([])
     /// The breakdowns the explorer offers per study, concept and access (checked once).
     private let offeredBreakdowns = Mutex<[String: [String]]>([:])
 
@@ -44,6 +47,7 @@ public final class StudyService: Sendable {
         studies.withLock { $0.removeAll() }
         publicVariables.withLock { $0.removeAll() }
         offeredBreakdowns.withLock { $0.removeAll() }
+        passedCells.withLock { $0.removeAll() }
     }
 
     // MARK: Studies
@@ -130,7 +134,13 @@ public final class StudyService: Sendable {
         if let visible { try policy.check(request, variables: visible) }
         var result = try AnalysisPipeline.run(request, study: study) { wave in
             let prepared = try self.prepared(slug, wave: wave)
-            if let visible { try policy.checkCells(request, variables: visible, dataset: prepared.dataset, wave: wave.id) }
+            if let visible {
+                let key = "\(slug)|\(wave.id)|" + (try policy.groupVariables(of: request, variables: visible)).joined(separator: "\u{1F}")
+                if !passedCells.withLock({ $0.contains(key) }) {
+                    try policy.checkCells(request, variables: visible, dataset: prepared.dataset, wave: wave.id)
+                    passedCells.withLock { _ = $0.insert(key) }
+                }
+            }
             return prepared
         }
         result.provenance?.study = slug

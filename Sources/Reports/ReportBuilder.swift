@@ -30,8 +30,9 @@ struct ReportBuilder {
         }
         if !result.comparisons.isEmpty { tables.append(comparisonTable(result.comparisons, names: names)) }
         return ReportDocument(
-            designLabel: text.designLabel,
-            design: text.designDescription(result.design),
+            designLabel: result.pollModels.isEmpty ? text.designLabel : text.pollModelLabel,
+            design: result.pollModels.isEmpty ? text.designDescription(result.design)
+                : result.pollModels.map { (result.pollModels.count > 1 ? $0.answer + ": " : "") + text.pollModelDescription($0) }.joined(separator: "; "),
             tables: tables,
             emptyNote: result.rows.isEmpty ? text.noEstimates : nil,
             tests: result.tests.map(text.testLine),

@@ -1,3 +1,4 @@
+import Foundation
 import SurveyCore
 import Translations
 
@@ -58,6 +59,18 @@ struct ReportText: Sendable {
     var toWave: String { translate(.toWave) }
     var change: String { translate(.change) }
     var netScore: String { translate(.netScore) }
+    var pollModelLabel: String { translate(.pollModel) }
+
+    /// "random walk σ = 0.21 points a day, extra variance τ² = 0 (estimated); house effects sum
+    /// to zero; 12 polls by 3 pollsters, 2022-03-06 to 2023-05-20".
+    func pollModelDescription(_ m: PollModelSummary) -> String {
+        let identification = m.identification == "sum-to-zero"
+            ? translate(.houseEffectsSumToZero)
+            : translate(.houseEffectsReference, String(m.identification.dropFirst("reference: ".count)))
+        return translate(.pollModelLine, NumberText.significant(m.randomWalkSD * 100, digits: 3), String(format: "%.3g", m.extraVariance),
+                         translate(m.estimated ? .estimatedByLikelihood : .givenValues), identification,
+                         String(m.polls), String(m.pollsters), m.from, m.to)
+    }
     var changesTitle: String { translate(.changesBetweenWaves) }
     var wave: String { translate(.wave) }
 
@@ -69,6 +82,8 @@ struct ReportText: Sendable {
         case .ratio: translate(.ratioOf, variable)
         case .proportion: translate(.proportionsOf, variable)
         case .netScore: translate(.netScoreOf, variable)
+        case .pollAverage: translate(.pollAverageOf, variable)
+        case .houseEffect: translate(.houseEffectsOf, variable)
         }
     }
 

@@ -164,6 +164,8 @@ public enum AnalysisEngine {
                 input = .ratio(numerator: try numeric(measure.variable, for: .ratio), denominator: try numeric(denominator, for: .ratio))
             case .proportion:
                 return try proportionRows(try categories(of: measure.variable), domains: domains, cells: cells, warnings: &warnings)
+            case .pollAverage, .houseEffect:
+                throw SurveyError(.invalidRequest, "A \(measure.statistic.rawValue) comes from published polls, not from a survey file; use `barometer polls average` for it, or \(parameter: .proportion, measure.variable) for the share of each answer.")
             case .netScore:
                 throw SurveyError(.invalidRequest, "A net score needs to know which answers are positive and which negative, so it comes from the trend of a study concept; ask for the trend of a concept (\(parameter: .concept, "ID")), or \(parameter: .proportion, measure.variable) for the share of each answer.")
             }

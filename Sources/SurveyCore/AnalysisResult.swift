@@ -331,6 +331,9 @@ public struct AnalysisResult: Sendable, Equatable, Codable {
     public var provenance: Provenance?
     /// The request that produced this result.
     public var request: AnalysisRequest?
+    /// For an average across pollsters: the model of each answer's average (left out of the
+    /// JSON otherwise).
+    public var pollModels: [PollModelSummary] = []
 
     /// The version of the JSON result format.
     public static let formatVersion = 1
@@ -350,7 +353,7 @@ public struct AnalysisResult: Sendable, Equatable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case barometer, design, rows, tests, comparisons, waves, variableLabels, warnings, provenance, request
+        case barometer, design, rows, tests, comparisons, waves, variableLabels, warnings, provenance, request, pollModels
     }
 
     public init(from decoder: Decoder) throws {
@@ -365,6 +368,7 @@ public struct AnalysisResult: Sendable, Equatable, Codable {
         warnings = try c.decodeIfPresent([String].self, forKey: .warnings) ?? []
         provenance = try c.decodeIfPresent(Provenance.self, forKey: .provenance)
         request = try c.decodeIfPresent(AnalysisRequest.self, forKey: .request)
+        pollModels = try c.decodeIfPresent([PollModelSummary].self, forKey: .pollModels) ?? []
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -377,6 +381,7 @@ public struct AnalysisResult: Sendable, Equatable, Codable {
         if !waves.isEmpty { try c.encode(waves, forKey: .waves) }
         if !variableLabels.isEmpty { try c.encode(variableLabels, forKey: .variableLabels) }
         try c.encode(warnings, forKey: .warnings)
+        if !pollModels.isEmpty { try c.encode(pollModels, forKey: .pollModels) }
         try c.encodeIfPresent(provenance, forKey: .provenance)
         try c.encodeIfPresent(request, forKey: .request)
     }

@@ -205,6 +205,22 @@ public enum Phrase: String, CaseIterable, Sendable, Hashable {
     /// Before the engine's own sentence, which is in English.
     case requestNotAnswered
 
+    // MARK: Polls
+
+    /// "Average of the polls: {1}", `{1}` the question and answer.
+    case pollAverageOf
+    /// "House effects: {1}".
+    case houseEffectsOf
+    /// The label of the model line of a poll average ("Model").
+    case pollModel
+    /// σ in points a day `{1}`, τ² `{2}`, how they were set `{3}`, identification `{4}`, `{5}`
+    /// polls by `{6}` pollsters, from `{7}` to `{8}`.
+    case pollModelLine
+    case estimatedByLikelihood, givenValues
+    case houseEffectsSumToZero
+    /// `{1}`: the reference pollster.
+    case houseEffectsReference
+
     // MARK: Charts' accessible descriptions (`<desc>`)
 
     /// `{1}`: the kind of chart ("Trend chart", …) that has nothing to show.
@@ -449,6 +465,17 @@ public enum Phrase: String, CaseIterable, Sendable, Hashable {
                 en: "This study has no question “{1}”; choose one from the list of questions.",
                 ru: "В этом исследовании нет вопроса «{1}»; выберите вопрос из списка.",
                 kk: "Бұл зерттеуде «{1}» сұрағы жоқ; сұрақтар тізімінен таңдаңыз.")
+        case .pollModel: PhraseTexts(en: "Model", ru: "Модель", kk: "Модель")
+        case .pollModelLine:
+            PhraseTexts(en: "daily random walk σ = {1} points a day, extra variance τ² = {2} ({3}); {4}; polls: {5}, pollsters: {6}, {7} to {8} (Jackman 2005)",
+                        ru: "ежедневное случайное блуждание σ = {1} п. п. в день, добавочная дисперсия τ² = {2} ({3}); {4}; опросов: {5}, опросчиков: {6}, с {7} по {8} (Джекман, 2005)",
+                        kk: "күнделікті кездейсоқ кезбе σ = күніне {1} пайыздық тармақ, қосымша дисперсия τ² = {2} ({3}); {4}; сауалнама саны: {5}, жүргізушілер саны: {6}, {7} — {8} (Джекман, 2005)")
+        case .estimatedByLikelihood: PhraseTexts(en: "maximum likelihood", ru: "метод максимального правдоподобия", kk: "ең үлкен шындыққа ұқсастық әдісі")
+        case .givenValues: PhraseTexts(en: "given", ru: "заданы", kk: "берілген")
+        case .houseEffectsSumToZero: PhraseTexts(en: "house effects sum to zero", ru: "сумма смещений опросчиков равна нулю", kk: "жүргізушілер ауытқуларының қосындысы нөлге тең")
+        case .houseEffectsReference: PhraseTexts(en: "house effects relative to {1}", ru: "смещения относительно опросчика {1}", kk: "ауытқулар {1} жүргізушісіне қатысты")
+        case .pollAverageOf: PhraseTexts(en: "Average of the polls: {1}", ru: "Среднее по опросам: {1}", kk: "Сауалнамалардың орташасы: {1}")
+        case .houseEffectsOf: PhraseTexts(en: "House effects: {1}", ru: "Систематические смещения опросчиков: {1}", kk: "Сауалнама жүргізушілердің жүйелі ауытқулары: {1}")
         case .chartNoData: PhraseTexts(en: "{1} with no data.", ru: "{1}: нет данных.", kk: "{1}: деректер жоқ.")
         case .chartKindTrend: PhraseTexts(en: "Trend chart", ru: "График динамики", kk: "Динамика графигі")
         case .chartKindBars: PhraseTexts(en: "Bar chart", ru: "Столбчатая диаграмма", kk: "Бағанды диаграмма")

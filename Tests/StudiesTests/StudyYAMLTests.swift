@@ -24,10 +24,8 @@ struct StudyYAMLTests {
         do {
             _ = try StudyYAML.read(string: text, name: "study.yaml")
             return "no error"
-        } catch let error as ReadError {
-            return error.message
         } catch {
-            return "\(error)"
+            return error.message
         }
     }
 

@@ -11,6 +11,10 @@ public enum Statistic: String, Sendable, Codable, CaseIterable {
     /// Share of positive answers minus share of negative ones ("net favourable"), the mean of
     /// a score of +1, −1 and 0; made by trends of concepts whose levels have a valence.
     case netScore
+    /// The average across pollsters on one day (Polls: Jackman's random walk with house effects).
+    case pollAverage = "poll-average"
+    /// A pollster's systematic lean relative to the average (Polls).
+    case houseEffect = "house-effect"
 }
 
 /// How a confidence interval is computed, as R's `svyciprop(method=)` / `confint`.

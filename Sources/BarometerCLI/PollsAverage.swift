@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import Polls
+import Reports
+import SurveyCore
+import SurveyIO
+
+/// `barometer polls average FILE --question Q [--answer A]`: one trend through every pollster's
+/// polls, with each pollster's house effect (Jackman 2005).
+struct PollsAverage: BarometerVerb {
+    static let configuration = CommandConfiguration(
+        commandName: "average",
+        abstract: "Average the polls of a question across pollsters: a daily random walk with house effects, solved exactly.",
+        discussion: """
+            Each poll sits on its fieldwork midpoint with the sampling variance deff·y(1−y)/n; the \
+            latent share walks from day to day with standard deviation σ, every poll has extra \
+            variance τ², and each pollster a constant house effect. σ and τ² are estimated by \
+            maximum likelihood unless given. The output has one 'poll-average' row per day and one \
+            'house-effect' row per pollster, in any --format.
+
+            Examples:
+              barometer polls average polls.csv --question war_side --answer Russia
+              barometer polls average polls.csv --question war_side --reference Demoscope --format csv
+            """)
+
+    @Argument(help: ArgumentHelp("The polls (CSV, one row per answer).", valueName: "file"))
+    var file: String
+
+    @Option(help: ArgumentHelp("The question to average.", valueName: "question"))
+    var question: String
+
+    @Option(help: ArgumentHelp("The answer whose share is averaged (default: every answer).", valueName: "answer"))
+    var answer: String?
+
+    @Option(help: ArgumentHelp("Identify house effects by this pollster's being zero (default: they sum to zero).", valueName: "pollster"))
+    var reference: String?
+
+    @Option(name: .customLong("random-walk-sd"), help: ArgumentHelp("σ, the daily change's standard deviation as a proportion (e.g. 0.002); estimated when left out.", valueName: "sd"))
+    var randomWalkSD: Double?
+
+    @Option(name: .customLong("extra-variance"), help: ArgumentHelp("τ², variance added to every poll's; estimated when left out.", valueName: "variance"))
+    var extraVariance: Double?
+
+    @Option(help: ArgumentHelp("Run the average to this day (YYYY-MM-DD; default: the last poll's midpoint).", valueName: "date"))
+    var until: String?
+
+    @Option(help: ArgumentHelp("Confidence level of the intervals, between 0 and 1.", valueName: "level"))
+    var level: Double = 0.95
+
+    @OptionGroup(title: "Output")
+    var output: OutputOptions
+
+    func validate() throws {
+        if let until, CivilDay(until) == nil { throw ValidationError("--until \(until) is not a date; write it as YYYY-MM-DD.") }
+        try EstimationOptions.checkLevel(level)
+        if let s = randomWalkSD, !(s > 0) { throw ValidationError("--random-walk-sd \(s) is not positive; give a daily change such as 0.002.") }
+        if let v = extraVariance, !(v >= 0) { throw ValidationError("--extra-variance \(v) is negative; give 0 or more.") }
+    }
+
+    func execute(arguments: [String], into sink: inout CommandOutput, progress: ProgressReporter) throws {
+        let polls = try PollsCommand.load(file)
+        let asked = polls.filter { $0.question == question }
+        var answers: [String] = []
+        if let answer { answers = [answer] } else {
+            for poll in asked { for a in poll.answers where !answers.contains(a.answer) { answers.append(a.answer) } }
+        }
+        var combined: AnalysisResult? = nil
+        for a in answers.isEmpty ? [""] : answers {
+            let observations = try PollAverage.observations(polls, question: question, answer: a)
+            let fit = try PollAverage.fit(
+                observations, randomWalkSD: randomWalkSD, extraVariance: extraVariance,
+                identification: reference.map { .reference($0) } ?? .sumToZero, until: until.flatMap(CivilDay.init))
+            let result = fit.result(question: question, answer: a, confidenceLevel: level)
+            if combined == nil {
+                combined = result
+            } else {
+                combined!.rows += result.rows
+                combined!.pollModels += result.pollModels
+            }
+        }
+        guard var result = combined else { return }
+        result.provenance = try? FileFingerprint.provenance(path: file)
+        sink.write(ResultRenderer(language: output.language).render(result, as: output.format))
+    }
+}

@@ -1,0 +1,26 @@
+import ArgumentParser
+import Foundation
+import Polls
+import Reports
+import SurveyCore
+import SurveyIO
+
+/// `barometer polls`: published polls and the average across pollsters with house effects.
+struct PollsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "polls",
+        abstract: "Published polls: list them, and average them across pollsters with house effects (Jackman 2005).",
+        discussion: """
+            FILE is a CSV with one row per answer: pollster, field_start, field_end, sample_size, \
+            question, answer, share (in percent, as published), and optionally sponsor, mode, \
+            population, margin_of_error, weighting, design_effect, exhaustive, wording_en, \
+            wording_ru, wording_kk, source, url, notes.
+            """,
+        subcommands: [PollsList.self, PollsAverage.self])
+
+    /// Reads and checks the polls of `file`.
+    static func load(_ file: String) throws -> [Poll] {
+        let table = try DatasetLoader.load(path: file)
+        return try PollTable.polls(from: table, name: file)
+    }
+}

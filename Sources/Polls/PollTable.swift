@@ -1,0 +1,84 @@
+import SurveyCore
+
+/// Polls from a table with one row per answer — the CSV form of the poll database:
+/// `pollster, field_start, field_end, sample_size, question, answer, share` (share in percent,
+/// as published) and optionally `sponsor, mode, population, margin_of_error, weighting,
+/// design_effect, exhaustive, wording_en, wording_ru, wording_kk, source, url, notes`. Rows
+/// with the same pollster, dates, question, population and sample size are one poll. Every poll
+/// is checked by ``PollValidator``; a problem names the row of the file (the header is row 1)
+/// and the column.
+public enum PollTable {
+    /// The required columns, in their written order.
+    public static let requiredColumns = ["pollster", "field_start", "field_end", "sample_size", "question", "answer", "share"]
+    /// The optional columns, in their written order.
+    public static let optionalColumns = ["sponsor", "mode", "population", "margin_of_error", "weighting", "design_effect", "exhaustive",
+                                         "wording_en", "wording_ru", "wording_kk", "source", "url", "notes"]
+
+    /// The polls of `table` (a dataset read from the CSV file, named `name` in messages).
+    /// - Throws: ``SurveyCore/SurveyError`` (`.invalidData`) naming the row and column.
+    public static func polls(from table: Dataset, name: String) throws(SurveyError) -> [Poll] {
+        for column in requiredColumns where !table.hasVariable(column) {
+            throw SurveyError(.invalidData, "The polls file '\(name)' has no column '\(column)'; its columns must include \(requiredColumns.joined(separator: ", ")).")
+        }
+        func text(_ column: String, _ row: Int) -> String? {
+            guard let c = try? table.column(column) else { return nil }
+            let value: String?
+            switch c.values {
+            case .text(let v): value = v[row]
+            case .categorical(let codes, let levels): value = codes[row] < 0 ? nil : levels[Int(codes[row])]
+            case .numeric(let v): value = v[row].isNaN ? nil : (v[row] == v[row].rounded() && abs(v[row]) < 1e15 ? String(Int64(v[row])) : String(v[row]))
+            }
+            return value.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0.trimmingCharacters(in: .whitespaces) }
+        }
+        func number(_ column: String, _ row: Int, required: Bool) throws(SurveyError) -> Double? {
+            guard let t = text(column, row) else {
+                if required { throw SurveyError(.invalidData, "Row \(row + 2) of '\(name)' has no \(column); fill it in as published.") }
+                return nil
+            }
+            guard let x = Double(t.replacingOccurrences(of: ",", with: ".").replacingOccurrences(of: "%", with: "")) else {
+                throw SurveyError(.invalidData, "Row \(row + 2) of '\(name)': \(column) '\(t)' is not a number.")
+            }
+            return x
+        }
+        func day(_ column: String, _ row: Int) throws(SurveyError) -> CivilDay {
+            guard let t = text(column, row) else { throw SurveyError(.invalidData, "Row \(row + 2) of '\(name)' has no \(column); write the date as YYYY-MM-DD.") }
+            guard let d = CivilDay(t) else { throw SurveyError(.invalidData, "Row \(row + 2) of '\(name)': \(column) '\(t)' is not a date; write it as YYYY-MM-DD.") }
+            return d
+        }
+        var polls: [Poll] = []
+        var firstRow: [Int] = []
+        var index: [String: Int] = [:]
+        for row in 0..<table.rowCount {
+            guard let pollster = text("pollster", row) else { throw SurveyError(.invalidData, "Row \(row + 2) of '\(name)' names no pollster; fill in pollster.") }
+            guard let question = text("question", row) else { throw SurveyError(.invalidData, "Row \(row + 2) of '\(name)' names no question; fill in question.") }
+            guard let answer = text("answer", row) else { throw SurveyError(.invalidData, "Row \(row + 2) of '\(name)' names no answer; fill in answer.") }
+            let start = try day("field_start", row), end = try day("field_end", row)
+            let n = try number("sample_size", row, required: true)!
+            guard n == n.rounded(), n >= 0, n < 1e9 else {
+                throw SurveyError(.invalidData, "Row \(row + 2) of '\(name)': sample_size \(n) is not a whole number of respondents.")
+            }
+            let share = try number("share", row, required: true)!
+            let population = text("population", row)
+            let key = [pollster, start.description, end.description, question, population ?? "", String(Int(n))].joined(separator: "\u{1F}")
+            if let i = index[key] {
+                polls[i].answers.append(Poll.Answer(answer, share: share))
+                continue
+            }
+            var wording: [String: String] = [:]
+            for language in ["en", "ru", "kk"] { if let w = text("wording_\(language)", row) { wording[language] = w } }
+            let exhaustive = text("exhaustive", row).map { ["true", "yes", "1"].contains($0.lowercased()) } ?? false
+            index[key] = polls.count
+            firstRow.append(row)
+            polls.append(Poll(
+                pollster: pollster, sponsor: text("sponsor", row), fieldStart: start, fieldEnd: end, mode: text("mode", row),
+                population: population, sampleSize: Int(n), marginOfError: try number("margin_of_error", row, required: false),
+                weighting: text("weighting", row), question: question, wording: wording, answers: [Poll.Answer(answer, share: share)],
+                exhaustive: exhaustive, designEffect: try number("design_effect", row, required: false), source: text("source", row),
+                url: text("url", row), notes: text("notes", row)))
+        }
+        for (i, poll) in polls.enumerated() {
+            try PollValidator.check(poll, what: "The poll of \(poll.pollster) on '\(poll.question)' (row \(firstRow[i] + 2) of '\(name)')")
+        }
+        return polls
+    }
+}

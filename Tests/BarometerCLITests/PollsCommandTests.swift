@@ -1,0 +1,77 @@
+import BarometerCLI
+import Foundation
+import Polls
+import SurveyCore
+import SurveyIO
+import Testing
+
+private let warSide = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("../../examples/polls-war-side.csv").standardized.path
+
+@Suite("barometer polls")
+struct PollsCommandTests {
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("polls-\(UUID())")
+
+    @Test func listShowsThePublishedPolls() {
+        let run = BarometerCLI.run(["polls", "list", warSide])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("2022-11-04 to 2022-11-24  1110  war_side  Ukraine 22, Russia 13, Neutral 59"))
+        #expect(run.stdout.hasSuffix("3 polls.\n"))
+    }
+
+    @Test("the average in JSON: a row per day and per pollster, the model, the same numbers as the library")
+    func averageMatchesTheLibrary() throws {
+        let run = BarometerCLI.run(["polls", "average", warSide, "--question", "war_side", "--answer", "Russia",
+                                    "--random-walk-sd", "0.002", "--extra-variance", "0", "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let result = try JSONDecoder().decode(AnalysisResult.self, from: Data(run.stdout.utf8))
+        let days = result.rows.filter { $0.statistic == .pollAverage }
+        #expect(days.first?.domain["date"] == "2022-03-16" && days.last?.domain["date"] == "2023-05-07")
+        #expect(days.count == CivilDay("2023-05-07")!.number - CivilDay("2022-03-16")!.number + 1)
+        #expect(result.rows.filter { $0.statistic == .houseEffect }.map { $0.domain["pollster"] } == ["Demoscope"])
+        #expect(result.pollModels.first?.randomWalkSD == 0.002 && result.pollModels.first?.estimated == false)
+        let polls = try PollTable.polls(from: DatasetLoader.load(path: warSide), name: warSide)
+        let fit = try PollAverage.fit(try PollAverage.observations(polls, question: "war_side", answer: "Russia"), randomWalkSD: 0.002, extraVariance: 0)
+        #expect(days.map(\.estimate) == fit.estimates.map { Optional($0) })
+        #expect(days.map(\.standardError) == fit.standardErrors.map { Optional($0) })
+        // Every answer when --answer is left out.
+        let all = BarometerCLI.run(["polls", "average", warSide, "--question", "war_side", "--format", "json"])
+        let every = try JSONDecoder().decode(AnalysisResult.self, from: Data(all.stdout.utf8))
+        #expect(Set(every.rows.compactMap(\.level)) == ["Ukraine", "Russia", "Neutral"] && every.pollModels.count == 3)
+    }
+
+    @Test("bad polls and requests: one sentence naming the row and the field, exit 1", arguments: [
+        ("share", "39", "139", "the share of 'Russia' is 139.0"),
+        ("field_end", "2022-11-24", "2022-10-24", "the fieldwork ends (2022-10-24) before it starts (2022-11-04)"),
+        ("sample_size", "1110", "", "Row 5 of"),
+        ("field_start", "2023-05-03", "3 May 2023", "field_start '3 May 2023' is not a date"),
+    ])
+    func badPolls(_ column: String, _ from: String, _ to: String, _ expected: String) throws {
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        var lines = try String(contentsOfFile: warSide, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let header = lines[0].split(separator: ",").map(String.init)
+        let position = header.firstIndex(of: column)!
+        let row = column == "share" ? 2 : column == "field_start" ? 7 : column == "sample_size" ? 4 : 5
+        var fields = lines[row].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        #expect(fields[position] == from)
+        fields[position] = to
+        lines[row] = fields.joined(separator: ",")
+        let file = scratch.appendingPathComponent("bad.csv").path
+        try lines.joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        let run = BarometerCLI.run(["polls", "average", file, "--question", "war_side"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains(expected), "\(run.stderr)")
+        #expect(run.stderr.split(separator: "\n").count == 1 && run.stdout.isEmpty)
+    }
+
+    @Test func badRequests() {
+        let unknown = BarometerCLI.run(["polls", "average", warSide, "--question", "war_side", "--reference", "Gallup"])
+        #expect(unknown.status == 1 && unknown.stderr == "error: The reference pollster 'Gallup' has no poll of this question; choose one of Demoscope.\n")
+        let question = BarometerCLI.run(["polls", "average", warSide, "--question", "eeu"])
+        #expect(question.status == 1 && question.stderr.contains("No poll asked the question 'eeu'"))
+        let early = BarometerCLI.run(["polls", "average", warSide, "--question", "war_side", "--until", "2022-01-01"])
+        #expect(early.status == 1 && early.stderr.contains("before the last poll (2023-05-07)"))
+        #expect(BarometerCLI.run(["polls", "average", warSide, "--question", "war_side", "--until", "May"]).status == 64)
+    }
+}
