@@ -35,6 +35,9 @@ struct PollsAverage: BarometerVerb {
     @Option(help: ArgumentHelp("Identify house effects by this pollster's being zero (default: they sum to zero).", valueName: "pollster"))
     var reference: String?
 
+    @Option(help: ArgumentHelp("A known true value, DATE=PERCENT (an election or census result); repeat for several. House effects are then all estimated.", valueName: "date=percent"))
+    var anchor: [String] = []
+
     @Option(name: .customLong("random-walk-sd"), help: ArgumentHelp("σ, the daily change's standard deviation as a proportion (e.g. 0.002); estimated when left out.", valueName: "sd"))
     var randomWalkSD: Double?
 
@@ -55,6 +58,25 @@ struct PollsAverage: BarometerVerb {
         try EstimationOptions.checkLevel(level)
         if let s = randomWalkSD, !(s > 0) { throw ValidationError("--random-walk-sd \(s) is not positive; give a daily change such as 0.002.") }
         if let v = extraVariance, !(v >= 0) { throw ValidationError("--extra-variance \(v) is negative; give 0 or more.") }
+        if reference != nil, !anchor.isEmpty { throw ValidationError("--reference and --anchor both fix the house effects' level; give one of them.") }
+        _ = try anchors()
+    }
+
+    /// The `--anchor DATE=PERCENT` values.
+    func anchors() throws -> [HouseEffectIdentification.Anchor] {
+        try anchor.map { text in
+            let parts = text.split(separator: "=", maxSplits: 1).map { String($0).trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, let day = CivilDay(parts[0]), let percent = Double(parts[1].replacingOccurrences(of: "%", with: "")) else {
+                throw ValidationError("--anchor \(text) is not DATE=PERCENT; write e.g. --anchor 2022-11-20=81.3.")
+            }
+            return HouseEffectIdentification.Anchor(day: day, share: percent / 100)
+        }
+    }
+
+    var identification: HouseEffectIdentification {
+        if let reference { return .reference(reference) }
+        if let list = try? anchors(), !list.isEmpty { return .anchors(list) }
+        return .sumToZero
     }
 
     func execute(arguments: [String], into sink: inout CommandOutput, progress: ProgressReporter) throws {
@@ -69,7 +91,7 @@ struct PollsAverage: BarometerVerb {
             let observations = try PollAverage.observations(polls, question: question, answer: a)
             let fit = try PollAverage.fit(
                 observations, randomWalkSD: randomWalkSD, extraVariance: extraVariance,
-                identification: reference.map { .reference($0) } ?? .sumToZero, until: until.flatMap(CivilDay.init))
+                identification: identification, until: until.flatMap(CivilDay.init))
             let result = fit.result(question: question, answer: a, confidenceLevel: level)
             if combined == nil {
                 combined = result

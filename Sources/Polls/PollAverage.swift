@@ -103,6 +103,8 @@ public enum PollAverage {
         let pollsterIndex: [Int]
         /// δ_j = rows[j] · θ; K = rows[0].count.
         let rows: [[Double]]
+        /// Known values of μ by day index (anchors), in day order.
+        let anchors: [(day: Int, share: Double)]
 
         init(_ observations: [PollObservation], identification: HouseEffectIdentification, until: CivilDay?) throws(SurveyError) {
             guard observations.count >= 2, let first = observations.map(\.day).min(), let last = observations.map(\.day).max() else {
@@ -115,6 +117,26 @@ public enum PollAverage {
             if case .reference(let name) = identification, !pollsters.contains(name) {
                 throw SurveyError(.invalidRequest, "The reference pollster '\(name)' has no poll of this question; choose one of \(pollsters.joined(separator: ", ")).")
             }
+            var anchors: [(Int, Double)] = []
+            if case .anchors(let list) = identification {
+                guard !list.isEmpty else {
+                    throw SurveyError(.invalidRequest, "Anchoring the average needs at least one known value; give DATE=PERCENT, e.g. 2022-03-20=38.")
+                }
+                let end = until ?? last
+                for a in list.sorted(by: { $0.day < $1.day }) {
+                    guard a.day >= first, a.day <= end else {
+                        throw SurveyError(.invalidRequest, "The anchor on \(a.day) lies outside the polls' dates (\(first) to \(end)); anchor the average on a day inside them, or extend it with an end date.")
+                    }
+                    guard a.share >= 0, a.share <= 1 else {
+                        throw SurveyError(.invalidRequest, "The anchor on \(a.day) is \(a.share * 100)%; a known share lies between 0 and 100%.")
+                    }
+                    guard anchors.last?.0 != a.day.number - first.number else {
+                        throw SurveyError(.invalidRequest, "Two anchors fall on \(a.day); give one known value per day.")
+                    }
+                    anchors.append((a.day.number - first.number, a.share))
+                }
+            }
+            self.anchors = anchors
             self.observations = observations
             firstDay = first
             dayCount = (until ?? last).number - first.number + 1
@@ -159,7 +181,30 @@ public enum PollAverage {
                     for b in 0..<k where h[b] != 0 { corner[a * k + b] += w * h[a] * h[b] }
                 }
             }
-            guard let tri = SymmetricTridiagonal(diagonal: diagonal, offDiagonal: [Double](repeating: -walk, count: t - 1)) else {
+            // Anchored days are known: their rows become identity, their neighbours' couplings move
+            // to the right-hand side, and polls on them inform only the house effects.
+            var offDiagonal = [Double](repeating: -walk, count: t - 1)
+            var known = [Double?](repeating: nil, count: t)
+            for (d, a) in anchors {
+                known[d] = a
+                if d > 0 { bMu[d - 1] += walk * a; offDiagonal[d - 1] = 0 }
+                if d < t - 1 { bMu[d + 1] += walk * a; offDiagonal[d] = 0 }
+            }
+            for i in 0..<n {
+                let d = dayIndex[i]
+                guard let a = known[d] else { continue }
+                let w = 1 / variances[i], h = rows[pollsterIndex[i]]
+                for c in 0..<k where h[c] != 0 {
+                    border[d * k + c] = 0
+                    bTheta[c] -= w * h[c] * a
+                }
+            }
+            for (d, a) in anchors {
+                diagonal[d] = 1
+                bMu[d] = a
+                for c in 0..<k { border[d * k + c] = 0 }
+            }
+            guard let tri = SymmetricTridiagonal(diagonal: diagonal, offDiagonal: offDiagonal) else {
                 throw SurveyError(.invalidRequest, "The poll average cannot be computed with these polls (the system is singular); check that every pollster has a poll.")
             }
             let z = tri.solve(bMu)
@@ -191,7 +236,7 @@ public enum PollAverage {
             for d in 0..<t { for a in 0..<k { mu[d] -= w[d * k + a] * theta[a] } }
             let inverseDiagonal = tri.inverseDiagonal()
             var muSE = [Double](repeating: 0, count: t)
-            for d in 0..<t {
+            for d in 0..<t where known[d] == nil {
                 var q = 0.0
                 for a in 0..<k { for b in 0..<k { q += w[d * k + a] * sInverse[a * k + b] * w[d * k + b] } }
                 muSE[d] = (inverseDiagonal[d] + q).squareRoot()
@@ -208,8 +253,16 @@ public enum PollAverage {
                 quadratic += r * r / variances[i]
             }
             for d in 1..<max(t, 1) { quadratic += (mu[d] - mu[d - 1]) * (mu[d] - mu[d - 1]) * walk }
-            let logLikelihood = -0.5 * (Double(n - k - 1) * log(2 * Double.pi) + variances.reduce(0) { $0 + log($1) }
+            // Anchors: the likelihood of the polls given the known values, p(y, a)/p(a), where the
+            // anchors' own density comes from the walk between them (the first is diffuse).
+            // Their identity rows add nothing to log det A; without anchors μ's start is diffuse.
+            let free = t - anchors.count
+            var logLikelihood = -0.5 * (Double(n + t - 1 - free - k) * log(2 * Double.pi) + variances.reduce(0) { $0 + log($1) }
                 + Double(t - 1) * log(sigma * sigma) + tri.logDeterminant + logDetS + quadratic)
+            for (a, b) in zip(anchors, anchors.dropFirst()) {
+                let v = sigma * sigma * Double(b.day - a.day)
+                logLikelihood -= -0.5 * (log(2 * Double.pi * v) + (b.share - a.share) * (b.share - a.share) / v)
+            }
             return Solution(mu: mu, muSE: muSE, theta: theta, delta: delta, deltaSE: deltaSE, logLikelihood: logLikelihood)
         }
     }

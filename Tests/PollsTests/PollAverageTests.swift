@@ -9,23 +9,29 @@ struct PollAverageTests {
     /// Σ (y − μ_t − h·θ)²/R + Σ (μ_t − μ_{t−1})²/σ², by Gaussian elimination with partial
     /// pivoting, and A⁻¹ column by column — nothing shared with the production solver.
     static func dense(_ problem: PollAverage.Problem, sigma: Double, tau2: Double) -> (mu: [Double], theta: [Double], variances: [Double]) {
-        let t = problem.dayCount, k = problem.rows[0].count, m = t + k
-        var a = [[Double]](repeating: [Double](repeating: 0, count: m), count: m)
-        var b = [Double](repeating: 0, count: m)
+        let t = problem.dayCount, k = problem.rows[0].count, full = t + k
+        var a = [[Double]](repeating: [Double](repeating: 0, count: full), count: full)
+        var b = [Double](repeating: 0, count: full)
         for d in 0..<(t - 1) {
             a[d][d] += 1 / (sigma * sigma); a[d + 1][d + 1] += 1 / (sigma * sigma)
             a[d][d + 1] -= 1 / (sigma * sigma); a[d + 1][d] -= 1 / (sigma * sigma)
         }
         for (i, o) in problem.observations.enumerated() {
-            var x = [Double](repeating: 0, count: m)
+            var x = [Double](repeating: 0, count: full)
             x[problem.dayIndex[i]] = 1
             for (j, h) in problem.rows[problem.pollsterIndex[i]].enumerated() { x[t + j] = h }
             let w = 1 / (o.samplingVariance + tau2)
-            for r in 0..<m where x[r] != 0 {
+            for r in 0..<full where x[r] != 0 {
                 b[r] += w * x[r] * o.share
-                for c in 0..<m where x[c] != 0 { a[r][c] += w * x[r] * x[c] }
+                for c in 0..<full where x[c] != 0 { a[r][c] += w * x[r] * x[c] }
             }
         }
+        // Anchored days are known: move their columns to the right-hand side, drop their rows.
+        let fixed = Dictionary(uniqueKeysWithValues: problem.anchors.map { ($0.day, $0.share) })
+        let keep = (0..<full).filter { fixed[$0] == nil }
+        b = keep.map { r in b[r] - fixed.reduce(0) { $0 + a[r][$1.key] * $1.value } }
+        a = keep.map { r in keep.map { a[r][$0] } }
+        let m = keep.count
         func solve(_ rhs: [Double]) -> [Double] {
             var m2 = a, v = rhs
             for col in 0..<m {
@@ -46,17 +52,21 @@ struct PollAverageTests {
             }
             return x
         }
-        let u = solve(b)
-        let variances = (0..<m).map { j -> Double in
+        let reduced = solve(b)
+        let reducedVariances = (0..<m).map { j -> Double in
             var e = [Double](repeating: 0, count: m)
             e[j] = 1
             return solve(e)[j]
         }
+        var u = [Double](repeating: 0, count: full), variances = [Double](repeating: 0, count: full)
+        for (position, index) in keep.enumerated() { u[index] = reduced[position]; variances[index] = reducedVariances[position] }
+        for (day, share) in fixed { u[day] = share }
         return (Array(u[0..<t]), Array(u[t...]), variances)
     }
 
     @Test("with σ and τ² given, the fit equals the dense solution of the same model at 1e-9",
-          arguments: [HouseEffectIdentification.sumToZero, .reference("B")])
+          arguments: [HouseEffectIdentification.sumToZero, .reference("B"),
+                      .anchors([.init(day: CivilDay("2022-01-11")!, share: 0.41), .init(day: CivilDay("2022-02-05")!, share: 0.38)])])
     func exactAgainstDense(_ identification: HouseEffectIdentification) throws {
         var sim = SimulatedPolls(seed: 7)
         let (observations, _) = sim.polls(count: 14, days: 40, houses: ["A": 0.03, "B": -0.01, "C": -0.02])
@@ -73,6 +83,10 @@ struct PollAverageTests {
         for j in problem.pollsters.indices { #expect(agrees(fit.houseEffects[j], delta[j], floor: 1e-2), "δ of \(problem.pollsters[j])") }
         if identification == .sumToZero {
             #expect(abs(fit.houseEffects.reduce(0, +)) < 1e-15)
+        } else if case .anchors = identification {
+            let d1 = fit.days.firstIndex(of: CivilDay("2022-01-11")!)!, d2 = fit.days.firstIndex(of: CivilDay("2022-02-05")!)!
+            #expect(fit.estimates[d1] == 0.41 && fit.standardErrors[d1] == 0 && fit.estimates[d2] == 0.38)
+            #expect(fit.houseEffectStandardErrors.allSatisfy { $0 > 0 })
         } else {
             #expect(fit.houseEffects[fit.pollsters.firstIndex(of: "B")!] == 0 && fit.houseEffectStandardErrors[1] == 0)
         }
@@ -164,6 +178,22 @@ struct PollAverageTests {
         #expect(Double(inside) / Double(fit.days.count) > 0.6, "\(inside) of \(fit.days.count)")
         // Deterministic: the same polls give the same fit, bit for bit.
         #expect(try PollAverage.fit(observations) == fit)
+    }
+
+    @Test("anchored to the truth, the house effects themselves are recovered (not only their differences)")
+    func anchorsRecoverHouseEffects() throws {
+        var sim = SimulatedPolls(seed: 2009)
+        let houses = ["Alpha": 0.04, "Beta": 0.01, "Gamma": 0.02]
+        let (observations, truth) = sim.polls(count: 150, days: 300, sigma: 0.003, houses: houses)
+        let first = CivilDay("2022-01-01")!
+        let anchors = [HouseEffectIdentification.Anchor(day: first.adding(5), share: truth[5]),
+                       .init(day: first.adding(290), share: truth[290])]
+        let fit = try PollAverage.fit(observations, identification: .anchors(anchors))
+        for (j, name) in fit.pollsters.enumerated() {
+            #expect(abs(fit.houseEffects[j] - houses[name]!) < 3 * fit.houseEffectStandardErrors[j], "\(name): \(fit.houseEffects[j]) ± \(fit.houseEffectStandardErrors[j])")
+        }
+        #expect(fit.houseEffects.allSatisfy { $0 > 0 })
+        #expect(throws: SurveyError.self) { try PollAverage.fit(observations, identification: .anchors([.init(day: CivilDay("2030-01-01")!, share: 0.4)])) }
     }
 
     @Test("bad requests are one sentence")
