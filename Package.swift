@@ -55,7 +55,7 @@ let package = Package(
         .target(
             name: "Store",
             dependencies: [
-                "SurveyCore", "Studies", "SurveyIO", "Weighting",
+                "SurveyCore", "Studies", "SurveyIO", "Weighting", "Polls",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -99,7 +99,7 @@ let package = Package(
             name: "BarometerServerTests",
             dependencies: ["BarometerServer", "Store", "Studies", "SurveyCore", .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Studies", "SurveyCore"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Studies", "SurveyCore", "Polls"]),
         .testTarget(
             name: "ConformanceTests",
             dependencies: ["SurveyCore", "SurveyIO", "Weighting"],

@@ -23,8 +23,11 @@ struct PollsAverage: BarometerVerb {
               barometer polls average polls.csv --question war_side --reference Demoscope --format csv
             """)
 
-    @Argument(help: ArgumentHelp("The polls (CSV, one row per answer).", valueName: "file"))
-    var file: String
+    @Argument(help: ArgumentHelp("The polls (CSV, one row per answer); the poll database when left out.", valueName: "file"))
+    var file: String?
+
+    @Option(help: ArgumentHelp("The store's folder (default: barometer-data).", valueName: "folder"))
+    var data: String = "barometer-data"
 
     @Option(help: ArgumentHelp("The question to average.", valueName: "question"))
     var question: String
@@ -80,7 +83,7 @@ struct PollsAverage: BarometerVerb {
     }
 
     func execute(arguments: [String], into sink: inout CommandOutput, progress: ProgressReporter) throws {
-        let polls = try PollsCommand.load(file)
+        let polls = try PollsCommand.polls(file: file, data: data).map(\.poll)
         let asked = polls.filter { $0.question == question }
         var answers: [String] = []
         if let answer { answers = [answer] } else {
@@ -101,7 +104,7 @@ struct PollsAverage: BarometerVerb {
             }
         }
         guard var result = combined else { return }
-        result.provenance = try? FileFingerprint.provenance(path: file)
+        result.provenance = file.flatMap { try? FileFingerprint.provenance(path: $0) } ?? Provenance(file: data)
         sink.write(ResultRenderer(language: output.language).render(result, as: output.format))
     }
 }

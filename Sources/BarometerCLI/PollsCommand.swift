@@ -3,6 +3,7 @@ import Foundation
 import Polls
 import Reports
 import SurveyCore
+import Store
 import SurveyIO
 
 /// `barometer polls`: published polls and the average across pollsters with house effects.
@@ -16,11 +17,17 @@ struct PollsCommand: ParsableCommand {
             population, margin_of_error, weighting, design_effect, exhaustive, wording_en, \
             wording_ru, wording_kk, source, url, notes.
             """,
-        subcommands: [PollsList.self, PollsAverage.self])
+        subcommands: [PollsImport.self, PollsList.self, PollsShow.self, PollsAverage.self])
 
     /// Reads and checks the polls of `file`.
     static func load(_ file: String) throws -> [Poll] {
         let table = try DatasetLoader.load(path: file)
         return try PollTable.polls(from: table, name: file)
+    }
+
+    /// The polls of `file` when given, else those of the store in `data`, with their store ids.
+    static func polls(file: String?, data: String) throws -> [(id: String?, poll: Poll)] {
+        if let file { return try load(file).map { (nil, $0) } }
+        return try BarometerStore(directory: data).polls().map { ($0.id, $0.poll) }
     }
 }

@@ -14,20 +14,24 @@ struct PollsList: BarometerVerb {
               barometer polls list polls.csv --question war_side
             """)
 
-    @Argument(help: ArgumentHelp("The polls (CSV, one row per answer).", valueName: "file"))
-    var file: String
+    @Argument(help: ArgumentHelp("The polls (CSV, one row per answer); the poll database when left out.", valueName: "file"))
+    var file: String?
+
+    @Option(help: ArgumentHelp("The store's folder (default: barometer-data).", valueName: "folder"))
+    var data: String = "barometer-data"
 
     @Option(help: ArgumentHelp("Only the polls of this question.", valueName: "question"))
     var question: String?
 
     func execute(arguments: [String], into sink: inout CommandOutput, progress: ProgressReporter) throws {
-        let polls = try PollsCommand.load(file).filter { question == nil || $0.question == question }
-        let rows: [[String]] = polls.map { p in
+        let polls = try PollsCommand.polls(file: file, data: data).filter { question == nil || $0.poll.question == question }
+        let rows: [[String]] = polls.map { (id, p) in
             let who = p.pollster + (p.population.map { " (\($0))" } ?? "")
             let answers = p.answers.map { "\($0.answer) \(String(format: "%g", $0.share))" }.joined(separator: ", ")
-            return [who, "\(p.fieldStart) to \(p.fieldEnd)", String(p.sampleSize), p.question, answers, p.source ?? ""]
+            return (id.map { [$0] } ?? []) + [who, "\(p.fieldStart) to \(p.fieldEnd)", String(p.sampleSize), p.question, answers, p.source ?? ""]
         }
-        sink.write(PlainTable.render(headers: ["pollster", "fieldwork", "n", "question", "answers (%)", "source"], rows: rows, rightAligned: [2]))
+        let headers = (file == nil ? ["id"] : []) + ["pollster", "fieldwork", "n", "question", "answers (%)", "source"]
+        sink.write(PlainTable.render(headers: headers, rows: rows, rightAligned: [file == nil ? 3 : 2]))
         sink.write("\(polls.count) poll\(polls.count == 1 ? "" : "s").\n")
     }
 }

@@ -8,6 +8,7 @@ enum StoreSchema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: v1)
         migrator.registerMigration("v2-wave-weighting", migrate: v2)
+        migrator.registerMigration("v3-polls", migrate: v3)
         return migrator
     }
 
@@ -92,6 +93,24 @@ enum StoreSchema {
                 waveRowId INTEGER PRIMARY KEY REFERENCES wave(id) ON DELETE CASCADE,
                 spec      TEXT NOT NULL                  -- JSON: WeightingSpec, targets keyed by code
             ) STRICT;
+            """)
+    }
+
+    /// Published polls (the poll database): one row per poll, its id derived from what
+    /// identifies it (pollster, fieldwork, question, population, sample size), so that
+    /// importing the same file again replaces rather than duplicates.
+    static func v3(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE poll (
+                id         TEXT PRIMARY KEY,             -- 12 hex digits of the SHA-256 of its identity
+                pollster   TEXT NOT NULL,
+                question   TEXT NOT NULL,
+                fieldStart TEXT NOT NULL,                -- ISO 8601 day
+                fieldEnd   TEXT NOT NULL,
+                poll       TEXT NOT NULL,                -- JSON: Poll
+                importedAt TEXT NOT NULL
+            ) STRICT;
+            CREATE INDEX poll_by_question ON poll(question, fieldStart);
             """)
     }
 }

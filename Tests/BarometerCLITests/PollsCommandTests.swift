@@ -65,6 +65,24 @@ struct PollsCommandTests {
         #expect(run.stderr.split(separator: "\n").count == 1 && run.stdout.isEmpty)
     }
 
+    @Test("import stores the polls once (again replaces), list and show read them back, average runs on the store")
+    func importListShowAverage() throws {
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let data = scratch.appendingPathComponent("store").path
+        let first = BarometerCLI.run(["polls", "import", warSide, "--data", data])
+        #expect(first.status == 0 && first.stdout == "Imported 3 polls into \(data): 3 new, 0 replaced.\n", "\(first.stderr)")
+        #expect(BarometerCLI.run(["polls", "import", warSide, "--data", data]).stdout.contains("0 new, 3 replaced"))
+        let list = BarometerCLI.run(["polls", "list", "--data", data])
+        #expect(list.status == 0 && list.stdout.hasSuffix("3 polls.\n"))
+        let id = try #require(list.stdout.split(separator: "\n").dropFirst(2).first?.split(separator: " ").first.map(String.init))
+        let show = BarometerCLI.run(["polls", "show", id, "--data", data])
+        #expect(show.status == 0 && show.stdout.contains("Which side of the conflict do you support?") && show.stdout.contains("margin of error"))
+        #expect(BarometerCLI.run(["polls", "show", "nope", "--data", data]).stderr.contains("No poll 'nope' in the store"))
+        let fromStore = BarometerCLI.run(["polls", "average", "--data", data, "--question", "war_side", "--answer", "Russia", "--format", "csv"])
+        let fromFile = BarometerCLI.run(["polls", "average", warSide, "--question", "war_side", "--answer", "Russia", "--format", "csv"])
+        #expect(fromStore.status == 0 && fromStore.stdout == fromFile.stdout)
+    }
+
     @Test func badRequests() {
         let unknown = BarometerCLI.run(["polls", "average", warSide, "--question", "war_side", "--reference", "Gallup"])
         #expect(unknown.status == 1 && unknown.stderr == "error: The reference pollster 'Gallup' has no poll of this question; choose one of Demoscope.\n")

@@ -1,5 +1,6 @@
 import Foundation
 @testable import Store
+import Polls
 import SurveyCore
 import Testing
 
@@ -63,5 +64,27 @@ struct StoreAnalysesTests {
             try store.saveAnalysis(study: "cab", request: AnalysisFixture.request, result: AnalysisFixture.result())
         }
         #expect(throws: StoreError.noStudy("cab")) { try store.analyses(study: "cab") }
+    }
+}
+
+@Suite("the poll database")
+struct StorePollsTests {
+    static func poll(_ pollster: String, _ start: String, share: Double) -> Poll {
+        Poll(pollster: pollster, fieldStart: CivilDay(start)!, fieldEnd: CivilDay(start)!.adding(5), sampleSize: 1_000,
+             question: "war_side", wording: ["en": "Which side?"], answers: [.init("Russia", share: share)], source: "a press release")
+    }
+
+    @Test("polls are stored all or none, by an id of their identity; importing again replaces")
+    func importAndRead() throws {
+        let store = try BarometerStore.inMemory()
+        let polls = [Self.poll("A", "2022-03-01", share: 39), Self.poll("B", "2022-11-04", share: 13)]
+        #expect(try store.importPolls(polls) == (2, 0))
+        #expect(try store.importPolls([Self.poll("A", "2022-03-01", share: 40)]) == (0, 1))
+        let stored = try store.polls(question: "war_side")
+        #expect(stored.map(\.poll.pollster) == ["A", "B"] && stored[0].poll.answers[0].share == 40)
+        #expect(try store.poll(id: stored[1].id).poll == polls[1])
+        #expect(try store.polls(question: "other").isEmpty)
+        let missing = #expect(throws: StoreError.self) { try store.poll(id: "nope") }
+        #expect(missing?.kind == .notFound)
     }
 }

@@ -1,0 +1,63 @@
+import Crypto
+import Foundation
+import GRDB
+import Polls
+
+extension BarometerStore {
+    /// A stored poll and its id (for `barometer polls show ID`).
+    public struct StoredPoll: Sendable, Equatable {
+        public var id: String
+        public var poll: Poll
+    }
+
+    /// The id of `poll`: 12 hex digits of the SHA-256 of pollster, fieldwork, question,
+    /// population and sample size — what makes two rows the same poll.
+    public static func pollID(_ poll: Poll) -> String {
+        let identity = [poll.pollster, poll.fieldStart.description, poll.fieldEnd.description, poll.question, poll.population ?? "",
+                        String(poll.sampleSize)].joined(separator: "\u{1F}")
+        return String(sha256(identity).prefix(12))
+    }
+
+    /// Stores `polls` in one transaction (all or none), replacing polls with the same id.
+    /// - Returns: how many were new and how many replaced one already stored.
+    @discardableResult
+    public func importPolls(_ polls: [Poll], at date: Date = Date()) throws(StoreError) -> (added: Int, replaced: Int) {
+        var rows: [(id: String, poll: Poll, json: String)] = []
+        for poll in polls { rows.append((Self.pollID(poll), poll, try StoreJSON.encode(poll, "a poll of \(poll.pollster)"))) }
+        return try write("importing \(polls.count) polls") { db in
+            var added = 0, replaced = 0
+            for row in rows {
+                let exists = try Bool.fetchOne(db, sql: "SELECT 1 FROM poll WHERE id = ?", arguments: [row.id]) ?? false
+                if exists { replaced += 1 } else { added += 1 }
+                try db.execute(
+                    sql: "INSERT OR REPLACE INTO poll (id, pollster, question, fieldStart, fieldEnd, poll, importedAt) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    arguments: [row.id, row.poll.pollster, row.poll.question, row.poll.fieldStart.description, row.poll.fieldEnd.description, row.json, date])
+            }
+            return (added, replaced)
+        }
+    }
+
+    /// The stored polls, of one question or all, by fieldwork start then pollster.
+    public func polls(question: String? = nil) throws(StoreError) -> [StoredPoll] {
+        let rows = try read("reading the polls") { db in
+            try Row.fetchAll(db, sql: "SELECT id, poll FROM poll WHERE ? IS NULL OR question = ? ORDER BY fieldStart, pollster, id",
+                             arguments: [question, question])
+        }
+        var out: [StoredPoll] = []
+        for row in rows {
+            let id: String = try decode(row, "id")
+            out.append(StoredPoll(id: id, poll: try StoreJSON.decode(Poll.self, from: try decode(row, "poll"), "poll '\(id)'")))
+        }
+        return out
+    }
+
+    /// The stored poll `id`.
+    /// - Throws: ``StoreError`` (`notFound`) naming the id.
+    public func poll(id: String) throws(StoreError) -> StoredPoll {
+        let json = try read("reading poll '\(id)'") { db in try String.fetchOne(db, sql: "SELECT poll FROM poll WHERE id = ?", arguments: [id]) }
+        guard let json else {
+            throw StoreError(.notFound, "No poll '\(id)' in the store; `barometer polls list` shows the ids.")
+        }
+        return StoredPoll(id: id, poll: try StoreJSON.decode(Poll.self, from: json, "poll '\(id)'"))
+    }
+}
