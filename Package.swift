@@ -68,7 +68,7 @@ let package = Package(
         .target(
             name: "BarometerServer",
             dependencies: [
-                "SurveyCore", "SurveyIO", "Studies", "Store", "Reports", "Charts", "Weighting", "Translations",
+                "SurveyCore", "SurveyIO", "Studies", "Store", "Reports", "Charts", "Weighting", "Translations", "Polls",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
@@ -97,7 +97,7 @@ let package = Package(
         .testTarget(name: "BarometerBenchTests", dependencies: ["BarometerBench", "SurveyCore"]),
         .testTarget(
             name: "BarometerServerTests",
-            dependencies: ["BarometerServer", "Store", "Studies", "SurveyCore", .product(name: "HummingbirdTesting", package: "hummingbird")]
+            dependencies: ["BarometerServer", "Store", "Studies", "SurveyCore", "Polls", .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Studies", "SurveyCore", "Polls"]),
         .testTarget(

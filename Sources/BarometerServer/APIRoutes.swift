@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Polls
 import Reports
 import Store
 import Studies
@@ -80,6 +81,47 @@ struct APIRoutes: Sendable {
                 throw APIError(.unprocessableContent, "There is nothing to draw with these options; check levels and waves.")
             }
             return Self.body(svg, type: "image/svg+xml; charset=utf-8", download: nil)
+        }
+        // The poll database: published toplines are public, so no disclosure rule applies.
+        api.get("polls") { request, _ in
+            let question = Self.query(request).first("question")
+            let polls = try service.store.polls(question: question)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            let items = try polls.map { stored -> String in
+                let poll = String(decoding: try encoder.encode(stored.poll), as: UTF8.self)
+                return "{\"id\":\(AnyJSON.quote(stored.id)),\"poll\":\(poll)}"
+            }
+            return Self.json("{\"polls\":[" + items.joined(separator: ",") + "]}")
+        }
+        api.get("polls/average") { request, _ in
+            let query = Self.query(request)
+            guard let question = query.first("question") else {
+                throw APIError(.badRequest, "The request names no question; add question=ID (see /api/v1/polls).")
+            }
+            let polls = try service.store.polls(question: question).map(\.poll)
+            var identification = HouseEffectIdentification.sumToZero
+            if let reference = query.first("reference") { identification = .reference(reference) }
+            let anchors = try query.list("anchor").map { text throws -> HouseEffectIdentification.Anchor in
+                let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+                guard parts.count == 2, let day = CivilDay(parts[0]), let percent = Double(parts[1]) else {
+                    throw APIError(.badRequest, "anchor=\(text) is not DATE=PERCENT; write e.g. anchor=2022-11-20=81.3.")
+                }
+                return .init(day: day, share: percent / 100)
+            }
+            if !anchors.isEmpty { identification = .anchors(anchors) }
+            var answers = query.list("answer")
+            if answers.isEmpty { for p in polls { for a in p.answers where !answers.contains(a.answer) { answers.append(a.answer) } } }
+            var combined: AnalysisResult? = nil
+            for answer in answers.isEmpty ? [""] : answers {
+                let fit = try PollAverage.fit(try PollAverage.observations(polls, question: question, answer: answer), identification: identification)
+                let result = fit.result(question: question, answer: answer)
+                if combined == nil { combined = result } else {
+                    combined!.rows += result.rows
+                    combined!.pollModels += result.pollModels
+                }
+            }
+            return Self.json(ResultRenderer().render(combined!, as: .json))
         }
         api.post("studies/:study/waves/:wave") { request, context in
             try await upload(request, context: context)

@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Polls
 import Store
 import Studies
 import SurveyCore
@@ -54,7 +55,8 @@ struct APITests {
                     }
                 }
                 visit(try ServerFixture.json(r))
-                let pageKeys: Set<String> = ["q", "chart", "format", "start", "end", "embargo-until"]
+                // The pages' own keys, and the poll database's (published toplines, not a survey request).
+                let pageKeys: Set<String> = ["q", "chart", "format", "start", "end", "embargo-until", "question", "answer", "reference", "anchor"]
                 #expect(names.contains("ci-method") && names.contains("missing"))
                 for name in names.subtracting(pageKeys) {
                     #expect(RequestParameter(rawValue: name)?.surfaces.contains(.query) == true, "\(name) is not a query parameter of the table")
@@ -227,6 +229,34 @@ struct APITests {
             }
         }
         #expect(try store.waves(study: "demo").count == 17)
+    }
+
+    @Test("the poll database and its average are public: listed and averaged through the API")
+    func pollsAndTheirAverage() async throws {
+        let store = try BarometerStore.inMemory(passwordIterations: 1_000)
+        func poll(_ start: String, _ russia: Double, _ ukraine: Double) -> Poll {
+            Poll(pollster: "Demoscope", fieldStart: CivilDay(start)!, fieldEnd: CivilDay(start)!.adding(9), sampleSize: 1_100, question: "war_side",
+                 answers: [.init("Russia", share: russia), .init("Ukraine", share: ukraine)])
+        }
+        try store.importPolls([poll("2022-03-01", 39, 10), poll("2022-11-04", 13, 22), poll("2023-05-03", 12.8, 21.1)])
+        try await ServerFixture.app(store: store).test(.router) { client in
+            try await client.execute(uri: "/api/v1/polls?question=war_side", method: .get) { r in
+                #expect(r.status == .ok)
+                let json = try ServerFixture.json(r)
+                #expect((json["polls"] as? [Any])?.count == 3)
+            }
+            try await client.execute(uri: "/api/v1/polls/average?question=war_side&answer=Russia", method: .get) { r in
+                #expect(r.status == .ok, "\(ServerFixture.text(r))")
+                let result = try JSONDecoder().decode(AnalysisResult.self, from: Data(buffer: r.body))
+                #expect(result.rows.first?.statistic == .pollAverage && result.rows.first?.domain["date"] == "2022-03-05")
+                #expect(result.pollModels.count == 1)
+            }
+            try await client.execute(uri: "/api/v1/polls/average?question=war_side&reference=Gallup", method: .get) { r in
+                #expect(r.status == .badRequest || r.status == .unprocessableContent)
+                let message = try ServerFixture.errorMessage(r)
+                #expect(message.contains("The reference pollster 'Gallup' has no poll"))
+            }
+        }
     }
 
     @Test func rateLimitAnswers429() async throws {
