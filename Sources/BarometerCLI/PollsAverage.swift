@@ -84,26 +84,9 @@ struct PollsAverage: BarometerVerb {
 
     func execute(arguments: [String], into sink: inout CommandOutput, progress: ProgressReporter) throws {
         let polls = try PollsCommand.polls(file: file, data: data).map(\.poll)
-        let asked = polls.filter { $0.question == question }
-        var answers: [String] = []
-        if let answer { answers = [answer] } else {
-            for poll in asked { for a in poll.answers where !answers.contains(a.answer) { answers.append(a.answer) } }
-        }
-        var combined: AnalysisResult? = nil
-        for a in answers.isEmpty ? [""] : answers {
-            let observations = try PollAverage.observations(polls, question: question, answer: a)
-            let fit = try PollAverage.fit(
-                observations, randomWalkSD: randomWalkSD, extraVariance: extraVariance,
-                identification: identification, until: until.flatMap(CivilDay.init))
-            let result = fit.result(question: question, answer: a, confidenceLevel: level)
-            if combined == nil {
-                combined = result
-            } else {
-                combined!.rows += result.rows
-                combined!.pollModels += result.pollModels
-            }
-        }
-        guard var result = combined else { return }
+        var result = try PollAverage.result(
+            polls, question: question, answers: answer.map { [$0] } ?? [], randomWalkSD: randomWalkSD, extraVariance: extraVariance,
+            identification: identification, until: until.flatMap(CivilDay.init), confidenceLevel: level)
         result.provenance = file.flatMap { try? FileFingerprint.provenance(path: $0) } ?? Provenance(file: data)
         sink.write(ResultRenderer(language: output.language).render(result, as: output.format))
     }

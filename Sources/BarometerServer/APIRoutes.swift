@@ -110,18 +110,8 @@ struct APIRoutes: Sendable {
                 return .init(day: day, share: percent / 100)
             }
             if !anchors.isEmpty { identification = .anchors(anchors) }
-            var answers = query.list("answer")
-            if answers.isEmpty { for p in polls { for a in p.answers where !answers.contains(a.answer) { answers.append(a.answer) } } }
-            var combined: AnalysisResult? = nil
-            for answer in answers.isEmpty ? [""] : answers {
-                let fit = try PollAverage.fit(try PollAverage.observations(polls, question: question, answer: answer), identification: identification)
-                let result = fit.result(question: question, answer: answer)
-                if combined == nil { combined = result } else {
-                    combined!.rows += result.rows
-                    combined!.pollModels += result.pollModels
-                }
-            }
-            return Self.json(ResultRenderer().render(combined!, as: .json))
+            let result = try PollAverage.result(polls, question: question, answers: query.list("answer"), identification: identification)
+            return Self.json(ResultRenderer().render(result, as: .json))
         }
         api.post("studies/:study/waves/:wave") { request, context in
             try await upload(request, context: context)

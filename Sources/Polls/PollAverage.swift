@@ -84,6 +84,37 @@ public enum PollAverage {
             identification: identification, observations: observations)
     }
 
+    /// The average of `question` in `polls` for each of `answers` (every answer the polls report
+    /// when empty, in order of appearance), as one result: the rows of every answer and the
+    /// model of each (`pollModels`). What `barometer polls average` and the API answer.
+    public static func result(
+        _ polls: [Poll], question: String, answers: [String] = [], randomWalkSD: Double? = nil, extraVariance: Double? = nil,
+        identification: HouseEffectIdentification = .sumToZero, until: CivilDay? = nil, confidenceLevel: Double = 0.95
+    ) throws(SurveyError) -> AnalysisResult {
+        var chosen = answers
+        if chosen.isEmpty {
+            for poll in polls where poll.question == question {
+                for a in poll.answers where !chosen.contains(a.answer) { chosen.append(a.answer) }
+            }
+        }
+        var combined: AnalysisResult? = nil
+        for answer in chosen.isEmpty ? [""] : chosen {
+            let fit = try fit(try observations(polls, question: question, answer: answer), randomWalkSD: randomWalkSD,
+                              extraVariance: extraVariance, identification: identification, until: until)
+            let result = fit.result(question: question, answer: answer, confidenceLevel: confidenceLevel)
+            if var c = combined {
+                c.rows += result.rows
+                c.pollModels += result.pollModels
+                combined = c
+            } else {
+                combined = result
+            }
+        }
+        // `chosen` is never empty here, so neither is `combined`.
+        return combined ?? AnalysisResult(design: DesignSummary(weights: nil, strata: nil, clusters: [], fpc: [], nest: false, lonelyPSU: .fail,
+                                                                 degreesOfFreedom: 0, respondents: 0, strataCount: 0, psuCount: 0), rows: [])
+    }
+
     /// The diffuse log-likelihood of `observations` at σ and τ².
     public static func logLikelihood(
         _ observations: [PollObservation], randomWalkSD: Double, extraVariance: Double,
