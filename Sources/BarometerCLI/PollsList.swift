@@ -23,8 +23,26 @@ struct PollsList: BarometerVerb {
     @Option(help: ArgumentHelp("Only the polls of this question.", valueName: "question"))
     var question: String?
 
+    @Option(help: ArgumentHelp("table, csv (the columns `polls import` reads, so a list re-imports unchanged) or json.", valueName: "format"))
+    var format: String = "table"
+
+    func validate() throws {
+        guard ["table", "csv", "json"].contains(format) else { throw ValidationError("--format \(format) is not table, csv or json.") }
+    }
+
     func execute(arguments: [String], into sink: inout CommandOutput, progress: ProgressReporter) throws {
         let polls = try PollsCommand.polls(file: file, data: data).filter { question == nil || $0.poll.question == question }
+        if format == "csv" {
+            sink.write(PollTable.csv(polls.map(\.poll)))
+            return
+        }
+        if format == "json" {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            struct Listed: Encodable { let id: String?; let poll: Poll }
+            sink.write(String(decoding: try encoder.encode(["polls": polls.map { Listed(id: $0.id, poll: $0.poll) }]), as: UTF8.self) + "\n")
+            return
+        }
         let rows: [[String]] = polls.map { (id, p) in
             let who = p.pollster + (p.population.map { " (\($0))" } ?? "")
             let answers = p.answers.map { "\($0.answer) \(String(format: "%g", $0.share))" }.joined(separator: ", ")

@@ -82,3 +82,34 @@ public enum PollTable {
         return polls
     }
 }
+
+extension PollTable {
+    /// `polls` in the CSV form that ``polls(from:name:)`` reads back to the same polls: the
+    /// required columns, then the optional ones, one row per answer.
+    public static func csv(_ polls: [Poll]) -> String {
+        let header = requiredColumns + optionalColumns
+        var lines = [header.joined(separator: ",")]
+        func number(_ x: Double?) -> String {
+            guard let x else { return "" }
+            return x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : String(x)
+        }
+        for p in polls {
+            for a in p.answers {
+                let fields: [String] = [
+                    p.pollster, p.fieldStart.description, p.fieldEnd.description, String(p.sampleSize), p.question, a.answer, number(a.share),
+                    p.sponsor ?? "", p.mode ?? "", p.population ?? "", number(p.marginOfError), p.weighting ?? "", number(p.designEffect),
+                    p.exhaustive ? "true" : "false", p.wording["en"] ?? "", p.wording["ru"] ?? "", p.wording["kk"] ?? "", p.source ?? "",
+                    p.url ?? "", p.notes ?? "",
+                ]
+                lines.append(fields.map(quoted).joined(separator: ","))
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).
+    static func quoted(_ field: String) -> String {
+        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

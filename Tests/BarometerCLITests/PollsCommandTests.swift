@@ -83,6 +83,26 @@ struct PollsCommandTests {
         #expect(fromStore.status == 0 && fromStore.stdout == fromFile.stdout)
     }
 
+    @Test("list --format csv writes the columns import reads: the list re-imports unchanged")
+    func csvRoundTrip() throws {
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        let first = BarometerCLI.run(["polls", "list", warSide, "--format", "csv"])
+        #expect(first.status == 0 && first.stdout.hasPrefix("pollster,field_start,field_end,sample_size,question,answer,share,sponsor"))
+        let copy = scratch.appendingPathComponent("copy.csv").path
+        try first.stdout.write(toFile: copy, atomically: true, encoding: .utf8)
+        #expect(BarometerCLI.run(["polls", "list", copy, "--format", "csv"]).stdout == first.stdout)
+        #expect(try libraryPolls(copy) == libraryPolls(warSide))
+        let json = BarometerCLI.run(["polls", "list", warSide, "--format", "json"])
+        #expect(json.status == 0 && json.stdout.contains("\"pollster\" : \"Demoscope\""))
+        #expect(BarometerCLI.run(["polls", "list", warSide, "--format", "xml"]).status == 64)
+    }
+
+    /// The polls of a file as the library reads them.
+    func libraryPolls(_ path: String) throws -> [Poll] {
+        try PollTable.polls(from: DatasetLoader.load(path: path), name: "x")
+    }
+
     @Test func badRequests() {
         let unknown = BarometerCLI.run(["polls", "average", warSide, "--question", "war_side", "--reference", "Gallup"])
         #expect(unknown.status == 1 && unknown.stderr == "error: The reference pollster 'Gallup' has no poll of this question; choose one of Demoscope.\n")
