@@ -11,8 +11,6 @@ struct RequestQuery: Sendable {
     /// The pairs in the order written.
     let pairs: [(String, String)]
 
-    init(_ pairs: [(String, String)]) { self.pairs = pairs }
-
     /// Reads a raw query string (without `?`).
     init(raw: String?) {
         var out: [(String, String)] = []

@@ -21,7 +21,7 @@ struct ErrorResponseMiddleware: RouterMiddleware {
                 return Response(status: apiError.status, headers: [.contentType: "application/json; charset=utf-8"],
                                 body: .init(byteBuffer: ByteBuffer(string: apiError.json)))
             }
-            let page = ExplorerPages.errorPage(apiError, language: RequestQuery(request.uri.queryParameters.map { (String($0.key), String($0.value)) }).language)
+            let page = ExplorerPages.errorPage(apiError, language: APIRoutes.query(request).language)
             return Response(status: apiError.status, headers: [.contentType: "text/html; charset=utf-8"],
                             body: .init(byteBuffer: ByteBuffer(string: page)))
         }

@@ -34,11 +34,9 @@ struct DenseCholesky {
             for k in 0..<i { y[i] -= l[i * n + k] * y[k] }
             y[i] /= l[i * n + i]
         }
-        var i = n - 1
-        while i >= 0 {
-            for k in (i + 1)..<max(n, i + 1) { y[i] -= l[k * n + i] * y[k] }
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            for k in (i + 1)..<n { y[i] -= l[k * n + i] * y[k] }
             y[i] /= l[i * n + i]
-            i -= 1
         }
         return y
     }

@@ -97,22 +97,20 @@ public enum PollAverage {
                 for a in poll.answers where !chosen.contains(a.answer) { chosen.append(a.answer) }
             }
         }
-        var combined: AnalysisResult? = nil
-        for answer in chosen.isEmpty ? [""] : chosen {
-            let fit = try fit(try observations(polls, question: question, answer: answer), randomWalkSD: randomWalkSD,
-                              extraVariance: extraVariance, identification: identification, until: until)
-            let result = fit.result(question: question, answer: answer, confidenceLevel: confidenceLevel)
-            if var c = combined {
-                c.rows += result.rows
-                c.pollModels += result.pollModels
-                combined = c
-            } else {
-                combined = result
-            }
+        // With no answer found, "" makes `observations` say which answers the polls have.
+        let first = chosen.first ?? ""
+        func averaged(_ answer: String) throws(SurveyError) -> AnalysisResult {
+            try fit(try observations(polls, question: question, answer: answer), randomWalkSD: randomWalkSD,
+                    extraVariance: extraVariance, identification: identification, until: until)
+                .result(question: question, answer: answer, confidenceLevel: confidenceLevel)
         }
-        // `chosen` is never empty here, so neither is `combined`.
-        return combined ?? AnalysisResult(design: DesignSummary(weights: nil, strata: nil, clusters: [], fpc: [], nest: false, lonelyPSU: .fail,
-                                                                 degreesOfFreedom: 0, respondents: 0, strataCount: 0, psuCount: 0), rows: [])
+        var combined = try averaged(first)
+        for answer in chosen.dropFirst() {
+            let next = try averaged(answer)
+            combined.rows += next.rows
+            combined.pollModels += next.pollModels
+        }
+        return combined
     }
 
     /// The diffuse log-likelihood of `observations` at σ and τ².

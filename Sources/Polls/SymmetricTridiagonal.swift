@@ -38,13 +38,10 @@ struct SymmetricTridiagonal {
         let n = count
         var x = b
         // L z = b (L[t, t−1] = c_{t−1}/d_{t−1}), then D Lᵀ x = z.
-        for t in 1..<max(n, 1) where n > 1 { x[t] -= offDiagonal[t - 1] / pivots[t - 1] * x[t - 1] }
-        if n > 0 { x[n - 1] /= pivots[n - 1] }
-        var t = n - 2
-        while t >= 0 {
-            x[t] = x[t] / pivots[t] - offDiagonal[t] / pivots[t] * x[t + 1]
-            t -= 1
-        }
+        guard n > 0 else { return x }
+        for t in stride(from: 1, to: n, by: 1) { x[t] -= offDiagonal[t - 1] / pivots[t - 1] * x[t - 1] }
+        x[n - 1] /= pivots[n - 1]
+        for t in stride(from: n - 2, through: 0, by: -1) { x[t] = (x[t] - offDiagonal[t] * x[t + 1]) / pivots[t] }
         return x
     }
 
