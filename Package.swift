@@ -46,7 +46,7 @@ let package = Package(
         .target(
             name: "SurveyIO",
             dependencies: [
-                "SurveyCore", "Weighting", "Studies", .product(name: "Yams", package: "Yams"),
+                "SurveyCore", "Weighting", "Studies", "Polls", .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

@@ -23,7 +23,7 @@ struct PollsAverage: BarometerVerb {
               barometer polls average polls.csv --question war_side --reference Demoscope --format csv
             """)
 
-    @Argument(help: ArgumentHelp("The polls (CSV, one row per answer); the poll database when left out.", valueName: "file"))
+    @Argument(help: ArgumentHelp("The polls (CSV, one row per answer, or YAML); the poll database (published polls and those imported) when left out.", valueName: "file"))
     var file: String?
 
     @Option(help: ArgumentHelp("The store's folder (default: barometer-data).", valueName: "folder"))

@@ -15,14 +15,17 @@ struct PollsCommand: ParsableCommand {
             FILE is a CSV with one row per answer: pollster, field_start, field_end, sample_size, \
             question, answer, share (in percent, as published), and optionally sponsor, mode, \
             population, margin_of_error, weighting, design_effect, exhaustive, wording_en, \
-            wording_ru, wording_kk, source, url, notes.
+            wording_ru, wording_kk, source, url, notes; or a YAML file (.yaml) with a `polls:` \
+            list, one mapping per poll with the same keys and `answers: {ANSWER: SHARE, ...}`. \
+            sample_size is `unpublished` when the source does not give it: such a poll is kept \
+            and listed but left out of the average. Without FILE the poll database is used; it \
+            starts with the published polls of the project's sources.
             """,
         subcommands: [PollsImport.self, PollsList.self, PollsShow.self, PollsAverage.self])
 
     /// Reads and checks the polls of `file`.
     static func load(_ file: String) throws -> [Poll] {
-        let table = try DatasetLoader.load(path: file)
-        return try PollTable.polls(from: table, name: file)
+        try PollFile.read(path: file)
     }
 
     /// The polls of `file` when given, else those of the store in `data`, with their store ids.

@@ -3,18 +3,18 @@ import Foundation
 import Polls
 import Store
 
-/// `barometer polls import FILE [--data DIR]`: checks the polls of a CSV and stores them, all
+/// `barometer polls import FILE [--data DIR]`: checks the polls of a CSV or YAML file and stores them, all
 /// or none; the same poll imported again replaces the stored one.
 struct PollsImport: BarometerVerb {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Check the polls of a CSV file and store them in the poll database (all or none).",
+        abstract: "Check the polls of a CSV or YAML file and store them in the poll database (all or none).",
         discussion: """
             Example:
               barometer polls import examples/polls-war-side.csv --data barometer-data
             """)
 
-    @Argument(help: ArgumentHelp("The polls (CSV, one row per answer).", valueName: "file"))
+    @Argument(help: ArgumentHelp("The polls (CSV, one row per answer, or YAML).", valueName: "file"))
     var file: String
 
     @Option(help: ArgumentHelp("The store's folder (default: barometer-data).", valueName: "folder"))

@@ -14,7 +14,7 @@ struct PollsList: BarometerVerb {
               barometer polls list polls.csv --question war_side
             """)
 
-    @Argument(help: ArgumentHelp("The polls (CSV, one row per answer); the poll database when left out.", valueName: "file"))
+    @Argument(help: ArgumentHelp("The polls (CSV, one row per answer, or YAML); the poll database (published polls and those imported) when left out.", valueName: "file"))
     var file: String?
 
     @Option(help: ArgumentHelp("The store's folder (default: barometer-data).", valueName: "folder"))
@@ -46,7 +46,7 @@ struct PollsList: BarometerVerb {
         let rows: [[String]] = polls.map { (id, p) in
             let who = p.pollster + (p.population.map { " (\($0))" } ?? "")
             let answers = p.answers.map { "\($0.answer) \(String(format: "%g", $0.share))" }.joined(separator: ", ")
-            return (id.map { [$0] } ?? []) + [who, "\(p.fieldStart) to \(p.fieldEnd)", String(p.sampleSize), p.question, answers, p.source ?? ""]
+            return (id.map { [$0] } ?? []) + [who, "\(p.fieldStart) to \(p.fieldEnd)", p.sampleSize.map(String.init) ?? PollTable.unpublished, p.question, answers, p.source ?? ""]
         }
         let headers = (file == nil ? ["id"] : []) + ["pollster", "fieldwork", "n", "question", "answers (%)", "source"]
         sink.write(PlainTable.render(headers: headers, rows: rows, rightAligned: [file == nil ? 3 : 2]))

@@ -22,7 +22,7 @@ struct PollsShow: BarometerVerb {
 
     func execute(arguments: [String], into sink: inout CommandOutput, progress: ProgressReporter) throws {
         let p = try BarometerStore(directory: data).poll(id: id).poll
-        var facts: [[String]] = [["pollster", p.pollster], ["fieldwork", "\(p.fieldStart) to \(p.fieldEnd)"], ["sample size", String(p.sampleSize)],
+        var facts: [[String]] = [["pollster", p.pollster], ["fieldwork", "\(p.fieldStart) to \(p.fieldEnd)"], ["sample size", p.sampleSize.map(String.init) ?? PollTable.unpublished],
                                  ["question", p.question]]
         for (name, value) in [("sponsor", p.sponsor), ("mode", p.mode), ("population", p.population),
                               ("margin of error", p.marginOfError.map { "±\(String(format: "%g", $0)) points" }), ("weighting", p.weighting),

@@ -22,7 +22,10 @@ public struct Poll: Sendable, Equatable, Codable {
     public var mode: String?
     /// Who was asked ("adults 18+ in Kazakhstan").
     public var population: String?
-    public var sampleSize: Int
+    /// The number of respondents; nil when the source does not publish it (`unpublished` in
+    /// a file). Such a poll is kept and listed, but the average, which weighs polls by their
+    /// sampling variance, leaves it out and says so.
+    public var sampleSize: Int?
     /// The stated margin of error, in percentage points.
     public var marginOfError: Double?
     public var weighting: String?
@@ -41,7 +44,7 @@ public struct Poll: Sendable, Equatable, Codable {
 
     public init(
         pollster: String, sponsor: String? = nil, fieldStart: CivilDay, fieldEnd: CivilDay, mode: String? = nil,
-        population: String? = nil, sampleSize: Int, marginOfError: Double? = nil, weighting: String? = nil,
+        population: String? = nil, sampleSize: Int?, marginOfError: Double? = nil, weighting: String? = nil,
         question: String, wording: [String: String] = [:], answers: [Answer], exhaustive: Bool = false,
         designEffect: Double? = nil, source: String? = nil, url: String? = nil, notes: String? = nil
     ) {

@@ -25,24 +25,45 @@ import SurveyCore
 /// maximising it (Nelder–Mead on log σ and log τ).
 public enum PollAverage {
     /// The observations of `answer` to `question` in `polls` (polls that do not report the
-    /// answer are left out).
+    /// answer, or do not publish their sample size, are left out), followed by `also` — estimates
+    /// from elsewhere, such as a survey's own waves, that enter as one more pollster.
     /// - Throws: ``SurveyCore/SurveyError`` when fewer than two polls report it.
-    public static func observations(_ polls: [Poll], question: String, answer: String) throws(SurveyError) -> [PollObservation] {
+    public static func observations(
+        _ polls: [Poll], question: String, answer: String, also: [PollObservation] = []
+    ) throws(SurveyError) -> [PollObservation] {
         let asked = polls.filter { $0.question == question }
-        guard !asked.isEmpty else {
+        guard !asked.isEmpty || !also.isEmpty else {
             let questions = Array(Set(polls.map(\.question))).sorted()
             throw SurveyError(.invalidRequest, "No poll asked the question '\(question)'; the polls' questions are \(questions.joined(separator: ", ")).")
         }
         let out = asked.compactMap { poll -> PollObservation? in
-            guard let y = poll.proportion(of: answer) else { return nil }
-            return PollObservation(day: poll.midpoint, pollster: poll.pollster, share: y, sampleSize: poll.sampleSize,
-                                   designEffect: poll.designEffect ?? 1)
-        }
+            guard let y = poll.proportion(of: answer), let n = poll.sampleSize else { return nil }
+            return PollObservation(day: poll.midpoint, pollster: poll.pollster, share: y, sampleSize: n, designEffect: poll.designEffect ?? 1)
+        } + also
         guard out.count >= 2 else {
             let answers = Array(Set(asked.flatMap { $0.answers.map(\.answer) })).sorted()
-            throw SurveyError(.invalidRequest, "Only \(out.count) poll\(out.count == 1 ? "" : "s") of '\(question)' report\(out.count == 1 ? "s" : "") the answer '\(answer)' (answers: \(answers.joined(separator: ", "))); an average needs at least two polls.")
+            let unsized = unpublishedSize(asked, answer: answer)
+            let why = unsized == 0 ? "" : " (\(unsized) more do not publish their sample size, which the average needs to weigh them)"
+            throw SurveyError(.invalidRequest, "Only \(out.count) poll\(out.count == 1 ? "" : "s") of '\(question)' report\(out.count == 1 ? "s" : "") the answer '\(answer)' with a sample size\(why) (answers: \(answers.joined(separator: ", "))); an average needs at least two polls.")
         }
         return out
+    }
+
+    /// The population most of `polls` asked (the earliest poll's when tied); polls that do
+    /// not state theirs count as asking it.
+    static func mainPopulation(of polls: [Poll]) -> String? {
+        var counts: [String: Int] = [:]
+        for p in polls { if let q = p.population { counts[q, default: 0] += 1 } }
+        var best: String?
+        for q in polls.sorted(by: { $0.fieldStart < $1.fieldStart }).compactMap(\.population) where counts[q]! > (best.map { counts[$0]! } ?? 0) {
+            best = q
+        }
+        return best
+    }
+
+    /// How many of `polls` report `answer` but not their sample size.
+    static func unpublishedSize(_ polls: [Poll], answer: String) -> Int {
+        polls.filter { $0.sampleSize == nil && $0.proportion(of: answer) != nil }.count
     }
 
     /// The average of `observations` with σ and τ² given, or estimated by maximum likelihood
@@ -87,10 +108,27 @@ public enum PollAverage {
     /// The average of `question` in `polls` for each of `answers` (every answer the polls report
     /// when empty, in order of appearance), as one result: the rows of every answer and the
     /// model of each (`pollModels`). What `barometer polls average` and the API answer.
+    /// - Parameters:
+    ///   - also: estimates from elsewhere by answer (a survey's own waves), entering that
+    ///     answer's average as one more pollster.
+    ///   - population: the population whose polls are averaged (default: the one most polls
+    ///     asked; polls of subgroups such as an age group are left out, with a warning). Polls
+    ///     that state no population count as asking the one most polls asked.
     public static func result(
-        _ polls: [Poll], question: String, answers: [String] = [], randomWalkSD: Double? = nil, extraVariance: Double? = nil,
-        identification: HouseEffectIdentification = .sumToZero, until: CivilDay? = nil, confidenceLevel: Double = 0.95
+        _ polls: [Poll], question: String, answers: [String] = [], also: [String: [PollObservation]] = [:],
+        randomWalkSD: Double? = nil, extraVariance: Double? = nil,
+        identification: HouseEffectIdentification = .sumToZero, until: CivilDay? = nil, confidenceLevel: Double = 0.95,
+        population: String? = nil
     ) throws(SurveyError) -> AnalysisResult {
+        if let population, !polls.contains(where: { $0.question == question && $0.population == population }) {
+            let stated = Array(Set(polls.filter { $0.question == question }.compactMap(\.population))).sorted()
+            throw SurveyError(.invalidRequest, "No poll of '\(question)' asked the population '\(population)'; its polls asked \(stated.isEmpty ? "populations they do not state" : stated.map { "'\($0)'" }.joined(separator: ", ")).")
+        }
+        let asked = polls.filter { $0.question == question }
+        let main = mainPopulation(of: asked)
+        let population = population ?? main
+        let polls = asked.filter { ($0.population ?? main) == population }
+        let others = Set(asked.compactMap(\.population)).subtracting([population ?? ""]).sorted()
         var chosen = answers
         if chosen.isEmpty {
             for poll in polls where poll.question == question {
@@ -100,15 +138,25 @@ public enum PollAverage {
         // With no answer found, "" makes `observations` say which answers the polls have.
         let first = chosen.first ?? ""
         func averaged(_ answer: String) throws(SurveyError) -> AnalysisResult {
-            try fit(try observations(polls, question: question, answer: answer), randomWalkSD: randomWalkSD,
-                    extraVariance: extraVariance, identification: identification, until: until)
+            var result = try fit(try observations(polls, question: question, answer: answer, also: also[answer] ?? []), randomWalkSD: randomWalkSD,
+                                 extraVariance: extraVariance, identification: identification, until: until)
                 .result(question: question, answer: answer, confidenceLevel: confidenceLevel)
+            let unsized = unpublishedSize(polls.filter { $0.question == question }, answer: answer)
+            if unsized > 0 {
+                result.warnings.append("\(unsized) poll\(unsized == 1 ? "" : "s") reporting '\(answer)' \(unsized == 1 ? "does" : "do") not publish a sample size and \(unsized == 1 ? "is" : "are") left out of the average.")
+            }
+            return result
         }
         var combined = try averaged(first)
+        if !others.isEmpty {
+            let left = asked.count - polls.count
+            combined.warnings.append("\(left) poll\(left == 1 ? "" : "s") of other populations (\(others.joined(separator: "; "))) \(left == 1 ? "is" : "are") left out; this average is of \(population ?? "the population the polls do not state").")
+        }
         for answer in chosen.dropFirst() {
             let next = try averaged(answer)
             combined.rows += next.rows
             combined.pollModels += next.pollModels
+            combined.warnings += next.warnings
         }
         return combined
     }

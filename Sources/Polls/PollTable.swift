@@ -10,6 +10,8 @@ import SurveyCore
 public enum PollTable {
     /// The required columns, in their written order.
     public static let requiredColumns = ["pollster", "field_start", "field_end", "sample_size", "question", "answer", "share"]
+    /// What `sample_size` says when the source does not publish the number of respondents.
+    public static let unpublished = "unpublished"
     /// The optional columns, in their written order.
     public static let optionalColumns = ["sponsor", "mode", "population", "margin_of_error", "weighting", "design_effect", "exhaustive",
                                          "wording_en", "wording_ru", "wording_kk", "source", "url", "notes"]
@@ -53,13 +55,24 @@ public enum PollTable {
             guard let question = text("question", row) else { throw SurveyError(.invalidData, "Row \(row + 2) of '\(name)' names no question; fill in question.") }
             guard let answer = text("answer", row) else { throw SurveyError(.invalidData, "Row \(row + 2) of '\(name)' names no answer; fill in answer.") }
             let start = try day("field_start", row), end = try day("field_end", row)
-            let n = try number("sample_size", row, required: true)!
-            guard n == n.rounded(), n >= 0, n < 1e9 else {
-                throw SurveyError(.invalidData, "Row \(row + 2) of '\(name)': sample_size \(n) is not a whole number of respondents.")
+            let n: Double?
+            if text("sample_size", row)?.lowercased() == unpublished {
+                n = nil
+            } else {
+                guard text("sample_size", row) != nil else {
+                    throw SurveyError(.invalidData, "Row \(row + 2) of '\(name)' has no sample_size; fill it in as published, or write `unpublished` when the source does not give it.")
+                }
+                n = try number("sample_size", row, required: true)
             }
+            if let n {
+                guard n == n.rounded(), n >= 0, n < 1e9 else {
+                    throw SurveyError(.invalidData, "Row \(row + 2) of '\(name)': sample_size \(n) is not a whole number of respondents.")
+                }
+            }
+            let size = n.map { Int($0) }
             let share = try number("share", row, required: true)!
             let population = text("population", row)
-            let key = [pollster, start.description, end.description, question, population ?? "", String(Int(n))].joined(separator: "\u{1F}")
+            let key = [pollster, start.description, end.description, question, population ?? "", size.map(String.init) ?? unpublished].joined(separator: "\u{1F}")
             if let i = index[key] {
                 polls[i].answers.append(Poll.Answer(answer, share: share))
                 continue
@@ -71,7 +84,7 @@ public enum PollTable {
             firstRow.append(row)
             polls.append(Poll(
                 pollster: pollster, sponsor: text("sponsor", row), fieldStart: start, fieldEnd: end, mode: text("mode", row),
-                population: population, sampleSize: Int(n), marginOfError: try number("margin_of_error", row, required: false),
+                population: population, sampleSize: size, marginOfError: try number("margin_of_error", row, required: false),
                 weighting: text("weighting", row), question: question, wording: wording, answers: [Poll.Answer(answer, share: share)],
                 exhaustive: exhaustive, designEffect: try number("design_effect", row, required: false), source: text("source", row),
                 url: text("url", row), notes: text("notes", row)))
@@ -96,7 +109,7 @@ extension PollTable {
         for p in polls {
             for a in p.answers {
                 let fields: [String] = [
-                    p.pollster, p.fieldStart.description, p.fieldEnd.description, String(p.sampleSize), p.question, a.answer, number(a.share),
+                    p.pollster, p.fieldStart.description, p.fieldEnd.description, p.sampleSize.map(String.init) ?? unpublished, p.question, a.answer, number(a.share),
                     p.sponsor ?? "", p.mode ?? "", p.population ?? "", number(p.marginOfError), p.weighting ?? "", number(p.designEffect),
                     p.exhaustive ? "true" : "false", p.wording["en"] ?? "", p.wording["ru"] ?? "", p.wording["kk"] ?? "", p.source ?? "",
                     p.url ?? "", p.notes ?? "",

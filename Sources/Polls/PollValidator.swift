@@ -14,8 +14,8 @@ public enum PollValidator {
         if poll.fieldEnd < poll.fieldStart {
             throw SurveyError(.invalidData, "\(what): the fieldwork ends (\(poll.fieldEnd)) before it starts (\(poll.fieldStart)); check field_start and field_end.")
         }
-        if poll.sampleSize <= 0 {
-            throw SurveyError(.invalidData, "\(what): the sample size is \(poll.sampleSize); give the number of respondents (sample_size), as published.")
+        if let n = poll.sampleSize, n <= 0 {
+            throw SurveyError(.invalidData, "\(what): the sample size is \(n); give the number of respondents (sample_size), as published, or `unpublished` when the source does not give it.")
         }
         if poll.pollster.trimmingCharacters(in: .whitespaces).isEmpty {
             throw SurveyError(.invalidData, "\(what): the poll names no pollster; fill in pollster.")
@@ -41,12 +41,12 @@ public enum PollValidator {
         if let deff = poll.designEffect, !(deff > 0 && deff.isFinite) {
             throw SurveyError(.invalidData, "\(what): the design effect is \(format(deff)); give a positive number (1 for a simple random sample), or leave it out.")
         }
-        if let moe = poll.marginOfError {
+        if let moe = poll.marginOfError, let n = poll.sampleSize {
             // The largest 95% margin of a simple random sample of n, in points: 1.96·√(0.25/n)·100.
-            let srs = 1.96 * (0.25 / Double(poll.sampleSize)).squareRoot() * 100
+            let srs = 1.96 * (0.25 / Double(n)).squareRoot() * 100
             let deff = poll.designEffect ?? 1
             if moe < 0.9 * srs || moe > 3 * srs * deff.squareRoot() {
-                throw SurveyError(.invalidData, "\(what): a margin of error of ±\(format(moe)) points does not fit a sample of \(poll.sampleSize) (a simple random sample has ±\(format(srs))); check margin_of_error and sample_size.")
+                throw SurveyError(.invalidData, "\(what): a margin of error of ±\(format(moe)) points does not fit a sample of \(n) (a simple random sample has ±\(format(srs))); check margin_of_error and sample_size.")
             }
         }
     }

@@ -14,7 +14,7 @@ extension BarometerStore {
     /// population and sample size — what makes two rows the same poll.
     public static func pollID(_ poll: Poll) -> String {
         let identity = [poll.pollster, poll.fieldStart.description, poll.fieldEnd.description, poll.question, poll.population ?? "",
-                        String(poll.sampleSize)].joined(separator: "\u{1F}")
+                        poll.sampleSize.map(String.init) ?? ""].joined(separator: "\u{1F}")
         return String(sha256(identity).prefix(12))
     }
 
@@ -22,19 +22,25 @@ extension BarometerStore {
     /// - Returns: how many were new and how many replaced one already stored.
     @discardableResult
     public func importPolls(_ polls: [Poll], at date: Date = Date()) throws(StoreError) -> (added: Int, replaced: Int) {
-        var rows: [(id: String, poll: Poll, json: String)] = []
-        for poll in polls { rows.append((Self.pollID(poll), poll, try StoreJSON.encode(poll, "a poll of \(poll.pollster)"))) }
-        return try write("importing \(polls.count) polls") { db in
-            var added = 0, replaced = 0
-            for row in rows {
-                let exists = try Bool.fetchOne(db, sql: "SELECT 1 FROM poll WHERE id = ?", arguments: [row.id]) ?? false
-                if exists { replaced += 1 } else { added += 1 }
-                try db.execute(
-                    sql: "INSERT OR REPLACE INTO poll (id, pollster, question, fieldStart, fieldEnd, poll, importedAt) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    arguments: [row.id, row.poll.pollster, row.poll.question, row.poll.fieldStart.description, row.poll.fieldEnd.description, row.json, date])
-            }
-            return (added, replaced)
+        try write("importing \(polls.count) polls") { db in try Self.insert(polls, into: db, at: date, replacing: true) }
+    }
+
+    /// Inserts `polls` in the open transaction `db`: replacing a stored poll with the same id,
+    /// or (with `replacing` false) keeping it.
+    @discardableResult
+    static func insert(_ polls: [Poll], into db: Database, at date: Date, replacing: Bool) throws -> (added: Int, replaced: Int) {
+        var added = 0, replaced = 0
+        for poll in polls {
+            let id = pollID(poll)
+            let json = try StoreJSON.encode(poll, "a poll of \(poll.pollster)")
+            let exists = try Bool.fetchOne(db, sql: "SELECT 1 FROM poll WHERE id = ?", arguments: [id]) ?? false
+            if exists && !replacing { continue }
+            if exists { replaced += 1 } else { added += 1 }
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO poll (id, pollster, question, fieldStart, fieldEnd, poll, importedAt) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                arguments: [id, poll.pollster, poll.question, poll.fieldStart.description, poll.fieldEnd.description, json, date])
         }
+        return (added, replaced)
     }
 
     /// The stored polls, of one question or all, by fieldwork start then pollster.

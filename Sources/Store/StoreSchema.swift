@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The store's tables, as named migrations. A migration, once released, never changes: a new
@@ -9,6 +10,7 @@ enum StoreSchema {
         migrator.registerMigration("v1", migrate: v1)
         migrator.registerMigration("v2-wave-weighting", migrate: v2)
         migrator.registerMigration("v3-polls", migrate: v3)
+        migrator.registerMigration("v4-published-polls", migrate: v4)
         return migrator
     }
 
@@ -112,5 +114,12 @@ enum StoreSchema {
             ) STRICT;
             CREATE INDEX poll_by_question ON poll(question, fieldStart);
             """)
+    }
+
+    /// The published polls of ``PublishedPolls``, so that a new poll database (and one made
+    /// before them) starts from the polls of the project's sources. A poll the user already
+    /// stored with the same identity is kept as it is.
+    static func v4(_ db: Database) throws {
+        try BarometerStore.insert(try PublishedPolls.all(), into: db, at: Date(), replacing: false)
     }
 }

@@ -69,18 +69,44 @@ struct PollsCommandTests {
     func importListShowAverage() throws {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let data = scratch.appendingPathComponent("store").path
+        // The store starts with the published polls, Demoscope's three among them: importing them replaces them.
         let first = BarometerCLI.run(["polls", "import", warSide, "--data", data])
-        #expect(first.status == 0 && first.stdout == "Imported 3 polls into \(data): 3 new, 0 replaced.\n", "\(first.stderr)")
-        #expect(BarometerCLI.run(["polls", "import", warSide, "--data", data]).stdout.contains("0 new, 3 replaced"))
-        let list = BarometerCLI.run(["polls", "list", "--data", data])
-        #expect(list.status == 0 && list.stdout.hasSuffix("3 polls.\n"))
+        #expect(first.status == 0 && first.stdout == "Imported 3 polls into \(data): 0 new, 3 replaced.\n", "\(first.stderr)")
+        let changed = try String(contentsOfFile: warSide, encoding: .utf8).replacingOccurrences(of: "Demoscope,", with: "Demoscope2,")
+        let other = scratch.appendingPathComponent("other.csv").path
+        try changed.write(toFile: other, atomically: true, encoding: .utf8)
+        #expect(BarometerCLI.run(["polls", "import", other, "--data", data]).stdout.contains("3 new, 0 replaced"))
+        let list = BarometerCLI.run(["polls", "list", "--data", data, "--question", "war_side"])
+        #expect(list.status == 0 && list.stdout.hasSuffix("8 polls.\n"))
         let id = try #require(list.stdout.split(separator: "\n").dropFirst(2).first?.split(separator: " ").first.map(String.init))
         let show = BarometerCLI.run(["polls", "show", id, "--data", data])
         #expect(show.status == 0 && show.stdout.contains("Which side of the conflict do you support?") && show.stdout.contains("margin of error"))
         #expect(BarometerCLI.run(["polls", "show", "nope", "--data", data]).stderr.contains("No poll 'nope' in the store"))
-        let fromStore = BarometerCLI.run(["polls", "average", "--data", data, "--question", "war_side", "--answer", "Russia", "--format", "csv"])
-        let fromFile = BarometerCLI.run(["polls", "average", warSide, "--question", "war_side", "--answer", "Russia", "--format", "csv"])
-        #expect(fromStore.status == 0 && fromStore.stdout == fromFile.stdout)
+        let fromStore = BarometerCLI.run(["polls", "average", "--data", data, "--question", "war_side", "--answer", "Russia", "--format", "csv",
+                                          "--random-walk-sd", "0.002", "--extra-variance", "0"])
+        let polls = try libraryPolls(warSide) + libraryPolls(other)
+        let expected = try PollAverage.result(polls, question: "war_side", answers: ["Russia"], randomWalkSD: 0.002, extraVariance: 0)
+        #expect(fromStore.status == 0 && fromStore.stdout.contains("house-effect,,Demoscope2,"), "\(fromStore.stderr)")
+        let estimates = fromStore.stdout.split(separator: "\n").filter { $0.contains(",poll-average,") }.map { Double($0.split(separator: ",", omittingEmptySubsequences: false)[6])! }
+        #expect(estimates == expected.rows.filter { $0.statistic == .pollAverage }.map { $0.estimate! })
+    }
+
+    @Test("a new folder starts from the published polls: list and average need nothing else")
+    func freshFolder() throws {
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let data = scratch.appendingPathComponent("fresh").path
+        let list = BarometerCLI.run(["polls", "list", "--data", data])
+        #expect(list.status == 0 && list.stdout.hasSuffix("31 polls.\n"), "\(list.stderr)")
+        #expect(list.stdout.contains("Demoscope (adults aged 18–29 in Kazakhstan)") && list.stdout.contains("unpublished"))
+        let average = BarometerCLI.run(["polls", "average", "--data", data, "--question", "war_side", "--answer", "Russia"])
+        #expect(average.status == 0, "\(average.stderr)")
+        #expect(average.stdout.contains("2 polls of other populations (adults aged 18–29 in Kazakhstan; adults aged 60 and over in Kazakhstan) are left out"))
+        let unsized = BarometerCLI.run(["polls", "average", "--data", data, "--question", "eeu_support"])
+        #expect(unsized.status == 1 && unsized.stderr.contains("(4 more do not publish their sample size, which the average needs to weigh them)"))
+        let yaml = scratch.appendingPathComponent("one.yaml").path
+        try "polls:\n  - {pollster: X, field_start: 2024-01-01, field_end: 2024-01-03, sample_size: 900, question: eeu_support, answers: {Support: 70}}\n"
+            .write(toFile: yaml, atomically: true, encoding: .utf8)
+        #expect(BarometerCLI.run(["polls", "import", yaml, "--data", data]).stdout == "Imported 1 poll into \(data): 1 new, 0 replaced.\n")
     }
 
     @Test("list --format csv writes the columns import reads: the list re-imports unchanged")

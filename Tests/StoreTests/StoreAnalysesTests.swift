@@ -71,7 +71,7 @@ struct StoreAnalysesTests {
 struct StorePollsTests {
     static func poll(_ pollster: String, _ start: String, share: Double) -> Poll {
         Poll(pollster: pollster, fieldStart: CivilDay(start)!, fieldEnd: CivilDay(start)!.adding(5), sampleSize: 1_000,
-             question: "war_side", wording: ["en": "Which side?"], answers: [.init("Russia", share: share)], source: "a press release")
+             question: "test_side", wording: ["en": "Which side?"], answers: [.init("Russia", share: share)], source: "a press release")
     }
 
     @Test("polls are stored all or none, by an id of their identity; importing again replaces")
@@ -80,7 +80,7 @@ struct StorePollsTests {
         let polls = [Self.poll("A", "2022-03-01", share: 39), Self.poll("B", "2022-11-04", share: 13)]
         #expect(try store.importPolls(polls) == (2, 0))
         #expect(try store.importPolls([Self.poll("A", "2022-03-01", share: 40)]) == (0, 1))
-        let stored = try store.polls(question: "war_side")
+        let stored = try store.polls(question: "test_side")
         #expect(stored.map(\.poll.pollster) == ["A", "B"] && stored[0].poll.answers[0].share == 40)
         #expect(try store.poll(id: stored[1].id).poll == polls[1])
         #expect(try store.polls(question: "other").isEmpty)
