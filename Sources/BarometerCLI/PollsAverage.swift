@@ -21,6 +21,8 @@ struct PollsAverage: BarometerVerb {
             Examples:
               barometer polls average polls.csv --question war_side --answer Russia
               barometer polls average polls.csv --question war_side --reference Demoscope --format csv
+              barometer polls average --question war_side --answer Russia \\
+                --with-study barometer-demo/study --concept war_side --levels russia
             """)
 
     @Argument(help: ArgumentHelp("The polls (CSV, one row per answer, or YAML); the poll database (published polls and those imported) when left out.", valueName: "file"))
@@ -52,6 +54,12 @@ struct PollsAverage: BarometerVerb {
 
     @Option(help: ArgumentHelp("Confidence level of the intervals, between 0 and 1.", valueName: "level"))
     var level: Double = 0.95
+
+    @Option(help: ArgumentHelp("Average the polls of this population (default: the one most polls asked; subgroups are left out).", valueName: "population"))
+    var population: String?
+
+    @OptionGroup(title: "A study's own waves")
+    var study: PollStudyOptions
 
     @OptionGroup(title: "Output")
     var output: OutputOptions
@@ -85,8 +93,9 @@ struct PollsAverage: BarometerVerb {
     func execute(arguments: [String], into sink: inout CommandOutput, progress: ProgressReporter) throws {
         let polls = try PollsCommand.polls(file: file, data: data).map(\.poll)
         var result = try PollAverage.result(
-            polls, question: question, answers: answer.map { [$0] } ?? [], randomWalkSD: randomWalkSD, extraVariance: extraVariance,
-            identification: identification, until: until.flatMap(CivilDay.init), confidenceLevel: level)
+            polls, question: question, answers: answer.map { [$0] } ?? [], also: try study.observations(answer: answer, language: output.language),
+            randomWalkSD: randomWalkSD, extraVariance: extraVariance, identification: identification, until: until.flatMap(CivilDay.init),
+            confidenceLevel: level, population: population)
         result.provenance = file.flatMap { try? FileFingerprint.provenance(path: $0) } ?? Provenance(file: data)
         sink.write(ResultRenderer(language: output.language).render(result, as: output.format))
     }

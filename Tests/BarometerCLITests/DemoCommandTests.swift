@@ -9,7 +9,7 @@ import FoundationXML
 #endif
 
 /// `barometer demo` end to end: one run shared by the tests (it takes a few seconds).
-private let demoFolder: String = {
+let demoFolder: String = {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("demo-\(UUID())").path
     _ = BarometerCLI.run(["demo", "--out", folder])
     return folder

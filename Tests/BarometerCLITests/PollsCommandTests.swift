@@ -3,6 +3,7 @@ import Foundation
 import Polls
 import SurveyCore
 import SurveyIO
+import Studies
 import Testing
 
 private let warSide = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -142,5 +143,36 @@ struct PollsCommandTests {
         #expect(BarometerCLI.run(["polls", "average", warSide, "--question", "war_side", "--anchor", "soon"]).status == 64)
         let anchored = BarometerCLI.run(["polls", "average", warSide, "--question", "war_side", "--answer", "Russia", "--anchor", "2022-11-14=15", "--format", "csv"])
         #expect(anchored.status == 0 && anchored.stdout.contains("war_side,poll-average,2022-11-14,,Russia,Russia,0.15,0.0,"), "\(anchored.stderr)\(anchored.stdout.prefix(300))")
+    }
+
+    @Test("--with-study: the study's waves enter as one more pollster with their design-based estimates and SEs")
+    func withStudy() throws {
+        let study = demoFolder + "/study"
+        let run = BarometerCLI.run(["polls", "average", warSide, "--question", "war_side", "--answer", "Russia", "--with-study", study,
+                                    "--concept", "war_side", "--levels", "russia", "--study-name", "Barometer", "--random-walk-sd", "0.002",
+                                    "--extra-variance", "0", "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let result = try JSONDecoder().decode(AnalysisResult.self, from: Data(run.stdout.utf8))
+        #expect(result.rows.filter { $0.statistic == .houseEffect }.compactMap { $0.domain["pollster"] } == ["Barometer", "Demoscope"])
+        // The same as the library given the study's trend of the level.
+        let trend = try StudyFolder(path: study).run(.trend("war_side", levels: ["russia"], changes: .none))
+        let waves = try SurveyWaveObservations.observations(trend, pollster: "Barometer")
+        #expect(waves.count == trend.rows.filter { $0.statistic == .proportion }.count && waves.count >= 4)
+        #expect(waves.first?.samplingVariance == trend.rows.first { $0.statistic == .proportion }.map { $0.standardError! * $0.standardError! })
+        let expected = try PollAverage.result(try libraryPolls(warSide), question: "war_side", answers: ["Russia"], also: ["Russia": waves],
+                                              randomWalkSD: 0.002, extraVariance: 0)
+        #expect(result.rows.map(\.estimate) == expected.rows.map(\.estimate))
+        // Merged levels are one series.
+        let merged = BarometerCLI.run(["polls", "average", warSide, "--question", "war_side", "--answer", "Russia", "--with-study", study,
+                                       "--concept", "war_side", "--levels", "russia+neutral", "--format", "csv"])
+        #expect(merged.status == 0 && merged.stdout.contains("house-effect,,Kazakhstan and Russia"), "\(merged.stderr)")
+        // Bad combinations are one sentence.
+        #expect(BarometerCLI.run(["polls", "average", warSide, "--question", "war_side", "--concept", "war_side"]).stderr
+            .contains("--concept works with --with-study"))
+        let noAnswer = BarometerCLI.run(["polls", "average", warSide, "--question", "war_side", "--with-study", study, "--concept", "war_side", "--levels", "russia"])
+        #expect(noAnswer.status != 0 && noAnswer.stderr.contains("--with-study needs --answer"))
+        let badLevel = BarometerCLI.run(["polls", "average", warSide, "--question", "war_side", "--answer", "Russia", "--with-study", study,
+                                         "--concept", "war_side", "--levels", "martians"])
+        #expect(badLevel.status == 1 && badLevel.stderr.split(separator: "\n").count == 1, "\(badLevel.stderr)")
     }
 }
