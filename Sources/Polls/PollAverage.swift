@@ -148,6 +148,7 @@ public enum PollAverage {
             return result
         }
         var combined = try averaged(first)
+        for i in combined.pollModels.indices { combined.pollModels[i].population = population }
         if !others.isEmpty {
             let left = asked.count - polls.count
             combined.warnings.append("\(left) poll\(left == 1 ? "" : "s") of other populations (\(others.joined(separator: "; "))) \(left == 1 ? "is" : "are") left out; this average is of \(population ?? "the population the polls do not state").")
@@ -155,7 +156,7 @@ public enum PollAverage {
         for answer in chosen.dropFirst() {
             let next = try averaged(answer)
             combined.rows += next.rows
-            combined.pollModels += next.pollModels
+            combined.pollModels += next.pollModels.map { var m = $0; m.population = population; return m }
             combined.warnings += next.warnings
         }
         return combined

@@ -39,7 +39,8 @@ public struct StudyChartMaker: Sendable {
             source: sourceLine(result, waves: data.waves.count),
             notes: data.notes, language: language)
         switch kind {
-        case .table:
+        case .table, .polls:
+            // A polls chart needs the polls too: StudyReportBuilder draws it with PollChartMaker.
             return nil
         case .diverging:
             if data.groups.count > 1 {

@@ -15,6 +15,8 @@ import SurveyCore
 ///       - {concept: opinion_russia, chart: trend, collapse: ["favourable=very_favourable+somewhat_favourable"]}
 ///       - {concept: opinion_russia, chart: bars, by: agegroup, waves: [2022-autumn]}
 ///       - {concept: military_base, chart: bars, compare: ["2021-spring:2022-autumn"]}
+///       - {chart: polls, question: war_side, answer: Russia, concept: war_side, levels: [russia]}
+/// polls: polls.csv                  # published polls (CSV or YAML), relative to report.yaml
 /// ```
 public struct ReportSpec: Sendable, Equatable {
     public var title: LocalizedText
@@ -23,8 +25,13 @@ public struct ReportSpec: Sendable, Equatable {
     public var study: String
     public var intro: LocalizedText
     public var sections: [ReportSection]
+    /// The file of published polls that `chart: polls` analyses average with the study's own
+    /// waves, relative to the report file.
+    public var polls: String?
 
-    public init(title: LocalizedText, subtitle: LocalizedText = LocalizedText(), study: String, intro: LocalizedText = LocalizedText(), sections: [ReportSection]) {
+    public init(title: LocalizedText, subtitle: LocalizedText = LocalizedText(), study: String, intro: LocalizedText = LocalizedText(),
+                sections: [ReportSection], polls: String? = nil) {
+        self.polls = polls
         self.title = title
         self.subtitle = subtitle
         self.study = study
@@ -60,14 +67,33 @@ public struct ReportAnalysis: Sendable, Equatable {
         case smallMultiples = "small-multiples"
         /// The table only.
         case table
+        /// The published polls of a question (dots sized by sample size, coloured by
+        /// pollster), their average across pollsters with its band, and the study's own waves
+        /// of the requested concept level entering that average as one more pollster; with the
+        /// house-effect table.
+        case polls
+    }
+
+    /// The published question and answer a `polls` chart averages.
+    public struct PollQuestion: Sendable, Equatable {
+        public var question: String
+        public var answer: String
+
+        public init(question: String, answer: String) {
+            self.question = question
+            self.answer = answer
+        }
     }
 
     public var request: AnalysisRequest
     public var chart: ChartKind
     /// A title replacing the concept's.
     public var title: LocalizedText?
+    /// For `chart: polls`, the published question and answer the study's level joins.
+    public var polls: PollQuestion?
 
-    public init(request: AnalysisRequest, chart: ChartKind, title: LocalizedText? = nil) {
+    public init(request: AnalysisRequest, chart: ChartKind, title: LocalizedText? = nil, polls: PollQuestion? = nil) {
+        self.polls = polls
         self.request = request
         self.chart = chart
         self.title = title

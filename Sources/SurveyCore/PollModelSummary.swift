@@ -16,6 +16,8 @@ public struct PollModelSummary: Sendable, Equatable, Codable {
     /// The first and last day of the average (ISO 8601).
     public var from: String
     public var to: String
+    /// The population whose polls were averaged (nil when the polls do not state it).
+    public var population: String?
 
     public init(
         answer: String, randomWalkSD: Double, extraVariance: Double, estimated: Bool, identification: String, logLikelihood: Double,

@@ -29,7 +29,7 @@ struct ReportSpecYAMLParser: YAMLDocumentParsing {
     static let documentKind = "report"
     /// `chart`, `title`, every parameter of the one table that report.yaml takes, and the older
     /// spelling `exclude-missing`.
-    static let analysisKeys = ["chart", "title"]
+    static let analysisKeys = ["chart", "title", "question", "answer"]
         + RequestParameter.allCases.filter { $0.surfaces.contains(.reportSpec) }.map(\.name) + ["exclude-missing"]
 
     static func lowercasedFirst(_ text: String) -> String { text.prefix(1).lowercased() + text.dropFirst() }
@@ -42,7 +42,7 @@ struct ReportSpecYAMLParser: YAMLDocumentParsing {
         guard let root = try compose(text), !isNull(root), case .mapping(let top) = root else {
             throw failure(nil, "the file describes no report; write `title:`, `study:` and `sections:`")
         }
-        let m = try keys(of: top, in: "the top level of the report", allowed: ["language", "title", "subtitle", "study", "intro", "sections"])
+        let m = try keys(of: top, in: "the top level of the report", allowed: ["language", "title", "subtitle", "study", "intro", "sections", "polls"])
         if let n = m["language"] { language = try scalar(n, what: "`language`") }
         guard let titleNode = m["title"], let title = try localized(titleNode, what: "the title") else {
             throw failure(line(root), "the report has no `title:`")
@@ -53,6 +53,7 @@ struct ReportSpecYAMLParser: YAMLDocumentParsing {
         var spec = ReportSpec(title: title, study: try scalar(studyNode, what: "`study`"), sections: [])
         if let n = m["subtitle"] { spec.subtitle = try localized(n, what: "the subtitle") ?? LocalizedText() }
         if let n = m["intro"] { spec.intro = try localized(n, what: "the introduction") ?? LocalizedText() }
+        if let n = m["polls"] { spec.polls = try scalar(n, what: "`polls`") }
         guard let sectionsNode = m["sections"], case .sequence(let sections) = sectionsNode, !sections.isEmpty else {
             throw failure(m["sections"].flatMap(line) ?? line(root), "the report has no `sections:`; add at least one with a `title:` and `analyses:`")
         }
@@ -92,7 +93,7 @@ struct ReportSpecYAMLParser: YAMLDocumentParsing {
         var parameters = RequestParameters([], surface: .reportSpec)
         var lines: [String: Int] = [:]
         for (key, _) in mapping {
-            guard case .scalar(let k) = key, k.string != "chart", k.string != "title" else { continue }
+            guard case .scalar(let k) = key, !["chart", "title", "question", "answer"].contains(k.string) else { continue }
             let name = k.string
             guard let n = m[name] else { continue }
             if let at = line(n) { lines[name] = at }
@@ -110,6 +111,18 @@ struct ReportSpecYAMLParser: YAMLDocumentParsing {
             throw failure(at, problem)
         }
         let title = try m["title"].flatMap { n throws(ReadError) in try localized(n, what: "an analysis title") }
-        return ReportAnalysis(request: request, chart: chart, title: title)
+        var polls: ReportAnalysis.PollQuestion?
+        if chart == .polls {
+            guard let q = m["question"], let a = m["answer"] else {
+                throw failure(line(node), "a `chart: polls` analysis names the published `question:` and `answer:` that the concept's level joins, e.g. `{chart: polls, question: war_side, answer: Russia, concept: war_side, levels: [russia]}`")
+            }
+            guard request.trend?.levels.isEmpty == false || request.trend?.collapse.isEmpty == false else {
+                throw failure(line(node), "a `chart: polls` analysis needs `levels:`, the concept's level that matches the answer '\(try scalar(a, what: "`answer`"))'")
+            }
+            polls = ReportAnalysis.PollQuestion(question: try scalar(q, what: "`question`"), answer: try scalar(a, what: "`answer`"))
+        } else if let extra = m["question"] ?? m["answer"] {
+            throw failure(line(extra), "`question:` and `answer:` belong to a `chart: polls` analysis; add `chart: polls`, or leave them out")
+        }
+        return ReportAnalysis(request: request, chart: chart, title: title, polls: polls)
     }
 }
