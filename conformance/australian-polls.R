@@ -120,3 +120,25 @@ for (h in houses) {
               100 * ml$houseEffects[[h]], 100 * ml$houseEffectStandardErrors[[h]],
               100 * ml0$houseEffects[[h]], 100 * ml0$houseEffectStandardErrors[[h]]))
 }
+
+# ---- what moves the comparison with Jackman (printed only; the README quotes it) ----------
+# (1) His posterior means average over sigma; ours take its maximum. With tau2 = 0 and flat
+#     priors, the posterior of sigma is proportional to the likelihood above, so the means
+#     over it are a one-dimensional quadrature.
+grid <- seq(0.002, 0.009, by = 0.0001)
+fits <- lapply(grid, function(s) fit(s, 0))
+w <- sapply(fits, `[[`, "logLikelihood")
+w <- exp(w - max(w)); w <- w / sum(w)
+H <- t(sapply(fits, function(f) unlist(f$houseEffects)))
+cat(sprintf("posterior means over sigma (tau2 = 0; sigma %.5f): %s points\n", sum(grid * w),
+            paste(sprintf("%s %.2f", houses, 100 * colSums(H * w)), collapse = ", ")))
+# (2) The day a poll is placed on: the fieldwork's start or end instead of its midpoint.
+for (convention in c("startDate", "endDate")) {
+  t_poll <- as.integer(polls[[convention]] - first)
+  B_pp <- bridge(t_poll, t_poll)
+  B_dp <- bridge(days, t_poll)
+  s <- optimize(function(ls) -fit(exp(ls), 0)$logLikelihood, c(log(1e-4), log(0.05)), tol = 1e-10)$minimum
+  f <- fit(exp(s), 0)
+  cat(sprintf("polls on their %s (tau2 = 0, sigma %.5f): %s points\n", convention, exp(s),
+              paste(sprintf("%s %.2f", houses, 100 * unlist(f$houseEffects)), collapse = ", ")))
+}
