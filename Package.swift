@@ -93,7 +93,7 @@ let package = Package(
             name: "StudiesTests", dependencies: ["Studies", "SurveyCore", "SurveyIO", "Weighting", "Reports"],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
-        .testTarget(name: "PollsTests", dependencies: ["Polls", "SurveyCore"]),
+        .testTarget(name: "PollsTests", dependencies: ["Polls", "SurveyCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BarometerBenchTests", dependencies: ["BarometerBench", "SurveyCore"]),
         .testTarget(
             name: "BarometerServerTests",

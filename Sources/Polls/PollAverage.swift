@@ -7,8 +7,9 @@ import SurveyCore
 ///     y_i = μ_{t_i} + δ_{j(i)} + ε_i,   ε_i ~ N(0, v_i + τ²),   v_i = deff_i · y_i(1 − y_i)/n_i
 ///     μ_t = μ_{t−1} + η_t,              η_t ~ N(0, σ²)
 ///
-/// on every day t from the first poll's fieldwork midpoint to the last, with a diffuse start
-/// and the house effects δ identified by ``HouseEffectIdentification``.
+/// on every day t from the first poll's fieldwork midpoint to the last (extended to any anchor
+/// outside them, or to a requested end), with a diffuse start and the house effects δ
+/// identified by ``HouseEffectIdentification``.
 ///
 /// With σ and τ² given the fit is exact: the posterior mean under the diffuse prior — which is
 /// what the Kalman filter and Rauch–Tung–Striebel smoother give for this linear Gaussian model
@@ -68,9 +69,10 @@ public enum PollAverage {
 
     /// The average of `observations` with σ and τ² given, or estimated by maximum likelihood
     /// when nil.
-    /// - Parameter until: the last day of the average (default: the last poll's midpoint).
+    /// - Parameter until: the last day of the average (default: the last poll's midpoint, or a
+    ///   later anchor).
     /// - Throws: ``SurveyCore/SurveyError`` for a reference pollster without polls, an end
-    ///   before the last poll, a non-positive σ or negative τ².
+    ///   before the last poll or an anchor, a non-positive σ or negative τ².
     public static func fit(
         _ observations: [PollObservation], randomWalkSD: Double? = nil, extraVariance: Double? = nil,
         identification: HouseEffectIdentification = .sumToZero, until: CivilDay? = nil
@@ -195,32 +197,37 @@ public enum PollAverage {
             if case .reference(let name) = identification, !pollsters.contains(name) {
                 throw SurveyError(.invalidRequest, "The reference pollster '\(name)' has no poll of this question; choose one of \(pollsters.joined(separator: ", ")).")
             }
-            var anchors: [(Int, Double)] = []
+            // The days run from the first poll, or an earlier anchor, to the last poll, or a later
+            // anchor or the requested end: the previous election, Jackman's anchor, comes before
+            // every poll of the next campaign, and the next election may follow the last poll.
+            var start = first, end = until ?? last
+            var known: [HouseEffectIdentification.Anchor] = []
             if case .anchors(let list) = identification {
                 guard !list.isEmpty else {
                     throw SurveyError(.invalidRequest, "Anchoring the average needs at least one known value; give DATE=PERCENT, e.g. 2022-03-20=38.")
                 }
-                let end = until ?? last
-                for a in list.sorted(by: { $0.day < $1.day }) {
-                    guard a.day >= first, a.day <= end else {
-                        throw SurveyError(.invalidRequest, "The anchor on \(a.day) lies outside the polls' dates (\(first) to \(end)); anchor the average on a day inside them, or extend it with an end date.")
+                known = list.sorted(by: { $0.day < $1.day })
+                for (i, a) in known.enumerated() {
+                    if let until, a.day > until {
+                        throw SurveyError(.invalidRequest, "The anchor on \(a.day) lies after the end of the average (\(until)); give a later end date, or leave the end out.")
                     }
                     guard a.share >= 0, a.share <= 1 else {
                         throw SurveyError(.invalidRequest, "The anchor on \(a.day) is \(a.share * 100)%; a known share lies between 0 and 100%.")
                     }
-                    guard anchors.last?.0 != a.day.number - first.number else {
+                    guard i == 0 || known[i - 1].day != a.day else {
                         throw SurveyError(.invalidRequest, "Two anchors fall on \(a.day); give one known value per day.")
                     }
-                    anchors.append((a.day.number - first.number, a.share))
                 }
+                start = min(start, known[0].day)
+                if until == nil { end = max(end, known[known.count - 1].day) }
             }
-            self.anchors = anchors
+            anchors = known.map { ($0.day.number - start.number, $0.share) }
             self.observations = observations
-            firstDay = first
-            dayCount = (until ?? last).number - first.number + 1
+            firstDay = start
+            dayCount = end.number - start.number + 1
             self.pollsters = pollsters
             let position = Dictionary(uniqueKeysWithValues: pollsters.enumerated().map { ($1, $0) })
-            dayIndex = observations.map { $0.day.number - first.number }
+            dayIndex = observations.map { $0.day.number - start.number }
             pollsterIndex = observations.map { position[$0.pollster]! }
             rows = identification.rows(pollsters: pollsters)
         }

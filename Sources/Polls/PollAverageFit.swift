@@ -1,7 +1,8 @@
 /// The average across pollsters: the latent share on every day with its standard error, each
 /// pollster's house effect with its standard error, the hyperparameters and the likelihood.
 public struct PollAverageFit: Sendable, Equatable {
-    /// Every day from the first poll's midpoint to the last (or to the requested end).
+    /// Every day from the first poll's midpoint, or an earlier anchor, to the last poll's, or a
+    /// later anchor or the requested end.
     public let days: [CivilDay]
     /// μ_t, the smoothed share on each day (a proportion).
     public let estimates: [Double]

@@ -138,8 +138,11 @@ struct PollsCommandTests {
         let early = BarometerCLI.run(["polls", "average", warSide, "--question", "war_side", "--until", "2022-01-01"])
         #expect(early.status == 1 && early.stderr.contains("before the last poll (2023-05-07)"))
         #expect(BarometerCLI.run(["polls", "average", warSide, "--question", "war_side", "--until", "May"]).status == 64)
-        let anchor = BarometerCLI.run(["polls", "average", warSide, "--question", "war_side", "--anchor", "2021-01-01=40"])
-        #expect(anchor.status == 1 && anchor.stderr.contains("The anchor on 2021-01-01 lies outside the polls' dates"))
+        let late = BarometerCLI.run(["polls", "average", warSide, "--question", "war_side", "--until", "2023-06-01", "--anchor", "2023-07-01=40"])
+        #expect(late.status == 1 && late.stderr.contains("The anchor on 2023-07-01 lies after the end of the average (2023-06-01)"))
+        // An anchor before the first poll (the previous election, say) starts the average on its day.
+        let before = BarometerCLI.run(["polls", "average", warSide, "--question", "war_side", "--answer", "Russia", "--anchor", "2022-02-24=20", "--format", "csv"])
+        #expect(before.status == 0 && before.stdout.contains("war_side,poll-average,2022-02-24,,Russia,Russia,0.2,0.0,"), "\(before.stderr)\(before.stdout.prefix(300))")
         #expect(BarometerCLI.run(["polls", "average", warSide, "--question", "war_side", "--anchor", "soon"]).status == 64)
         let anchored = BarometerCLI.run(["polls", "average", warSide, "--question", "war_side", "--answer", "Russia", "--anchor", "2022-11-14=15", "--format", "csv"])
         #expect(anchored.status == 0 && anchored.stdout.contains("war_side,poll-average,2022-11-14,,Russia,Russia,0.15,0.0,"), "\(anchored.stderr)\(anchored.stdout.prefix(300))")

@@ -193,7 +193,36 @@ struct PollAverageTests {
             #expect(abs(fit.houseEffects[j] - houses[name]!) < 3 * fit.houseEffectStandardErrors[j], "\(name): \(fit.houseEffects[j]) ± \(fit.houseEffectStandardErrors[j])")
         }
         #expect(fit.houseEffects.allSatisfy { $0 > 0 })
-        #expect(throws: SurveyError.self) { try PollAverage.fit(observations, identification: .anchors([.init(day: CivilDay("2030-01-01")!, share: 0.4)])) }
+        #expect(throws: SurveyError.self) {
+            try PollAverage.fit(observations, identification: .anchors([.init(day: CivilDay("2030-01-01")!, share: 0.4)]), until: CivilDay("2023-01-01"))
+        }
+    }
+
+    @Test("anchors before the first poll and after the last extend the average to their days (the elections around a campaign)")
+    func anchorsOutsideThePolls() throws {
+        var sim = SimulatedPolls(seed: 2004)
+        let (all, truth) = sim.polls(count: 60, days: 100, sigma: 0.003, houses: ["Alpha": 0.03, "Beta": -0.01, "Gamma": 0.01])
+        let first = CivilDay("2022-01-01")!
+        let observations = all.filter { $0.day >= first.adding(20) && $0.day <= first.adding(80) }
+        let anchors = [HouseEffectIdentification.Anchor(day: first.adding(5), share: truth[5]),
+                       .init(day: first.adding(95), share: truth[95])]
+        let (sigma, tau2) = (0.003, 0.0001)
+        let fit = try PollAverage.fit(observations, randomWalkSD: sigma, extraVariance: tau2, identification: .anchors(anchors))
+        #expect(fit.days.first == first.adding(5) && fit.days.last == first.adding(95) && fit.days.count == 91)
+        #expect(fit.estimates.first == truth[5] && fit.estimates.last == truth[95] && fit.standardErrors.first == 0)
+        // The same problem solved densely: the days before the first poll and after the last are
+        // ordinary days of the walk, pinned at their ends.
+        let problem = try PollAverage.Problem(observations, identification: .anchors(anchors), until: nil)
+        let dense = Self.dense(problem, sigma: sigma, tau2: tau2)
+        for d in fit.days.indices {
+            #expect(agrees(fit.estimates[d], dense.mu[d]), "μ on day \(d)")
+            #expect(agrees(fit.standardErrors[d], dense.variances[d].squareRoot()), "SE on day \(d)")
+        }
+        for j in fit.pollsters.indices { #expect(agrees(fit.houseEffects[j], dense.theta[j], floor: 1e-2)) }
+        // Without an end the average runs to the last anchor; an end before it is a contradiction.
+        #expect(throws: SurveyError.self) { try PollAverage.fit(observations, identification: .anchors(anchors), until: first.adding(90)) }
+        let until = try PollAverage.fit(observations, randomWalkSD: sigma, extraVariance: tau2, identification: .anchors(anchors), until: first.adding(99))
+        #expect(until.days.last == first.adding(99))
     }
 
     @Test("bad requests are one sentence")
