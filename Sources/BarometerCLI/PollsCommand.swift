@@ -10,14 +10,14 @@ import SurveyIO
 struct PollsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "polls",
-        abstract: "Published polls: list them, and average them across pollsters with house effects (Jackman 2005).",
+        abstract: "Published polls: list them, average them across pollsters with house effects (Jackman 2005), and chart them.",
         discussion: """
             FILE is a CSV with one row per answer: pollster, field_start, field_end, sample_size, \
             question, answer, share (in percent, as published), and optionally sponsor, mode, \
             population, margin_of_error, weighting, design_effect, exhaustive, wording_en, \
             wording_ru, wording_kk, source, url, notes.
             """,
-        subcommands: [PollsImport.self, PollsList.self, PollsShow.self, PollsAverage.self])
+        subcommands: [PollsImport.self, PollsList.self, PollsShow.self, PollsAverage.self, PollsChart.self])
 
     /// Reads and checks the polls of `file`.
     static func load(_ file: String) throws -> [Poll] {
