@@ -156,11 +156,18 @@ public struct PollAverageChart: Sendable {
         for s in averages + studies {
             for p in s.points where p.value.isPresent {
                 extend(p.value.estimate)
-                if let ci = p.value.interval { extend(ci.lowerBound); extend(ci.upperBound) }
+                // Shares lie in 0…1 whatever a normal interval says (a wide band between sparse
+                // polls can reach below zero): the axis stops at 0 and the band is cut there.
+                if let ci = p.value.interval { extend(max(0, ci.lowerBound)); extend(min(1, ci.upperBound)) }
             }
         }
-        let (yDomain, yStep) = ValueExtent.domain(explicit: valueDomain, data: low <= high ? (low: low, high: high) : nil, format: format,
+        var (yDomain, yStep) = ValueExtent.domain(explicit: valueDomain, data: low <= high ? (low: low, high: high) : nil, format: format,
                                                   includeZero: true)
+        if valueDomain == nil, abs(yStep * 100 - (yStep * 100).rounded()) > 1e-9, yStep > 0.01 {
+            // Whole percentages on the axis: 0, 5, 10, 15% rather than 0.0, 2.5, 5.0%.
+            yStep = 0.05
+            yDomain = ((yDomain.lowerBound / yStep + 1e-9).rounded(.down) * yStep)...min(1, (yDomain.upperBound / yStep - 1e-9).rounded(.up) * yStep)
+        }
         let tickFont = fs - 1
         let yTicks = LinearScale(domain: yDomain, range: 0, 1).ticks(step: yStep)
         let yLabelWidth = yTicks.map { metrics.width(of: format.tick($0, step: yStep), fontSize: tickFont) }.max() ?? 0

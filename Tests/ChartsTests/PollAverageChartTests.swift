@@ -158,6 +158,16 @@ import Testing
         #expect(SVGTree(empty).parseError == nil)
         #expect(SVGTree(empty).elements(class: "no-data").map(\.text) == ["Деректер жоқ"])
         #expect(ChartDescriptionTests.description(empty) == "Сауалнамалар орташасының графигі: деректер жоқ.")
+        // A band reaching below zero is cut at zero, where the axis starts.
+        let wide = PollAverageChart(text: ChartText(title: "Wide"), polls: [],
+                                    averages: [.init(label: "Yes", points: [.init(one, 0.05, lower: -0.04, upper: 0.14),
+                                                                            .init(ChartDate(dayNumber: one.dayNumber + 30), 0.06, lower: -0.02, upper: 0.14)])])
+        let wideTree = SVGTree(wide.svg())
+        #expect(wideTree.elements(class: "y-tick-label").first?.text == "0%")
+        let zero = try #require(wideTree.elements(class: "gridline").first { $0.number("data-value") == 0 }).number("y1")
+        let bandBottom = try #require(wideTree.elements(class: "average-band").first?.attributes["d"])
+            .split(whereSeparator: { "MLZ".contains($0) }).compactMap { $0.split(separator: " ").last.flatMap { Double($0) } }.max()
+        #expect(bandBottom == zero)
         // Values outside an explicit value axis are not drawn.
         var clipped = Self.sample()
         clipped.valueDomain = 0...0.2
