@@ -227,6 +227,12 @@ def main():
         width = driver.execute_script("return document.documentElement.scrollWidth")
         check(width <= 400, f"no horizontal scrolling on a phone ({width}px)")
         shot("7-phone")
+        driver.get(base + "/polls/war_side?answer=Russia")
+        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#chart svg"))
+        check(driver.find_element(By.CSS_SELECTOR, "#chart .chart-narrow").is_displayed(), "phone layout shows the narrow poll chart")
+        width = driver.execute_script("return document.documentElement.scrollWidth")
+        check(width <= 400, f"no horizontal scrolling on a phone on the poll page ({width}px)")
+        shot("10-poll-phone")
         # Keyboard: the first tab stop is the skip link.
         driver.set_window_size(1200, 1600)
         driver.get(base + "/studies/demo/concepts/opinion_russia")

@@ -64,6 +64,7 @@ public struct ChartDate: Sendable, Hashable, Comparable, CustomStringConvertible
         return Double(year) + Double(dayNumber - start) / Double(length)
     }
 
+    /// The earlier day is the smaller.
     public static func < (a: ChartDate, b: ChartDate) -> Bool { a.dayNumber < b.dayNumber }
 
     static func days(inMonth m: Int, year y: Int) -> Int {

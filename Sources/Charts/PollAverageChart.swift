@@ -26,9 +26,12 @@ import Translations
 public struct PollAverageChart: Sendable {
     /// A value on a day: an estimate with its interval (proportions).
     public struct Point: Sendable, Equatable {
+        /// The day.
         public var date: ChartDate
+        /// The estimate and its interval, as proportions.
         public var value: ChartValue
 
+        /// A point from a date and a value.
         public init(date: ChartDate, value: ChartValue) {
             self.date = date
             self.value = value
@@ -42,8 +45,11 @@ public struct PollAverageChart: Sendable {
 
     /// One published poll: who, when, how many, and the shares of the answers drawn.
     public struct Poll: Sendable, Equatable {
+        /// Who asked; names the dot's colour in the legend.
         public var pollster: String
+        /// The first day of fieldwork.
         public var fieldStart: ChartDate
+        /// The last day of fieldwork.
         public var fieldEnd: ChartDate
         /// Respondents; the dot's area is in proportion to it.
         public var sampleSize: Int
@@ -51,6 +57,7 @@ public struct PollAverageChart: Sendable {
         /// answer's label (the label of its average in ``PollAverageChart/averages``).
         public var shares: [String: Double]
 
+        /// A poll from its parts; `shares` are proportions keyed by answer.
         public init(pollster: String, fieldStart: ChartDate, fieldEnd: ChartDate, sampleSize: Int, shares: [String: Double]) {
             self.pollster = pollster
             self.fieldStart = fieldStart
@@ -73,6 +80,7 @@ public struct PollAverageChart: Sendable {
         /// categorical colour after the pollsters' for surveys.
         public var color: String?
 
+        /// A series named `label` through `points`.
         public init(label: String, points: [Point], color: String? = nil) {
             self.label = label
             self.points = points
@@ -98,6 +106,7 @@ public struct PollAverageChart: Sendable {
     /// alphabetical order of their names.
     public var style: ChartStyle
 
+    /// A chart of `polls` with `averages`, `studies` and `events`; see the properties.
     public init(
         text: ChartText, polls: [Poll], averages: [Series] = [], studies: [Series] = [], events: [ChartEvent] = [],
         confidenceLevel: Double = 0.95, valueDomain: ClosedRange<Double>? = nil, style: ChartStyle = ChartStyle()

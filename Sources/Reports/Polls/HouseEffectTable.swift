@@ -12,9 +12,11 @@ import Translations
 public struct HouseEffectTable: Sendable, Equatable {
     /// One pollster's house effect.
     public struct Row: Sendable, Equatable {
+        /// The pollster's name.
         public var pollster: String
         /// The effect as a proportion (0.02: two points above the average).
         public var effect: Double
+        /// The effect's standard error as a proportion.
         public var standardError: Double
         /// Respondents of the pollster's polls reporting the answer.
         public var respondents: Int
@@ -22,6 +24,7 @@ public struct HouseEffectTable: Sendable, Equatable {
 
     /// The caption ("House effects: Russia").
     public var title: String
+    /// The pollsters' effects.
     public var rows: [Row]
     let language: String
 
