@@ -61,8 +61,8 @@ let package = Package(
             ]
         ),
         // Renderers of results, codebooks, weighting diagnostics and study reports (table, JSON,
-        // CSV, Markdown, HTML with charts). No I/O.
-        .target(name: "Reports", dependencies: ["SurveyCore", "Weighting", "Studies", "Charts", "Translations"]),
+        // CSV, Markdown, HTML with charts), and the charts and tables of poll averages. No I/O.
+        .target(name: "Reports", dependencies: ["SurveyCore", "Weighting", "Studies", "Charts", "Translations", "Polls"]),
         // The public explorer and JSON API (Hummingbird), built by `buildApplication` so that
         // tests run it without sockets.
         .target(
@@ -86,7 +86,7 @@ let package = Package(
         .executableTarget(name: "BarometerBench", dependencies: ["SurveyCore", "SurveyIO", "Weighting", "Studies"]),
         .testTarget(name: "SurveyCoreTests", dependencies: ["SurveyCore"]),
         .testTarget(name: "SurveyIOTests", dependencies: ["SurveyIO", "Weighting"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Studies", "Translations"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Studies", "Translations", "Polls", "SurveyCore", "Charts"]),
         .testTarget(name: "TranslationsTests", dependencies: ["Translations"]),
         .testTarget(name: "WeightingTests", dependencies: ["Weighting"]),
         .testTarget(

@@ -6,8 +6,11 @@ Debian's chromium + chromium-driver: opens the home page, goes to the study, sea
 questions in Kazakh, opens "Opinion of Russia", switches the breakdown (age group), the wave
 (autumn 2022), "without don't know", and the language (Russian, Kazakh), and checks each time
 that the chart (inline SVG with the expected labels) and the table with intervals changed as
-they should — not just that the page answered. Also checks the phone layout and that an
-unknown page is a 404 with one sentence. Screenshots go to --shots for a person to look at.
+they should — not just that the page answered. Then the poll database (the published polls of
+examples/polls-war-side.csv, imported first): the list of questions and a question's chart,
+latest average, house effects and polls, switching the answer, in English, Russian and
+Kazakh. Also checks the phone layout and that an unknown page is a 404 with one sentence.
+Screenshots go to --shots for a person to look at.
 
     python3 explorer-tests/browser.py --barometer .build/debug/barometer
 Installs what it needs when missing: chromium and chromium-driver (apt), selenium (pip).
@@ -73,6 +76,8 @@ def main():
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     log = open(os.path.join(args.shots, "server.log"), "w")
+    polls = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "examples", "polls-war-side.csv")
+    subprocess.run([args.barometer, "polls", "import", polls, "--data", data], check=True, stdout=log, stderr=subprocess.STDOUT)
     server = subprocess.Popen([args.barometer, "serve", "--demo", "--data", data, "--port", str(port)],
                               stdout=log, stderr=subprocess.STDOUT)
     failures = []
@@ -177,6 +182,42 @@ def main():
         check(body.startswith("variable,statistic") and "2022-autumn" in body, "CSV download of the view")
         embed = driver.find_element(By.ID, "embed").get_attribute("value")
         check("<iframe" in embed and "/embed/studies/demo/concepts/opinion_russia" in embed, "embed snippet")
+        # The poll database, reached from the navigation, in every language.
+        driver.get(base + "/")
+        driver.find_element(By.CSS_SELECTOR, "a.section[href='/polls']").click()
+        wait.until(lambda d: d.find_elements(By.ID, "poll-questions"))
+        for lang, heading in [("en", "Polls"), ("ru", "Опросы"), ("kk", "Сауалнамалар")]:
+            suffix = "" if lang == "en" else "?lang=" + lang
+            driver.get(base + "/polls" + suffix)
+            wait.until(lambda d: d.find_elements(By.ID, "poll-questions"))
+            check(driver.find_element(By.TAG_NAME, "h1").text == heading, f"polls list in {lang}")
+            links = [a for a in driver.find_elements(By.CSS_SELECTOR, "#poll-questions a") if "/polls/war_side" in a.get_attribute("href")]
+            check(len(links) == 1, f"polls list names war_side ({lang})")
+            shot(f"8-polls-{lang}")
+            old = driver.find_element(By.TAG_NAME, "html").id
+            links[0].click()
+            reloaded(old)
+            wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#chart svg"))
+            dots = driver.find_elements(By.CSS_SELECTOR, "#chart .chart-wide svg .poll-dot")
+            check(len(dots) == 3, f"a dot per poll ({lang}: {len(dots)})")
+            check(len(driver.find_elements(By.CSS_SELECTOR, "#chart .chart-wide svg .average-band")) == 1, f"the average's band ({lang})")
+            check(len(driver.find_elements(By.CSS_SELECTOR, "#poll-list tr.poll")) == 3, f"the polls listed with sources ({lang})")
+            check(driver.find_elements(By.CSS_SELECTOR, "#house-effects table"), f"house-effect table ({lang})")
+            old = driver.find_element(By.TAG_NAME, "html").id
+            Select(driver.find_element(By.ID, "answer")).select_by_value("Russia")
+            reloaded(old)
+            wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#chart svg"))
+            check("answer=Russia" in driver.current_url and (lang == "en" or f"lang={lang}" in driver.current_url),
+                  f"choosing an answer keeps the language in the URL ({lang})")
+            latest = driver.find_element(By.ID, "latest")
+            estimate = float(latest.get_attribute("data-estimate"))
+            check(f"{estimate * 100:.1f}%" in latest.text and "2023-05-07" in latest.text, f"latest average shown ({lang}: {latest.text})")
+            if lang != "en":
+                check("Russia" in svg_text() and "Average of the polls" not in svg_text(), f"chart text in {lang}")
+            shot(f"9-poll-question-{lang}")
+        with urllib.request.urlopen(base + "/api/v1/polls/chart.svg?question=war_side&answer=Russia&lang=kk") as r:
+            body = r.read().decode()
+            check(r.headers["Content-Type"].startswith("image/svg+xml") and "Сауалнамалар орташасы" in body, "chart.svg in Kazakh")
         # Phone.
         driver.set_window_size(390, 1400)
         driver.get(base + "/studies/demo/concepts/opinion_russia?wave=2022-autumn")
@@ -186,6 +227,12 @@ def main():
         width = driver.execute_script("return document.documentElement.scrollWidth")
         check(width <= 400, f"no horizontal scrolling on a phone ({width}px)")
         shot("7-phone")
+        driver.get(base + "/polls/war_side?answer=Russia")
+        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#chart svg"))
+        check(driver.find_element(By.CSS_SELECTOR, "#chart .chart-narrow").is_displayed(), "phone layout shows the narrow poll chart")
+        width = driver.execute_script("return document.documentElement.scrollWidth")
+        check(width <= 400, f"no horizontal scrolling on a phone on the poll page ({width}px)")
+        shot("10-poll-phone")
         # Keyboard: the first tab stop is the skip link.
         driver.set_window_size(1200, 1600)
         driver.get(base + "/studies/demo/concepts/opinion_russia")

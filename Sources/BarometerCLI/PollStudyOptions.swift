@@ -31,10 +31,10 @@ struct PollStudyOptions: ParsableArguments {
         guard let levels, !levels.isEmpty else { throw ValidationError("--with-study needs --levels, the concept's level that matches --answer (e.g. --levels russia).") }
     }
 
-    /// The study's waves as observations of `answer`, keyed by it (empty without --with-study).
+    /// The study's trend of the level and its name among the pollsters (nil without --with-study).
     /// - Parameter language: the language of the study's title, when it names the pollster.
-    func observations(answer: String?, language: String) throws -> [String: [PollObservation]] {
-        guard let study, let concept, let levels else { return [:] }
+    func trend(answer: String?, language: String) throws -> (name: String, result: AnalysisResult)? {
+        guard let study, let concept, let levels else { return nil }
         guard let answer else {
             throw ValidationError("--with-study needs --answer, the polls' answer that --levels \(levels) matches.")
         }
@@ -43,8 +43,15 @@ struct PollStudyOptions: ParsableArguments {
         let request: AnalysisRequest = members.count == 1
             ? .trend(concept, levels: members, changes: .none)
             : .trend(concept, levels: [answer], collapse: [TrendSpec.LevelGroup(name: answer, members: members)], changes: .none)
-        let result = try folder.run(request)
-        let name = studyName ?? folder.study.title.text(in: language) ?? study
+        return (studyName ?? folder.study.title.text(in: language) ?? study, try folder.run(request))
+    }
+
+    /// The study's waves as observations of `answer`, keyed by it (empty without --with-study).
+    func observations(answer: String?, language: String) throws -> [String: [PollObservation]] {
+        guard let answer, let (name, result) = try trend(answer: answer, language: language) else {
+            _ = try trend(answer: answer, language: language)
+            return [:]
+        }
         return [answer: try SurveyWaveObservations.observations(result, pollster: name)]
     }
 }

@@ -10,7 +10,7 @@ import SurveyIO
 struct PollsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "polls",
-        abstract: "Published polls: list them, and average them across pollsters with house effects (Jackman 2005).",
+        abstract: "Published polls: list them, average them across pollsters with house effects (Jackman 2005), and chart them.",
         discussion: """
             FILE is a CSV with one row per answer: pollster, field_start, field_end, sample_size, \
             question, answer, share (in percent, as published), and optionally sponsor, mode, \
@@ -21,7 +21,7 @@ struct PollsCommand: ParsableCommand {
             and listed but left out of the average. Without FILE the poll database is used; it \
             starts with the published polls of the project's sources.
             """,
-        subcommands: [PollsImport.self, PollsList.self, PollsShow.self, PollsAverage.self])
+        subcommands: [PollsImport.self, PollsList.self, PollsShow.self, PollsAverage.self, PollsChart.self])
 
     /// Reads and checks the polls of `file`.
     static func load(_ file: String) throws -> [Poll] {

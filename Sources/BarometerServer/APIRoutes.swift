@@ -100,18 +100,21 @@ struct APIRoutes: Sendable {
                 throw APIError(.badRequest, "The request names no question; add question=ID (see /api/v1/polls).")
             }
             let polls = try service.store.polls(question: question).map(\.poll)
-            var identification = HouseEffectIdentification.sumToZero
-            if let reference = query.first("reference") { identification = .reference(reference) }
-            let anchors = try query.list("anchor").map { text throws -> HouseEffectIdentification.Anchor in
-                let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
-                guard parts.count == 2, let day = CivilDay(parts[0]), let percent = Double(parts[1]) else {
-                    throw APIError(.badRequest, "anchor=\(text) is not DATE=PERCENT; write e.g. anchor=2022-11-20=81.3.")
-                }
-                return .init(day: day, share: percent / 100)
-            }
-            if !anchors.isEmpty { identification = .anchors(anchors) }
-            let result = try PollAverage.result(polls, question: question, answers: query.list("answer"), identification: identification)
+            let result = try PollAverage.result(polls, question: question, answers: query.list("answer"),
+                                                identification: try Self.pollIdentification(query))
             return Self.json(ResultRenderer().render(result, as: .json))
+        }
+        api.get("polls/chart.svg") { request, _ in
+            let query = Self.query(request)
+            guard let question = query.first("question") else {
+                throw APIError(.badRequest, "The request names no question; add question=ID (see /api/v1/polls).")
+            }
+            let polls = try service.store.polls(question: question).map(\.poll)
+            let answers = query.list("answer")
+            let result = try PollAverage.result(polls, question: question, answers: answers, identification: try Self.pollIdentification(query))
+            let svg = PollChartMaker.chart(polls: polls, result: result, answer: answers.count == 1 ? answers[0] : nil,
+                                           language: query.language).svg()
+            return Self.body(svg, type: "image/svg+xml; charset=utf-8", download: nil)
         }
         api.post("studies/:study/waves/:wave") { request, context in
             try await upload(request, context: context)
@@ -178,6 +181,25 @@ struct APIRoutes: Sendable {
     }
 
     // MARK: Helpers
+
+    /// How the query identifies house effects: `reference=POLLSTER`, or `anchor=DATE=PERCENT`
+    /// (repeatable), else summing to zero.
+    static func pollIdentification(_ query: RequestQuery) throws -> HouseEffectIdentification {
+        let anchors = try query.list("anchor").map { text throws -> HouseEffectIdentification.Anchor in
+            let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let day = CivilDay(parts[0]), let percent = Double(parts[1]) else {
+                throw APIError(.badRequest, "anchor=\(text) is not DATE=PERCENT; write e.g. anchor=2022-11-20=81.3.")
+            }
+            return .init(day: day, share: percent / 100)
+        }
+        if let reference = query.first("reference") {
+            guard anchors.isEmpty else {
+                throw APIError(.badRequest, "reference= and anchor= both fix the house effects' level; give one of them.")
+            }
+            return .reference(reference)
+        }
+        return anchors.isEmpty ? .sumToZero : .anchors(anchors)
+    }
 
     static func query(_ request: Request) -> RequestQuery {
         RequestQuery(raw: request.uri.query)

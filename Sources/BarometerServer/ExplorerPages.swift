@@ -40,9 +40,16 @@ enum ExplorerPages {
                 ? "<li><span class=\"lang current\" aria-current=\"true\" lang=\"\(code)\">\(name)</span></li>"
                 : "<li><a class=\"lang\" hreflang=\"\(code)\" lang=\"\(code)\" href=\"\(escape(href))\">\(name)</a></li>"
         }.joined()
+        // The explorer's parts: studies (the home page) and the poll database.
+        let inPolls = path == "/polls" || path.hasPrefix("/polls/")
+        let sections = [("/", text.studies, !inPolls), ("/polls", text.polls, inPolls)].map { (href, name, current) -> String in
+            let link = href + Self.query([("lang", language == "en" ? nil : language)])
+            return "<a class=\"section\" href=\"\(escape(link))\"\(current ? " aria-current=\"page\"" : "")>\(name)</a>"
+        }.joined(separator: " ")
         let header = embed ? "" : """
             <a class="skip" href="#main">\(text.skip)</a>
             <header class="site"><a class="brand" href="/\(language == "en" ? "" : "?lang=\(language)")">\(text.siteName)</a>
+            <nav class="sections" aria-label="\(text.siteName)">\(sections)</nav>
             <nav aria-label="\(text.languageName)"><ul class="langs">\(switcher)</ul></nav></header>
             """
         let footer = embed ? "" : "<footer class=\"site\"><p>\(escape(text.footer))</p><p><a href=\"/api/v1/openapi.json\">\(text.api)</a></p></footer>"
@@ -76,6 +83,8 @@ enum ExplorerPages {
     .skip{position:absolute;left:-999px} .skip:focus{left:1rem;top:1rem;background:#fff;padding:.4rem;z-index:2}
     header.site{display:flex;flex-wrap:wrap;justify-content:space-between;align-items:center;gap:.5rem;padding:.7rem 1rem;border-bottom:1px solid var(--rule);max-width:64rem;margin:0 auto}
     .brand{font-weight:700;text-decoration:none;color:var(--ink)}
+    .sections{display:flex;gap:1rem;margin-right:auto;margin-left:1.2rem} .sections a[aria-current]{font-weight:700;color:var(--ink);text-decoration:none}
+    .lead{font-size:1.1rem;font-weight:600}
     .langs{list-style:none;display:flex;gap:.8rem;margin:0;padding:0}
     .lang.current{font-weight:700}
     main{max-width:64rem;margin:0 auto;padding:0 1rem 2rem}

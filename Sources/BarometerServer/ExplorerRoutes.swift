@@ -1,11 +1,12 @@
 import Foundation
 import Hummingbird
+import Polls
 import Studies
 import SurveyCore
 import Translations
 
 /// The explorer's pages: home, the question browser of a study, the page of a question and
-/// its embeddable chart.
+/// its embeddable chart; the poll database's questions and the page of each.
 struct ExplorerRoutes: Sendable {
     let service: StudyService
     let api: APIRoutes
@@ -30,6 +31,13 @@ struct ExplorerRoutes: Sendable {
         }
         router.get("embed/studies/:study/concepts/:concept") { request, context in
             try await question(request, context: context, embed: true)
+        }
+        router.get("polls") { request, _ in
+            let query = APIRoutes.query(request)
+            return Self.html(ExplorerPages.polls(try service.store.polls().map(\.poll), language: query.language))
+        }
+        router.get("polls/:question") { request, context in
+            try pollQuestion(request, context: context)
         }
         router.get("health") { _, _ in Response(status: .ok, headers: [.contentType: "text/plain"], body: .init(byteBuffer: ByteBuffer(string: "ok\n"))) }
     }
@@ -56,6 +64,31 @@ struct ExplorerRoutes: Sendable {
             breakdowns: breakdowns,
             filterExample: try service.filterExample(slug, breakdowns: breakdowns.map(\.name), language: query.language), minimumCell: configuration.minimumCellCount, host: request.head.authority, embed: embed)
         return Self.html(page)
+    }
+
+    /// The page of a polled question: the average of one answer (the first when none is asked
+    /// for), or only the polls when fewer than two report it.
+    func pollQuestion(_ request: Request, context: ExplorerRequestContext) throws -> Response {
+        let question = try context.parameters.require("question")
+        let query = APIRoutes.query(request)
+        let polls = try service.store.polls(question: question).map(\.poll)
+        guard !polls.isEmpty else {
+            throw APIError(.notFound, "No published poll asked the question '\(question)'; see the list at /polls.",
+                           phrase: .pollsQuestionNotFound, arguments: [question])
+        }
+        var answers: [String] = []
+        for poll in polls { for a in poll.answers where !answers.contains(a.answer) { answers.append(a.answer) } }
+        let answer = query.first("answer") ?? answers.first ?? ""
+        guard answers.contains(answer) else {
+            throw APIError(.notFound, "The polls of '\(question)' have no answer '\(answer)'; choose one of \(answers.joined(separator: ", ")).")
+        }
+        let identification = try APIRoutes.pollIdentification(query)
+        var result: AnalysisResult? = nil
+        if polls.filter({ $0.proportion(of: answer) != nil }).count >= 2 {
+            result = try PollAverage.result(polls, question: question, answers: [answer], identification: identification)
+        }
+        return Self.html(ExplorerPages.pollQuestion(question: question, answer: answer, answers: answers, polls: polls, result: result,
+                                                    language: query.language))
     }
 
     static func html(_ text: String) -> Response {

@@ -71,6 +71,27 @@ struct ExplorerText {
     var errorTitle: String { translate(.errorTitle) }
     var languageName: String { translate(.languageName) }
 
+    // Polls
+    var polls: String { translate(.polls) }
+    var pollsIntro: String { translate(.pollsIntro) }
+    /// "3 polls", "опросов: 3".
+    func pollCount(_ n: Int) -> String { translate.counted(n, one: .pollCountOne, other: .pollCount) }
+    var noPolls: String { translate(.noPolls, "`barometer polls import FILE.csv`") }
+    var allPolls: String { translate(.allPolls) }
+    var answer: String { translate(.answer) }
+    /// "Average on 2023-05-07: 12.9% (95% interval 9.8–16.0)."
+    func latestAverage(date: String, estimate: String, level: String, lower: String, upper: String) -> String {
+        translate(.latestAverage, date, estimate, level, lower, upper)
+    }
+    var pollster: String { translate(.pollster) }
+    var houseEffectNote: String { translate(.houseEffectNote) }
+    var publishedPolls: String { translate(.publishedPolls) }
+    var fieldwork: String { translate(.fieldwork) }
+    var shares: String { translate(.sharesPercent) }
+    var source: String { translate(.source) }
+    var averageTooFew: String { translate(.pollAverageTooFew) }
+    var model: String { translate(.pollModel) }
+
     /// 24112 → "24,112" in English, "24 112" (a narrow space) in Russian and Kazakh.
     func grouped(_ n: Int) -> String {
         StudyChartMaker.grouped(n, in: language)

@@ -1,6 +1,16 @@
 /// A legend of swatches and labels that flows across the width and wraps to new rows.
 struct ChartLegend {
-    enum Marker { case square, line, number(String) }
+    enum Marker {
+        case square, line, number(String)
+        /// A filled circle (a poll's dot).
+        case dot
+        /// A line on a pale band (an average with its interval).
+        case lineWithBand
+        /// A line through a diamond with a whisker (a survey's waves with intervals).
+        case lineWithPoint
+        /// Grey circles of these radii side by side (a key to dot sizes).
+        case sizes([Double])
+    }
 
     struct Item {
         var label: String
@@ -54,6 +64,9 @@ struct ChartLegend {
         case .square: return fontSize
         case .line: return fontSize * 1.8
         case .number(let text): return max(fontSize * 1.3, metrics.width(of: text, fontSize: fontSize, bold: true) + 6)
+        case .dot: return fontSize * 0.8
+        case .lineWithBand, .lineWithPoint: return fontSize * 2
+        case .sizes(let radii): return radii.reduce(0) { $0 + 2 * $1 } + Double(max(0, radii.count - 1)) * 3
         }
     }
 
@@ -88,6 +101,30 @@ struct ChartLegend {
                 svg.element("text", [("x", n(p.x + markerWidth / 2)), ("y", n(firstCentre + fontSize * 0.35)),
                                      ("text-anchor", "middle"), ("font-weight", "700"), ("font-size", n(fontSize)),
                                      ("fill", ink.text)], text: text)
+            case .dot:
+                svg.element("circle", [("cx", n(p.x + markerWidth / 2)), ("cy", n(firstCentre)), ("r", n(markerWidth / 2)),
+                                       ("fill", p.item.color), ("fill-opacity", "0.8")])
+            case .lineWithBand:
+                svg.element("rect", [("x", n(p.x)), ("y", n(firstCentre - fontSize * 0.45)), ("width", n(markerWidth)),
+                                     ("height", n(fontSize * 0.9)), ("fill", p.item.color), ("fill-opacity", "0.15")])
+                svg.element("line", [("x1", n(p.x)), ("y1", n(firstCentre)), ("x2", n(p.x + markerWidth)), ("y2", n(firstCentre)),
+                                     ("stroke", p.item.color), ("stroke-width", "2.5")])
+            case .lineWithPoint:
+                svg.element("line", [("x1", n(p.x)), ("y1", n(firstCentre)), ("x2", n(p.x + markerWidth)), ("y2", n(firstCentre)),
+                                     ("stroke", p.item.color), ("stroke-width", "2")])
+                svg.element("line", [("x1", n(p.x + markerWidth / 2)), ("y1", n(firstCentre - fontSize * 0.45)),
+                                     ("x2", n(p.x + markerWidth / 2)), ("y2", n(firstCentre + fontSize * 0.45)),
+                                     ("stroke", p.item.color), ("stroke-width", "1.5")])
+                let cx = p.x + markerWidth / 2, r = fontSize * 0.35
+                svg.element("path", [("d", "M\(n(cx)) \(n(firstCentre - r))L\(n(cx + r)) \(n(firstCentre))L\(n(cx)) \(n(firstCentre + r))L\(n(cx - r)) \(n(firstCentre))Z"),
+                                     ("fill", ink.background), ("stroke", p.item.color), ("stroke-width", "1.5")])
+            case .sizes(let radii):
+                var x = p.x
+                for r in radii {
+                    svg.element("circle", [("cx", n(x + r)), ("cy", n(firstCentre)), ("r", n(r)), ("fill", "none"),
+                                           ("stroke", ink.secondary), ("stroke-width", "1")])
+                    x += 2 * r + 3
+                }
             }
             for (i, line) in p.lines.enumerated() {
                 svg.element("text", [("class", "legend-label"), ("x", n(p.x + markerWidth + 6)),

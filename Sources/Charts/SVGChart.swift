@@ -1,5 +1,5 @@
 /// A chart that draws itself as a standalone SVG document: ``DivergingBarChart``,
-/// ``TrendChart``, ``GroupedBarChart`` and ``SmallMultiplesChart``. Surfaces that choose the
+/// ``TrendChart``, ``GroupedBarChart``, ``SmallMultiplesChart`` and ``PollAverageChart``. Surfaces that choose the
 /// chart at run time (the `barometer chart` verb, the explorer) can hold `any SVGChart`.
 public protocol SVGChart: Sendable {
     /// Title, subtitle, source and notes.
@@ -17,3 +17,4 @@ extension DivergingBarChart: SVGChart {}
 extension TrendChart: SVGChart {}
 extension GroupedBarChart: SVGChart {}
 extension SmallMultiplesChart: SVGChart {}
+extension PollAverageChart: SVGChart {}

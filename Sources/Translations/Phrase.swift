@@ -207,6 +207,14 @@ public enum Phrase: String, CaseIterable, Sendable, Hashable {
 
     // MARK: Polls
 
+    /// A sample size the source does not publish.
+    case sampleSizeUnpublished
+    /// A survey's own waves among the pollsters of an average.
+    case thisSurvey
+    /// The same, when its data are simulated.
+    case thisSurveySimulated
+    /// After a value of the average in a report's summary line.
+    case averageOfThePolls
     /// "Average of the polls: {1}", `{1}` the question and answer.
     case pollAverageOf
     /// "House effects: {1}".
@@ -220,6 +228,38 @@ public enum Phrase: String, CaseIterable, Sendable, Hashable {
     case houseEffectsSumToZero
     /// `{1}`: the reference pollster.
     case houseEffectsReference
+    /// The explorer's link and heading for the poll database.
+    case polls
+    /// What the polls pages show, under their heading.
+    case pollsIntro
+    /// "{1} poll(s)".
+    case pollCountOne, pollCount
+    /// No poll in the store; `{1}` the command that imports some.
+    case noPolls
+    /// The back link from a question's polls to the list.
+    case allPolls
+    /// The control (and column) naming one answer of a poll question.
+    case answer
+    /// The latest average: date `{1}`, estimate `{2}`, level `{3}` ("95%"), interval `{4}`–`{5}`.
+    case latestAverage
+    /// The column of a pollster's name.
+    case pollster
+    /// The column of a house effect in percentage points.
+    case houseEffectPoints
+    /// What a house effect is, under the table of them.
+    case houseEffectNote
+    /// The heading of the list of published polls.
+    case publishedPolls
+    /// The column of a poll's fieldwork dates.
+    case fieldwork
+    /// The column of a poll's published shares.
+    case sharesPercent
+    /// The column of a poll's source.
+    case source
+    /// No poll asked the question `{1}`.
+    case pollsQuestionNotFound
+    /// An average needs two polls reporting the answer.
+    case pollAverageTooFew
 
     // MARK: Charts' accessible descriptions (`<desc>`)
 
@@ -246,6 +286,21 @@ public enum Phrase: String, CaseIterable, Sendable, Hashable {
     case chartPanelsTrend
     /// `{1}` series by `{2}` groups in each panel.
     case chartPanelsBars
+    case chartKindPolls
+    /// The averages (or answers) `{1}`: `{2}` polls by `{3}` pollsters, `{4}` to `{5}`.
+    case chartPollsDescription
+    /// On `{1}` (a date) the averages `{2}` ("Russia 13% (10–16%)").
+    case chartPollsLatest
+    /// `{1}`: further series drawn (a survey's own waves).
+    case chartAlsoShown
+    /// The legend of an average's line and band; `{1}` the level ("95%").
+    case chartAverageLegend
+    /// The legend of poll dots' sizes; `{1}` the range of sample sizes.
+    case chartDotAreaLegend
+    /// The source line of a poll chart; `{1}` the pollsters.
+    case chartPollsSource
+    /// The twelve months' abbreviations, January first, separated by spaces (time axes).
+    case monthAbbreviations
 
     /// The phrase in English, Russian and Kazakh.
     public var texts: PhraseTexts {
@@ -474,6 +529,10 @@ public enum Phrase: String, CaseIterable, Sendable, Hashable {
         case .givenValues: PhraseTexts(en: "given", ru: "заданы", kk: "берілген")
         case .houseEffectsSumToZero: PhraseTexts(en: "house effects sum to zero", ru: "сумма смещений опросчиков равна нулю", kk: "жүргізушілер ауытқуларының қосындысы нөлге тең")
         case .houseEffectsReference: PhraseTexts(en: "house effects relative to {1}", ru: "смещения относительно опросчика {1}", kk: "ауытқулар {1} жүргізушісіне қатысты")
+        case .sampleSizeUnpublished: PhraseTexts(en: "not published", ru: "не опубликовано", kk: "жарияланбаған")
+        case .thisSurvey: PhraseTexts(en: "This survey", ru: "Наш опрос", kk: "Біздің сауалнама")
+        case .thisSurveySimulated: PhraseTexts(en: "This survey (simulated)", ru: "Наш опрос (смоделированный)", kk: "Біздің сауалнама (модельденген)")
+        case .averageOfThePolls: PhraseTexts(en: "average of the polls", ru: "среднее по опросам", kk: "сауалнамалардың орташасы")
         case .pollAverageOf: PhraseTexts(en: "Average of the polls: {1}", ru: "Среднее по опросам: {1}", kk: "Сауалнамалардың орташасы: {1}")
         case .houseEffectsOf: PhraseTexts(en: "House effects: {1}", ru: "Систематические смещения опросчиков: {1}", kk: "Сауалнама жүргізушілердің жүйелі ауытқулары: {1}")
         case .chartNoData: PhraseTexts(en: "{1} with no data.", ru: "{1}: нет данных.", kk: "{1}: деректер жоқ.")
@@ -507,6 +566,61 @@ public enum Phrase: String, CaseIterable, Sendable, Hashable {
             PhraseTexts(en: ", each a trend of {1} across {2} waves", ru: ", в каждой динамика: {1}; волн: {2}", kk: ", әрқайсысында динамика: {1}; толқын саны: {2}")
         case .chartPanelsBars:
             PhraseTexts(en: ", each bars of {1} by {2}", ru: ", в каждой столбцы: {1} по группам {2}", kk: ", әрқайсысында бағандар: {1}, топтар бойынша: {2}")
+        case .polls: PhraseTexts(en: "Polls", ru: "Опросы", kk: "Сауалнамалар")
+        case .pollsIntro:
+            PhraseTexts(
+                en: "Published polls by question, averaged across pollsters with each pollster's house effect.",
+                ru: "Опубликованные опросы по вопросам и их среднее по всем опросчикам с учётом систематического смещения каждого.",
+                kk: "Жарияланған сауалнамалар сұрақтар бойынша және әр жүргізушінің жүйелі ауытқуы ескерілген орташасы.")
+        case .pollCountOne: PhraseTexts(en: "{1} poll", ru: "опросов: {1}", kk: "сауалнама саны: {1}")
+        case .pollCount: PhraseTexts(en: "{1} polls", ru: "опросов: {1}", kk: "сауалнама саны: {1}")
+        case .noPolls:
+            PhraseTexts(en: "No polls have been imported yet. Run {1}.", ru: "Опросы ещё не загружены. Запустите {1}.",
+                        kk: "Сауалнамалар әлі жүктелмеген. {1} іске қосыңыз.")
+        case .allPolls: PhraseTexts(en: "All polls", ru: "Все опросы", kk: "Барлық сауалнамалар")
+        case .answer: PhraseTexts(en: "Answer", ru: "Ответ", kk: "Жауап")
+        case .latestAverage:
+            PhraseTexts(en: "Average on {1}: {2} ({3} interval {4}–{5}).", ru: "Среднее на {1}: {2} ({3}-ный интервал {4}–{5}).",
+                        kk: "{1} күнгі орташа: {2} ({3} сенім аралығы {4}–{5}).")
+        case .pollster: PhraseTexts(en: "Pollster", ru: "Опросчик", kk: "Сауалнама жүргізуші")
+        case .houseEffectPoints: PhraseTexts(en: "Effect, points", ru: "Смещение, п. п.", kk: "Ауытқу, пайыздық тармақ")
+        case .houseEffectNote:
+            PhraseTexts(
+                en: "How far each pollster's published shares sit above (+) or below (−) the average, in percentage points.",
+                ru: "Насколько опубликованные доли каждого опросчика выше (+) или ниже (−) среднего, в процентных пунктах.",
+                kk: "Әр жүргізушінің жарияланған үлестері орташадан қаншалықты жоғары (+) немесе төмен (−), пайыздық тармақпен.")
+        case .publishedPolls: PhraseTexts(en: "Published polls", ru: "Опубликованные опросы", kk: "Жарияланған сауалнамалар")
+        case .fieldwork: PhraseTexts(en: "Fieldwork", ru: "Полевой этап", kk: "Далалық кезең")
+        case .sharesPercent: PhraseTexts(en: "Shares, %", ru: "Доли, %", kk: "Үлестер, %")
+        case .source: PhraseTexts(en: "Source", ru: "Источник", kk: "Дереккөз")
+        case .pollsQuestionNotFound:
+            PhraseTexts(
+                en: "No published poll asked “{1}”; choose a question from the list of polls.",
+                ru: "Нет опубликованных опросов с вопросом «{1}»; выберите вопрос из списка опросов.",
+                kk: "«{1}» сұрағы бар жарияланған сауалнама жоқ; сауалнамалар тізімінен сұрақ таңдаңыз.")
+        case .pollAverageTooFew:
+            PhraseTexts(en: "An average needs at least two polls reporting this answer.", ru: "Для среднего нужны хотя бы два опроса с этим ответом.",
+                        kk: "Орташа үшін осы жауабы бар кемінде екі сауалнама қажет.")
+        case .chartKindPolls: PhraseTexts(en: "Poll average chart", ru: "График среднего по опросам", kk: "Сауалнамалар орташасының графигі")
+        case .chartPollsDescription:
+            PhraseTexts(en: "Poll average chart of {1}: {2} polls by {3} pollsters, {4} to {5}.",
+                        ru: "Среднее по опросам: {1}; опросов: {2}, опросчиков: {3}, с {4} по {5}.",
+                        kk: "Сауалнамалар орташасы: {1}; сауалнама саны: {2}, жүргізушілер саны: {3}, {4} — {5}.")
+        case .chartPollsLatest:
+            PhraseTexts(en: "Latest average ({1}): {2}.", ru: "Последнее значение среднего ({1}): {2}.", kk: "Орташаның соңғы мәні ({1}): {2}.")
+        case .chartAlsoShown: PhraseTexts(en: "Also shown: {1}.", ru: "Также показано: {1}.", kk: "Сондай-ақ көрсетілген: {1}.")
+        case .chartAverageLegend:
+            PhraseTexts(en: "Average of the polls, {1} interval", ru: "Среднее по опросам, {1}-ный интервал", kk: "Сауалнамалар орташасы, {1} сенім аралығы")
+        case .chartDotAreaLegend:
+            PhraseTexts(en: "Dot area: sample size ({1})", ru: "Площадь точки — размер выборки ({1})", kk: "Нүкте ауданы — іріктеме көлемі ({1})")
+        case .chartPollsSource:
+            PhraseTexts(
+                en: "Source: published polls by {1}; the average across pollsters allows for each one's house effect (Jackman 2005).",
+                ru: "Источник: опубликованные опросы ({1}); среднее по опросчикам учитывает систематическое смещение каждого (Джекман, 2005).",
+                kk: "Дереккөз: жарияланған сауалнамалар ({1}); жүргізушілер бойынша орташа әрқайсысының жүйелі ауытқуын ескереді (Джекман, 2005).")
+        case .monthAbbreviations:
+            PhraseTexts(en: "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec", ru: "янв фев мар апр май июн июл авг сен окт ноя дек",
+                        kk: "қаң ақп нау сәу мам мау шіл там қыр қаз қар жел")
         case .requestNotAnswered:
             PhraseTexts(
                 en: "The request could not be answered. The reason, in English:",

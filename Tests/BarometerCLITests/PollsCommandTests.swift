@@ -125,6 +125,37 @@ struct PollsCommandTests {
         #expect(BarometerCLI.run(["polls", "list", warSide, "--format", "xml"]).status == 64)
     }
 
+    @Test("chart draws the polls and the average in the language asked, with the model options of average")
+    func chartDrawsThePollsAndTheAverage() throws {
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        let out = scratch.appendingPathComponent("war.svg").path
+        let run = BarometerCLI.run(["polls", "chart", warSide, "--question", "war_side", "--answer", "Russia", "--lang", "kk",
+                                    "--random-walk-sd", "0.002", "--extra-variance", "0", "--out", out])
+        #expect(run.status == 0 && run.stdout == "Wrote '\(out)'.\n", "\(run.stderr)")
+        let svg = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(svg.hasPrefix("<svg") && svg.hasSuffix("</svg>\n"))
+        #expect(svg.components(separatedBy: "class=\"poll-dot\"").count - 1 == 3)
+        #expect(svg.components(separatedBy: "class=\"average-band\"").count - 1 == 1)
+        #expect(svg.contains("<desc id=\"poll-chart-desc\">Сауалнамалар орташасы: Russia; сауалнама саны: 3"))
+        #expect(svg.contains("Сауалнамалардың орташасы: Russia"))  // the subtitle
+        // The line ends at the average's last value, as `polls average` gives it.
+        let average = BarometerCLI.run(["polls", "average", warSide, "--question", "war_side", "--answer", "Russia",
+                                        "--random-walk-sd", "0.002", "--extra-variance", "0", "--format", "json"])
+        let result = try JSONDecoder().decode(AnalysisResult.self, from: Data(average.stdout.utf8))
+        let last = try #require(result.rows.last { $0.statistic == .pollAverage }?.estimate)
+        #expect(svg.contains(">\(Int((last * 100).rounded()))%</text>"))
+        // The spelled-out --language is read the same; the model's options are checked as average's.
+        let english = BarometerCLI.run(["polls", "chart", warSide, "--question", "war_side", "--language", "en", "--out", out])
+        let englishSVG = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(english.status == 0 && englishSVG.contains("Poll average chart of Ukraine, Russia, Neutral"))
+        let unknown = BarometerCLI.run(["polls", "chart", warSide, "--question", "war_side", "--reference", "Gallup", "--out", out])
+        #expect(unknown.status == 1 && unknown.stderr == "error: The reference pollster 'Gallup' has no poll of this question; choose one of Demoscope.\n")
+        #expect(BarometerCLI.run(["polls", "chart", warSide, "--question", "war_side", "--anchor", "soon", "--out", out]).status == 64)
+        #expect(BarometerCLI.run(["polls", "chart", warSide, "--question", "war_side", "--out", "war.pdf"]).status == 64)
+        #expect(BarometerCLI.run(["polls", "average", warSide, "--question", "war_side", "--reference", "A", "--anchor", "2022-11-14=15"]).status == 64)
+    }
+
     /// The polls of a file as the library reads them.
     func libraryPolls(_ path: String) throws -> [Poll] {
         try PollTable.polls(from: DatasetLoader.load(path: path), name: "x")

@@ -187,6 +187,9 @@ enum SampleCharts {
     static var all: [(name: String, svg: String)] {
         [
             ("trend-narrow", trendNarrow.svg()),
+            ("polls", PollAverageChartTests.sample().svg()),
+            ("polls-kk", PollAverageChartTests.sample(language: "kk").svg()),
+            ("polls-narrow", PollAverageChartTests.sample(width: 380).svg()),
             ("trend-means", trendMeans.svg()),
             ("trend-one-wave", trendOneWave.svg()),
             ("diverging-narrow", divergingNarrow.svg()),
