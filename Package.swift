@@ -108,7 +108,7 @@ let package = Package(
         .testTarget(
             name: "BarometerCLITests",
             dependencies: [
-                "BarometerCLI", "BarometerServer", "Store", "Studies", "SurveyIO", "SurveyCore", "Reports",
+                "BarometerCLI", "BarometerServer", "Store", "Studies", "SurveyIO", "SurveyCore", "Reports", "Polls",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             resources: [.copy("Fixtures")]

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import Polls
 import Reports
+import Store
 import Studies
 import SurveyCore
 import SurveyIO
@@ -63,6 +65,8 @@ struct Demo: BarometerVerb {
         files.append(("study/study.yaml", Data(try StudyYAML.string(for: study).utf8)))
         files.append(("study/census.yaml", Data(try WeightingTargetsYAML.string(for: demo.targets).utf8)))
         files.append(("report.yaml", Data(DemoReport.yaml.utf8)))
+        // The published polls of the question the report sets beside the survey, with their sources.
+        files.append(("polls.csv", Data(PollTable.csv(try PublishedPolls.all().filter { $0.question == "war_side" }).utf8)))
         try DirectoryWriter.write(files, to: out)
 
         // 2. Read it back through the readers, as any study, and build the report.
@@ -72,7 +76,7 @@ struct Demo: BarometerVerb {
         for wave in folder.study.waves {
             try StudyValidator.check(folder.study, wave: wave, dataset: try folder.dataset(of: wave))
         }
-        let report = try Report.build(spec, folder: folder, language: language)
+        let report = try Report.build(spec, folder: folder, language: language, base: out)
         let reportFolder = (out as NSString).appendingPathComponent("report")
         try Report.write(report, to: reportFolder)
 

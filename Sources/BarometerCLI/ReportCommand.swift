@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Polls
 import Reports
 import Studies
 import SurveyCore
@@ -35,16 +36,23 @@ struct Report: BarometerVerb {
         let studyPath = spec.study.hasPrefix("/") ? spec.study : ((base.isEmpty ? "." : base) as NSString).appendingPathComponent(spec.study)
         let folder = try StudyFolder(path: studyPath)
         let target = out ?? ((base.isEmpty ? "." : base) as NSString).appendingPathComponent("report")
-        let report = try Self.build(spec, folder: folder, language: language)
+        let report = try Self.build(spec, folder: folder, language: language, base: base)
         try Self.write(report, to: target)
         sink.write(report.summaryTable)
         sink.write("Wrote \((target as NSString).appendingPathComponent("report.html")) (\(report.charts.count) charts, \(report.tables.count) tables).\n")
     }
 
-    /// Runs every analysis of `spec` on the study, each wave loaded once.
-    static func build(_ spec: ReportSpec, folder: StudyFolder, language: String) throws -> StudyReport {
+    /// Runs every analysis of `spec` on the study, each wave loaded once; `chart: polls`
+    /// analyses average the polls of `spec.polls` (relative to `base`, the report's folder).
+    static func build(_ spec: ReportSpec, folder: StudyFolder, language: String, base: String) throws -> StudyReport {
         var cache: [String: PreparedWave] = [:]
-        return try StudyReportBuilder(study: folder.study, language: language).build(spec) { request in
+        var polls: [Poll] = []
+        if let file = spec.polls {
+            polls = try PollFile.read(path: file.hasPrefix("/") ? file : ((base.isEmpty ? "." : base) as NSString).appendingPathComponent(file))
+        } else if let analysis = spec.sections.flatMap(\.analyses).first(where: { $0.chart == .polls }) {
+            throw ValidationError("The report's analysis of the polls of '\(analysis.polls?.question ?? "")' needs the polls: add `polls: FILE` (CSV or YAML) to the report.")
+        }
+        return try StudyReportBuilder(study: folder.study, language: language).build(spec, polls: polls) { request in
             try folder.run(request, cache: &cache)
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Polls
 import Studies
 import SurveyCore
 
@@ -44,7 +45,9 @@ public struct StudyReportBuilder: Sendable {
         self.language = language
     }
 
-    public func build(_ spec: ReportSpec, run: (AnalysisRequest) throws -> AnalysisResult) throws -> StudyReport {
+    /// - Parameter polls: the published polls that `chart: polls` analyses average with the
+    ///   study's waves (the file `spec.polls` names).
+    public func build(_ spec: ReportSpec, polls: [Poll] = [], run: (AnalysisRequest) throws -> AnalysisResult) throws -> StudyReport {
         let words = ReportWords(language: language)
         let charts = StudyChartMaker(study: study, language: language)
         let verdicts = VerdictWriter(language: language)
@@ -81,6 +84,16 @@ public struct StudyReportBuilder: Sendable {
                 let concept = study.concept(conceptID)
                 let name = String(format: "%02d-%@", number, conceptID)
                 let chartTitle = analysis.title?.text(in: language) ?? concept?.title.text(in: language) ?? conceptID
+                if analysis.chart == .polls, let question = analysis.polls {
+                    let figure = try pollsFigure(analysis, question: question, trend: result, polls: polls, title: chartTitle, name: name,
+                                                 number: number, words: words)
+                    parts += figure.html
+                    markdown += ["### " + chartTitle] + figure.markdown
+                    tables.append(figure.table)
+                    svgs += figure.charts
+                    summary.append(figure.summary)
+                    continue
+                }
                 var figure = ["<figure>"]
                 if let svg = charts.svg(analysis.chart, result: result, request: request, title: chartTitle, id: "chart\(number)"),
                    let narrow = charts.svg(analysis.chart, result: result, request: request, title: chartTitle, width: 420, id: "chart\(number)n") {

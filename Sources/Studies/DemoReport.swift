@@ -2,8 +2,8 @@
 /// articles on Kazakhstani views of Russia (opinion of Russia by wave with events; by age
 /// group, Russian media use and language of interview; friendliness, influence and concern in
 /// autumn 2022; the preferred security partner; a Russian military base in spring 2021 and
-/// autumn 2022; the side supported in the war), as a `report.yaml` that runs through the same
-/// reader as any report.
+/// autumn 2022; the side supported in the war, beside Demoscope's published polls and their
+/// average), as a `report.yaml` that runs through the same reader as any report.
 public enum DemoReport {
     /// The report file, relative to the demo folder (the study is in `study/`).
     public static let yaml = #"""
@@ -59,5 +59,14 @@ public enum DemoReport {
         analyses:
           - {concept: war_side, chart: trend, compare: ["2022-spring:2022-autumn"], net: false}
           - {concept: war_side, chart: bars, by: agegroup, waves: [2022-autumn], net: false}
+      - title: {en: The survey beside the published polls, ru: Опрос рядом с опубликованными опросами, kk: Сауалнама жарияланған сауалнамалармен қатар}
+        text:
+          en: "Demoscope's published telephone polls asked the same question in March 2022, November 2022 and May 2023. The chart shows them as dots sized by their number of respondents, the survey's own waves with their intervals, and one average through both, in which each source's systematic lean (its house effect) is estimated (Jackman 2005)."
+          ru: "Опубликованные телефонные опросы Demoscope задавали тот же вопрос в марте 2022, ноябре 2022 и мае 2023 года. На графике они показаны точками, размер которых зависит от числа респондентов, рядом — волны нашего опроса с их интервалами и одно среднее по обоим источникам, в котором оценён систематический сдвиг каждого источника (эффект исследовательской организации; Jackman 2005)."
+          kk: "Demoscope жариялаған телефон сауалнамалары дәл осы сұрақты 2022 жылдың наурызында, 2022 жылдың қарашасында және 2023 жылдың мамырында қойды. Графикте олар респонденттер санына қарай өлшемі өзгеретін нүктелермен, қасында біздің сауалнама толқындары өз аралықтарымен, және екі дереккөз бойынша бір орташа көрсетілген; онда әр дереккөздің жүйелі ауытқуы (ұйым әсері) бағаланған (Jackman 2005)."
+        analyses:
+          - {chart: polls, question: war_side, answer: Russia, concept: war_side, levels: [russia], title: {en: "Support for Russia in the war: published polls and the survey", ru: "Поддержка России в войне: опубликованные опросы и наш опрос", kk: "Соғыста Ресейді қолдау: жарияланған сауалнамалар мен біздің сауалнама"}}
+          - {chart: polls, question: war_side, answer: Ukraine, concept: war_side, levels: [ukraine], title: {en: "Support for Ukraine in the war: published polls and the survey", ru: "Поддержка Украины в войне: опубликованные опросы и наш опрос", kk: "Соғыста Украинаны қолдау: жарияланған сауалнамалар мен біздің сауалнама"}}
+    polls: polls.csv
     """#
 }

@@ -1,5 +1,7 @@
 import BarometerCLI
 import Foundation
+import Polls
+import Reports
 import Studies
 import SurveyCore
 import SurveyIO
@@ -41,17 +43,43 @@ struct DemoCommandTests {
     @Test func buildsTheReportWithEveryChart() throws {
         let html = try String(contentsOfFile: demoFolder + "/report/report.html", encoding: .utf8)
         #expect(html.contains("Simulated data"))
-        for section in ["Opinion of Russia", "Who turned against Russia", "Russia&#39;s role in autumn 2022", "A Russian military base", "Sympathies in the war"] {
+        for section in ["Opinion of Russia", "Who turned against Russia", "Russia&#39;s role in autumn 2022", "A Russian military base", "Sympathies in the war",
+                        "The survey beside the published polls"] {
             #expect(html.contains("<h2>\(section)</h2>"), "\(section)")
         }
         let charts = try FileManager.default.contentsOfDirectory(atPath: demoFolder + "/report/charts").sorted()
-        #expect(charts.count == 13)
+        #expect(charts.count == 15)
         for chart in charts {
             let data = try Data(contentsOf: URL(fileURLWithPath: demoFolder + "/report/charts/" + chart))
             #expect(XMLParser(data: data).parse(), "\(chart) is not XML")
         }
         #expect(html.contains("Support fell from"))
         #expect(FileManager.default.fileExists(atPath: demoFolder + "/report/report.md"))
+    }
+
+    @Test("the report sets the survey beside Demoscope's published polls: the same average as the library and polls average --with-study")
+    func pollsBesideTheSurvey() throws {
+        let html = try String(contentsOfFile: demoFolder + "/report/report.html", encoding: .utf8)
+        #expect(html.contains("Support for Russia in the war: published polls and the survey"))
+        #expect(html.contains("House effects: Russia") && html.contains("This survey (simulated)"))
+        // The shipped polls of the question, with their sources, beside report.yaml.
+        let polls = try PollFile.read(path: demoFolder + "/polls.csv")
+        #expect(polls.count == 5 && polls.allSatisfy { $0.source != nil })
+        // The report's table is the library's average with the study's waves as one more pollster…
+        let folder = try StudyFolder(path: demoFolder + "/study")
+        let trend = try folder.run(.trend("war_side", levels: ["russia"], changes: .none))
+        let waves = try SurveyWaveObservations.observations(trend, pollster: "This survey (simulated)")
+        let expected = try PollAverage.result(polls, question: "war_side", answers: ["Russia"], also: ["Russia": waves])
+        let table = try #require(FileManager.default.contentsOfDirectory(atPath: demoFolder + "/report/tables").first { $0.hasPrefix("14-") })
+        let csv = try String(contentsOfFile: demoFolder + "/report/tables/" + table, encoding: .utf8)
+        let rendered = ResultRenderer(language: "en").render(expected, as: .csv)
+        #expect(csv.split(separator: "\n").dropFirst().prefix(20) == rendered.split(separator: "\n").dropFirst().prefix(20))
+        #expect(csv.contains("house-effect,,This survey (simulated),Russia"))
+        // … and what `polls average --with-study` prints.
+        let run = BarometerCLI.run(["polls", "average", demoFolder + "/polls.csv", "--question", "war_side", "--answer", "Russia",
+                                    "--with-study", demoFolder + "/study", "--concept", "war_side", "--levels", "russia",
+                                    "--study-name", "This survey (simulated)", "--format", "csv"])
+        #expect(run.status == 0 && run.stdout == rendered, "\(run.stderr)")
     }
 
     @Test func sameSeedSameBytes() throws {
