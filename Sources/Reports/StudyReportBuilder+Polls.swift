@@ -37,17 +37,19 @@ extension StudyReportBuilder {
         let from = min(first, published.min() ?? first), to = max(last, published.max() ?? last)
         let events = study.events.filter { $0.fractionalYear >= from - 0.1 && $0.fractionalYear <= to + 0.1 }
             .map { ChartEvent(x: $0.fractionalYear, label: $0.label.text(in: language) ?? $0.date) }
+        // The answer in the report's language: the label of the study's level it was matched with.
+        let label = trend.rows.first { $0.statistic == .proportion }?.level
         func svg(width: Double, id: String) -> String {
             PollChartMaker.chart(polls: polls, result: average, answer: question.answer, language: language, events: events, study: series,
-                                 title: title, width: width, id: id).svg()
+                                 title: title, labels: label.map { [question.answer: $0] } ?? [:], width: width, id: id).svg()
         }
         let wide = svg(width: 760, id: "chart\(number)"), narrow = svg(width: 420, id: "chart\(number)n")
-        let houses = HouseEffectTable(result: average, answer: question.answer, language: language)
+        let houses = HouseEffectTable(result: average, answer: question.answer, label: label, language: language)
         var html = ["<figure>", "<div class=\"chart chart-wide\">" + Self.inlineSVG(wide) + "</div>",
                     "<div class=\"chart chart-narrow\">" + Self.inlineSVG(narrow) + "</div>"]
         var markdown = ["![\(title)](charts/\(name).svg)"]
         let model = average.pollModels.first
-        let caption = model.map { PollChartMaker.modelDescription($0, language: language) } ?? ""
+        let caption = model.map { PollChartMaker.modelDescription($0, language: language) }.map { $0.prefix(1).uppercased() + $0.dropFirst() } ?? ""
         html.append("<figcaption>\(MarkdownHTML.escape(caption))</figcaption>")
         html.append("<details open><summary>\(MarkdownHTML.escape(houses.title))</summary>\(houses.html())<p class=\"download\"><a href=\"tables/\(name).csv\">CSV</a> · <a href=\"charts/\(name).svg\">SVG</a></p></details>")
         html.append("</figure>")
@@ -55,7 +57,7 @@ extension StudyReportBuilder {
         markdown.append(houses.markdown())
         let latest = average.rows.last { $0.statistic == .pollAverage }
         let headline = [title, latest?.domain["date"] ?? "",
-                        latest.flatMap { row in row.estimate.map { "\(question.answer) \(NumberText.percent($0)) (\(translate(.averageOfThePolls)))" } } ?? ""]
+                        latest.flatMap { row in row.estimate.map { "\(label ?? question.answer) \(NumberText.percent($0)) (\(translate(.averageOfThePolls)))" } } ?? ""]
             .joined(separator: " | ")
         return PollsFigure(
             html: html, markdown: markdown, table: .init(name: "tables/\(name).csv", contents: CSVRenderer().render(average)),

@@ -30,14 +30,15 @@ public struct HouseEffectTable: Sendable, Equatable {
 
     /// The `house-effect` rows of `result` for `answer` (the first averaged answer when nil),
     /// in the result's order.
-    public init(result: AnalysisResult, answer: String? = nil, language: String = "en") {
+    /// - Parameter label: the answer as the reader should see it (default: as published).
+    public init(result: AnalysisResult, answer: String? = nil, label: String? = nil, language: String = "en") {
         let effects = result.rows.filter { $0.statistic == .houseEffect }
         let chosen = answer ?? effects.first?.level
         rows = effects.filter { $0.level == chosen }.map { row in
             Row(pollster: row.domain["pollster"] ?? "", effect: row.estimate ?? .nan, standardError: row.standardError ?? .nan,
                 respondents: row.unweightedCount)
         }
-        title = Translator(tag: language)(.houseEffectsOf, chosen ?? "")
+        title = Translator(tag: language)(.houseEffectsOf, label ?? chosen ?? "")
         self.language = language
     }
 

@@ -27,11 +27,15 @@ public enum PollChartMaker {
     ///     ``Charts/ChartDate/fractionalYear``).
     ///   - study: a survey's own estimates to compare with the polls (points with whiskers).
     ///   - title: replaces the question's wording as the title.
+    ///   - labels: answers as the reader should see them (e.g. a study's level labels in the
+    ///     chart's language, where the polls publish their answers in another); an answer not
+    ///     listed shows as published.
     ///   - width: the width the chart is laid out for (760 for a page, ~400 for a phone).
     ///   - id: the prefix of the SVG's element ids, unique among the charts of one HTML page.
     public static func chart(
         polls: [Poll], result: AnalysisResult, answer: String? = nil, language: String = "en", events: [ChartEvent] = [],
-        study: [PollAverageChart.Series] = [], title: String? = nil, width: Double = 760, id: String = "poll-chart"
+        study: [PollAverageChart.Series] = [], title: String? = nil, labels: [String: String] = [:], width: Double = 760,
+        id: String = "poll-chart"
     ) -> PollAverageChart {
         let words = Translator(tag: language)
         let rows = result.rows.filter { $0.statistic == .pollAverage }
@@ -43,14 +47,14 @@ public enum PollChartMaker {
         let population = result.pollModels.first?.population
         let asked = polls.filter { $0.question == question && ($0.population == nil || $0.population == population) && $0.sampleSize != nil }
         let averages = answers.map { a in
-            PollAverageChart.Series(label: a, points: rows.filter { $0.level == a }.compactMap { row in
+            PollAverageChart.Series(label: labels[a] ?? a, points: rows.filter { $0.level == a }.compactMap { row in
                 guard let date = row.domain["date"].flatMap(ChartDate.init), let estimate = row.estimate else { return nil }
                 return PollAverageChart.Point(date, estimate, lower: row.ci?.lower ?? .nan, upper: row.ci?.upper ?? .nan)
             })
         }.filter { !$0.points.isEmpty }
         let chartPolls = asked.compactMap { poll -> PollAverageChart.Poll? in
             var shares: [String: Double] = [:]
-            for a in answers { if let p = poll.proportion(of: a) { shares[a] = p } }
+            for a in answers { if let p = poll.proportion(of: a) { shares[labels[a] ?? a] = p } }
             guard !shares.isEmpty else { return nil }
             return PollAverageChart.Poll(pollster: poll.pollster, fieldStart: ChartDate(dayNumber: poll.fieldStart.number),
                                          fieldEnd: ChartDate(dayNumber: poll.fieldEnd.number), sampleSize: poll.sampleSize ?? 0, shares: shares)
@@ -65,7 +69,7 @@ public enum PollChartMaker {
         }
         let text = ChartText(
             title: title ?? wording ?? question,
-            subtitle: answers.isEmpty ? nil : words(.pollAverageOf, answers.joined(separator: ", ")),
+            subtitle: answers.isEmpty ? nil : words(.pollAverageOf, answers.map { labels[$0] ?? $0 }.joined(separator: ", ")),
             source: pollsters.isEmpty ? nil : words(.chartPollsSource, pollsters.joined(separator: ", ")),
             notes: notes, language: language)
         let level = rows.first?.ci?.level ?? 0.95
