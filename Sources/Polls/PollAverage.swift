@@ -62,6 +62,9 @@ public enum PollAverage {
         return best
     }
 
+    /// Fewer polls than this fix σ and τ² poorly by maximum likelihood, and the result says so.
+    public static let fewPolls = 10
+
     /// How many of `polls` report `answer` but not their sample size.
     static func unpublishedSize(_ polls: [Poll], answer: String) -> Int {
         polls.filter { $0.sampleSize == nil && $0.proportion(of: answer) != nil }.count
@@ -146,6 +149,9 @@ public enum PollAverage {
             let unsized = unpublishedSize(polls.filter { $0.question == question }, answer: answer)
             if unsized > 0 {
                 result.warnings.append("\(unsized) poll\(unsized == 1 ? "" : "s") reporting '\(answer)' \(unsized == 1 ? "does" : "do") not publish a sample size and \(unsized == 1 ? "is" : "are") left out of the average.")
+            }
+            if let model = result.pollModels.first, model.estimated, model.polls < fewPolls {
+                result.warnings.append("'\(answer)': the day-to-day change and the extra variance were estimated from only \(model.polls) polls, which fix them poorly (the band between polls may be far too wide or narrow); give the random walk's standard deviation when it is known from elsewhere.")
             }
             return result
         }

@@ -46,6 +46,14 @@ struct PollSelectionTests {
         }
     }
 
+    @Test("σ and τ² estimated from few polls: the result says they are poorly fixed; given, it does not")
+    func fewPollsWarn() throws {
+        let estimated = try PollAverage.result(Self.polls, question: "war_side")
+        #expect(estimated.warnings.contains { $0.hasPrefix("'Russia': the day-to-day change and the extra variance were estimated from only 3 polls") })
+        let given = try PollAverage.result(Self.polls, question: "war_side", randomWalkSD: 0.002, extraVariance: 0)
+        #expect(!given.warnings.contains { $0.contains("estimated from only") })
+    }
+
     @Test("too few polls with a sample size says why")
     func unsized() {
         let polls = [Self.poll("A", "2022-03-01", "2022-03-10", n: 1000, russia: 39), Self.poll("B", "2022-06-01", "2022-06-05", n: nil, russia: 30)]
