@@ -203,6 +203,7 @@ def main():
             check(len(driver.find_elements(By.CSS_SELECTOR, "#chart .chart-wide svg .average-band")) == 1, f"the average's band ({lang})")
             # Demoscope's three national polls and the two age groups of November 2022 (not in the average).
             check(len(driver.find_elements(By.CSS_SELECTOR, "#poll-list tr.poll")) == 5, f"the polls listed with sources ({lang})")
+            check(len(driver.find_elements(By.ID, "not-averaged")) == 1, f"the page says which polls are not in the average ({lang})")
             check(driver.find_elements(By.CSS_SELECTOR, "#house-effects table"), f"house-effect table ({lang})")
             old = driver.find_element(By.TAG_NAME, "html").id
             Select(driver.find_element(By.ID, "answer")).select_by_value("Russia")

@@ -85,10 +85,17 @@ extension ExplorerPages {
             body += "<h2>\(text.method)</h2>"
             if let model = result.pollModels.first(where: { $0.answer == answer }) {
                 body += "<p id=\"model\">\(escape(text.model)): \(escape(PollChartMaker.modelDescription(model, language: language))).</p>"
+                if model.estimated && model.polls < PollAverage.fewPolls {
+                    body += "<p id=\"few-polls\" role=\"note\">\(escape(text.translate(.fewPollsNote, String(model.polls))))</p>"
+                }
             }
             body += "<div id=\"house-effects\">\(effects.html())</div><p class=\"muted\">\(escape(text.houseEffectNote))</p>"
         } else {
             body += "<p id=\"too-few\" role=\"note\">\(escape(text.averageTooFew))</p>"
+        }
+        let averaged = result?.pollModels.first?.population
+        if polls.contains(where: { $0.sampleSize == nil || ($0.population != nil && $0.population != averaged && result != nil) }) {
+            body += "<p id=\"not-averaged\" class=\"muted\" role=\"note\">\(escape(text.translate(.pollsNotAveragedNote)))</p>"
         }
         body += "<h2>\(text.publishedPolls)</h2><div class=\"table-wrap\" id=\"poll-list\"><table><thead><tr>"
         body += "<th scope=\"col\">\(text.pollster)</th><th scope=\"col\">\(text.fieldwork)</th><th scope=\"col\" class=\"num\">n</th>"

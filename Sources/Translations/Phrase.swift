@@ -215,6 +215,10 @@ public enum Phrase: String, CaseIterable, Sendable, Hashable {
     case thisSurveySimulated
     /// After a value of the average in a report's summary line.
     case averageOfThePolls
+    /// σ and τ² estimated from `{1}` polls, fewer than fix them well.
+    case fewPollsNote
+    /// Some listed polls (another population, no sample size) are not in the average.
+    case pollsNotAveragedNote
     /// "Average of the polls: {1}", `{1}` the question and answer.
     case pollAverageOf
     /// "House effects: {1}".
@@ -532,6 +536,14 @@ public enum Phrase: String, CaseIterable, Sendable, Hashable {
         case .sampleSizeUnpublished: PhraseTexts(en: "not published", ru: "не опубликовано", kk: "жарияланбаған")
         case .thisSurvey: PhraseTexts(en: "This survey", ru: "Наш опрос", kk: "Біздің сауалнама")
         case .thisSurveySimulated: PhraseTexts(en: "This survey (simulated)", ru: "Наш опрос (смоделированный)", kk: "Біздің сауалнама (модельденген)")
+        case .fewPollsNote: PhraseTexts(
+            en: "With only {1} polls the day-to-day change is poorly known: the band between polls may be far too wide or too narrow.",
+            ru: "Опросов всего {1}, поэтому скорость изменений от дня ко дню известна плохо: полоса между опросами может быть сильно шире или уже, чем следует.",
+            kk: "Сауалнама небәрі {1}, сондықтан күннен күнге өзгеру жылдамдығы нашар анықталған: сауалнамалар арасындағы жолақ қажеттіден әлдеқайда кең немесе тар болуы мүмкін.")
+        case .pollsNotAveragedNote: PhraseTexts(
+            en: "Polls of other groups (marked with whom they asked) and polls that do not publish their sample size are listed but not in the average.",
+            ru: "Опросы других групп (с пометкой, кого опрашивали) и опросы без опубликованного размера выборки приведены в списке, но не входят в среднее.",
+            kk: "Басқа топтардың сауалнамалары (кімнен сұралғаны белгіленген) және іріктеме көлемі жарияланбаған сауалнамалар тізімде бар, бірақ орташаға кірмейді.")
         case .averageOfThePolls: PhraseTexts(en: "average of the polls", ru: "среднее по опросам", kk: "сауалнамалардың орташасы")
         case .pollAverageOf: PhraseTexts(en: "Average of the polls: {1}", ru: "Среднее по опросам: {1}", kk: "Сауалнамалардың орташасы: {1}")
         case .houseEffectsOf: PhraseTexts(en: "House effects: {1}", ru: "Систематические смещения опросчиков: {1}", kk: "Сауалнама жүргізушілердің жүйелі ауытқулары: {1}")

@@ -108,6 +108,9 @@ struct PollPageTests {
                 #expect(html.components(separatedBy: "<svg").count - 1 == 2)
                 #expect(html.components(separatedBy: "class=\"poll-dot\"").count - 1 == 2 * 5)
                 #expect(html.contains("<option value=\"Russia\" selected>Russia</option>"))
+                // σ and τ² estimated from five polls: the page says they are poorly known.
+                #expect(html.contains("<p id=\"few-polls\" role=\"note\">With only 5 polls the day-to-day change is poorly known"))
+                #expect(!html.contains("id=\"not-averaged\""))
                 // The polls with their sources and links.
                 #expect(html.components(separatedBy: "<tr class=\"poll\">").count - 1 == 5)
                 #expect(html.contains("<a href=\"https://demos.kz/\" rel=\"noopener\">Demoscope press release, demos.kz, May 2023; Reuters, 17 May 2023</a>"))
