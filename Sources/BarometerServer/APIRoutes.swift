@@ -100,8 +100,7 @@ struct APIRoutes: Sendable {
                 throw APIError(.badRequest, "The request names no question; add question=ID (see /api/v1/polls).")
             }
             let polls = try service.store.polls(question: question).map(\.poll)
-            let result = try PollAverage.result(polls, question: question, answers: query.list("answer"),
-                                                identification: try Self.pollIdentification(query))
+            let result = try Self.pollAverage(polls, question: question, answers: query.list("answer"), query: query)
             return Self.json(ResultRenderer().render(result, as: .json))
         }
         api.get("polls/chart.svg") { request, _ in
@@ -111,7 +110,7 @@ struct APIRoutes: Sendable {
             }
             let polls = try service.store.polls(question: question).map(\.poll)
             let answers = query.list("answer")
-            let result = try PollAverage.result(polls, question: question, answers: answers, identification: try Self.pollIdentification(query))
+            let result = try Self.pollAverage(polls, question: question, answers: answers, query: query)
             let svg = PollChartMaker.chart(polls: polls, result: result, answer: answers.count == 1 ? answers[0] : nil,
                                            language: query.language).svg()
             return Self.body(svg, type: "image/svg+xml; charset=utf-8", download: nil)
@@ -181,6 +180,14 @@ struct APIRoutes: Sendable {
     }
 
     // MARK: Helpers
+
+    /// The average of `answers` to `question` in `polls` as the query asks for it: house effects
+    /// identified by `reference=`/`anchor=`, the polls of `population=` (default: the one most
+    /// polls asked). What the API's average and chart and the explorer's poll page show.
+    static func pollAverage(_ polls: [Poll], question: String, answers: [String], query: RequestQuery) throws -> AnalysisResult {
+        try PollAverage.result(polls, question: question, answers: answers, identification: try pollIdentification(query),
+                               population: query.first("population"))
+    }
 
     /// How the query identifies house effects: `reference=POLLSTER`, or `anchor=DATE=PERCENT`
     /// (repeatable), else summing to zero.

@@ -82,10 +82,10 @@ struct ExplorerRoutes: Sendable {
         guard answers.contains(answer) else {
             throw APIError(.notFound, "The polls of '\(question)' have no answer '\(answer)'; choose one of \(answers.joined(separator: ", ")).")
         }
-        let identification = try APIRoutes.pollIdentification(query)
         var result: AnalysisResult? = nil
-        if polls.filter({ $0.proportion(of: answer) != nil }).count >= 2 {
-            result = try PollAverage.result(polls, question: question, answers: [answer], identification: identification)
+        // An average needs two polls of the answer with a sample size; with fewer the page lists the polls and says why.
+        if polls.filter({ $0.proportion(of: answer) != nil && $0.sampleSize != nil }).count >= 2 {
+            result = try APIRoutes.pollAverage(polls, question: question, answers: [answer], query: query)
         }
         return Self.html(ExplorerPages.pollQuestion(question: question, answer: answer, answers: answers, polls: polls, result: result,
                                                     language: query.language))

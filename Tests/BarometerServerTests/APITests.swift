@@ -56,7 +56,7 @@ struct APITests {
                 }
                 visit(try ServerFixture.json(r))
                 // The pages' own keys, and the poll database's (published toplines, not a survey request).
-                let pageKeys: Set<String> = ["q", "chart", "format", "start", "end", "embargo-until", "question", "answer", "reference", "anchor"]
+                let pageKeys: Set<String> = ["q", "chart", "format", "start", "end", "embargo-until", "question", "answer", "reference", "anchor", "population"]
                 #expect(names.contains("ci-method") && names.contains("missing"))
                 for name in names.subtracting(pageKeys) {
                     #expect(RequestParameter(rawValue: name)?.surfaces.contains(.query) == true, "\(name) is not a query parameter of the table")
@@ -251,6 +251,17 @@ struct APITests {
                 let result = try JSONDecoder().decode(AnalysisResult.self, from: Data(buffer: r.body))
                 #expect(result.rows.first?.statistic == .pollAverage && result.rows.first?.domain["date"] == "2022-03-05")
                 #expect(result.pollModels.count == 1)
+            }
+            // population= averages another population's polls: the November 2022 age group publishes no sample size.
+            try await client.execute(uri: "/api/v1/polls/average?question=war_side&answer=Russia&population=adults+aged+18%E2%80%9329+in+Kazakhstan", method: .get) { r in
+                #expect(r.status == .unprocessableContent)
+                let message = try ServerFixture.errorMessage(r)
+                #expect(message.contains("(1 more do not publish their sample size"))
+            }
+            // A question whose polls publish no sample size: the page lists them and says why there is no average.
+            try await client.execute(uri: "/polls/eeu_support?lang=ru", method: .get) { r in
+                let html = ServerFixture.text(r)
+                #expect(r.status == .ok && html.contains("id=\"too-few\"") && html.contains("id=\"not-averaged\""))
             }
             try await client.execute(uri: "/api/v1/polls/average?question=war_side&reference=Gallup", method: .get) { r in
                 #expect(r.status == .badRequest || r.status == .unprocessableContent)
