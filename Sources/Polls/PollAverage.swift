@@ -223,6 +223,13 @@ public enum PollAverage {
                     guard i == 0 || known[i - 1].day != a.day else {
                         throw SurveyError(.invalidRequest, "Two anchors fall on \(a.day); give one known value per day.")
                     }
+                    // An election just before or after a campaign anchors it; one farther from the
+                    // polls than they span is a mistyped date, not a result the walk can carry.
+                    let span = max(last.number - first.number, 30)
+                    let distance = a.day < first ? first.number - a.day.number : a.day.number - last.number
+                    if distance > span {
+                        throw SurveyError(.invalidRequest, "The anchor on \(a.day) lies \(distance) days \(a.day < first ? "before the first" : "after the last") poll, farther from the polls than they span (\(first) to \(last)); check its date.")
+                    }
                 }
                 start = min(start, known[0].day)
                 if until == nil { end = max(end, known[known.count - 1].day) }

@@ -174,6 +174,9 @@ struct PollsCommandTests {
         // An anchor before the first poll (the previous election, say) starts the average on its day.
         let before = BarometerCLI.run(["polls", "average", warSide, "--question", "war_side", "--answer", "Russia", "--anchor", "2022-02-24=20", "--format", "csv"])
         #expect(before.status == 0 && before.stdout.contains("war_side,poll-average,2022-02-24,,Russia,Russia,0.2,0.0,"), "\(before.stderr)\(before.stdout.prefix(300))")
+        // A date farther from the polls than they span is a typo, not an election: one sentence.
+        let typo = BarometerCLI.run(["polls", "average", warSide, "--question", "war_side", "--answer", "Russia", "--anchor", "2012-11-14=15"])
+        #expect(typo.status == 1 && typo.stderr == "error: The anchor on 2012-11-14 lies 3409 days before the first poll, farther from the polls than they span (2022-03-16 to 2023-05-07); check its date.\n", "\(typo.stderr)")
         #expect(BarometerCLI.run(["polls", "average", warSide, "--question", "war_side", "--anchor", "soon"]).status == 64)
         let anchored = BarometerCLI.run(["polls", "average", warSide, "--question", "war_side", "--answer", "Russia", "--anchor", "2022-11-14=15", "--format", "csv"])
         #expect(anchored.status == 0 && anchored.stdout.contains("war_side,poll-average,2022-11-14,,Russia,Russia,0.15,0.0,"), "\(anchored.stderr)\(anchored.stdout.prefix(300))")
