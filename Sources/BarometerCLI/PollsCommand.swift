@@ -13,7 +13,7 @@ struct PollsCommand: ParsableCommand {
         abstract: "Published polls: list them, average them across pollsters with house effects (Jackman 2005), and chart them.",
         discussion: """
             FILE is a CSV with one row per answer: pollster, field_start, field_end, sample_size, \
-            question, answer, share (in percent, as published), and optionally sponsor, mode, \
+            question, answer, share (in percent, as published), and optionally sponsor, paid_by, mode, \
             population, margin_of_error, weighting, design_effect, exhaustive, wording_en, \
             wording_ru, wording_kk, source, url, notes; or a YAML file (.yaml) with a `polls:` \
             list, one mapping per poll with the same keys and `answers: {ANSWER: SHARE, ...}`. \

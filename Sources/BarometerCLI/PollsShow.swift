@@ -24,7 +24,7 @@ struct PollsShow: BarometerVerb {
         let p = try BarometerStore(directory: data).poll(id: id).poll
         var facts: [[String]] = [["pollster", p.pollster], ["fieldwork", "\(p.fieldStart) to \(p.fieldEnd)"], ["sample size", p.sampleSize.map(String.init) ?? PollTable.unpublished],
                                  ["question", p.question]]
-        for (name, value) in [("sponsor", p.sponsor), ("mode", p.mode), ("population", p.population),
+        for (name, value) in [("sponsor", p.sponsor), ("paid by", p.paidBy), ("mode", p.mode), ("population", p.population),
                               ("margin of error", p.marginOfError.map { "±\(String(format: "%g", $0)) points" }), ("weighting", p.weighting),
                               ("design effect", p.designEffect.map { String(format: "%g", $0) }), ("source", p.source), ("url", p.url), ("notes", p.notes)] {
             if let value { facts.append([name, value]) }

@@ -14,8 +14,10 @@ public struct Poll: Sendable, Equatable, Codable {
     }
 
     public var pollster: String
-    /// Who commissioned and who paid, when known.
+    /// Who commissioned the poll (the client), when known.
     public var sponsor: String?
+    /// Who paid for it, when the publication says and it is not the sponsor.
+    public var paidBy: String?
     public var fieldStart: CivilDay
     public var fieldEnd: CivilDay
     /// `telephone`, `face-to-face`, `online`, …
@@ -43,13 +45,14 @@ public struct Poll: Sendable, Equatable, Codable {
     public var notes: String?
 
     public init(
-        pollster: String, sponsor: String? = nil, fieldStart: CivilDay, fieldEnd: CivilDay, mode: String? = nil,
+        pollster: String, sponsor: String? = nil, paidBy: String? = nil, fieldStart: CivilDay, fieldEnd: CivilDay, mode: String? = nil,
         population: String? = nil, sampleSize: Int?, marginOfError: Double? = nil, weighting: String? = nil,
         question: String, wording: [String: String] = [:], answers: [Answer], exhaustive: Bool = false,
         designEffect: Double? = nil, source: String? = nil, url: String? = nil, notes: String? = nil
     ) {
         self.pollster = pollster
         self.sponsor = sponsor
+        self.paidBy = paidBy
         self.fieldStart = fieldStart
         self.fieldEnd = fieldEnd
         self.mode = mode

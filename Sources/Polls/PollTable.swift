@@ -2,7 +2,7 @@ import SurveyCore
 
 /// Polls from a table with one row per answer — the CSV form of the poll database:
 /// `pollster, field_start, field_end, sample_size, question, answer, share` (share in percent,
-/// as published) and optionally `sponsor, mode, population, margin_of_error, weighting,
+/// as published) and optionally `sponsor, paid_by, mode, population, margin_of_error, weighting,
 /// design_effect, exhaustive, wording_en, wording_ru, wording_kk, source, url, notes`. Rows
 /// with the same pollster, dates, question, population and sample size are one poll. Every poll
 /// is checked by ``PollValidator``; a problem names the row of the file (the header is row 1)
@@ -13,7 +13,7 @@ public enum PollTable {
     /// What `sample_size` says when the source does not publish the number of respondents.
     public static let unpublished = "unpublished"
     /// The optional columns, in their written order.
-    public static let optionalColumns = ["sponsor", "mode", "population", "margin_of_error", "weighting", "design_effect", "exhaustive",
+    public static let optionalColumns = ["sponsor", "paid_by", "mode", "population", "margin_of_error", "weighting", "design_effect", "exhaustive",
                                          "wording_en", "wording_ru", "wording_kk", "source", "url", "notes"]
 
     /// The polls of `table` (a dataset read from the CSV file, named `name` in messages).
@@ -83,7 +83,7 @@ public enum PollTable {
             index[key] = polls.count
             firstRow.append(row)
             polls.append(Poll(
-                pollster: pollster, sponsor: text("sponsor", row), fieldStart: start, fieldEnd: end, mode: text("mode", row),
+                pollster: pollster, sponsor: text("sponsor", row), paidBy: text("paid_by", row), fieldStart: start, fieldEnd: end, mode: text("mode", row),
                 population: population, sampleSize: size, marginOfError: try number("margin_of_error", row, required: false),
                 weighting: text("weighting", row), question: question, wording: wording, answers: [Poll.Answer(answer, share: share)],
                 exhaustive: exhaustive, designEffect: try number("design_effect", row, required: false), source: text("source", row),
@@ -110,7 +110,7 @@ extension PollTable {
             for a in p.answers {
                 let fields: [String] = [
                     p.pollster, p.fieldStart.description, p.fieldEnd.description, p.sampleSize.map(String.init) ?? unpublished, p.question, a.answer, number(a.share),
-                    p.sponsor ?? "", p.mode ?? "", p.population ?? "", number(p.marginOfError), p.weighting ?? "", number(p.designEffect),
+                    p.sponsor ?? "", p.paidBy ?? "", p.mode ?? "", p.population ?? "", number(p.marginOfError), p.weighting ?? "", number(p.designEffect),
                     p.exhaustive ? "true" : "false", p.wording["en"] ?? "", p.wording["ru"] ?? "", p.wording["kk"] ?? "", p.source ?? "",
                     p.url ?? "", p.notes ?? "",
                 ]

@@ -9,6 +9,7 @@ struct PollsYAMLTests {
     static let november = """
         polls:
           - pollster: Demoscope
+            paid_by: the bureau itself
             field_start: 2022-11-04
             field_end: 2022-11-24
             mode: telephone
@@ -47,6 +48,7 @@ struct PollsYAMLTests {
         #expect(polls.count == 2)
         let p = polls[0]
         #expect(p.pollster == "Demoscope" && p.fieldStart == CivilDay("2022-11-04") && p.fieldEnd == CivilDay("2022-11-24"))
+        #expect(p.paidBy == "the bureau itself")
         #expect(p.sampleSize == 1110 && p.marginOfError == 3 && p.mode == "telephone" && p.population == "adults in Kazakhstan")
         #expect(p.answers == [Poll.Answer("Ukraine", share: 22), Poll.Answer("Russia", share: 13), Poll.Answer("Neutral", share: 59)])
         #expect(p.wording == ["en": "Which side of the conflict do you support?", "ru": "Какую сторону вы поддерживаете?"])
@@ -69,10 +71,10 @@ struct PollsYAMLTests {
          "The poll of Demoscope on 'war_side' (line 2 of 'polls.yaml'): the fieldwork ends (2022-11-01) before it starts (2022-11-04); check field_start and field_end."),
         ("{Ukraine: 22,", "{Ukraine: 122,", "The poll of Demoscope on 'war_side' (line 2 of 'polls.yaml'): the share of 'Ukraine' is 122.0; shares are percentages from 0 to 100, as published."),
         ("sample_size: 1110", "sample_size: 0", "the sample size is 0; give the number of respondents (sample_size), as published, or `unpublished`"),
-        ("sample_size: 1110", "sample_size: many", "Cannot read polls file 'polls.yaml', line 7: `sample_size` 'many' is not a whole number of respondents; write it as published, or `unpublished`."),
+        ("sample_size: 1110", "sample_size: many", "Cannot read polls file 'polls.yaml', line 8: `sample_size` 'many' is not a whole number of respondents; write it as published, or `unpublished`."),
         ("    sample_size: 1110\n", "", "Cannot read polls file 'polls.yaml', line 2: the poll has no `sample_size`; add it"),
-        ("    mode: telephone", "    mood: telephone", "Cannot read polls file 'polls.yaml', line 5: unknown key 'mood' in a poll; did you mean 'mode'?"),
-        ("field_start: 2022-11-04", "field_start: 4 Nov 2022", "line 3: `field_start` '4 Nov 2022' is not a date; write it as YYYY-MM-DD."),
+        ("    mode: telephone", "    mood: telephone", "Cannot read polls file 'polls.yaml', line 6: unknown key 'mood' in a poll; did you mean 'mode'?"),
+        ("field_start: 2022-11-04", "field_start: 4 Nov 2022", "line 4: `field_start` '4 Nov 2022' is not a date; write it as YYYY-MM-DD."),
         ("margin_of_error: 3", "margin_of_error: 10", "a margin of error of ±10 points does not fit a sample of 1110"),
     ])
     func badPolls(_ from: String, _ to: String, _ expected: String) {

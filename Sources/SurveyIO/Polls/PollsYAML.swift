@@ -20,7 +20,7 @@ import Yams
 /// ```
 ///
 /// The keys are the CSV's column names (``Polls/PollTable``): `pollster, field_start,
-/// field_end, sample_size, question, answers` and optionally `sponsor, mode, population,
+/// field_end, sample_size, question, answers` and optionally `sponsor, paid_by, mode, population,
 /// margin_of_error, weighting, design_effect, exhaustive, wording, source, url, notes`. Every
 /// poll is checked by ``Polls/PollValidator``; a problem names the file, the line and the key.
 public enum PollsYAML {
@@ -128,7 +128,7 @@ struct PollsYAMLParser: YAMLDocumentParsing {
             exhaustive = b
         }
         return Poll(
-            pollster: try required("pollster", "Demoscope"), sponsor: try text("sponsor"), fieldStart: try day("field_start"),
+            pollster: try required("pollster", "Demoscope"), sponsor: try text("sponsor"), paidBy: try text("paid_by"), fieldStart: try day("field_start"),
             fieldEnd: try day("field_end"), mode: try text("mode"), population: try text("population"), sampleSize: size,
             marginOfError: try number("margin_of_error"), weighting: try text("weighting"), question: try required("question", "war_side"),
             wording: wording, answers: answers, exhaustive: exhaustive, designEffect: try number("design_effect"),
