@@ -35,8 +35,9 @@ let package = Package(
         // Multi-wave studies: waves, harmonized concepts, events, trends, the demo study. No I/O.
         .target(name: "Studies", dependencies: ["SurveyCore", "Weighting"]),
         // Publication charts as standalone SVG documents (diverging bars, trends, grouped bars,
-        // small multiples). Strings in, strings out: no I/O; the words of their accessible descriptions come from the Translations catalog.
-        .target(name: "Charts", dependencies: ["Translations"]),
+        // small multiples). Strings in, strings out: no I/O; the words of their accessible descriptions come from the Translations catalog,
+        // and days on a time axis are SurveyCore's CivilDay.
+        .target(name: "Charts", dependencies: ["SurveyCore", "Translations"]),
         // Published polls and the average across pollsters with house effects (Jackman 2005). No I/O.
         .target(name: "Polls", dependencies: ["SurveyCore"]),
         // The one catalog of the words users read (reports, tables, charts, the explorer) in

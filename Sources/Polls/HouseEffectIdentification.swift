@@ -1,3 +1,5 @@
+import SurveyCore
+
 /// How house effects are identified: the model sees only μ_t + δ_j, so one linear constraint on
 /// the δ fixes their level (Jackman 2005, §3).
 public enum HouseEffectIdentification: Sendable, Equatable, Codable, CustomStringConvertible {

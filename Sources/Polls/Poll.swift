@@ -1,3 +1,5 @@
+import SurveyCore
+
 /// A published poll: who asked whom, when and how, the question, and the shares of its
 /// answers — the AAPOR transparency items and what Kazakhstan's election law (Art. 28 §9)
 /// requires a publication to state.
@@ -76,20 +78,5 @@ public struct Poll: Sendable, Equatable, Codable {
     /// The share of `answer` as a proportion (0–1), nil when the poll does not report it.
     public func proportion(of answer: String) -> Double? {
         answers.first { $0.answer == answer }.map { $0.share / 100 }
-    }
-}
-
-extension CivilDay: Codable {
-    public init(from decoder: Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let day = CivilDay(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "'\(text)' is not a date YYYY-MM-DD"))
-        }
-        self = day
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.singleValueContainer()
-        try c.encode(description)
     }
 }

@@ -1,3 +1,5 @@
+import SurveyCore
+
 /// The average across pollsters: the latent share on every day with its standard error, each
 /// pollster's house effect with its standard error, the hyperparameters and the likelihood.
 public struct PollAverageFit: Sendable, Equatable {

@@ -1,3 +1,5 @@
+import SurveyCore
+
 /// One poll's share of one answer as the average sees it: the day (fieldwork midpoint), the
 /// pollster, the share as a proportion and its sampling variance v = deff · y(1 − y)/n.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 @testable import Polls
+import SurveyCore
 
 /// Whether `actual` equals `expected` to a relative tolerance, with an absolute floor for
 /// values near zero: |a − e| ≤ tolerance · max(|e|, floor). The poll average's exact solution

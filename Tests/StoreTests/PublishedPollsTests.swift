@@ -1,6 +1,7 @@
 import Foundation
 import Polls
 import Store
+import SurveyCore
 import Testing
 
 @Suite("The published polls a poll database starts from")

@@ -27,19 +27,9 @@ enum CalendarText {
         return sign + two(s / 3600) + ":" + two(s / 60 % 60) + ":" + two(s % 60)
     }
 
-    /// `yyyy-mm-dd` of a day count since 1970-01-01 (H. Hinnant's `civil_from_days`).
+    /// `yyyy-mm-dd` of a day count since 1970-01-01.
     private static func date(days: Int64) -> String {
-        let z = days + 719_468
-        let era = floorDivide(z, 146_097)
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        let y = String(abs(year))
-        return (year < 0 ? "-" : "") + String(repeating: "0", count: max(0, 4 - y.count)) + y + "-" + two(month) + "-" + two(day)
+        CivilDay(number: Int(days)).description
     }
 
     private static func two(_ x: Int64) -> String { x < 10 ? "0\(x)" : String(x) }
