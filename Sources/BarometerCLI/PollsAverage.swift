@@ -25,11 +25,8 @@ struct PollsAverage: BarometerVerb {
                 --with-study barometer-demo/study --concept war_side --levels russia
             """)
 
-    @Argument(help: ArgumentHelp("The polls (CSV, one row per answer, or YAML); the poll database (published polls and those imported) when left out.", valueName: "file"))
-    var file: String?
-
-    @Option(help: ArgumentHelp("The store's folder (default: barometer-data).", valueName: "folder"))
-    var data: String = "barometer-data"
+    @OptionGroup(title: "Polls")
+    var source: PollSourceOptions
 
     @Option(help: ArgumentHelp("The question to average.", valueName: "question"))
     var question: String
@@ -47,10 +44,10 @@ struct PollsAverage: BarometerVerb {
     var output: OutputOptions
 
     func execute(arguments: [String], into sink: inout CommandOutput, progress: ProgressReporter) throws {
-        let polls = try PollsCommand.polls(file: file, data: data).map(\.poll)
+        let polls = try source.polls().map(\.poll)
         var result = try model.result(polls, question: question, answers: answer.map { [$0] } ?? [],
                                       also: try study.observations(answer: answer, language: output.language))
-        result.provenance = file.flatMap { try? FileFingerprint.provenance(path: $0) } ?? Provenance(file: data)
+        result.provenance = source.provenance
         sink.write(ResultRenderer(language: output.language).render(result, as: output.format))
     }
 }

@@ -24,11 +24,8 @@ struct PollsChart: BarometerVerb {
               barometer polls chart --question war_side --reference Demoscope --lang kk --out war-kk.svg
             """)
 
-    @Argument(help: ArgumentHelp("The polls (CSV, one row per answer); the poll database when left out.", valueName: "file"))
-    var file: String?
-
-    @Option(help: ArgumentHelp("The store's folder (default: barometer-data).", valueName: "folder"))
-    var data: String = "barometer-data"
+    @OptionGroup(title: "Polls")
+    var source: PollSourceOptions
 
     @Option(help: ArgumentHelp("The question to draw.", valueName: "question"))
     var question: String
@@ -64,7 +61,7 @@ struct PollsChart: BarometerVerb {
     func execute(arguments: [String], into sink: inout CommandOutput, progress: ProgressReporter) throws {
         let png = (out as NSString).pathExtension.lowercased() == "png"
         let converter = png ? try Chart.rsvgConvert() : nil
-        let polls = try PollsCommand.polls(file: file, data: data).map(\.poll)
+        let polls = try source.polls().map(\.poll)
         let trend = try study.trend(answer: answer, language: language)
         var also: [String: [PollObservation]] = [:]
         if let answer, let trend { also[answer] = try SurveyWaveObservations.observations(trend.result, pollster: trend.name) }

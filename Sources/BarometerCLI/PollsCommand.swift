@@ -1,10 +1,4 @@
 import ArgumentParser
-import Foundation
-import Polls
-import Reports
-import SurveyCore
-import Store
-import SurveyIO
 
 /// `barometer polls`: published polls and the average across pollsters with house effects.
 struct PollsCommand: ParsableCommand {
@@ -22,15 +16,4 @@ struct PollsCommand: ParsableCommand {
             starts with the published polls of the project's sources.
             """,
         subcommands: [PollsImport.self, PollsList.self, PollsShow.self, PollsAverage.self, PollsChart.self])
-
-    /// Reads and checks the polls of `file`.
-    static func load(_ file: String) throws -> [Poll] {
-        try PollFile.read(path: file)
-    }
-
-    /// The polls of `file` when given, else those of the store in `data`, with their store ids.
-    static func polls(file: String?, data: String) throws -> [(id: String?, poll: Poll)] {
-        if let file { return try load(file).map { (nil, $0) } }
-        return try BarometerStore(directory: data).polls().map { ($0.id, $0.poll) }
-    }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Polls
 import Store
+import SurveyIO
 
 /// `barometer polls import FILE [--data DIR]`: checks the polls of a CSV or YAML file and stores them, all
 /// or none; the same poll imported again replaces the stored one.
@@ -21,7 +22,7 @@ struct PollsImport: BarometerVerb {
     var data: String = "barometer-data"
 
     func execute(arguments: [String], into sink: inout CommandOutput, progress: ProgressReporter) throws {
-        let polls = try PollsCommand.load(file)
+        let polls = try PollFile.read(path: file)
         let (added, replaced) = try BarometerStore(directory: data).importPolls(polls)
         sink.write("Imported \(polls.count) poll\(polls.count == 1 ? "" : "s") into \(data): \(added) new, \(replaced) replaced.\n")
     }

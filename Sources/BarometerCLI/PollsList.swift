@@ -14,11 +14,8 @@ struct PollsList: BarometerVerb {
               barometer polls list polls.csv --question war_side
             """)
 
-    @Argument(help: ArgumentHelp("The polls (CSV, one row per answer, or YAML); the poll database (published polls and those imported) when left out.", valueName: "file"))
-    var file: String?
-
-    @Option(help: ArgumentHelp("The store's folder (default: barometer-data).", valueName: "folder"))
-    var data: String = "barometer-data"
+    @OptionGroup(title: "Polls")
+    var source: PollSourceOptions
 
     @Option(help: ArgumentHelp("Only the polls of this question.", valueName: "question"))
     var question: String?
@@ -31,7 +28,7 @@ struct PollsList: BarometerVerb {
     }
 
     func execute(arguments: [String], into sink: inout CommandOutput, progress: ProgressReporter) throws {
-        let polls = try PollsCommand.polls(file: file, data: data).filter { question == nil || $0.poll.question == question }
+        let polls = try source.polls().filter { question == nil || $0.poll.question == question }
         if format == "csv" {
             sink.write(PollTable.csv(polls.map(\.poll)))
             return
@@ -48,8 +45,8 @@ struct PollsList: BarometerVerb {
             let answers = p.answers.map { "\($0.answer) \(String(format: "%g", $0.share))" }.joined(separator: ", ")
             return (id.map { [$0] } ?? []) + [who, "\(p.fieldStart) to \(p.fieldEnd)", p.sampleSize.map(String.init) ?? PollTable.unpublished, p.question, answers, p.source ?? ""]
         }
-        let headers = (file == nil ? ["id"] : []) + ["pollster", "fieldwork", "n", "question", "answers (%)", "source"]
-        sink.write(PlainTable.render(headers: headers, rows: rows, rightAligned: [file == nil ? 3 : 2]))
+        let headers = (source.file == nil ? ["id"] : []) + ["pollster", "fieldwork", "n", "question", "answers (%)", "source"]
+        sink.write(PlainTable.render(headers: headers, rows: rows, rightAligned: [source.file == nil ? 3 : 2]))
         sink.write("\(polls.count) poll\(polls.count == 1 ? "" : "s").\n")
     }
 }
