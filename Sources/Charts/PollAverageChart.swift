@@ -258,28 +258,8 @@ public struct PollAverageChart: Sendable {
         axis.draw(&svg, bottom: plotBottom, ink: ink)
 
         // Events: dashed lines from under their labels, the labels in rows above the plot.
-        var tops = [Double?](repeating: nil, count: events.count)
-        for label in placement.labels { tops[shown[label.index]] = bandTop + Double(label.bottomRow + 1) * eventLine + 2 }
-        svg.open("g", [("class", "events")])
-        for (i, e) in events.enumerated() where xScale.contains(e.x) {
-            let x = xScale(e.x)
-            svg.element("line", [("class", "event-line"), ("data-x", n(e.x)), ("x1", n(x)), ("y1", n(tops[i] ?? plotTop)), ("x2", n(x)),
-                                 ("y2", n(plotBottom)), ("stroke", ink.axis), ("stroke-width", "1"), ("stroke-dasharray", "4 3")],
-                        tooltip: e.label)
-        }
-        svg.close("g")
-        if !placement.labels.isEmpty {
-            svg.open("g", [("class", "event-labels")])
-            for label in placement.labels {
-                let e = events[shown[label.index]]
-                for (i, line) in label.lines.enumerated() {
-                    svg.element("text", [("class", "event-label"), ("data-x", n(e.x)), ("x", n(label.textX)),
-                                         ("y", n(bandTop + Double(label.row + i + 1) * eventLine - eventFont * 0.3)),
-                                         ("font-size", n(eventFont)), ("fill", ink.secondary)], text: line)
-                }
-            }
-            svg.close("g")
-        }
+        placement.draw(&svg, events: events, shown: shown, xScale: xScale, plotTop: plotTop, plotBottom: plotBottom, bandTop: bandTop,
+                       rowHeight: eventLine, fontSize: eventFont, ink: ink)
 
         let averageRuns = averages.map { runs($0, xScale: xScale, yScale: yScale) }
         let studyRuns = studies.map { runs($0, xScale: xScale, yScale: yScale) }

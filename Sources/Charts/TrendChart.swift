@@ -125,21 +125,8 @@ public struct TrendChart: Sendable {
         plot.drawTimeAxis(&svg, ink: ink, fontSize: tickFont, metrics: metrics, labelStep: yearStep, showLabels: true)
 
         // Event lines start under their labels.
-        var tops = [Double?](repeating: nil, count: events.count)
-        for label in placement.labels { tops[shown[label.index]] = bandTop + Double(label.bottomRow + 1) * eventLine + 2 }
-        plot.drawEventLines(&svg, events: events, tops: tops, ink: ink)
-        if !placement.labels.isEmpty {
-            svg.open("g", [("class", "event-labels")])
-            for label in placement.labels {
-                let e = events[shown[label.index]]
-                for (i, line) in label.lines.enumerated() {
-                    svg.element("text", [("class", "event-label"), ("data-x", n(e.x)), ("x", n(label.textX)),
-                                         ("y", n(bandTop + Double(label.row + i + 1) * eventLine - eventFont * 0.3)),
-                                         ("font-size", n(eventFont)), ("fill", ink.secondary)], text: line)
-                }
-            }
-            svg.close("g")
-        }
+        placement.draw(&svg, events: events, shown: shown, xScale: plot.xScale, plotTop: plot.top, plotBottom: plot.bottom,
+                       bandTop: bandTop, rowHeight: eventLine, fontSize: eventFont, ink: ink)
 
         if plot.hasData {
             plot.drawSeries(&svg, ink: ink, tooltips: true)

@@ -211,14 +211,6 @@ struct TrendPlot {
     /// Dashed vertical lines at the events inside the time domain, from `tops[i]` (nil: the top
     /// of the plot) down to the baseline.
     func drawEventLines(_ svg: inout SVGWriter, events: [ChartEvent], tops: [Double?], ink: Ink) {
-        svg.open("g", [("class", "events")])
-        for (i, e) in events.enumerated() where xScale.contains(e.x) {
-            let x = xScale(e.x)
-            let y1 = (i < tops.count ? tops[i] : nil) ?? top
-            svg.element("line", [("class", "event-line"), ("data-x", n(e.x)), ("x1", n(x)), ("y1", n(y1)), ("x2", n(x)),
-                                 ("y2", n(bottom)), ("stroke", ink.axis), ("stroke-width", "1"), ("stroke-dasharray", "4 3")],
-                        tooltip: e.label)
-        }
-        svg.close("g")
+        EventLabelPlacement.drawLines(&svg, events: events, tops: tops, xScale: xScale, plotTop: top, plotBottom: bottom, ink: ink)
     }
 }
