@@ -1,4 +1,18 @@
 extension EventLabelPlacement {
+    /// The placement of the labels of the `events` inside `xScale` (those with a label), each
+    /// wrapped to at most three lines of `maxWidth`, and `shown`: the events' indices in label
+    /// order, for ``draw(_:events:shown:xScale:plotTop:plotBottom:bandTop:rowHeight:fontSize:ink:)``.
+    static func laying(
+        out events: [ChartEvent], xScale: LinearScale, metrics: TextMetrics, fontSize: Double, maxWidth: Double, minX: Double, maxX: Double
+    ) -> (placement: EventLabelPlacement, shown: [Int]) {
+        let shown = events.indices.filter { xScale.contains(events[$0].x) && !events[$0].label.isEmpty }
+        let texts = shown.map { i -> (x: Double, lines: [String], width: Double) in
+            let lines = metrics.wrap(events[i].label, maxWidth: maxWidth, fontSize: fontSize, maxLines: 3)
+            return (xScale(events[i].x), lines, lines.map { metrics.width(of: $0, fontSize: fontSize) }.max() ?? 0)
+        }
+        return (EventLabelPlacement(events: texts, minX: minX, maxX: maxX), shown)
+    }
+
     /// Draws the events of a time axis: a dashed line per event inside `xScale`, from under its
     /// label (or the plot's top) to the plot's bottom, and the labels in their rows above the
     /// plot. `shown` maps the placement's label indices to indices of `events`.

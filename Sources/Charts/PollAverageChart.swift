@@ -218,13 +218,8 @@ public struct PollAverageChart: Sendable {
         // Event labels above the plot.
         let eventFont = fs - 1
         let eventLine = eventFont * 1.35
-        let shown = events.indices.filter { xScale.contains(events[$0].x) && !events[$0].label.isEmpty }
-        let maxEventWidth = min(max((plotRight - plotLeft) * 0.4, 150), 260)
-        let eventTexts = shown.map { i -> (x: Double, lines: [String], width: Double) in
-            let lines = metrics.wrap(events[i].label, maxWidth: maxEventWidth, fontSize: eventFont, maxLines: 3)
-            return (xScale(events[i].x), lines, lines.map { metrics.width(of: $0, fontSize: eventFont) }.max() ?? 0)
-        }
-        let placement = EventLabelPlacement(events: eventTexts, minX: pad, maxX: width - pad)
+        let (placement, shown) = EventLabelPlacement.laying(out: events, xScale: xScale, metrics: metrics, fontSize: eventFont,
+                                                            maxWidth: min(max((plotRight - plotLeft) * 0.4, 150), 260), minX: pad, maxX: width - pad)
 
         // Vertical layout.
         let bandTop = legendTop + legendHeight
