@@ -22,8 +22,11 @@ public enum PollTable {
         for column in requiredColumns where !table.hasVariable(column) {
             throw SurveyError(.invalidData, "The polls file '\(name)' has no column '\(column)'; its columns must include \(requiredColumns.joined(separator: ", ")).")
         }
+        // Each column looked up once: a missing optional column is nil, not an error per row.
+        var columns: [String: Column] = [:]
+        for name in requiredColumns + optionalColumns where table.hasVariable(name) { columns[name] = try table.column(name) }
         func text(_ column: String, _ row: Int) -> String? {
-            guard let c = try? table.column(column) else { return nil }
+            guard let c = columns[column] else { return nil }
             let value: String?
             switch c.values {
             case .text(let v): value = v[row]

@@ -23,7 +23,13 @@ public enum FactorLevelOrder {
             .map(\.level)
     }
 
-    /// Whether `a` sorts before `b`.
+    /// The positions of `levels` in R's order (each key computed once), ties in input order.
+    public static func order(_ levels: [String]) -> [Int] {
+        let keys = levels.map(SortKey.init)
+        return levels.indices.sorted { keys[$0] < keys[$1] }
+    }
+
+    /// Whether `a` sorts before `b` (two keys computed per call: to sort many, use ``order(_:)``).
     public static func areInIncreasingOrder(_ a: String, _ b: String) -> Bool { SortKey(a) < SortKey(b) }
 
     /// The collation key of one string.

@@ -188,7 +188,7 @@ struct CSVParser {
         if builder.isNumeric { return .numeric(name, builder.numbers) }
         let interner = builder.interner
         let strings = (0..<interner.count).map { interner.string($0) }
-        let order = strings.indices.sorted { FactorLevelOrder.areInIncreasingOrder(strings[$0], strings[$1]) }
+        let order = FactorLevelOrder.order(strings)
         var recode = [Int32](repeating: 0, count: strings.count)
         for (position, index) in order.enumerated() { recode[index] = Int32(position) }
         let codes = builder.codes.map { $0 < 0 ? Column.missingCode : recode[Int($0)] }
