@@ -101,7 +101,7 @@ def main():
         f"| ratio (statsmodels ÷ Barometer) | {peer_wall / ours_ref:.1f}× | |",
         "",
         f"The two fits agree: σ̂ {model['randomWalkSD']:.6g} and {peer['sigma']:.6g} (relative difference {sigma_gap:.1e}, "
-        f"the optimisers' tolerance), house effects within {house_gap:.4f} points, the last day's share within {last_gap:.4f} "
+        f"the optimisers' tolerance), house effects within {house_gap:.1e} points, the last day's share within {last_gap:.1e} "
         f"points. The log-likelihoods differ by a constant ({model['logLikelihood'] - peer['logLikelihood']:.4f}): statsmodels "
         "leaves out ½·log 2π for each diffuse state, de Jong's diffuse likelihood keeps it.",
     ]
