@@ -29,6 +29,7 @@ struct PollsShow: BarometerVerb {
                               ("design effect", p.designEffect.map { String(format: "%g", $0) }), ("source", p.source), ("url", p.url), ("notes", p.notes)] {
             if let value { facts.append([name, value]) }
         }
+        for language in ["en", "ru", "kk"] { if let t = p.title?[language] { facts.append(["title (\(language))", t]) } }
         for language in ["en", "ru", "kk"] { if let w = p.wording[language] { facts.append(["wording (\(language))", w]) } }
         sink.write(PlainTable.render(headers: ["", "poll \(id)"], rows: facts))
         sink.write(PlainTable.render(headers: ["answer", "share (%)"], rows: p.answers.map { [$0.answer, String(format: "%g", $0.share)] }, rightAligned: [1]))

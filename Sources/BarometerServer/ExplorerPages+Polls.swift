@@ -24,13 +24,13 @@ extension ExplorerPages {
         Dictionary(grouping: polls, by: \.question).map { PolledQuestion(id: $0.key, polls: $0.value) }.sorted { $0.id < $1.id }
     }
 
-    /// The wording of a question's polls as HTML: in the page's language when published in it,
-    /// else marked with the language it is in.
+    /// The wording (or title) of a question's polls as HTML: in the page's language when there
+    /// is one in it, else marked with the language it is in.
     static func wordingHTML(_ polls: [Poll], language: String) -> String? {
         let tag = Translator(tag: language).language.tag
         guard let text = PollChartMaker.wording(of: polls, language: language) else { return nil }
-        if polls.contains(where: { $0.wording[tag] == text }) { return escape(text) }
-        let other = polls.lazy.compactMap { p in p.wording.first { $0.value == text }?.key }.first ?? "en"
+        if polls.contains(where: { $0.wording[tag] == text || $0.title?[tag] == text }) { return escape(text) }
+        let other = polls.lazy.compactMap { p in (p.wording.first { $0.value == text } ?? p.title?.first { $0.value == text })?.key }.first ?? "en"
         return "<span lang=\"\(escape(other))\">\(escape(text))</span>"
     }
 

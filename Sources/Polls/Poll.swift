@@ -37,6 +37,10 @@ public struct Poll: Sendable, Equatable, Codable {
     public var question: String
     /// The wording as published, by language (`en`, `ru`, `kk`).
     public var wording: [String: String]
+    /// A short title of the question by language, for lists and charts — an editor's name for
+    /// it, not the pollster's words (which are ``wording``); nil when none is given (and in
+    /// polls stored before titles existed).
+    public var title: [String: String]?
     public var answers: [Answer]
     /// Whether the answers cover every respondent (their shares then sum to about 100).
     public var exhaustive: Bool
@@ -49,7 +53,7 @@ public struct Poll: Sendable, Equatable, Codable {
     public init(
         pollster: String, sponsor: String? = nil, paidBy: String? = nil, fieldStart: CivilDay, fieldEnd: CivilDay, mode: String? = nil,
         population: String? = nil, sampleSize: Int?, marginOfError: Double? = nil, weighting: String? = nil,
-        question: String, wording: [String: String] = [:], answers: [Answer], exhaustive: Bool = false,
+        question: String, wording: [String: String] = [:], title: [String: String]? = nil, answers: [Answer], exhaustive: Bool = false,
         designEffect: Double? = nil, source: String? = nil, url: String? = nil, notes: String? = nil
     ) {
         self.pollster = pollster
@@ -64,6 +68,7 @@ public struct Poll: Sendable, Equatable, Codable {
         self.weighting = weighting
         self.question = question
         self.wording = wording
+        self.title = title
         self.answers = answers
         self.exhaustive = exhaustive
         self.designEffect = designEffect

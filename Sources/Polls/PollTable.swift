@@ -3,7 +3,8 @@ import SurveyCore
 /// Polls from a table with one row per answer — the CSV form of the poll database:
 /// `pollster, field_start, field_end, sample_size, question, answer, share` (share in percent,
 /// as published) and optionally `sponsor, paid_by, mode, population, margin_of_error, weighting,
-/// design_effect, exhaustive, wording_en, wording_ru, wording_kk, source, url, notes`. Rows
+/// design_effect, exhaustive, wording_en, wording_ru, wording_kk, title_en, title_ru, title_kk,
+/// source, url, notes`. Rows
 /// with the same pollster, dates, question, population and sample size are one poll. Every poll
 /// is checked by ``PollValidator``; a problem names the row of the file (the header is row 1)
 /// and the column.
@@ -14,7 +15,7 @@ public enum PollTable {
     public static let unpublished = "unpublished"
     /// The optional columns, in their written order.
     public static let optionalColumns = ["sponsor", "paid_by", "mode", "population", "margin_of_error", "weighting", "design_effect", "exhaustive",
-                                         "wording_en", "wording_ru", "wording_kk", "source", "url", "notes"]
+                                         "wording_en", "wording_ru", "wording_kk", "title_en", "title_ru", "title_kk", "source", "url", "notes"]
 
     /// The polls of `table` (a dataset read from the CSV file, named `name` in messages).
     /// - Throws: ``SurveyCore/SurveyError`` (`.invalidData`) naming the row and column.
@@ -81,14 +82,18 @@ public enum PollTable {
                 continue
             }
             var wording: [String: String] = [:]
-            for language in ["en", "ru", "kk"] { if let w = text("wording_\(language)", row) { wording[language] = w } }
+            var title: [String: String] = [:]
+            for language in ["en", "ru", "kk"] {
+                if let w = text("wording_\(language)", row) { wording[language] = w }
+                if let t = text("title_\(language)", row) { title[language] = t }
+            }
             let exhaustive = text("exhaustive", row).map { ["true", "yes", "1"].contains($0.lowercased()) } ?? false
             index[key] = polls.count
             firstRow.append(row)
             polls.append(Poll(
                 pollster: pollster, sponsor: text("sponsor", row), paidBy: text("paid_by", row), fieldStart: start, fieldEnd: end, mode: text("mode", row),
                 population: population, sampleSize: size, marginOfError: try number("margin_of_error", row, required: false),
-                weighting: text("weighting", row), question: question, wording: wording, answers: [Poll.Answer(answer, share: share)],
+                weighting: text("weighting", row), question: question, wording: wording, title: title.isEmpty ? nil : title, answers: [Poll.Answer(answer, share: share)],
                 exhaustive: exhaustive, designEffect: try number("design_effect", row, required: false), source: text("source", row),
                 url: text("url", row), notes: text("notes", row)))
         }
@@ -114,7 +119,8 @@ extension PollTable {
                 let fields: [String] = [
                     p.pollster, p.fieldStart.description, p.fieldEnd.description, p.sampleSize.map(String.init) ?? unpublished, p.question, a.answer, number(a.share),
                     p.sponsor ?? "", p.paidBy ?? "", p.mode ?? "", p.population ?? "", number(p.marginOfError), p.weighting ?? "", number(p.designEffect),
-                    p.exhaustive ? "true" : "false", p.wording["en"] ?? "", p.wording["ru"] ?? "", p.wording["kk"] ?? "", p.source ?? "",
+                    p.exhaustive ? "true" : "false", p.wording["en"] ?? "", p.wording["ru"] ?? "", p.wording["kk"] ?? "", p.title?["en"] ?? "", p.title?["ru"] ?? "",
+                    p.title?["kk"] ?? "", p.source ?? "",
                     p.url ?? "", p.notes ?? "",
                 ]
                 lines.append(fields.map(quoted).joined(separator: ","))

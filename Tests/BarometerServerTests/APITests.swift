@@ -258,6 +258,11 @@ struct APITests {
                 let message = try ServerFixture.errorMessage(r)
                 #expect(message.contains("(1 more do not publish their sample size"))
             }
+            // The published polls' questions have titles in the page's language.
+            try await client.execute(uri: "/polls?lang=kk", method: .get) { r in
+                let html = ServerFixture.text(r)
+                #expect(html.contains(">ЕАЭО-ны қолдау</a>") && html.contains(">Украинадағы соғыста қай тарапты қолдайды</a>"))
+            }
             // A question whose polls publish no sample size: the page lists them and says why there is no average.
             try await client.execute(uri: "/polls/eeu_support?lang=ru", method: .get) { r in
                 let html = ServerFixture.text(r)

@@ -20,6 +20,8 @@ struct PublishedPollsTests {
         #expect(stored.count == published.count && published.count == 31)
         #expect(Set(stored.map(\.poll.pollster)) == ["Demoscope", "Central Asia Barometer", "Gallup", "EDB Integration Barometer", "KSE / Gradus", "openDemocracy"])
         #expect(stored.allSatisfy { $0.poll.source?.isEmpty == false })
+        // Every question has a short title in the three languages of the explorer.
+        #expect(stored.allSatisfy { p in ["en", "ru", "kk"].allSatisfy { p.poll.title?[$0]?.isEmpty == false } })
         // Opening the store again does not add them twice.
         #expect(try BarometerStore(directory: dir.path).polls().count == 31)
     }

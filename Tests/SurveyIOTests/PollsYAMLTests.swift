@@ -18,6 +18,7 @@ struct PollsYAMLTests {
             margin_of_error: 3
             question: war_side
             wording: {en: "Which side of the conflict do you support?", ru: "Какую сторону вы поддерживаете?"}
+            title: {en: Side supported in the war, kk: Соғыста қолдайтын тарап}
             answers: {Ukraine: 22, Russia: 13, Neutral: 59}
             source: Demoscope press release, demos.kz, December 2022
           - pollster: Demoscope
@@ -49,6 +50,7 @@ struct PollsYAMLTests {
         let p = polls[0]
         #expect(p.pollster == "Demoscope" && p.fieldStart == CivilDay("2022-11-04") && p.fieldEnd == CivilDay("2022-11-24"))
         #expect(p.paidBy == "the bureau itself")
+        #expect(p.title == ["en": "Side supported in the war", "kk": "Соғыста қолдайтын тарап"] && polls[1].title == nil)
         #expect(p.sampleSize == 1110 && p.marginOfError == 3 && p.mode == "telephone" && p.population == "adults in Kazakhstan")
         #expect(p.answers == [Poll.Answer("Ukraine", share: 22), Poll.Answer("Russia", share: 13), Poll.Answer("Neutral", share: 59)])
         #expect(p.wording == ["en": "Which side of the conflict do you support?", "ru": "Какую сторону вы поддерживаете?"])

@@ -92,12 +92,14 @@ public enum PollChartMaker {
         return PollAverageChart.Series(label: label, points: points)
     }
 
-    /// The question as the polls published it: in `language` when one did, else in English,
-    /// else in any language; nil when no poll gives the wording.
+    /// The question in `language`: its wording as a poll published it in that language, else
+    /// its title in that language, else the same in English, else any wording; nil when the
+    /// polls give neither.
     public static func wording(of polls: [Poll], language: String) -> String? {
         let tag = Translator(tag: language).language.tag
         for key in [tag, "en"] {
             if let text = polls.lazy.compactMap({ $0.wording[key] }).first(where: { !$0.isEmpty }) { return text }
+            if let text = polls.lazy.compactMap({ $0.title?[key] }).first(where: { !$0.isEmpty }) { return text }
         }
         return polls.lazy.flatMap { $0.wording.sorted { $0.key < $1.key }.map(\.value) }.first { !$0.isEmpty }
     }

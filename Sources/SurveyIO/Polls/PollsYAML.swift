@@ -20,7 +20,8 @@ import Yams
 /// ```
 ///
 /// The keys are the CSV's column names (``Polls/PollTable``): `pollster, field_start,
-/// field_end, sample_size, question, answers` and optionally `sponsor, paid_by, mode, population,
+/// field_end, sample_size, question, answers` and optionally `title` (a short title by language,
+/// not the pollster's words), `sponsor, paid_by, mode, population,
 /// margin_of_error, weighting, design_effect, exhaustive, wording, source, url, notes`. Every
 /// poll is checked by ``Polls/PollValidator``; a problem names the file, the line and the key.
 public enum PollsYAML {
@@ -48,8 +49,8 @@ public enum PollsYAML {
 /// The parser behind ``PollsYAML``.
 struct PollsYAMLParser: YAMLDocumentParsing {
     static let documentKind = "polls file"
-    static let pollKeys = PollTable.requiredColumns.filter { $0 != "answer" && $0 != "share" } + ["answers", "wording"]
-        + PollTable.optionalColumns.filter { !$0.hasPrefix("wording_") }
+    static let pollKeys = PollTable.requiredColumns.filter { $0 != "answer" && $0 != "share" } + ["answers", "wording", "title"]
+        + PollTable.optionalColumns.filter { !$0.hasPrefix("wording_") && !$0.hasPrefix("title_") }
     let name: String
     let language = "en"
 
@@ -122,6 +123,7 @@ struct PollsYAMLParser: YAMLDocumentParsing {
         }
         var wording: [String: String] = [:]
         if let w = m["wording"], let texts = try localized(w, what: "`wording`") { wording = texts.texts }
+        let title = try m["title"].flatMap { n throws(ReadError) in try localized(n, what: "`title`") }?.texts
         var exhaustive = false
         if let s = try text("exhaustive") {
             guard let b = YAMLScalars.bool(s) else { throw failure(m["exhaustive"].flatMap(line), "`exhaustive` '\(s)' is not true or false") }
@@ -131,7 +133,7 @@ struct PollsYAMLParser: YAMLDocumentParsing {
             pollster: try required("pollster", "Demoscope"), sponsor: try text("sponsor"), paidBy: try text("paid_by"), fieldStart: try day("field_start"),
             fieldEnd: try day("field_end"), mode: try text("mode"), population: try text("population"), sampleSize: size,
             marginOfError: try number("margin_of_error"), weighting: try text("weighting"), question: try required("question", "war_side"),
-            wording: wording, answers: answers, exhaustive: exhaustive, designEffect: try number("design_effect"),
+            wording: wording, title: title, answers: answers, exhaustive: exhaustive, designEffect: try number("design_effect"),
             source: try text("source"), url: try text("url"), notes: try text("notes"))
     }
 }
