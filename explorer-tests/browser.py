@@ -198,6 +198,9 @@ def main():
             links[0].click()
             reloaded(old)
             wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#chart svg"))
+            titles = {"en": "Which side of the conflict do you support?", "ru": "Какую сторону поддерживают в войне в Украине",
+                      "kk": "Украинадағы соғыста қай тарапты қолдайды"}
+            check(driver.find_element(By.TAG_NAME, "h1").text == titles[lang], f"the question's title in {lang}")
             dots = driver.find_elements(By.CSS_SELECTOR, "#chart .chart-wide svg .poll-dot")
             check(len(dots) == 3, f"a dot per poll ({lang}: {len(dots)})")
             check(len(driver.find_elements(By.CSS_SELECTOR, "#chart .chart-wide svg .average-band")) == 1, f"the average's band ({lang})")

@@ -59,7 +59,7 @@ public enum PollChartMaker {
             return PollAverageChart.Poll(pollster: poll.pollster, fieldStart: ChartDate(dayNumber: poll.fieldStart.number),
                                          fieldEnd: ChartDate(dayNumber: poll.fieldEnd.number), sampleSize: poll.sampleSize ?? 0, shares: shares)
         }
-        let wording = Self.wording(of: asked, language: language)
+        let wording = Self.wording(of: polls.filter { $0.question == question }, language: language)
         let pollsters = Array(Set(chartPolls.map(\.pollster))).sorted()
         var notes: [String] = []
         if let model = result.pollModels.first {
