@@ -109,7 +109,13 @@ public struct StudyChartMaker: Sendable {
 
     private func events(in waves: [ChartWave]) -> [ChartEvent] {
         guard let first = waves.first?.x, let last = waves.last?.x else { return [] }
-        return study.events.filter { $0.fractionalYear >= first - 0.25 && $0.fractionalYear <= last + 0.25 }
+        return events(from: first, to: last, margin: 0.25)
+    }
+
+    /// The study's events from `from` to `to` (fractional years), `margin` years either side,
+    /// labelled in the chart's language.
+    func events(from: Double, to: Double, margin: Double) -> [ChartEvent] {
+        study.events.filter { $0.fractionalYear >= from - margin && $0.fractionalYear <= to + margin }
             .map { ChartEvent(x: $0.fractionalYear, label: $0.label.text(in: language) ?? $0.date) }
     }
 

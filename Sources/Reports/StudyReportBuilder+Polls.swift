@@ -23,7 +23,7 @@ extension StudyReportBuilder {
     /// effect).
     func pollsFigure(
         _ analysis: ReportAnalysis, question: ReportAnalysis.PollQuestion, trend: AnalysisResult, polls: [Poll], title: String,
-        name: String, number: Int, words: ReportWords
+        name: String, number: Int
     ) throws -> PollsFigure {
         let translate = Translator(tag: language)
         let surveyName = study.simulated ? translate(.thisSurveySimulated) : translate(.thisSurvey)
@@ -35,8 +35,7 @@ extension StudyReportBuilder {
         let (first, last) = (points.first.map { $0.date.fractionalYear } ?? 0, points.last.map { $0.date.fractionalYear } ?? 0)
         let published = polls.filter { $0.question == question.question }.map { ChartDate(dayNumber: $0.midpoint.number).fractionalYear }
         let from = min(first, published.min() ?? first), to = max(last, published.max() ?? last)
-        let events = study.events.filter { $0.fractionalYear >= from - 0.1 && $0.fractionalYear <= to + 0.1 }
-            .map { ChartEvent(x: $0.fractionalYear, label: $0.label.text(in: language) ?? $0.date) }
+        let events = StudyChartMaker(study: study, language: language).events(from: from, to: to, margin: 0.1)
         // The answer in the report's language: the label of the study's level it was matched with.
         let label = trend.rows.first { $0.statistic == .proportion }?.level
         func svg(width: Double, id: String) -> String {

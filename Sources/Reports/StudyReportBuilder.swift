@@ -86,7 +86,7 @@ public struct StudyReportBuilder: Sendable {
                 let chartTitle = analysis.title?.text(in: language) ?? concept?.title.text(in: language) ?? conceptID
                 if analysis.chart == .polls, let question = analysis.polls {
                     let figure = try pollsFigure(analysis, question: question, trend: result, polls: polls, title: chartTitle, name: name,
-                                                 number: number, words: words)
+                                                 number: number)
                     parts += figure.html
                     markdown += ["### " + chartTitle] + figure.markdown
                     tables.append(figure.table)

@@ -251,6 +251,10 @@ struct APITests {
                 let result = try JSONDecoder().decode(AnalysisResult.self, from: Data(buffer: r.body))
                 #expect(result.rows.first?.statistic == .pollAverage && result.rows.first?.domain["date"] == "2022-03-05")
                 #expect(result.pollModels.count == 1)
+                // The same numbers as the library (and so `barometer polls average`) on the store's polls.
+                let expected = try PollAverage.result(try store.polls(question: "war_side").map(\.poll), question: "war_side", answers: ["Russia"])
+                #expect(result.rows.map(\.estimate) == expected.rows.map(\.estimate))
+                #expect(result.rows.map(\.standardError) == expected.rows.map(\.standardError))
             }
             // population= averages another population's polls: the November 2022 age group publishes no sample size.
             try await client.execute(uri: "/api/v1/polls/average?question=war_side&answer=Russia&population=adults+aged+18%E2%80%9329+in+Kazakhstan", method: .get) { r in
