@@ -26,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The engine: data, designs, estimators, tests. No I/O.
@@ -46,12 +47,14 @@ let package = Package(
         // The one catalog of the words users read (reports, tables, charts, the explorer) in
         // English, Russian and Kazakh, looked up by BCP 47 tag. No I/O, no dependencies.
         .target(name: "Translations"),
-        // Readers and writers of survey files, YAML codebooks, weighting targets and studies.
+        // Readers and writers of survey files, YAML codebooks, weighting targets, studies, polls and
+        // code frames, and XLSX workbooks (ZIPFoundation).
         .target(
             name: "SurveyIO",
             dependencies: [
-                "SurveyCore", "Weighting", "Studies", "Polls", .product(name: "Yams", package: "Yams"),
+                "SurveyCore", "Weighting", "Studies", "Polls", "TextCoding", .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         // The embedded archive (SQLite through GRDB): studies, waves, columnar data blobs,
@@ -80,7 +83,7 @@ let package = Package(
         .target(
             name: "BarometerCLI",
             dependencies: [
-                "SurveyCore", "SurveyIO", "Reports", "Weighting", "Studies", "Charts", "Store", "BarometerServer", "Polls",
+                "SurveyCore", "SurveyIO", "Reports", "Weighting", "Studies", "Charts", "Store", "BarometerServer", "Polls", "TextCoding",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -89,7 +92,7 @@ let package = Package(
         // any size through public APIs only. Plain Swift, no benchmark framework.
         .executableTarget(name: "BarometerBench", dependencies: ["SurveyCore", "SurveyIO", "Weighting", "Studies"]),
         .testTarget(name: "SurveyCoreTests", dependencies: ["SurveyCore"]),
-        .testTarget(name: "SurveyIOTests", dependencies: ["SurveyIO", "Weighting"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SurveyIOTests", dependencies: ["SurveyIO", "Weighting", "TextCoding"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Studies", "Translations", "Polls", "SurveyCore", "Charts"]),
         .testTarget(name: "TranslationsTests", dependencies: ["Translations"]),
         .testTarget(name: "WeightingTests", dependencies: ["Weighting"]),
@@ -113,7 +116,7 @@ let package = Package(
         .testTarget(
             name: "BarometerCLITests",
             dependencies: [
-                "BarometerCLI", "BarometerServer", "Store", "Studies", "SurveyIO", "SurveyCore", "Reports", "Polls",
+                "BarometerCLI", "BarometerServer", "Store", "Studies", "SurveyIO", "SurveyCore", "Reports", "Polls", "TextCoding",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             resources: [.copy("Fixtures")]

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// `barometer code`: open-ended answers: code frames, coding by people and by a classifier, and
+/// the reliability of coders.
+struct CodeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "code",
+        abstract: "Open-ended answers: code frames, coding (by coders and assisted), and the reliability of coders.",
+        subcommands: [])
+}
