@@ -1,5 +1,5 @@
 import Foundation
-import Studies
+import SurveyCore
 
 /// A small deterministic random number generator (SplitMix64, Steele, Lea and Flood 2014), so
 /// that the benchmark data is the same on every machine and in every run for one seed.

@@ -1,3 +1,5 @@
+import SurveyCore
+
 /// xoshiro256** 1.0 (Blackman & Vigna 2021, "Scrambled linear pseudorandom number generators",
 /// *ACM TOMS* 47(4)): the demo study's only source of randomness.
 ///

@@ -1,7 +1,7 @@
 /// SplitMix64 (Steele, Lea & Flood 2014, "Fast splittable pseudorandom number generators",
 /// OOPSLA): one 64-bit state advanced by a Weyl sequence and mixed. Used only to expand a seed
 /// into the state of ``Xoshiro256StarStar`` and to derive independent streams, as its authors
-/// recommend; the benchmark harness draws its data from it too.
+/// recommend; the benchmark harness draws its data from it, and bootstrap resampling (reliability of coders) and held-out splits (the answer classifier) draw from it, so a seed repeats exactly.
 public struct SplitMix64: Sendable {
     private var state: UInt64
 
@@ -18,7 +18,7 @@ public struct SplitMix64: Sendable {
 
     /// A seed for stream `stream` of `seed`: streams of one seed, and the same stream of
     /// different seeds, do not overlap in practice.
-    static func derive(_ seed: UInt64, stream: UInt64) -> UInt64 {
+    public static func derive(_ seed: UInt64, stream: UInt64) -> UInt64 {
         var mixer = SplitMix64(seed: seed ^ (stream &* 0xD1B5_4A32_D192_ED03))
         _ = mixer.next()
         return mixer.next()
