@@ -16,6 +16,16 @@ struct MeasureOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Estimate the ratio of two totals, written NUM/DEN (repeatable).", valueName: "num/den"))
     var ratio: [String] = []
 
+    @Option(help: ArgumentHelp(
+        "Of all mentions in the coded columns of a multiple-response question, the share of each code, written V1,V2 (repeatable). With --missing exclude, codes marked missing (uncodable) are left out: the share of categorizable mentions.",
+        valueName: "v1,v2"))
+    var mentions: [String] = []
+
+    @Option(help: ArgumentHelp(
+        "Of the respondents who mentioned any code in the coded columns V1,V2, the share who mentioned each code (repeatable).",
+        valueName: "v1,v2"))
+    var mentioned: [String] = []
+
     @Option(help: ArgumentHelp("Break every estimate down by a variable (repeatable).", valueName: "variable"))
     var by: [String] = []
 
@@ -32,9 +42,11 @@ struct MeasureOptions: ParsableArguments {
             .proportion: proportion.map { Measure(.proportion, $0) },
         ]
         measures[.ratio] = try ratio.map(Self.ratioMeasure)
+        measures[.mentions] = try mentions.map { try Self.mentionMeasure(.mentions, $0) }
+        measures[.mentioned] = try mentioned.map { try Self.mentionMeasure(.mentioned, $0) }
         let ordered = MeasureOrder.arrange(measures, order: arguments.map(MeasureOrder.statistics))
         guard !ordered.isEmpty else {
-            throw ValidationError("Nothing to estimate: add --mean, --total, --proportion or --ratio, e.g. --mean api00.")
+            throw ValidationError("Nothing to estimate: add --mean, --total, --proportion, --ratio, --mentions or --mentioned, e.g. --mean api00.")
         }
         return ordered
     }
@@ -49,5 +61,18 @@ struct MeasureOptions: ParsableArguments {
                 "--ratio '\(text)' is not NUM/DEN; name a numerator and a denominator, e.g. --ratio api.stu/enroll.")
         }
         return Measure(.ratio, parts[0], denominator: parts[1])
+    }
+
+    /// `V1,V2` as a share of mentions across those columns.
+    /// - Throws: `ValidationError` when the list names no column or one column twice.
+    static func mentionMeasure(_ statistic: Statistic, _ text: String) throws -> Measure {
+        let columns = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard !columns.isEmpty else {
+            throw ValidationError("--\(statistic.rawValue) '\(text)' names no column; list the coded mention columns, e.g. --\(statistic.rawValue) reason1_code,reason2_code.")
+        }
+        if let twice = columns.first(where: { c in columns.filter { $0 == c }.count > 1 }) {
+            throw ValidationError("--\(statistic.rawValue) '\(text)' names '\(twice)' twice; list each mention column once.")
+        }
+        return .mentions(statistic, columns: columns)
     }
 }

@@ -9,6 +9,7 @@ import SurveyCore
 enum MeasureOrder {
     static let flags: [String: Statistic] = [
         "--mean": .mean, "--total": .total, "--proportion": .proportion, "--ratio": .ratio,
+        "--mentions": .mentions, "--mentioned": .mentioned,
     ]
 
     /// The statistic of every measure flag in `arguments`, in order (`--mean=x` counts too;
@@ -24,9 +25,9 @@ enum MeasureOrder {
     }
 
     /// The measures of each statistic interleaved as `order` says. When `order` is `nil` or
-    /// does not account for every measure, they come grouped: means, totals, proportions, ratios.
+    /// does not account for every measure, they come grouped: means, totals, proportions, ratios, mentions.
     static func arrange(_ measures: [Statistic: [Measure]], order: [Statistic]?) -> [Measure] {
-        let grouped = [Statistic.mean, .total, .proportion, .ratio].flatMap { measures[$0] ?? [] }
+        let grouped = [Statistic.mean, .total, .proportion, .ratio, .mentions, .mentioned].flatMap { measures[$0] ?? [] }
         guard let order, order.count == grouped.count else { return grouped }
         var queues = measures.mapValues { $0[...] }
         var arranged: [Measure] = []

@@ -84,6 +84,8 @@ struct ReportText: Sendable {
         case .netScore: translate(.netScoreOf, variable)
         case .pollAverage: translate(.pollAverageOf, variable)
         case .houseEffect: translate(.houseEffectsOf, variable)
+        case .mentions: translate(.mentionsOf, variable)
+        case .mentioned: translate(.mentionedOf, variable)
         }
     }
 
@@ -130,6 +132,9 @@ struct ReportText: Sendable {
             line += translate(.testDegreesOfFreedom, df.joined(separator: " " + translate(.and) + " "))
         }
         line += ", " + p
+        if let adjusted = test.adjustedPValue, test.adjustment == "holm" {
+            line += ", " + translate(.holmAdjustedP, NumberText.pValue(adjusted))
+        }
         if let description = test.description, !description.isEmpty { line = description + ": " + line }
         return line
     }

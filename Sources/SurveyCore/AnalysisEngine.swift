@@ -17,7 +17,7 @@ public enum AnalysisEngine {
             throw SurveyError(.invalidRequest, "The request estimates nothing; name a variable with \(parameter: .mean), \(parameter: .total), \(parameter: .proportion) or \(parameter: .ratio).")
         }
         if let method = options.ciMethod, method != .wald,
-           let m = request.measures.first(where: { $0.statistic != .proportion }) {
+           let m = request.measures.first(where: { $0.statistic != .proportion && $0.statistic != .mentioned }) {
             throw SurveyError(.invalidRequest, "The interval method '\(method.rawValue)' applies to proportions only, but '\(m.variable)' is a \(m.statistic.rawValue); use \(parameter: .ciMethod, "wald"), or estimate the \(m.statistic.rawValue) in a separate request.", field: .ciMethod, value: method.rawValue)
         }
 
@@ -60,7 +60,7 @@ public enum AnalysisEngine {
             }
             let cells = DomainCells(design: design, variance: variance, domains: domains)
             for measure in request.measures {
-                rows += try context.estimate(measure, domains: domains, cells: cells, warnings: &warnings)
+                rows += try context.estimate(measure, domains: domains, cells: cells, tests: &tests, warnings: &warnings)
             }
         }
 
@@ -152,7 +152,8 @@ public enum AnalysisEngine {
             return values.map { meta.isUserMissing($0) ? .nan : $0 }
         }
 
-        func estimate(_ measure: Measure, domains: DomainIndex, cells: DomainCells, warnings: inout [String]) throws(SurveyError) -> [ResultRow] {
+        /// The rows of one measure; a share of mentions by groups adds its tests to `tests`.
+        func estimate(_ measure: Measure, domains: DomainIndex, cells: DomainCells, tests: inout [TestResult], warnings: inout [String]) throws(SurveyError) -> [ResultRow] {
             let input: LinearizedEstimator.Input
             switch measure.statistic {
             case .mean: input = .mean(try numeric(measure.variable, for: .mean))
@@ -164,6 +165,8 @@ public enum AnalysisEngine {
                 input = .ratio(numerator: try numeric(measure.variable, for: .ratio), denominator: try numeric(denominator, for: .ratio))
             case .proportion:
                 return try proportionRows(try categories(of: measure.variable), domains: domains, cells: cells, warnings: &warnings)
+            case .mentions, .mentioned:
+                return try mentionRows(measure, domains: domains, cells: cells, tests: &tests, warnings: &warnings)
             case .pollAverage, .houseEffect:
                 throw SurveyError(.invalidRequest, "A \(measure.statistic.rawValue) comes from published polls, not from a survey file; use `barometer polls average` for it, or \(parameter: .proportion, measure.variable) for the share of each answer.")
             case .netScore:
@@ -176,6 +179,90 @@ public enum AnalysisEngine {
                     interval: calculator.interval(estimate: e.estimate, variance: e.variance, degreesOfFreedom: e.degreesOfFreedom,
                                                   respondents: e.domainRespondents))
             }
+        }
+
+        /// Shares of mentions of every code of a multiple-response question, in every domain:
+        /// of all mentions (a ratio of weighted mention counts) or of respondents (a domain
+        /// proportion of "mentioned it"), among respondents with a valid mention. With more
+        /// than one domain, the share of respondents adds one test per code of whether it
+        /// differs between the domains (Rao–Scott F of the code × domain table, R `svychisq`),
+        /// with Holm-adjusted p-values across the codes.
+        func mentionRows(_ measure: Measure, domains: DomainIndex, cells: DomainCells, tests: inout [TestResult], warnings: inout [String]) throws(SurveyError) -> [ResultRow] {
+            let parameter: RequestParameter = measure.statistic == .mentions ? .mentions : .mentioned
+            guard !measure.columns.isEmpty else {
+                throw SurveyError(.invalidRequest, "The \(measure.statistic.rawValue) of '\(measure.variable)' names no mention columns; write \(parameter: parameter, "REASON1,REASON2").", field: parameter, value: measure.variable)
+            }
+            var indices: [CategoryIndex] = []
+            for name in measure.columns {
+                let column = try dataset.column(name)
+                if case .text = column.values {
+                    throw SurveyError(.invalidVariable, "'\(name)' holds typed answers, not codes; code them first (barometer code) and name the coded columns in \(parameter: parameter).", field: parameter, value: name)
+                }
+                indices.append(try categories(of: name))
+            }
+            let counts = MentionCounts(indices)
+            guard !counts.codes.isEmpty else {
+                throw SurveyError(.emptyDomain, "No respondent has a mention in \(measure.columns.joined(separator: ", "))\(options.missing == .exclude ? " that is not a missing code" : ""); check the columns named in \(parameter: parameter).", field: parameter, value: measure.variable)
+            }
+            var rows: [ResultRow] = []
+            if measure.statistic == .mentions {
+                // Mentions of each code in each domain, for the rows' counts.
+                let D = domains.count, K = counts.codes.count
+                var unweighted = [Double](repeating: 0, count: D * K), weighted = unweighted
+                for i in 0..<dataset.rowCount {
+                    let c = cells.cellOfRow[i]
+                    guard c >= 0, !counts.mentions[i].isNaN else { continue }
+                    let d = Int(cells.domainOfCell[Int(c)])
+                    for k in 0..<K where counts.mentionsOfCode[k][i] > 0 {
+                        unweighted[d * K + k] += counts.mentionsOfCode[k][i]
+                        weighted[d * K + k] += counts.mentionsOfCode[k][i] * design.weights[i]
+                    }
+                }
+                var calculator = ConfidenceIntervalCalculator(level: options.confidenceLevel, method: .wald)
+                var byDomain: [[ResultRow]] = Array(repeating: [], count: D)
+                for (k, code) in counts.codes.enumerated() {
+                    let estimates = try estimator(cells).estimate(.ratio(numerator: counts.mentionsOfCode[k], denominator: counts.mentions))
+                    for e in screen(estimates, domains: domains, variable: measure.variable, warnings: &warnings) {
+                        var r = row(e, variable: measure.variable, statistic: .mentions, domain: domains.domains[e.domain], category: code,
+                                    interval: calculator.interval(estimate: e.estimate, variance: e.variance, degreesOfFreedom: e.degreesOfFreedom,
+                                                                  respondents: e.domainRespondents))
+                        r.unweightedCount = Int(unweighted[e.domain * K + k])
+                        r.weightedCount = weighted[e.domain * K + k]
+                        byDomain[e.domain].append(r)
+                    }
+                }
+                rows = byDomain.flatMap { $0 }
+            } else {
+                var byDomain: [[ResultRow]] = Array(repeating: [], count: domains.count)
+                var family: [TestResult] = []
+                let groups = domains.domains.first.map { $0.entries.map(\.variable).joined(separator: " × ") } ?? ""
+                for (k, code) in counts.codes.enumerated() {
+                    let index = counts.mentioned(k, variable: measure.variable)
+                    let sums = estimator(cells).sums(.proportion(index))
+                    for var r in try proportionRows(index, domains: domains, cells: cells, sums: sums, warnings: &warnings) where r.code != "" {
+                        r.statistic = .mentioned
+                        if let d = domains.domains.firstIndex(of: r.domain) { byDomain[d].append(r) }
+                    }
+                    guard domains.count > 1 else { continue }
+                    if let test = try CrosstabAnalysis(design: design, variance: variance).test(
+                        from: sums, cells: cells, rowCount: domains.count, columnCount: 2,
+                        tableCell: { d, k in (d, k) }, kind: .f) {
+                        family.append(TestResult(name: test.name, statistic: test.statistic, df: test.df, pValue: test.pValue,
+                                                 description: "\(code.label) × \(groups)"))
+                    }
+                }
+                let adjusted = HolmAdjustment.adjust(family.map(\.pValue))
+                for i in family.indices {
+                    family[i].adjustedPValue = adjusted[i]
+                    family[i].adjustment = "holm"
+                }
+                tests += family
+                rows = byDomain.flatMap { $0 }
+            }
+            // One warning per measure, not one per code.
+            var seen = Set<String>()
+            warnings = warnings.filter { seen.insert($0).inserted }
+            return rows
         }
 
         /// The estimates of domains with respondents, warning about domains without any, with

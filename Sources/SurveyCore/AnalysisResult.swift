@@ -273,6 +273,10 @@ public struct TestResult: Sendable, Equatable, Codable {
     public var pValue: Double?
     /// What was tested, e.g. "stype × sch.wide".
     public var description: String?
+    /// When the test is one of a family (one per code of a multiple-response question), its p
+    /// adjusted for the number of tests in the family; `adjustment` names the method ("holm").
+    public var adjustedPValue: Double?
+    public var adjustment: String?
 
     public init(name: String, statistic: Double?, df: [Double], pValue: Double?, description: String? = nil) {
         self.name = name
@@ -282,7 +286,18 @@ public struct TestResult: Sendable, Equatable, Codable {
         self.description = description
     }
 
-    enum CodingKeys: String, CodingKey { case name, statistic, df, pValue, description }
+    enum CodingKeys: String, CodingKey { case name, statistic, df, pValue, description, adjustedPValue, adjustment }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .name)
+        statistic = try c.decodeIfPresent(Double.self, forKey: .statistic)
+        df = try c.decodeIfPresent([Double].self, forKey: .df) ?? []
+        pValue = try c.decodeIfPresent(Double.self, forKey: .pValue)
+        description = try c.decodeIfPresent(String.self, forKey: .description)
+        adjustedPValue = try c.decodeIfPresent(Double.self, forKey: .adjustedPValue)
+        adjustment = try c.decodeIfPresent(String.self, forKey: .adjustment)
+    }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -291,6 +306,8 @@ public struct TestResult: Sendable, Equatable, Codable {
         try c.encode(df, forKey: .df)
         try c.encode(pValue, forKey: .pValue)
         try c.encodeIfPresent(description, forKey: .description)
+        try c.encodeIfPresent(adjustedPValue, forKey: .adjustedPValue)
+        try c.encodeIfPresent(adjustment, forKey: .adjustment)
     }
 }
 

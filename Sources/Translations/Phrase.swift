@@ -223,6 +223,13 @@ public enum Phrase: String, CaseIterable, Sendable, Hashable {
     case pollAverageOf
     /// "House effects: {1}".
     case houseEffectsOf
+    /// "Holm-adjusted p {1}", `{1}` "= 0.03" or "< 0.001": a p-value adjusted for the tests of
+    /// every code of a multiple-response question.
+    case holmAdjustedP
+    /// "Share of all mentions: {1}", `{1}` the mention columns.
+    case mentionsOf
+    /// "Share of respondents mentioning: {1}", `{1}` the mention columns.
+    case mentionedOf
     /// The label of the model line of a poll average ("Model").
     case pollModel
     /// σ in points a day `{1}`, τ² `{2}`, how they were set `{3}`, identification `{4}`, `{5}`
@@ -547,6 +554,9 @@ public enum Phrase: String, CaseIterable, Sendable, Hashable {
         case .averageOfThePolls: PhraseTexts(en: "average of the polls", ru: "среднее по опросам", kk: "сауалнамалардың орташасы")
         case .pollAverageOf: PhraseTexts(en: "Average of the polls: {1}", ru: "Среднее по опросам: {1}", kk: "Сауалнамалардың орташасы: {1}")
         case .houseEffectsOf: PhraseTexts(en: "House effects: {1}", ru: "Систематические смещения опросчиков: {1}", kk: "Сауалнама жүргізушілердің жүйелі ауытқулары: {1}")
+        case .holmAdjustedP: PhraseTexts(en: "Holm-adjusted p {1}", ru: "p с поправкой Холма {1}", kk: "Холм түзетуімен p {1}")
+        case .mentionsOf: PhraseTexts(en: "Share of all mentions: {1}", ru: "Доля от всех упоминаний: {1}", kk: "Барлық аталымдардағы үлесі: {1}")
+        case .mentionedOf: PhraseTexts(en: "Share of respondents mentioning: {1}", ru: "Доля упомянувших респондентов: {1}", kk: "Атаған респонденттердің үлесі: {1}")
         case .chartNoData: PhraseTexts(en: "{1} with no data.", ru: "{1}: нет данных.", kk: "{1}: деректер жоқ.")
         case .chartKindTrend: PhraseTexts(en: "Trend chart", ru: "График динамики", kk: "Динамика графигі")
         case .chartKindBars: PhraseTexts(en: "Bar chart", ru: "Столбчатая диаграмма", kk: "Бағанды диаграмма")

@@ -120,6 +120,11 @@ public struct DisclosurePolicy: Sendable {
                 guard shares.contains(measure.variable) else {
                     throw SurveyError(.notPublic, "'\(measure.variable)' is not a question the public may see the answers to; \(parameter: .proportion) takes \(Self.list(shares.sorted())).", field: .proportion, value: measure.variable)
                 }
+            case .mentions, .mentioned:
+                let parameter: RequestParameter = measure.statistic == .mentions ? .mentions : .mentioned
+                for name in measure.columns where !shares.contains(name) {
+                    throw SurveyError(.notPublic, "'\(name)' is not a coded question the public may see; \(parameter: parameter) takes the coded columns of \(Self.list(shares.sorted())).", field: parameter, value: name)
+                }
             case .mean, .total, .ratio:
                 let parameter: RequestParameter = measure.statistic == .mean ? .mean : measure.statistic == .total ? .total : .ratio
                 for name in [measure.variable] + (measure.denominator.map { [$0] } ?? []) where !variables.numeric.contains(name) {

@@ -15,6 +15,14 @@ public enum Statistic: String, Sendable, Codable, CaseIterable {
     case pollAverage = "poll-average"
     /// A pollster's systematic lean relative to the average (Polls).
     case houseEffect = "house-effect"
+    /// Of all mentions in the columns of a multiple-response question (a coded open-ended
+    /// question with up to N answers), the share that name a code: weighted mentions of the
+    /// code ÷ weighted mentions of any code (R `svyratio`), among respondents who mentioned one.
+    case mentions
+    /// Of the respondents who mentioned any code of a multiple-response question, the share
+    /// who mentioned a code at least once: a domain mean of the 0/1 indicator (R `svymean` on
+    /// the subset).
+    case mentioned
 }
 
 /// How a confidence interval is computed, as R's `svyciprop(method=)` / `confint`.
@@ -41,17 +49,48 @@ public enum MissingPolicy: String, Sendable, Codable, CaseIterable {
     case exclude
 }
 
-/// One thing to estimate: a statistic of a variable (a ratio names a denominator too).
+/// One thing to estimate: a statistic of a variable (a ratio names a denominator too, shares of
+/// mentions the columns of their multiple-response question).
 public struct Measure: Sendable, Equatable, Codable {
     public var statistic: Statistic
+    /// The variable; for mentions, the mention columns joined with commas ("reason1,reason2").
     public var variable: String
     /// The denominator of a ratio.
     public var denominator: String?
+    /// For ``Statistic/mentions`` and ``Statistic/mentioned``: the columns that hold one
+    /// mention each (the first reason, the second, …), coded with the same codes.
+    public var columns: [String]
 
     public init(_ statistic: Statistic, _ variable: String, denominator: String? = nil) {
         self.statistic = statistic
         self.variable = variable
         self.denominator = denominator
+        self.columns = []
+    }
+
+    /// A share of mentions (``Statistic/mentions`` or ``Statistic/mentioned``) across `columns`.
+    public static func mentions(_ statistic: Statistic, columns: [String]) -> Measure {
+        var measure = Measure(statistic, columns.joined(separator: ","))
+        measure.columns = columns
+        return measure
+    }
+
+    enum CodingKeys: String, CodingKey { case statistic, variable, denominator, columns }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        statistic = try c.decode(Statistic.self, forKey: .statistic)
+        variable = try c.decode(String.self, forKey: .variable)
+        denominator = try c.decodeIfPresent(String.self, forKey: .denominator)
+        columns = try c.decodeIfPresent([String].self, forKey: .columns) ?? []
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(statistic, forKey: .statistic)
+        try c.encode(variable, forKey: .variable)
+        try c.encodeIfPresent(denominator, forKey: .denominator)
+        if !columns.isEmpty { try c.encode(columns, forKey: .columns) }
     }
 }
 

@@ -121,6 +121,11 @@ public struct RequestParameters: Sendable {
                     }
                     measures.append(Measure(.ratio, parts[0], denominator: parts[1]))
                 }
+            case .mentions, .mentioned:
+                guard !names.isEmpty else {
+                    throw SurveyError(.invalidRequest, "\(parameter: parameter) names no columns; write the coded mention columns, e.g. \(parameter: parameter, "reason1_code,reason2_code").", field: parameter, value: entry.value)
+                }
+                measures.append(.mentions(parameter == .mentions ? .mentions : .mentioned, columns: names))
             default: break
             }
         }
