@@ -27,14 +27,7 @@ public enum PollTable {
         var columns: [String: Column] = [:]
         for name in requiredColumns + optionalColumns where table.hasVariable(name) { columns[name] = try table.column(name) }
         func text(_ column: String, _ row: Int) -> String? {
-            guard let c = columns[column] else { return nil }
-            let value: String?
-            switch c.values {
-            case .text(let v): value = v[row]
-            case .categorical(let codes, let levels): value = codes[row] < 0 ? nil : levels[Int(codes[row])]
-            case .numeric(let v): value = v[row].isNaN ? nil : (v[row] == v[row].rounded() && abs(v[row]) < 1e15 ? String(Int64(v[row])) : String(v[row]))
-            }
-            return value.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0.trimmingCharacters(in: .whitespaces) }
+            columns[column]?.text(at: row)
         }
         func number(_ column: String, _ row: Int, required: Bool) throws(SurveyError) -> Double? {
             guard let t = text(column, row) else {
