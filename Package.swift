@@ -42,8 +42,8 @@ let package = Package(
         // Published polls and the average across pollsters with house effects (Jackman 2005). No I/O.
         .target(name: "Polls", dependencies: ["SurveyCore"]),
         // Coding open-ended answers: code frames, coding, and the reliability of coders
-        // (Krippendorff's alpha). No I/O, no dependencies.
-        .target(name: "TextCoding"),
+        // (Krippendorff's alpha, kappas, bootstrap intervals), reported as SurveyCore's result. No I/O.
+        .target(name: "TextCoding", dependencies: ["SurveyCore"]),
         // The one catalog of the words users read (reports, tables, charts, the explorer) in
         // English, Russian and Kazakh, looked up by BCP 47 tag. No I/O, no dependencies.
         .target(name: "Translations"),
@@ -106,7 +106,7 @@ let package = Package(
             name: "BarometerServerTests",
             dependencies: ["BarometerServer", "Store", "Studies", "SurveyCore", "Polls", .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
-        .testTarget(name: "TextCodingTests", dependencies: ["TextCoding"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TextCodingTests", dependencies: ["TextCoding", "SurveyCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Studies", "SurveyCore", "Polls"]),
         .testTarget(
             name: "ConformanceTests",
