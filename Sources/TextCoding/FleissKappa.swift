@@ -35,6 +35,8 @@ public struct FleissKappa: Sendable, Equatable {
         // give the same κ to the bit.
         let chance = shares.keys.sorted().reduce(0) { $0 + shares[$1]! * shares[$1]! }
         observedAgreement = observed
-        kappa = chance >= 1 ? nil : (observed - chance) / (1 - chance)
+        // Chance agreement is 1 exactly when one code was used; its sum of shares may fall a
+        // rounding short of 1, so the count of codes decides.
+        kappa = shares.count < 2 || chance >= 1 ? nil : (observed - chance) / (1 - chance)
     }
 }
