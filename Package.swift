@@ -42,7 +42,8 @@ let package = Package(
         // Published polls and the average across pollsters with house effects (Jackman 2005). No I/O.
         .target(name: "Polls", dependencies: ["SurveyCore"]),
         // Coding open-ended answers: code frames, coding plans and records, and the reliability
-        // of coders (Krippendorff's alpha, kappas). No I/O; SurveyCore for its seeded generator.
+        // of coders (Krippendorff's alpha, kappas, bootstrap intervals), reported as SurveyCore's
+        // result. No I/O.
         .target(name: "TextCoding", dependencies: ["SurveyCore"]),
         // The one catalog of the words users read (reports, tables, charts, the explorer) in
         // English, Russian and Kazakh, looked up by BCP 47 tag. No I/O, no dependencies.

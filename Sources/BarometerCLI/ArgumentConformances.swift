@@ -2,13 +2,23 @@ import ArgumentParser
 import Reports
 import Foundation
 import SurveyCore
+import TextCoding
 import Weighting
 
 // The vocabulary's enums are read from the command line by their raw values; ArgumentParser
 // lists the values in help and in the message for a bad one.
 
 extension LonelyPSUPolicy: ExpressibleByArgument {}
-extension CIMethod: ExpressibleByArgument {}
+/// Only the design-based methods: `bootstrap` is the reliability of coders' own, not one to ask for.
+extension CIMethod: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let method = CIMethod(rawValue: argument), CIMethod.designBased.contains(method) else { return nil }
+        self = method
+    }
+
+    public static var allValueStrings: [String] { designBased.map(\.rawValue) }
+}
+extension ReliabilityMetric: ExpressibleByArgument {}
 extension MissingPolicy: ExpressibleByArgument {}
 extension PercentBase: ExpressibleByArgument {}
 extension IndependenceTest: ExpressibleByArgument {}

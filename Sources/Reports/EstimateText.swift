@@ -2,9 +2,9 @@ import SurveyCore
 
 /// The numbers of one ``ResultRow`` as people read them.
 ///
-/// - Proportions and poll averages: percentages with one decimal ("39.4%"), the standard error
+/// - Proportions, poll averages and percent agreement: percentages with one decimal ("39.4%"), the standard error
 ///   in percentage points with two decimals, interval ends with one decimal. Net scores and
-///   house effects: signed percentage points ("+24.3").
+///   house effects: signed percentage points ("+24.3"). Alpha and kappas: three decimals.
 /// - Means, totals, ratios: the standard error with four significant digits and the estimate
 ///   and interval ends with as many decimals (SE 22.36 → estimate 648.87); without a usable
 ///   standard error, four significant digits of the estimate.
@@ -25,7 +25,7 @@ struct EstimateText: Sendable, Equatable {
     init(_ row: ResultRow) {
         let format: (Double) -> String
         let seFormat: (Double) -> String
-        if row.statistic == .proportion || row.statistic == .pollAverage {
+        if row.statistic == .proportion || row.statistic == .pollAverage || row.statistic == .percentAgreement {
             format = { NumberText.fixed($0 * 100, decimals: 1) }
             seFormat = { NumberText.fixed($0 * 100, decimals: 2) }
             estimate = row.estimate.map(NumberText.percent) ?? Self.missing
@@ -33,6 +33,11 @@ struct EstimateText: Sendable, Equatable {
             // Percentage points with their sign: +24.3.
             format = { NumberText.points($0) }
             seFormat = { NumberText.fixed($0 * 100, decimals: 2) }
+            estimate = row.estimate.map(format) ?? Self.missing
+        } else if row.statistic.isCoderReliability {
+            // Alpha and kappas, with three decimals as Krippendorff reports them.
+            format = { NumberText.fixed($0, decimals: 3) }
+            seFormat = format
             estimate = row.estimate.map(format) ?? Self.missing
         } else {
             let decimals: Int

@@ -29,10 +29,19 @@ struct ReportBuilder {
                 : estimateTable(group.rows, key: group.key, request: result.request, labels: result.variableLabels, names: names)
         }
         if !result.comparisons.isEmpty { tables.append(comparisonTable(result.comparisons, names: names)) }
+        let designLabel: String, design: String
+        if let reliability = result.reliability {
+            (designLabel, design) = (text.codingLabel, text.codingDescription(reliability))
+        } else if !result.pollModels.isEmpty {
+            designLabel = text.pollModelLabel
+            design = result.pollModels.map { (result.pollModels.count > 1 ? $0.answer + ": " : "") + text.pollModelDescription($0) }
+                .joined(separator: "; ")
+        } else {
+            (designLabel, design) = (text.designLabel, text.designDescription(result.design))
+        }
         return ReportDocument(
-            designLabel: result.pollModels.isEmpty ? text.designLabel : text.pollModelLabel,
-            design: result.pollModels.isEmpty ? text.designDescription(result.design)
-                : result.pollModels.map { (result.pollModels.count > 1 ? $0.answer + ": " : "") + text.pollModelDescription($0) }.joined(separator: "; "),
+            designLabel: designLabel,
+            design: design,
             tables: tables,
             emptyNote: result.rows.isEmpty ? text.noEstimates : nil,
             tests: result.tests.map(text.testLine),
@@ -74,28 +83,35 @@ struct ReportBuilder {
         let hasLevel = rows.contains { $0.level != nil || $0.code != nil }
         let hasDeff = rows.contains { $0.designEffect != nil }
         let level = rows.lazy.compactMap(\.ci?.level).first ?? request?.options.confidenceLevel ?? 0.95
+        // Reliability of coders: the level column holds codes, or the weighting of Cohen's
+        // kappa; units are not weighted.
+        let reliability = key.statistic.isCoderReliability
+        let weightings = reliability && rows.contains { $0.level != nil && $0.code == nil }
+        let hasWeights = !reliability
 
         var columns = domainVariables.map { ReportTable.Column(header: names.header($0), alignment: .left) }
-        if hasLevel { columns.append(.init(header: labels[key.variable] ?? key.variable, alignment: .left)) }
+        if hasLevel {
+            let header = weightings ? text.kappaWeights : reliability ? text.codeHeader : labels[key.variable] ?? key.variable
+            columns.append(.init(header: header, alignment: .left))
+        }
         columns += [
             .init(header: text.estimate, alignment: .right),
             .init(header: text.standardError, alignment: .right),
             .init(header: text.interval(level: level), alignment: .right),
         ]
         if hasDeff { columns.append(.init(header: text.designEffect, alignment: .right)) }
-        columns += [
-            .init(header: text.count, alignment: .right),
-            .init(header: text.weightedCount, alignment: .right),
-        ]
+        columns.append(.init(header: text.count, alignment: .right))
+        if hasWeights { columns.append(.init(header: text.weightedCount, alignment: .right)) }
 
         let numbers = rows.map(EstimateText.init)
         let (lowerWidth, upperWidth) = intervalWidths(numbers)
         let cells = zip(rows, numbers).map { row, n -> [String] in
             var line = domainVariables.map { names.value(row.domain[$0] ?? "", of: $0) }
-            if hasLevel { line.append(row.level ?? row.code ?? "") }
+            if hasLevel { line.append(weightings ? text.kappaWeighting(row.level ?? "") : row.level ?? row.code ?? "") }
             line += [n.estimate, n.standardError, n.interval(lowerWidth: lowerWidth, upperWidth: upperWidth)]
             if hasDeff { line.append(n.designEffect) }
-            line += [n.count, n.weightedCount]
+            line.append(n.count)
+            if hasWeights { line.append(n.weightedCount) }
             return line
         }
         return ReportTable(title: text.title(key.statistic, labels[key.variable] ?? displayName(key, request: request)), columns: columns, rows: cells)

@@ -86,8 +86,51 @@ struct ReportText: Sendable {
         case .houseEffect: translate(.houseEffectsOf, variable)
         case .mentions: translate(.mentionsOf, variable)
         case .mentioned: translate(.mentionedOf, variable)
+        case .krippendorffAlpha: translate(.krippendorffAlphaOf, variable)
+        case .cohenKappa: translate(.cohenKappaOf, variable)
+        case .fleissKappa: translate(.fleissKappaOf, variable)
+        case .percentAgreement: translate(.percentAgreementOf, variable)
         }
     }
+
+    // MARK: Reliability of coders
+
+    var codingLabel: String { translate(.coding) }
+
+    /// "coders A, B, C; units: 30, coded at least twice: 28; nominal codes; percentile
+    /// intervals from 1000 bootstrap resamples of units (seed 2007)".
+    func codingDescription(_ r: ReliabilitySummary) -> String {
+        let coders = r.coders.joined(separator: ", ")
+        if r.perCode {
+            return translate(.codingLinePerCode, coders, String(r.units), String(r.pairableUnits), String(r.replicates), String(r.seed))
+        }
+        return translate(.codingLine, coders, String(r.units), String(r.pairableUnits), measurement(r.measurement),
+                         String(r.replicates), String(r.seed))
+    }
+
+    /// A level of measurement in the report's language (as given when it is not one).
+    func measurement(_ name: String) -> String {
+        switch name {
+        case "nominal": translate(.measurementNominal)
+        case "ordinal": translate(.measurementOrdinal)
+        case "interval": translate(.measurementInterval)
+        case "ratio": translate(.measurementRatio)
+        default: name
+        }
+    }
+
+    /// A weighting of Cohen's kappa in the report's language (as given when it is not one).
+    func kappaWeighting(_ name: String) -> String {
+        switch name {
+        case "unweighted": translate(.unweightedKappa)
+        case "linear": translate(.linearWeights)
+        case "quadratic": translate(.quadraticWeights)
+        default: name
+        }
+    }
+
+    var codeHeader: String { translate(.codeHeader) }
+    var kappaWeights: String { translate(.kappaWeights) }
 
     /// The heading of a crosstab: "stype × sch.wide, row percentages".
     func crosstabTitle(rows: String, columns: String, percent: PercentBase) -> String {

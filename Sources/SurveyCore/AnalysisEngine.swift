@@ -16,6 +16,9 @@ public enum AnalysisEngine {
         guard !request.measures.isEmpty || request.crosstab != nil else {
             throw SurveyError(.invalidRequest, "The request estimates nothing; name a variable with \(parameter: .mean), \(parameter: .total), \(parameter: .proportion) or \(parameter: .ratio).")
         }
+        if options.ciMethod == .bootstrap {
+            throw SurveyError(.invalidRequest, "The interval method 'bootstrap' belongs to the reliability of coders, not to survey estimates; choose one of \(CIMethod.designBased.map(\.rawValue).joined(separator: ", ")), e.g. \(parameter: .ciMethod, "logit").", field: .ciMethod, value: "bootstrap")
+        }
         if let method = options.ciMethod, method != .wald,
            let m = request.measures.first(where: { $0.statistic != .proportion && $0.statistic != .mentioned }) {
             throw SurveyError(.invalidRequest, "The interval method '\(method.rawValue)' applies to proportions only, but '\(m.variable)' is a \(m.statistic.rawValue); use \(parameter: .ciMethod, "wald"), or estimate the \(m.statistic.rawValue) in a separate request.", field: .ciMethod, value: method.rawValue)
@@ -169,6 +172,8 @@ public enum AnalysisEngine {
                 return try mentionRows(measure, domains: domains, cells: cells, tests: &tests, warnings: &warnings)
             case .pollAverage, .houseEffect:
                 throw SurveyError(.invalidRequest, "A \(measure.statistic.rawValue) comes from published polls, not from a survey file; use `barometer polls average` for it, or \(parameter: .proportion, measure.variable) for the share of each answer.")
+            case .krippendorffAlpha, .cohenKappa, .fleissKappa, .percentAgreement:
+                throw SurveyError(.invalidRequest, "A \(measure.statistic.rawValue) measures how far coders agree on the codes of open-ended answers, not a survey variable; use `barometer code reliability` for it, or \(parameter: .proportion, measure.variable) for the share of each answer.")
             case .netScore:
                 throw SurveyError(.invalidRequest, "A net score needs to know which answers are positive and which negative, so it comes from the trend of a study concept; ask for the trend of a concept (\(parameter: .concept, "ID")), or \(parameter: .proportion, measure.variable) for the share of each answer.")
             }

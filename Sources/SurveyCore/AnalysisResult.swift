@@ -351,6 +351,9 @@ public struct AnalysisResult: Sendable, Equatable, Codable {
     /// For an average across pollsters: the model of each answer's average (left out of the
     /// JSON otherwise).
     public var pollModels: [PollModelSummary] = []
+    /// For the reliability of coders: the coders, units, level of measurement and bootstrap
+    /// behind the rows (left out of the JSON otherwise).
+    public var reliability: ReliabilitySummary?
 
     /// The version of the JSON result format.
     public static let formatVersion = 1
@@ -370,7 +373,7 @@ public struct AnalysisResult: Sendable, Equatable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case barometer, design, rows, tests, comparisons, waves, variableLabels, warnings, provenance, request, pollModels
+        case barometer, design, rows, tests, comparisons, waves, variableLabels, warnings, provenance, request, pollModels, reliability
     }
 
     public init(from decoder: Decoder) throws {
@@ -386,6 +389,7 @@ public struct AnalysisResult: Sendable, Equatable, Codable {
         provenance = try c.decodeIfPresent(Provenance.self, forKey: .provenance)
         request = try c.decodeIfPresent(AnalysisRequest.self, forKey: .request)
         pollModels = try c.decodeIfPresent([PollModelSummary].self, forKey: .pollModels) ?? []
+        reliability = try c.decodeIfPresent(ReliabilitySummary.self, forKey: .reliability)
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -399,6 +403,7 @@ public struct AnalysisResult: Sendable, Equatable, Codable {
         if !variableLabels.isEmpty { try c.encode(variableLabels, forKey: .variableLabels) }
         try c.encode(warnings, forKey: .warnings)
         if !pollModels.isEmpty { try c.encode(pollModels, forKey: .pollModels) }
+        try c.encodeIfPresent(reliability, forKey: .reliability)
         try c.encodeIfPresent(provenance, forKey: .provenance)
         try c.encodeIfPresent(request, forKey: .request)
     }

@@ -13,7 +13,8 @@ public struct CohenKappa: Sendable, Equatable {
         case unweighted, linear, quadratic
     }
 
-    /// κ; nil when fewer than one unit was coded by both, or chance agreement is perfect.
+    /// κ; nil when no unit was coded by both, or chance agreement is perfect (both coders
+    /// used one and the same code).
     public let kappa: Double?
     /// The weighted share of agreement p_o (the percent agreement when unweighted).
     public let observedAgreement: Double?
@@ -54,6 +55,8 @@ public struct CohenKappa: Sendable, Equatable {
             }
         }
         observedAgreement = observed
-        kappa = chance >= 1 ? nil : (observed - chance) / (1 - chance)
+        // Chance agreement is 1 exactly when both coders used one and the same code; the sum of
+        // shares of 1/units may then fall a rounding short of 1, so the count of codes decides.
+        kappa = k < 2 || chance >= 1 ? nil : (observed - chance) / (1 - chance)
     }
 }

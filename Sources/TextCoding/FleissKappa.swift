@@ -30,8 +30,13 @@ public struct FleissKappa: Sendable, Equatable {
             for (x, c) in counts { shares[x, default: 0] += Double(c) / total }
         }
         let observed = agreement / Double(coded.count)
-        let chance = shares.values.reduce(0) { $0 + $1 * $1 }
+        // Summed in the order of the codes: a dictionary's order changes from one instance to
+        // the next, and with it the last bits of the sum, so the same codes would not always
+        // give the same κ to the bit.
+        let chance = shares.keys.sorted().reduce(0) { $0 + shares[$1]! * shares[$1]! }
         observedAgreement = observed
-        kappa = chance >= 1 ? nil : (observed - chance) / (1 - chance)
+        // Chance agreement is 1 exactly when one code was used; its sum of shares may fall a
+        // rounding short of 1, so the count of codes decides.
+        kappa = shares.count < 2 || chance >= 1 ? nil : (observed - chance) / (1 - chance)
     }
 }

@@ -232,6 +232,25 @@ public enum Phrase: String, CaseIterable, Sendable, Hashable {
     case mentionedOf
     /// The label of the model line of a poll average ("Model").
     case pollModel
+
+    // MARK: Reliability of coders
+
+    /// Titles of the tables of `barometer code reliability`, `{1}` what was coded.
+    case krippendorffAlphaOf, cohenKappaOf, fleissKappaOf, percentAgreementOf
+    /// The label of the line that says what a reliability result rests on ("Coding").
+    case coding
+    /// `{1}` the coders, `{2}` the units, `{3}` those coded at least twice, `{4}` the level of
+    /// measurement, `{5}` the bootstrap replicates, `{6}` their seed.
+    case codingLine
+    /// The same line when each code is its own variable: `{1}`–`{3}` as there, `{4}` the
+    /// replicates, `{5}` the seed.
+    case codingLinePerCode
+    /// The levels of measurement of codes.
+    case measurementNominal, measurementOrdinal, measurementInterval, measurementRatio
+    /// The header of the column of codes, and of the weighting of Cohen's kappa.
+    case codeHeader, kappaWeights
+    /// The weightings of Cohen's kappa.
+    case unweightedKappa, linearWeights, quadraticWeights
     /// σ in points a day `{1}`, τ² `{2}`, how they were set `{3}`, identification `{4}`, `{5}`
     /// polls by `{6}` pollsters, from `{7}` to `{8}`.
     case pollModelLine
@@ -532,6 +551,28 @@ public enum Phrase: String, CaseIterable, Sendable, Hashable {
                 ru: "В этом исследовании нет вопроса «{1}»; выберите вопрос из списка.",
                 kk: "Бұл зерттеуде «{1}» сұрағы жоқ; сұрақтар тізімінен таңдаңыз.")
         case .pollModel: PhraseTexts(en: "Model", ru: "Модель", kk: "Модель")
+        case .krippendorffAlphaOf: PhraseTexts(en: "Krippendorff's alpha: {1}", ru: "Альфа Криппендорфа: {1}", kk: "Криппендорф альфасы: {1}")
+        case .cohenKappaOf: PhraseTexts(en: "Cohen's kappa: {1}", ru: "Каппа Коэна: {1}", kk: "Коэн каппасы: {1}")
+        case .fleissKappaOf: PhraseTexts(en: "Fleiss' kappa: {1}", ru: "Каппа Флейса: {1}", kk: "Флейс каппасы: {1}")
+        case .percentAgreementOf: PhraseTexts(en: "Percent agreement: {1}", ru: "Доля совпадений: {1}", kk: "Сәйкестік үлесі: {1}")
+        case .coding: PhraseTexts(en: "Coding", ru: "Кодирование", kk: "Кодтау")
+        case .codingLine:
+            PhraseTexts(en: "coders {1}; units: {2}, coded at least twice: {3}; {4} codes; percentile intervals from {5} bootstrap resamples of units (seed {6})",
+                        ru: "кодировщики {1}; единиц: {2}, закодированы хотя бы дважды: {3}; шкала кодов: {4}; процентильные интервалы по {5} бутстреп-выборкам единиц (зерно {6})",
+                        kk: "кодтаушылар {1}; бірліктер саны: {2}, кемінде екі рет кодталғаны: {3}; кодтар шкаласы: {4}; бірліктердің {5} бутстреп іріктемесі бойынша процентильдік аралықтар (бастапқы сан {6})")
+        case .codingLinePerCode:
+            PhraseTexts(en: "coders {1}; units: {2}, coded at least twice: {3}; several codes per unit, each code given or not; percentile intervals from {4} bootstrap resamples of units (seed {5})",
+                        ru: "кодировщики {1}; единиц: {2}, закодированы хотя бы дважды: {3}; у единицы может быть несколько кодов, каждый код присвоен или нет; процентильные интервалы по {4} бутстреп-выборкам единиц (зерно {5})",
+                        kk: "кодтаушылар {1}; бірліктер саны: {2}, кемінде екі рет кодталғаны: {3}; бірлікте бірнеше код болуы мүмкін, әр код берілген не берілмеген; бірліктердің {4} бутстреп іріктемесі бойынша процентильдік аралықтар (бастапқы сан {5})")
+        case .measurementNominal: PhraseTexts(en: "nominal", ru: "номинальная", kk: "номиналды")
+        case .measurementOrdinal: PhraseTexts(en: "ordinal", ru: "порядковая", kk: "реттік")
+        case .measurementInterval: PhraseTexts(en: "interval", ru: "интервальная", kk: "интервалдық")
+        case .measurementRatio: PhraseTexts(en: "ratio", ru: "отношений", kk: "қатынастық")
+        case .codeHeader: PhraseTexts(en: "Code", ru: "Код", kk: "Код")
+        case .kappaWeights: PhraseTexts(en: "Weights", ru: "Веса", kk: "Салмақтар")
+        case .unweightedKappa: PhraseTexts(en: "unweighted", ru: "без весов", kk: "салмақсыз")
+        case .linearWeights: PhraseTexts(en: "linear", ru: "линейные", kk: "сызықтық")
+        case .quadraticWeights: PhraseTexts(en: "quadratic", ru: "квадратичные", kk: "квадраттық")
         case .pollModelLine:
             PhraseTexts(en: "daily random walk σ = {1} points a day, extra variance τ² = {2} ({3}); {4}; polls: {5}, pollsters: {6}, {7} to {8} (Jackman 2005)",
                         ru: "ежедневное случайное блуждание σ = {1} п. п. в день, добавочная дисперсия τ² = {2} ({3}); {4}; опросов: {5}, опросчиков: {6}, с {7} по {8} (Джекман, 2005)",

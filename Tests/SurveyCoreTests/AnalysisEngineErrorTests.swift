@@ -128,6 +128,20 @@ struct AnalysisEngineErrorTests {
         #expect(error?.message.contains("proportions only") == true)
     }
 
+    @Test("the bootstrap interval and the reliability statistics belong to the coding of answers, not to survey estimates")
+    func reliabilityIsNotASurveyEstimate() throws {
+        let bootstrap = failure(AnalysisRequest(design: design(), measures: [Measure(.proportion, "answer")],
+                                                options: AnalysisOptions(ciMethod: .bootstrap)), on: try smallSample())
+        #expect(bootstrap?.kind == .invalidRequest && bootstrap?.field == .ciMethod)
+        #expect(bootstrap?.message.contains("wald, logit, xlogit, wilson, beta, likelihood") == true)
+        let alpha = failure(AnalysisRequest(design: design(), measures: [Measure(.krippendorffAlpha, "answer")]), on: try smallSample())
+        #expect(alpha?.message.contains("barometer code reliability") == true)
+        #expect(throws: SurveyError.self) {
+            try RequestParameters(pairs: [("proportion", "answer"), ("ci-method", "bootstrap")], surface: .query).request()
+        }
+        #expect(CIMethod.designBased == [.wald, .logit, .xlogit, .wilson, .beta, .likelihood])
+    }
+
     @Test func singlePSUDesignIsRefused() throws {
         let error = failure(AnalysisRequest(design: design(nil, cluster: ["region"]), measures: [Measure(.mean, "age")]),
                             on: try Dataset(columns: [.categorical("region", strings: ["a", "a"]), .numeric("age", [1, 2]), .numeric("w", [1, 1])]))

@@ -46,6 +46,16 @@ struct KappaTests {
         }
         #expect(FleissKappa([[1, 1, 2], [1, nil, 2]]).kappa == nil)
         #expect(FleissKappa([[1, 1], [1, 1]]).kappa == nil)
+        // Seven units of one code: shares of 1/7 sum a rounding short of 1, yet κ is undefined.
+        #expect(FleissKappa(Array(repeating: [2, 2, 2], count: 7)).kappa == nil)
+    }
+
+    @Test("both coders using one code leave Cohen's κ undefined, whatever the rounding of the shares")
+    func cohenOneCode() {
+        for weights in CohenKappa.Weights.allCases {
+            #expect(CohenKappa(Array(repeating: (1, 1), count: 7), weights: weights).kappa == nil)
+            #expect(CohenKappa(Array(repeating: (1, 1), count: 7) + [(1, nil)], weights: weights).units == 7)
+        }
     }
 
     @Test("a textbook case: two coders, 50 units, 20 + 15 agreements, κ = 0.4")

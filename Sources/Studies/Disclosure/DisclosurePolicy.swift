@@ -116,7 +116,7 @@ public struct DisclosurePolicy: Sendable {
         let shares = variables.questions.union(variables.breakdowns)
         for measure in request.measures {
             switch measure.statistic {
-            case .proportion, .netScore, .pollAverage, .houseEffect:
+            case .proportion, .netScore, .pollAverage, .houseEffect, .krippendorffAlpha, .cohenKappa, .fleissKappa, .percentAgreement:
                 guard shares.contains(measure.variable) else {
                     throw SurveyError(.notPublic, "'\(measure.variable)' is not a question the public may see the answers to; \(parameter: .proportion) takes \(Self.list(shares.sorted())).", field: .proportion, value: measure.variable)
                 }

@@ -73,6 +73,9 @@ struct ConfidenceIntervalCalculator {
             if let input = likelihood, df > 0 {
                 (lower, upper) = ProfileLikelihoodInterval(level: level).interval(input, degreesOfFreedom: dfD)
             }
+        case .bootstrap:
+            // No replicates here: `AnalysisEngine.run` refuses the method before estimating.
+            break
         }
         return ConfidenceInterval(
             lower: lower.isFinite ? lower : nil, upper: upper.isFinite ? upper : nil, level: level, method: method)

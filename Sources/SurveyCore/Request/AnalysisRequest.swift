@@ -23,6 +23,23 @@ public enum Statistic: String, Sendable, Codable, CaseIterable {
     /// who mentioned a code at least once: a domain mean of the 0/1 indicator (R `svymean` on
     /// the subset).
     case mentioned
+    /// Krippendorff's alpha, the agreement of coders beyond chance (TextCoding).
+    case krippendorffAlpha = "krippendorff-alpha"
+    /// Cohen's kappa of two coders, unweighted or weighted (TextCoding).
+    case cohenKappa = "cohen-kappa"
+    /// Fleiss' kappa of coders who all code every unit (TextCoding).
+    case fleissKappa = "fleiss-kappa"
+    /// The share of pairs of codes within units that agree (TextCoding).
+    case percentAgreement = "percent-agreement"
+
+    /// Whether the statistic measures the reliability of coders (made by
+    /// `barometer code reliability`, never from a survey file).
+    public var isCoderReliability: Bool {
+        switch self {
+        case .krippendorffAlpha, .cohenKappa, .fleissKappa, .percentAgreement: true
+        case .mean, .total, .ratio, .proportion, .netScore, .pollAverage, .houseEffect, .mentions, .mentioned: false
+        }
+    }
 }
 
 /// How a confidence interval is computed, as R's `svyciprop(method=)` / `confint`.
@@ -39,6 +56,12 @@ public enum CIMethod: String, Sendable, Codable, CaseIterable {
     case beta
     /// Profile likelihood interval from the rescaled quasi-binomial deviance.
     case likelihood
+    /// Percentile interval of bootstrap replicates (the reliability of coders, TextCoding's
+    /// `ReliabilityBootstrap`); not a method a request for a survey estimate may name.
+    case bootstrap
+
+    /// The methods a request for survey estimates may name (every one but `bootstrap`).
+    public static let designBased: [CIMethod] = allCases.filter { $0 != .bootstrap }
 }
 
 /// Whether user-missing codes ("Don't know", "Refused") are categories of their own.

@@ -80,8 +80,8 @@ public struct RequestParameters: Sendable {
             options.confidenceLevel = level
         }
         if let text = value(.ciMethod) {
-            guard let method = CIMethod(rawValue: text) else {
-                throw SurveyError(.invalidRequest, "\(parameter: .ciMethod, text) is not an interval method; use one of \(CIMethod.allCases.map(\.rawValue).joined(separator: ", ")).", field: .ciMethod, value: text)
+            guard let method = CIMethod(rawValue: text), CIMethod.designBased.contains(method) else {
+                throw SurveyError(.invalidRequest, "\(parameter: .ciMethod, text) is not an interval method of survey estimates; use one of \(CIMethod.designBased.map(\.rawValue).joined(separator: ", ")).", field: .ciMethod, value: text)
             }
             options.ciMethod = method
         }
