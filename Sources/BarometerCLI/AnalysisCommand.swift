@@ -37,7 +37,7 @@ extension AnalysisCommand {
         let wave = try AnalysisPipeline.prepare(WaveInput(dataset: dataset, design: request.design, weighting: keyed))
         var result = try AnalysisPipeline.analyze(request, on: wave)
         if result.provenance == nil { result.provenance = try FileFingerprint.provenance(path: file) }
-        sink.write(ResultRenderer(language: output.language).render(result, as: output.format))
+        try output.emit(result, into: &sink)
     }
 
     /// Checks the flags while parsing, so that a bad flag is a usage error.
