@@ -13,7 +13,8 @@ shown) and that CSV must agree with Barometer's the same way, numbers to a relat
     python3 conformance/xlsx-check.py FILE.xlsx FILE.csv [FILE2.xlsx FILE2.csv ...]
     python3 conformance/xlsx-check.py --barometer .build/debug/barometer
 
-With --barometer it makes the pairs itself: estimate, crosstab, trend, polls average and codebook on the
+With --barometer it makes the pairs itself: estimate, crosstab, trend, polls average, codebook
+and polls list on the
 committed fixtures, in English, Russian and Kazakh. Installs what it needs when missing:
 libreoffice-calc-nogui (apt) and openpyxl (pip). Exits 1 when any cell disagrees.
 """
@@ -30,7 +31,10 @@ import tempfile
 # The columns of the CSV outputs that hold numbers (EstimateColumns and CodebookCSV in
 # Sources/Reports); every other column holds text, even when it looks like a number (codes).
 NUMERIC = {"estimate", "standard_error", "ci_lower", "ci_upper", "ci_level", "design_effect", "df",
-           "unweighted_count", "weighted_count", "valid", "missing", "count"}
+           "unweighted_count", "weighted_count", "valid", "missing", "count",
+           "share", "margin_of_error"}  # PollTable's columns (`polls list`)
+# Columns that hold a number where the CSV has one, else text ("unpublished").
+NUMERIC_OR_TEXT = {"sample_size"}
 
 
 def ensure_tools():
@@ -51,6 +55,14 @@ def ensure_tools():
 def read_csv(path):
     with open(path, newline="", encoding="utf-8") as f:
         return list(csv.reader(f))
+
+
+def is_number(text):
+    try:
+        float(text)
+        return True
+    except ValueError:
+        return False
 
 
 def same_number(value, field, relative):
@@ -79,7 +91,7 @@ def compare(rows, expected, where, numbers_typed, relative=0.0):
             if field == "":
                 if value not in (None, ""):
                     problems.append(f"{cell}: {value!r} where the CSV is empty")
-            elif name in NUMERIC:
+            elif name in NUMERIC or (name in NUMERIC_OR_TEXT and is_number(field)):
                 if numbers_typed and (isinstance(value, bool) or not isinstance(value, (int, float))):
                     problems.append(f"{cell}: {value!r} is not a number (CSV {field})")
                 else:
@@ -139,13 +151,17 @@ def generated_pairs(barometer, scratch):
         "trend": ["trend", "Tests/StudiesTests/Fixtures/study", "opinion"],
         "polls": ["polls", "average", "examples/polls-war-side.csv", "--question", "war_side", "--answer", "Russia"],
         "codebook": ["codebook", f"{fixtures}/opinion.csv", "--codebook", f"{fixtures}/opinion.yaml"],
+        "polls-list": ["polls", "list", "examples/polls-war-side.csv"],
     }
     pairs = []
     for name, arguments in commands.items():
-        for language in ["en", "ru", "kk"]:
-            stem = os.path.join(scratch, f"{name}-{language}")
+        # `polls list` has no --lang: its columns are the import format's names.
+        languages = [None] if arguments[:2] == ["polls", "list"] else ["en", "ru", "kk"]
+        for language in languages:
+            stem = os.path.join(scratch, f"{name}-{language or 'any'}")
+            lang = ["--lang", language] if language else []
             for fmt, extra in [("csv", []), ("xlsx", ["--out", stem + ".xlsx"])]:
-                run = subprocess.run([barometer, *arguments, "--lang", language, "--format", fmt, *extra],
+                run = subprocess.run([barometer, *arguments, *lang, "--format", fmt, *extra],
                                      capture_output=True, text=True)
                 if run.returncode != 0:
                     raise SystemExit(f"{' '.join(arguments)} --format {fmt} failed: {run.stderr.strip()}")

@@ -65,6 +65,13 @@ struct OutputOptions: ParsableArguments {
             try write(text(textFormat), to: out, into: &sink)
             return
         }
+        try write(workbook(), to: out, into: &sink)
+    }
+
+    /// Writes `workbook` as an .xlsx file at `out` (whole or not at all) and says so.
+    /// - Throws: `ValidationError` when `out` is `nil`; ``ReadError`` or ``WriteError`` when the
+    ///   file cannot be written.
+    static func write(_ workbook: @autoclosure () -> Workbook, to out: String?, into sink: inout CommandOutput) throws {
         guard let out else { throw ValidationError("--format xlsx writes a binary file: add --out FILE.xlsx.") }
         try XLSXWriter.write(workbook(), to: out)
         sink.write("Wrote '\(out)'.\n")

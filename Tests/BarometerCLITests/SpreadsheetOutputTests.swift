@@ -134,6 +134,23 @@ struct SpreadsheetOutputTests {
         #expect(missing.status == 64 && missing.stderr.contains("add --out FILE.xlsx"))
     }
 
+    @Test func pollListWritesTheImportColumnsAsAWorkbook() throws {
+        let out = path("polls.xlsx")
+        let run = BarometerCLI.run(["polls", "list", warSide, "--out", out])
+        #expect(run.status == 0, "\(run.stderr)")
+        let parts = try Self.parts(out)
+        #expect(Self.sheetNames(parts) == ["polls"])
+        #expect(parts["xl/sharedStrings.xml"]?.contains(">sample_size<") == true)
+        // Shares and sample sizes are numbers: "Ukraine 22, Russia 13, Neutral 59" of 1110 respondents.
+        let numbers = Self.values(parts["xl/worksheets/sheet1.xml"] ?? "")
+        #expect(numbers.contains("1110") && numbers.contains("13") && numbers.contains("59"))
+        let csv = BarometerCLI.run(["polls", "list", warSide, "--format", "csv"])
+        #expect(csv.status == 0)
+        let lines = csv.stdout.split(separator: "\n").count
+        #expect(parts["xl/worksheets/sheet1.xml"]?.contains("<row r=\"\(lines)\">") == true)
+        #expect(parts["xl/worksheets/sheet1.xml"]?.contains("<row r=\"\(lines + 1)\">") == false)
+    }
+
     @Test func pollAverageWritesAWorkbook() throws {
         let out = path("average.xlsx")
         let run = BarometerCLI.run(["polls", "average", warSide, "--question", "war_side", "--answer", "Russia", "--out", out])
