@@ -7,7 +7,8 @@ import Weighting
 
 /// A verb that turns its flags into an ``AnalysisRequest``, runs it on a file and prints the
 /// result: flags → request → load (with `--codebook`) → design (`--design-from-file`) →
-/// the analysis pipeline (design, calibration, engine) → `ResultRenderer`.
+/// the analysis pipeline (design, calibration, engine) → `ResultRenderer`, printed or written to
+/// `--out` (an XLSX workbook only there).
 protocol AnalysisCommand: BarometerVerb {
     /// The survey file to read.
     var file: String { get }
