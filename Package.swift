@@ -93,7 +93,10 @@ let package = Package(
         // any size through public APIs only. Plain Swift, no benchmark framework.
         .executableTarget(name: "BarometerBench", dependencies: ["SurveyCore", "SurveyIO", "Weighting", "Studies"]),
         .testTarget(name: "SurveyCoreTests", dependencies: ["SurveyCore"]),
-        .testTarget(name: "SurveyIOTests", dependencies: ["SurveyIO", "Weighting", "TextCoding"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "SurveyIOTests",
+            dependencies: ["SurveyIO", "Weighting", "TextCoding", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Studies", "Translations", "Polls", "SurveyCore", "Charts"]),
         .testTarget(name: "TranslationsTests", dependencies: ["Translations"]),
         .testTarget(name: "WeightingTests", dependencies: ["Weighting"]),
@@ -105,7 +108,10 @@ let package = Package(
         .testTarget(name: "BarometerBenchTests", dependencies: ["BarometerBench", "SurveyCore"]),
         .testTarget(
             name: "BarometerServerTests",
-            dependencies: ["BarometerServer", "Store", "Studies", "SurveyCore", "Polls", .product(name: "HummingbirdTesting", package: "hummingbird")]
+            dependencies: [
+                "BarometerServer", "Store", "Studies", "SurveyCore", "Polls", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         .testTarget(name: "TextCodingTests", dependencies: ["TextCoding", "SurveyCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Studies", "SurveyCore", "Polls"]),
@@ -118,7 +124,7 @@ let package = Package(
             name: "BarometerCLITests",
             dependencies: [
                 "BarometerCLI", "BarometerServer", "Store", "Studies", "SurveyIO", "SurveyCore", "Reports", "Polls", "TextCoding",
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             resources: [.copy("Fixtures")]
         ),

@@ -180,6 +180,13 @@ def main():
         with urllib.request.urlopen(csv) as r:
             body = r.read().decode()
         check(body.startswith("variable,statistic") and "2022-autumn" in body, "CSV download of the view")
+        xlsx_link = driver.find_element(By.ID, "download-xlsx")
+        check(xlsx_link.text == "Кесте (XLSX)", "XLSX link named in Kazakh")
+        with urllib.request.urlopen(xlsx_link.get_attribute("href")) as r:
+            workbook = r.read()
+            kind = r.headers.get("Content-Type")
+        check(workbook.startswith(b"PK\x03\x04") and kind == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+              "XLSX download of the view")
         embed = driver.find_element(By.ID, "embed").get_attribute("value")
         check("<iframe" in embed and "/embed/studies/demo/concepts/opinion_russia" in embed, "embed snippet")
         # The poll database, reached from the navigation, in every language.

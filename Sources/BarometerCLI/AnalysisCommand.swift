@@ -7,7 +7,8 @@ import Weighting
 
 /// A verb that turns its flags into an ``AnalysisRequest``, runs it on a file and prints the
 /// result: flags → request → load (with `--codebook`) → design (`--design-from-file`) →
-/// the analysis pipeline (design, calibration, engine) → `ResultRenderer`.
+/// the analysis pipeline (design, calibration, engine) → `ResultRenderer`, printed or written to
+/// `--out` (an XLSX workbook only there).
 protocol AnalysisCommand: BarometerVerb {
     /// The survey file to read.
     var file: String { get }
@@ -37,7 +38,7 @@ extension AnalysisCommand {
         let wave = try AnalysisPipeline.prepare(WaveInput(dataset: dataset, design: request.design, weighting: keyed))
         var result = try AnalysisPipeline.analyze(request, on: wave)
         if result.provenance == nil { result.provenance = try FileFingerprint.provenance(path: file) }
-        sink.write(ResultRenderer(language: output.language).render(result, as: output.format))
+        try output.emit(result, into: &sink)
     }
 
     /// Checks the flags while parsing, so that a bad flag is a usage error.

@@ -8,7 +8,7 @@ public enum BarometerCLI {
     /// Runs the command line `arguments` (without the program name) and returns the exit
     /// status and the text for standard output and standard error.
     ///
-    /// - A ``SurveyError`` or ``ReadError`` prints `error: <message>` on standard error, status 1.
+    /// - A ``SurveyError``, ``ReadError`` or ``WriteError`` prints `error: <message>` on standard error, status 1.
     /// - Usage errors print ArgumentParser's message and usage on standard error with its exit
     ///   code (64 for a bad flag); `--help` and `--version` print on standard output, status 0.
     ///
@@ -55,6 +55,9 @@ public enum BarometerCLI {
             output.writeError("error: \(error.message)\n")
             return ExitCode.failure.rawValue
         } catch let error as ReadError {
+            output.writeError("error: \(error.message)\n")
+            return ExitCode.failure.rawValue
+        } catch let error as WriteError {
             output.writeError("error: \(error.message)\n")
             return ExitCode.failure.rawValue
         } catch {

@@ -48,6 +48,6 @@ struct PollsAverage: BarometerVerb {
         var result = try model.result(polls, question: question, answers: answer.map { [$0] } ?? [],
                                       also: try study.observations(answer: answer, language: output.language))
         result.provenance = source.provenance
-        sink.write(ResultRenderer(language: output.language).render(result, as: output.format))
+        try output.emit(result, into: &sink)
     }
 }

@@ -60,6 +60,6 @@ struct Trend: BarometerVerb {
         }
         var result = try folder.run(try request())
         result.warnings = StudyValidator.warnings(folder.study) + result.warnings
-        sink.write(ResultRenderer(language: output.language).render(result, as: output.format))
+        try output.emit(result, into: &sink)
     }
 }

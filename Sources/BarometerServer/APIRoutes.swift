@@ -54,6 +54,14 @@ struct APIRoutes: Sendable {
             let result = try service.run(try context.parameters.require("study"), request: try Self.query(request).trend(), authorized: try await authorized(request))
             return Self.body(ResultRenderer().render(result, as: .csv), type: "text/csv; charset=utf-8", download: "trend.csv")
         }
+        // The same result as the CSV (the same request, the same disclosure control), as a
+        // workbook with headers in the query's language.
+        api.get("studies/:study/trend.xlsx") { request, context in
+            let query = Self.query(request)
+            let result = try service.run(try context.parameters.require("study"), request: try query.trend(), authorized: try await authorized(request))
+            let workbook = try XLSXWriter.data(ResultRenderer(language: query.language).workbook(result))
+            return Self.body(workbook, type: XLSXWriter.contentType, download: "trend.xlsx")
+        }
         api.get("studies/:study/analyze") { request, context in
             let analysis = try Self.query(request).analysis()
             let result = try service.run(try context.parameters.require("study"), request: analysis, authorized: try await authorized(request))
@@ -218,9 +226,18 @@ struct APIRoutes: Sendable {
     }
 
     static func body(_ text: String, type: String, download: String?) -> Response {
+        body(ByteBuffer(string: text), type: type, download: download)
+    }
+
+    /// A binary file (a workbook) as the response.
+    static func body(_ data: Data, type: String, download: String?) -> Response {
+        body(ByteBuffer(bytes: data), type: type, download: download)
+    }
+
+    static func body(_ buffer: ByteBuffer, type: String, download: String?) -> Response {
         var headers: HTTPFields = [.contentType: type, .cacheControl: "public, max-age=60"]
         if let download { headers[.contentDisposition] = "attachment; filename=\"\(download)\"" }
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: buffer))
     }
 
     static func localized(_ text: LocalizedText) -> AnyJSON {

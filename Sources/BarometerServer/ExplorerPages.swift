@@ -182,6 +182,7 @@ enum ExplorerPages {
         }.max()
         let respondents = result.waves.map(\.design.respondents).reduce(0, +)
         let csv = "/api/v1/studies/\(slug)/trend.csv" + query([("concept", concept.id)] + viewQuery.filter { $0.0 != "chart" } + (waveChoice == "all" ? [] : [("waves", waveChoice)]))
+        let xlsx = "/api/v1/studies/\(slug)/trend.xlsx" + query([("concept", concept.id)] + viewQuery.filter { $0.0 != "chart" } + (waveChoice == "all" ? [] : [("waves", waveChoice)]))
         let svgLink = "/api/v1/studies/\(slug)/chart.svg" + query([("concept", concept.id)] + viewQuery + (waveChoice == "all" ? [] : [("waves", waveChoice)]))
         let viewURL = (host.map { "http://\($0)" } ?? "") + path + query(viewQuery)
         let embedURL = (host.map { "http://\($0)" } ?? "") + "/embed" + path + query(viewQuery)
@@ -217,7 +218,7 @@ enum ExplorerPages {
         body += "</p>"
         body += "<h2>\(text.table)</h2><div id=\"estimates\">\(ResultRenderer(language: language).htmlTables(result))</div>"
         body += """
-            <h2>\(text.download)</h2><p><a id="download-csv" href="\(escape(csv))" download>CSV</a> · <a id="download-svg" href="\(escape(svgLink))" download>SVG</a></p>
+            <h2>\(text.download)</h2><p><a id="download-csv" href="\(escape(csv))" download>CSV</a> · <a id="download-xlsx" href="\(escape(xlsx))" download>\(text.downloadSpreadsheet)</a> · <a id="download-svg" href="\(escape(svgLink))" download>SVG</a></p>
             <div class="share"><label for="permalink">\(text.permalink)</label><input id="permalink" readonly value="\(escape(viewURL))">
             <label for="embed">\(text.embed)</label><textarea id="embed" rows="3" readonly>\(escape("<iframe src=\"\(embedURL)\" width=\"760\" height=\"600\" title=\"\(title)\" loading=\"lazy\"></iframe>"))</textarea></div>
             """

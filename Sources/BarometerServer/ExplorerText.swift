@@ -52,6 +52,7 @@ struct ExplorerText {
     var show: String { translate(.show) }
     var table: String { translate(.estimatesWithIntervals) }
     var download: String { translate(.download) }
+    var downloadSpreadsheet: String { translate(.downloadSpreadsheet) }
     var permalink: String { translate(.permalink) }
     var embed: String { translate(.embedChart) }
     var method: String { translate(.method) }

@@ -103,23 +103,40 @@ extension PollTable {
     public static func csv(_ polls: [Poll]) -> String {
         let header = requiredColumns + optionalColumns
         var lines = [header.joined(separator: ",")]
-        func number(_ x: Double?) -> String {
-            guard let x else { return "" }
-            return x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : String(x)
-        }
-        for p in polls {
-            for a in p.answers {
-                let fields: [String] = [
-                    p.pollster, p.fieldStart.description, p.fieldEnd.description, p.sampleSize.map(String.init) ?? unpublished, p.question, a.answer, number(a.share),
-                    p.sponsor ?? "", p.paidBy ?? "", p.mode ?? "", p.population ?? "", number(p.marginOfError), p.weighting ?? "", number(p.designEffect),
-                    p.exhaustive ? "true" : "false", p.wording["en"] ?? "", p.wording["ru"] ?? "", p.wording["kk"] ?? "", p.title?["en"] ?? "", p.title?["ru"] ?? "",
-                    p.title?["kk"] ?? "", p.source ?? "",
-                    p.url ?? "", p.notes ?? "",
-                ]
-                lines.append(fields.map(quoted).joined(separator: ","))
-            }
+        for cells in rows(polls) {
+            lines.append(cells.map { quoted(field($0)) }.joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The lines of ``csv(_:)`` under its header (``requiredColumns`` then ``optionalColumns``),
+    /// one cell per column: shares, sample sizes, margins of error and design effects as
+    /// numbers, everything else as text. A spreadsheet of these rows under those headers is the
+    /// same table as the CSV.
+    public static func rows(_ polls: [Poll]) -> [[WorksheetCell]] {
+        polls.flatMap { p in
+            p.answers.map { a -> [WorksheetCell] in
+                [
+                    .text(p.pollster), .text(p.fieldStart.description), .text(p.fieldEnd.description),
+                    p.sampleSize.map { .number(Double($0)) } ?? .text(unpublished), .text(p.question), .text(a.answer), .number(a.share),
+                    .text(orEmpty: p.sponsor), .text(orEmpty: p.paidBy), .text(orEmpty: p.mode), .text(orEmpty: p.population),
+                    .number(orEmpty: p.marginOfError), .text(orEmpty: p.weighting), .number(orEmpty: p.designEffect),
+                    .text(p.exhaustive ? "true" : "false"), .text(orEmpty: p.wording["en"]), .text(orEmpty: p.wording["ru"]),
+                    .text(orEmpty: p.wording["kk"]), .text(orEmpty: p.title?["en"]), .text(orEmpty: p.title?["ru"]),
+                    .text(orEmpty: p.title?["kk"]), .text(orEmpty: p.source), .text(orEmpty: p.url), .text(orEmpty: p.notes),
+                ]
+            }
+        }
+    }
+
+    /// A cell as a CSV field: a whole number without a decimal point, other numbers as the
+    /// shortest text that reads back to the same `Double`.
+    static func field(_ cell: WorksheetCell) -> String {
+        switch cell {
+        case .text(let text): text
+        case .number(let x): x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : String(x)
+        case .empty: ""
+        }
     }
 
     /// A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).

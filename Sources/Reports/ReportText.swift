@@ -159,14 +159,7 @@ struct ReportText: Sendable {
 
     /// "Rao–Scott F = 5.19 on 1.49 and 20.9 df, p = 0.0217", prefixed by the test's description.
     func testLine(_ test: TestResult) -> String {
-        let name: String
-        switch test.name {
-        case "rao-scott-f": name = translate(.raoScottF)
-        case "rao-scott-chisq": name = translate(.raoScottChiSquare)
-        case "wald": name = translate(.waldF)
-        case "adjusted-wald": name = translate(.adjustedWaldF)
-        default: name = test.name
-        }
+        let name = testName(test)
         let statistic = test.statistic.map { NumberText.significant($0, digits: 3) } ?? "—"
         let df = test.df.map { NumberText.significant($0, digits: 3) }
         let p = test.pValue.map { "p " + NumberText.pValue($0) } ?? "p = —"
@@ -180,6 +173,17 @@ struct ReportText: Sendable {
         }
         if let description = test.description, !description.isEmpty { line = description + ": " + line }
         return line
+    }
+
+    /// The test's name: "Rao–Scott F", "Adjusted Wald F" (an unknown test by its identifier).
+    func testName(_ test: TestResult) -> String {
+        switch test.name {
+        case "rao-scott-f": translate(.raoScottF)
+        case "rao-scott-chisq": translate(.raoScottChiSquare)
+        case "wald": translate(.waldF)
+        case "adjusted-wald": translate(.adjustedWaldF)
+        default: test.name
+        }
     }
 
     var warningLabel: String { translate(.warning) }

@@ -12,7 +12,8 @@ public struct ResultRenderer: Sendable {
     /// Language (BCP 47) of headings and captions in `table`, `markdown` and HTML output:
     /// `en`, `ru` and `kk` (a region such as `kk-KZ` falls to its language; other languages
     /// get English), from the catalog of the Translations module. Value and variable labels
-    /// come from the result as they are. `json` and `csv` are not localized.
+    /// come from the result as they are. `json` and `csv` are not localized; the headers of
+    /// ``workbook(_:)`` are.
     public var language: String
 
     public init(language: String = "en") {
@@ -23,6 +24,14 @@ public struct ResultRenderer: Sendable {
     /// for pages that embed them.
     public func htmlTables(_ result: AnalysisResult) -> String {
         ReportBuilder(language: language, cellStyle: .inline).build(result).tables.map(StudyReportBuilder.htmlTable).joined(separator: "\n")
+    }
+
+    /// The result as a spreadsheet: a sheet of estimates with the CSV's columns, the changes
+    /// between waves and the tests when there are any, and a sheet on the design, warnings and
+    /// provenance; headers and sheet names in ``language`` (see ``ResultWorkbookBuilder``).
+    /// SurveyIO's `XLSXWriter` writes it as an .xlsx file.
+    public func workbook(_ result: AnalysisResult) -> Workbook {
+        ResultWorkbookBuilder(language: language).build(result)
     }
 
     /// The result in `format`.

@@ -96,6 +96,30 @@ public enum Phrase: String, CaseIterable, Sendable, Hashable {
     /// The word between the last two items of a list.
     case and
 
+    // MARK: Spreadsheets (XLSX)
+
+    /// The sheet of estimates.
+    case sheetEstimates
+    /// The sheet of tests.
+    case sheetTests
+    /// The sheet of the design, warnings and provenance of a result.
+    case sheetAbout
+    /// Column headers of a result's sheets.
+    case columnVariable, columnStatistic, columnCategory, columnCode, columnIntervalLower, columnIntervalUpper,
+         columnConfidenceLevel, columnIntervalMethod, columnDegreesOfFreedom, columnCrosstabRow, columnCrosstabColumn
+    /// Column headers of the tests sheet.
+    case columnTest, columnDescription, columnValue, columnNumeratorDegreesOfFreedom, columnDenominatorDegreesOfFreedom
+    /// Column headers of the changes sheet: the estimate in the first and in the last wave.
+    case columnFromEstimate, columnToEstimate
+    /// The first column of the about sheet: what a line says.
+    case columnItem
+    /// Lines of the about sheet: where the numbers came from.
+    case provenanceStudy, provenanceFile, provenanceChecksum, provenanceSoftware
+    /// The sheet of a codebook listing.
+    case sheetCodebook
+    /// Column headers of a codebook listing.
+    case columnType, columnLabel, columnMeasurement, columnValid, columnMissing, columnValueLabel, columnCount, columnUserMissing
+
     // MARK: Study reports and charts
 
     case simulatedBanner
@@ -181,6 +205,8 @@ public enum Phrase: String, CaseIterable, Sendable, Hashable {
     case show
     case estimatesWithIntervals
     case download
+    /// The link to a result as a spreadsheet, beside the CSV link.
+    case downloadSpreadsheet
     case permalink
     case embedChart
     case method
@@ -384,6 +410,45 @@ public enum Phrase: String, CaseIterable, Sendable, Hashable {
         case .warning: PhraseTexts(en: "Warning", ru: "Предупреждение", kk: "Ескерту")
         case .noEstimates: PhraseTexts(en: "No estimates.", ru: "Нет оценок.", kk: "Бағалаулар жоқ.")
 
+        // Spreadsheets
+        case .sheetEstimates: PhraseTexts(en: "Estimates", ru: "Оценки", kk: "Бағалаулар")
+        case .sheetTests: PhraseTexts(en: "Tests", ru: "Критерии", kk: "Критерийлер")
+        case .sheetAbout: PhraseTexts(en: "About", ru: "О результате", kk: "Нәтиже туралы")
+        case .columnVariable: PhraseTexts(en: "Variable", ru: "Переменная", kk: "Айнымалы")
+        case .columnStatistic: PhraseTexts(en: "Statistic", ru: "Статистика", kk: "Статистика")
+        case .columnCategory: PhraseTexts(en: "Category", ru: "Категория", kk: "Санат")
+        case .columnCode: PhraseTexts(en: "Code", ru: "Код", kk: "Код")
+        case .columnIntervalLower: PhraseTexts(en: "CI lower", ru: "Нижняя граница ДИ", kk: "Сенім аралығының төменгі шегі")
+        case .columnIntervalUpper: PhraseTexts(en: "CI upper", ru: "Верхняя граница ДИ", kk: "Сенім аралығының жоғарғы шегі")
+        case .columnConfidenceLevel: PhraseTexts(en: "Confidence level", ru: "Доверительный уровень", kk: "Сенім деңгейі")
+        case .columnIntervalMethod: PhraseTexts(en: "CI method", ru: "Метод ДИ", kk: "Сенім аралығының әдісі")
+        case .columnDegreesOfFreedom: PhraseTexts(en: "df", ru: "Степени свободы", kk: "Еркіндік дәрежелері")
+        case .columnCrosstabRow: PhraseTexts(en: "Row", ru: "Строка", kk: "Жол")
+        case .columnCrosstabColumn: PhraseTexts(en: "Column", ru: "Столбец", kk: "Баған")
+        case .columnTest: PhraseTexts(en: "Test", ru: "Критерий", kk: "Критерий")
+        case .columnDescription: PhraseTexts(en: "Tested", ru: "Что проверяется", kk: "Не тексеріледі")
+        case .columnValue: PhraseTexts(en: "Value", ru: "Значение", kk: "Мәні")
+        case .columnNumeratorDegreesOfFreedom:
+            PhraseTexts(en: "Numerator df", ru: "Степени свободы числителя", kk: "Алымның еркіндік дәрежелері")
+        case .columnDenominatorDegreesOfFreedom:
+            PhraseTexts(en: "Denominator df", ru: "Степени свободы знаменателя", kk: "Бөлімнің еркіндік дәрежелері")
+        case .columnFromEstimate: PhraseTexts(en: "Estimate (from)", ru: "Оценка (с)", kk: "Бағалау (бастапқы)")
+        case .columnToEstimate: PhraseTexts(en: "Estimate (to)", ru: "Оценка (по)", kk: "Бағалау (соңғы)")
+        case .columnItem: PhraseTexts(en: "Item", ru: "Пункт", kk: "Тармақ")
+        case .provenanceStudy: PhraseTexts(en: "Study", ru: "Исследование", kk: "Зерттеу")
+        case .provenanceFile: PhraseTexts(en: "File", ru: "Файл", kk: "Файл")
+        case .provenanceChecksum: PhraseTexts(en: "Checksum", ru: "Контрольная сумма", kk: "Бақылау сомасы")
+        case .provenanceSoftware: PhraseTexts(en: "Software", ru: "Программа", kk: "Бағдарлама")
+        case .sheetCodebook: PhraseTexts(en: "Codebook", ru: "Кодовая книга", kk: "Код кітабы")
+        case .columnType: PhraseTexts(en: "Type", ru: "Тип", kk: "Түрі")
+        case .columnLabel: PhraseTexts(en: "Label", ru: "Метка", kk: "Белгі")
+        case .columnMeasurement: PhraseTexts(en: "Measurement", ru: "Шкала", kk: "Өлшеу шкаласы")
+        case .columnValid: PhraseTexts(en: "Valid", ru: "Валидные", kk: "Жарамды")
+        case .columnMissing: PhraseTexts(en: "Missing", ru: "Пропуски", kk: "Жоқ мәндер")
+        case .columnValueLabel: PhraseTexts(en: "Value label", ru: "Метка значения", kk: "Мән белгісі")
+        case .columnCount: PhraseTexts(en: "Count", ru: "Число", kk: "Саны")
+        case .columnUserMissing: PhraseTexts(en: "Missing code", ru: "Код пропуска", kk: "Жоқ мән коды")
+
         // Tests
         case .raoScottF: PhraseTexts(en: "Rao–Scott F", ru: "F Рао–Скотта", kk: "Рао–Скотт F")
         case .raoScottChiSquare: PhraseTexts(en: "Rao–Scott χ²", ru: "χ² Рао–Скотта", kk: "Рао–Скотт χ²")
@@ -509,6 +574,7 @@ public enum Phrase: String, CaseIterable, Sendable, Hashable {
         case .estimatesWithIntervals:
             PhraseTexts(en: "Estimates with confidence intervals", ru: "Оценки с доверительными интервалами", kk: "Сенім аралықтары бар бағалаулар")
         case .download: PhraseTexts(en: "Download", ru: "Скачать", kk: "Жүктеп алу")
+        case .downloadSpreadsheet: PhraseTexts(en: "Spreadsheet (XLSX)", ru: "Таблица (XLSX)", kk: "Кесте (XLSX)")
         case .permalink: PhraseTexts(en: "Link to this view", ru: "Ссылка на это представление", kk: "Осы көрініске сілтеме")
         case .embedChart: PhraseTexts(en: "Embed this chart", ru: "Встроить график", kk: "Графикті ендіру")
         case .method: PhraseTexts(en: "Method", ru: "Методика", kk: "Әдістеме")

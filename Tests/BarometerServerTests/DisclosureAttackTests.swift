@@ -84,12 +84,13 @@ struct DisclosureAttackTests {
         }
     }
 
-    @Test("every endpoint is guarded: trend, CSV, chart, question page, embed, POST bodies")
+    @Test("every endpoint is guarded: trend, CSV, XLSX, chart, question page, embed, POST bodies")
     func everyEndpoint() async throws {
         let filter = Self.encoded("id != \(Self.target.id)")
         try await ServerFixture.app().test(.router) { client in
             try await Self.expectRefused(client, "/api/v1/studies/demo/trend?concept=opinion_russia&filter=\(filter)")
             try await Self.expectRefused(client, "/api/v1/studies/demo/trend.csv?concept=opinion_russia&filter=\(filter)")
+            try await Self.expectRefused(client, "/api/v1/studies/demo/trend.xlsx?concept=opinion_russia&filter=\(filter)")
             try await Self.expectRefused(client, "/api/v1/studies/demo/chart.svg?concept=opinion_russia&filter=\(filter)")
             try await Self.expectRefused(client, "/studies/demo/concepts/opinion_russia?filter=\(filter)")
             try await Self.expectRefused(client, "/embed/studies/demo/concepts/opinion_russia?filter=\(filter)")

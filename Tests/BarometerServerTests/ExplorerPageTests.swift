@@ -81,7 +81,7 @@ struct ExplorerPageTests {
     /// the English language in the switcher, and the study's own identifiers (in the filter
     /// example), source line and description (data: a publication's name), and what the
     /// visitor typed (an unknown question's id).
-    static let latinAllowed: Set<String> = ["API", "CSV", "SVG", "English", "survey", "R", "n", "N", "p", "F", "PSU",
+    static let latinAllowed: Set<String> = ["API", "CSV", "SVG", "XLSX", "English", "survey", "R", "n", "N", "p", "F", "PSU",
                                             "Central", "Asia", "Barometer", "PONARS", "Eurasia", "Policy", "Memo",
                                             "agegroup", "sex", "language", "region", "nothing"]
 

@@ -50,4 +50,32 @@ struct CodebookRendererTests {
         #expect(text.contains("Multiple-response sets\nmedia — News: dichotomies counting 1; m1, m2\n"))
         #expect(DesignFlags.arguments(for: DesignSpec(strata: "st", nest: true)) == ["--strata", "st", "--nest"])
     }
+
+    @Test func workbookHoldsTheCSVListingWithNumbersAsNumbers() throws {
+        var d = try Dataset(columns: [.numeric("age", [25, 99, 40, .nan]), Column(name: "why", values: .text(["a", nil, "b", "c"]))])
+        d.codebook["age"] = VariableMetadata(
+            label: LocalizedText(["en": "Age", "kk": "Жасы"]), valueLabels: [ValueLabel(code: 99, label: LocalizedText("Refused"))],
+            missingCodes: [99])
+        let summary = CodebookSummary(d, file: "a.csv")
+        let csv = CodebookRenderer(language: "kk").render(summary, as: .csv).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let workbook = CodebookRenderer(language: "kk").workbook(summary)
+        #expect(workbook.sheets.map(\.name) == ["Код кітабы"])
+        let sheet = workbook.sheets[0]
+        #expect(sheet.header == ["Айнымалы", "Түрі", "Белгі", "Өлшеу шкаласы", "Жарамды", "Жоқ мәндер", "Код", "Мән белгісі", "Саны", "Жоқ мән коды"])
+        #expect(sheet.rows.count == csv.count - 1)
+        #expect(sheet.rows[0][2] == .text("Жасы"))
+        #expect(sheet.rows[0][4] == .number(2) && sheet.rows[0][5] == .number(2))  // valid, missing
+        // The code stays text, the count is a number.
+        #expect(sheet.rows.first { $0[0] == .text("age") && $0[6] == .text("99") }?[8] == .number(1))
+        for (cells, fields) in zip(sheet.rows, csv.dropFirst()) {
+            #expect(cells.count == fields.count)
+            for (cell, field) in zip(cells, fields) {
+                switch cell {
+                case .text(let text): #expect(text == field)
+                case .number(let value): #expect(Double(field) == value)
+                case .empty: #expect(field.isEmpty)
+                }
+            }
+        }
+    }
 }

@@ -13,8 +13,9 @@ struct CatalogTests {
     ]
 
     /// Latin tokens a Kazakh text may hold: statistical symbols and names that are not
-    /// translated ("n = 2 400", "Рао–Скотт F", "PSU саны", "R тіліндегі survey пакеті").
-    static let latinInKazakh: Set<String> = ["n", "N", "p", "F", "PSU", "fpc", "R", "survey", "Barometer", "API"]
+    /// translated ("n = 2 400", "Рао–Скотт F", "PSU саны", "R тіліндегі survey пакеті", the file
+    /// format in "Кесте (XLSX)").
+    static let latinInKazakh: Set<String> = ["n", "N", "p", "F", "PSU", "fpc", "R", "survey", "Barometer", "API", "XLSX"]
 
     @Test("every phrase has an English, a Russian and a Kazakh text", arguments: Phrase.allCases)
     func everyLanguageIsWritten(_ phrase: Phrase) {

@@ -21,6 +21,12 @@ public struct CodebookRenderer: Sendable {
         self.language = language
     }
 
+    /// The `csv` listing as a one-sheet workbook (numbers as numbers), its headers and sheet
+    /// name in ``language`` (en, ru, kk); SurveyIO's `XLSXWriter` writes it as an .xlsx file.
+    public func workbook(_ summary: CodebookSummary) -> Workbook {
+        CodebookCSV(language: language).workbook(summary)
+    }
+
     public func render(_ summary: CodebookSummary, as format: OutputFormat) -> String {
         switch format {
         case .table: table(summary)
