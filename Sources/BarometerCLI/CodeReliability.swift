@@ -100,7 +100,7 @@ struct CodeReliability: BarometerVerb {
             throw SurveyError(.invalidData, ErrorText(verbatim: message(for: error, file: fileName)))
         }
         result.provenance = try FileFingerprint.provenance(path: file)
-        sink.write(ResultRenderer(language: output.language).render(result, as: output.format))
+        try output.emit(result, into: &sink)
     }
 
     /// The sentence for a coding that cannot be analysed, with the flag that fixes it.
