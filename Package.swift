@@ -42,8 +42,9 @@ let package = Package(
         // Published polls and the average across pollsters with house effects (Jackman 2005). No I/O.
         .target(name: "Polls", dependencies: ["SurveyCore"]),
         // Coding open-ended answers: code frames, coding, and the reliability of coders
-        // (Krippendorff's alpha). No I/O, no dependencies.
-        .target(name: "TextCoding"),
+        // (Krippendorff's alpha), and a classifier that suggests codes. No I/O; SurveyCore for its
+        // seeded generator and name suggestions.
+        .target(name: "TextCoding", dependencies: ["SurveyCore"]),
         // The one catalog of the words users read (reports, tables, charts, the explorer) in
         // English, Russian and Kazakh, looked up by BCP 47 tag. No I/O, no dependencies.
         .target(name: "Translations"),
@@ -92,7 +93,7 @@ let package = Package(
         // any size through public APIs only. Plain Swift, no benchmark framework.
         .executableTarget(name: "BarometerBench", dependencies: ["SurveyCore", "SurveyIO", "Weighting", "Studies"]),
         .testTarget(name: "SurveyCoreTests", dependencies: ["SurveyCore"]),
-        .testTarget(name: "SurveyIOTests", dependencies: ["SurveyIO", "Weighting", "TextCoding"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SurveyIOTests", dependencies: ["SurveyIO", "Weighting", "TextCoding", "Studies", "SurveyCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Studies", "Translations", "Polls", "SurveyCore", "Charts"]),
         .testTarget(name: "TranslationsTests", dependencies: ["Translations"]),
         .testTarget(name: "WeightingTests", dependencies: ["Weighting"]),
@@ -106,7 +107,7 @@ let package = Package(
             name: "BarometerServerTests",
             dependencies: ["BarometerServer", "Store", "Studies", "SurveyCore", "Polls", .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
-        .testTarget(name: "TextCodingTests", dependencies: ["TextCoding"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TextCodingTests", dependencies: ["TextCoding", "SurveyCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Studies", "SurveyCore", "Polls"]),
         .testTarget(
             name: "ConformanceTests",
