@@ -41,27 +41,61 @@ struct SoftmaxRegression: Sendable {
             return SoftmaxRegression(coefficients: x, classes: classes, features: features, iterations: 0, converged: true)
         }
         let total = weights.reduce(0, +)
+        // The rows as one compressed sparse row matrix, read through unsafe buffers: the
+        // gradient is the whole cost of a fit, and this keeps it fast in debug builds too.
+        var offsets = [0]
+        var columns: [Int] = []
+        var entries: [Double] = []
+        for row in rows {
+            columns += row.indices
+            entries += row.values
+            offsets.append(columns.count)
+        }
+        let width = features + 1
         func evaluate(_ x: [Double], _ gradient: inout [Double]) -> Double {
-            for i in 0..<size { gradient[i] = 0 }
             var loss = 0.0
             var scores = [Double](repeating: 0, count: classes)
-            for (i, row) in rows.enumerated() {
-                for k in 0..<classes { scores[k] = score(x, k * (features + 1), features, row) }
-                let p = softmax(scores)
-                let w = weights[i] / total
-                loss -= w * log(max(p[labels[i]], .leastNormalMagnitude))
-                for k in 0..<classes {
-                    let residual = w * (p[k] - (k == labels[i] ? 1 : 0))
-                    let base = k * (features + 1)
-                    for (j, v) in zip(row.indices, row.values) { gradient[base + j] += residual * v }
-                    gradient[base + features] += residual
-                }
-            }
-            for k in 0..<classes {
-                let base = k * (features + 1)
-                for j in 0..<features {
-                    loss += 0.5 * l2 * x[base + j] * x[base + j]
-                    gradient[base + j] += l2 * x[base + j]
+            x.withUnsafeBufferPointer { x in
+                gradient.withUnsafeMutableBufferPointer { g in
+                    columns.withUnsafeBufferPointer { columns in
+                        entries.withUnsafeBufferPointer { entries in
+                            scores.withUnsafeMutableBufferPointer { p in
+                                for i in 0..<size { g[i] = 0 }
+                                for i in 0..<rows.count {
+                                    let range = offsets[i]..<offsets[i + 1]
+                                    var top = -Double.infinity
+                                    for k in 0..<classes {
+                                        let base = k * width
+                                        var s = x[base + features]
+                                        for e in range { s += x[base + columns[e]] * entries[e] }
+                                        p[k] = s
+                                        top = max(top, s)
+                                    }
+                                    var sum = 0.0
+                                    for k in 0..<classes {
+                                        p[k] = exp(p[k] - top)
+                                        sum += p[k]
+                                    }
+                                    let w = weights[i] / total
+                                    let label = labels[i]
+                                    loss -= w * log(max(p[label] / sum, .leastNormalMagnitude))
+                                    for k in 0..<classes {
+                                        let residual = w * (p[k] / sum - (k == label ? 1 : 0))
+                                        let base = k * width
+                                        for e in range { g[base + columns[e]] += residual * entries[e] }
+                                        g[base + features] += residual
+                                    }
+                                }
+                                for k in 0..<classes {
+                                    let base = k * width
+                                    for j in base..<(base + features) {
+                                        loss += 0.5 * l2 * x[j] * x[j]
+                                        g[j] += l2 * x[j]
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
             }
             return loss
@@ -86,21 +120,20 @@ struct SoftmaxRegression: Sendable {
             var alphas = [Double](repeating: 0, count: history.count)
             for m in stride(from: history.count - 1, through: 0, by: -1) {
                 alphas[m] = history[m].rho * dot(history[m].s, q)
-                for i in 0..<size { q[i] -= alphas[m] * history[m].y[i] }
+                axpy(-alphas[m], history[m].y, &q)
             }
             if let last = history.last {
                 let gamma = dot(last.s, last.y) / dot(last.y, last.y)
-                for i in 0..<size { q[i] *= gamma }
+                scale(&q, by: gamma)
             } else {
                 let norm = dot(gradient, gradient).squareRoot()
-                for i in 0..<size { q[i] /= max(norm, 1) }
+                scale(&q, by: 1 / max(norm, 1))
             }
             for m in 0..<history.count {
                 let beta = history[m].rho * dot(history[m].y, q)
-                for i in 0..<size { q[i] += history[m].s[i] * (alphas[m] - beta) }
+                axpy(alphas[m] - beta, history[m].s, &q)
             }
-            var slope = 0.0
-            for i in 0..<size { slope -= gradient[i] * q[i] }
+            var slope = -dot(gradient, q)
             if slope >= 0 {
                 // Not a descent direction: restart from steepest descent.
                 history.removeAll()
@@ -112,7 +145,8 @@ struct SoftmaxRegression: Sendable {
             var accepted = false
             var trialF = f
             for _ in 0..<40 {
-                for i in 0..<size { trial[i] = x[i] - step * q[i] }
+                trial = x
+                axpy(-step, q, &trial)
                 trialF = evaluate(trial, &trialGradient)
                 if trialF <= f + 1e-4 * step * slope {
                     accepted = true
@@ -124,12 +158,9 @@ struct SoftmaxRegression: Sendable {
                 converged = true
                 break
             }
-            var s = [Double](repeating: 0, count: size)
-            var y = [Double](repeating: 0, count: size)
-            for i in 0..<size {
-                s[i] = trial[i] - x[i]
-                y[i] = trialGradient[i] - gradient[i]
-            }
+            var s = trial, y = trialGradient
+            axpy(-1, x, &s)
+            axpy(-1, gradient, &y)
             let curvature = dot(s, y)
             if curvature > 1e-12 {
                 history.append((s: s, y: y, rho: 1 / curvature))
@@ -161,9 +192,28 @@ struct SoftmaxRegression: Sendable {
         return e.map { $0 / sum }
     }
 
+    /// y += a·x.
+    private static func axpy(_ a: Double, _ x: [Double], _ y: inout [Double]) {
+        x.withUnsafeBufferPointer { x in
+            y.withUnsafeMutableBufferPointer { y in
+                for i in 0..<x.count { y[i] += a * x[i] }
+            }
+        }
+    }
+
+    private static func scale(_ x: inout [Double], by a: Double) {
+        x.withUnsafeMutableBufferPointer { x in
+            for i in 0..<x.count { x[i] *= a }
+        }
+    }
+
     private static func dot(_ a: [Double], _ b: [Double]) -> Double {
-        var s = 0.0
-        for i in 0..<a.count { s += a[i] * b[i] }
-        return s
+        a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                var s = 0.0
+                for i in 0..<a.count { s += a[i] * b[i] }
+                return s
+            }
+        }
     }
 }
