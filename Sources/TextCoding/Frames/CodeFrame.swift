@@ -54,7 +54,7 @@ public struct CodeFrame: Sendable, Equatable, Codable {
     public func withNets(_ ids: [String]) -> [String] {
         var all = Set(ids)
         for id in ids { all.formUnion(nets(above: id)) }
-        return self.ids.filter { all.contains($0) } + ids.filter { code($0) == nil && all.contains($0) }.uniqued()
+        return self.ids.filter { all.contains($0) } + ids.filter { code($0) == nil }.uniqued()
     }
 
     /// The number of answers (or respondents) that mention each code, counting an answer once for
