@@ -23,8 +23,9 @@ struct CodeSuggestCommand: BarometerVerb {
             the accuracy of those (Schonlau & Couper 2016).
 
             Example:
-              barometer code suggest new.csv --train coded.csv --text answer --code code --id id \\
-                --frame examples/code-frames/russia-reasons.yaml --threshold 0.9 --out suggested.csv
+              barometer code suggest new.csv --train coded.csv --text answer \\
+                --code code --id id --threshold 0.9 --out suggested.csv \\
+                --frame examples/code-frames/russia-reasons.yaml
             """)
 
     @Argument(help: ArgumentHelp("The answers to code (CSV, SPSS or Stata).", valueName: "new"))
