@@ -41,9 +41,9 @@ let package = Package(
         .target(name: "Charts", dependencies: ["SurveyCore", "Translations"]),
         // Published polls and the average across pollsters with house effects (Jackman 2005). No I/O.
         .target(name: "Polls", dependencies: ["SurveyCore"]),
-        // Coding open-ended answers: code frames, coding plans and records, and the reliability
-        // of coders (Krippendorff's alpha, kappas, bootstrap intervals), reported as SurveyCore's
-        // result. No I/O.
+        // Coding open-ended answers: code frames and their rules, a classifier that suggests
+        // codes, coding plans and records, and the reliability of coders (Krippendorff's alpha,
+        // kappas, bootstrap intervals), reported as SurveyCore's result. No I/O.
         .target(name: "TextCoding", dependencies: ["SurveyCore"]),
         // The one catalog of the words users read (reports, tables, charts, the explorer) in
         // English, Russian and Kazakh, looked up by BCP 47 tag. No I/O, no dependencies.
@@ -95,7 +95,7 @@ let package = Package(
         .testTarget(name: "SurveyCoreTests", dependencies: ["SurveyCore"]),
         .testTarget(
             name: "SurveyIOTests",
-            dependencies: ["SurveyIO", "Weighting", "TextCoding", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["SurveyIO", "Weighting", "TextCoding", "Studies", "SurveyCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Studies", "Translations", "Polls", "SurveyCore", "Charts"]),
         .testTarget(name: "TranslationsTests", dependencies: ["Translations"]),

@@ -3,141 +3,159 @@ import Foundation
 import SurveyCore
 import SurveyIO
 import Testing
+import TextCoding
 
-private let mentionsFixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .appendingPathComponent("../ConformanceTests/Fixtures/mentions.csv").standardized.path
+private let russiaReasons = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("../../examples/code-frames/russia-reasons.yaml").standardized.path
 
-@Suite("barometer code export and import")
+/// Coded answers in Russian and Kazakh for the codes of the example frame.
+private let codedRows: [(answer: String, language: String, code: String)] = [
+    ("Развитая страна", "ru", "domestic"), ("Сильная экономика", "ru", "domestic"), ("Хорошие зарплаты", "ru", "domestic"),
+    ("Экономика развита", "ru", "domestic"), ("Дамыған ел", "kk", "domestic"), ("Экономикасы күшті", "kk", "domestic"),
+    ("Жалақысы жоғары", "kk", "domestic"), ("Дружественная страна", "ru", "relationship"), ("Добрые соседи", "ru", "relationship"),
+    ("Наш союзник", "ru", "relationship"), ("Дос ел", "kk", "relationship"), ("Жақсы көрші", "kk", "relationship"),
+    ("Общая история", "ru", "bonds"), ("Близкая культура", "ru", "bonds"), ("Тарихымыз ортақ", "kk", "bonds"),
+    ("Мәдениетіміз жақын", "kk", "bonds"), ("Сильная армия", "ru", "strong"), ("Великая держава", "ru", "strong"),
+    ("Әскері күшті", "kk", "strong"), ("Ұлы держава", "kk", "strong"), ("Не знаю", "ru", "other"), ("Білмеймін", "kk", "other"),
+]
+
+private let newRows: [(id: String, answer: String, language: String)] = [
+    ("r1", "Экономика сильная", "ru"), ("r2", "Дамыған мемлекет", "kk"), ("r3", "Дружба народов", "ru"),
+    ("r4", "Тарихы ортақ", "kk"), ("r5", "Армия сильная", "ru"), ("r6", "", "ru"), ("r7", "Затрудняюсь", "ru"),
+]
+
+/// The values of a CSV column (a text column arrives categorical) as text.
+private func texts(_ data: Dataset, _ name: String) throws -> [String?] {
+    switch try data.column(name).values {
+    case .categorical(let codes, let levels): codes.map { $0 < 0 ? nil : levels[Int($0)] }
+    case .text(let values): values
+    case .numeric(let values): values.map { $0.isNaN ? nil : String($0) }
+    }
+}
+
+@Suite("barometer code")
 struct CodeCommandTests {
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("code-\(UUID())")
 
-    /// A small survey file with two open-ended columns in Russian and Kazakh.
-    func survey() throws -> String {
+    private func write(_ name: String, _ text: String) throws -> String {
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        let path = scratch.appendingPathComponent("wave.csv").path
-        var lines = ["respid,language,reason1,reason2"]
-        let answers = ["Развитая страна", "Дос ел", "Общая история", "Экономикасы күшті", "Не знаю", "Сильная армия"]
-        for i in 1...30 {
-            let second = i % 3 == 0 ? "\"Торговля, сотрудничество\"" : ""
-            lines.append("\(100 + i),\(i % 2 == 0 ? "ru" : "kk"),\(answers[i % answers.count]),\(second)")
-        }
-        lines.append("200,ru,,")
-        try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let path = scratch.appendingPathComponent(name).path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }
 
-    /// Reads a sheet, fills its codes column with `code(unit)` and writes it back.
-    func fill(_ sheet: String, _ code: (String) -> String) throws {
-        var table = try DatasetLoader.load(path: sheet)
-        let units = try table.column("unit")
-        let codes = (0..<table.rowCount).map { units.text(at: $0).map(code) }
-        table = try Dataset(columns: table.columns.map { $0.name == "codes" ? Column(name: "codes", values: .text(codes)) : $0 })
-        try CSVWriter.write(table, to: sheet)
+    private func trainingFile(_ rows: [(answer: String, language: String, code: String)] = codedRows) throws -> String {
+        try write("coded.csv", "answer,language,code\n" + rows.map { "\($0.answer),\($0.language),\($0.code)\n" }.joined())
     }
 
-    @Test("export shares the answers out with a blind double-coded fifth; import keeps who coded what and shows the disagreements; a resolution settles them")
-    func roundTrip() throws {
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let file = try survey()
-        let out = scratch.appendingPathComponent("coding").path
-        let export = BarometerCLI.run(["code", "export", file, "--text", "reason1,reason2", "--id", "respid", "--language-column", "language",
-                                       "--coders", "anna,bolat", "--double", "0.2", "--seed", "7", "--out", out])
-        #expect(export.status == 0, "\(export.stderr)")
-        // 30 first reasons and 10 second ones; 8 of the 40 coded twice.
-        #expect(export.stdout.contains("Wrote 40 answers to 2 coder sheets"), "\(export.stdout)")
-        #expect(export.stdout.contains("8 coded twice, blind"))
-        let anna = "\(out)/anna.csv", bolat = "\(out)/bolat.csv"
-        let annaUnits = try DatasetLoader.load(path: anna).rowCount, bolatUnits = try DatasetLoader.load(path: bolat).rowCount
-        #expect(annaUnits + bolatUnits == 48)
-        // The same seed makes the same plan; the sheets carry the answer as typed, the codes empty.
-        let sheet = try String(contentsOfFile: anna, encoding: .utf8)
-        #expect(sheet.hasPrefix("unit,respondent,question,language,answer,codes,note\r\n"))
-        #expect(!sheet.contains("bolat"))
-
-        // Anna codes everything "a"; Bolat codes "b" on the answers of odd respondents.
-        try fill(anna) { _ in "a" }
-        try fill(bolat) { unit in Int(unit.prefix(3))! % 2 == 1 ? "b" : "a" }
-        let codings = scratch.appendingPathComponent("codings.csv").path
-        let disagreements = scratch.appendingPathComponent("disagreements.csv").path
-        let imported = BarometerCLI.run(["code", "import", anna, bolat, "--plan", "\(out)/plan.csv", "--out", codings, "--disagreements", disagreements])
-        #expect(imported.status == 0, "\(imported.stderr)")
-        #expect(imported.stdout.contains("Imported 48 codings of 40 answers by anna, bolat"), "\(imported.stdout)")
-        #expect(imported.stdout.contains("Coded twice: 8"))
-        let open = try DatasetLoader.load(path: disagreements)
-        #expect(open.rowCount > 0)
-        #expect(imported.stdout.contains("Disagreements: \(open.rowCount), 0 resolved."))
-        let records = try DatasetLoader.load(path: codings)
-        let coders = try records.column("coder"), sources = try records.column("source"), times = try records.column("coded_at")
-        #expect((0..<records.rowCount).filter { sources.text(at: $0) == "coder" }.count == 48)
-        #expect((0..<records.rowCount).allSatisfy { sources.text(at: $0) == "final" || times.text(at: $0) != nil })
-        #expect(Set((0..<records.rowCount).compactMap { coders.text(at: $0) }) == ["anna", "bolat"])
-        // 40 answers minus the unresolved disagreements have final codes.
-        #expect((0..<records.rowCount).filter { sources.text(at: $0) == "final" }.count == 40 - open.rowCount)
-
-        // Resolving every disagreement as "a" gives every answer a final code.
-        var resolved = open
-        resolved = try Dataset(columns: resolved.columns.map { $0.name == "resolution" ? Column(name: "resolution", values: .text(Array(repeating: "a", count: open.rowCount))) : $0 })
-        try CSVWriter.write(resolved, to: disagreements)
-        let again = BarometerCLI.run(["code", "import", anna, bolat, "--plan", "\(out)/plan.csv", "--resolutions", disagreements, "--out", codings])
-        #expect(again.status == 0, "\(again.stderr)")
-        #expect(again.stdout.contains("\(open.rowCount) resolved"))
-        let final = try DatasetLoader.load(path: codings)
-        let finalSources = try final.column("source")
-        #expect((0..<final.rowCount).filter { finalSources.text(at: $0) == "final" }.count == 40)
+    private func newFile() throws -> String {
+        try write("new.csv", "id,answer,language\n" + newRows.map { "\($0.id),\($0.answer),\($0.language)\n" }.joined())
     }
 
-    @Test("a sheet whose units do not match the plan is refused in one sentence, and nothing is written")
-    func mismatchedSheet() throws {
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let file = try survey()
-        let out = scratch.appendingPathComponent("coding").path
-        #expect(BarometerCLI.run(["code", "export", file, "--text", "reason1", "--id", "respid", "--coders", "anna,bolat", "--out", out]).status == 0)
-        // Anna's sheet loses its last row.
-        let anna = "\(out)/anna.csv"
-        // RFC 4180 lines end in CR LF.
-        var lines = try String(contentsOfFile: anna, encoding: .utf8).components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        lines.removeLast()
-        try (lines.joined(separator: "\r\n") + "\r\n").write(toFile: anna, atomically: true, encoding: .utf8)
-        let codings = scratch.appendingPathComponent("codings.csv").path
-        let run = BarometerCLI.run(["code", "import", anna, "--plan", "\(out)/plan.csv", "--out", codings])
-        #expect(run.status == 1)
-        #expect(run.stderr.contains("The units of the coder sheet"), "\(run.stderr)")
-        #expect(run.stderr.contains("1 of anna's unit missing"))
-        #expect(run.stderr.split(separator: "\n").count == 1)
-        #expect(!FileManager.default.fileExists(atPath: codings))
-    }
-
-    @Test("bad flags: one sentence each", arguments: [
-        (["--coders", "anna", "--double", "0.2"], "--double 0.2 needs two coders"),
-        (["--coders", "anna,anna"], "--coders names 'anna' twice"),
-        (["--coders", "anna,bolat", "--double", "1.5"], "--double 1.5 is not a share between 0 and 1"),
-        (["--coders", "anna", "--id", "respondent"], "--id 'respondent' is not a column of the file"),
-    ])
-    func badFlags(_ flags: [String], _ expected: String) throws {
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let file = try survey()
-        var arguments = ["code", "export", file, "--text", "reason1", "--out", scratch.appendingPathComponent("c").path]
-        if !flags.contains("--id") { arguments += ["--id", "respid"] }
-        let run = BarometerCLI.run(arguments + flags)
-        #expect(run.status != 0)
-        #expect(run.stderr.contains(expected), "\(run.stderr)")
-        #expect(!FileManager.default.fileExists(atPath: scratch.appendingPathComponent("c/plan.csv").path))
-    }
-
-    @Test("estimate --mentions and --mentioned print the shares of each code with the design, by group, with Holm-adjusted tests")
-    func mentionsOnTheCommandLine() throws {
-        let run = BarometerCLI.run(["estimate", mentionsFixture, "--weight", "weight", "--strata", "stratum", "--cluster", "psu", "--nest",
-                                    "--mentions", "reason1,reason2", "--mentioned", "reason1,reason2", "--by", "language", "--format", "json"])
+    @Test("code frame: the codes with labels in the chosen language, the rules, the uncodable code")
+    func frameTable() {
+        let run = BarometerCLI.run(["code", "frame", russiaReasons, "--lang", "ru"])
         #expect(run.status == 0, "\(run.stderr)")
-        let result = try JSONDecoder().decode(AnalysisResult.self, from: Data(run.stdout.utf8))
-        #expect(result.rows.filter { $0.statistic == .mentions }.count == 14)
-        #expect(result.rows.filter { $0.statistic == .mentioned }.count == 14)
-        #expect(result.tests.count == 7 && result.tests.allSatisfy { $0.adjustment == "holm" && $0.adjustedPValue! >= $0.pValue! })
-        let table = BarometerCLI.run(["estimate", mentionsFixture, "--weight", "weight", "--strata", "stratum", "--cluster", "psu", "--nest",
-                                      "--mentioned", "reason1,reason2", "--by", "language"])
-        #expect(table.stdout.contains("Share of respondents mentioning: reason1,reason2"), "\(table.stdout)")
-        #expect(table.stdout.contains("Holm-adjusted p"))
-        let typo = BarometerCLI.run(["estimate", mentionsFixture, "--mentions", "reason1,reason3"])
-        #expect(typo.status == 1 && typo.stderr.contains("reason3"), "\(typo.stderr)")
+        #expect(run.stdout.hasPrefix("Reasons for a favourable opinion of Russia: 7 codes in kk, ru, en, "))
+        #expect(run.stdout.contains("domestic      Внутренние качества России"), "\(run.stdout)")
+        let other = run.stdout.split(separator: "\n").first { $0.hasPrefix("other ") }
+        #expect(other?.contains("Другое, затрудняюсь ответить") == true && other?.contains(" uncodable ") == true, "\(run.stdout)")
+        #expect(other?.hasSuffix(" 12  en, kk, ru") == true, "\(run.stdout)")
+        #expect(run.stdout.hasSuffix("1 uncodable code (left out of the base of categorizable answers).\n"))
+    }
+
+    @Test("code frame: nets above their codes, indented")
+    func frameNets() throws {
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let path = try write("nets.yaml", """
+            frame: {name: Nets, languages: [en]}
+            codes:
+              - code: country
+                label: The country
+              - code: economy
+                parent: country
+                label: Economy
+                rules: {en: {stems: [econom, wage]}}
+              - code: peace
+                label: Peace
+            """)
+        let run = BarometerCLI.run(["code", "frame", path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix("country    The country") }, "\(run.stdout)")
+        #expect(lines.contains { $0.hasPrefix("  economy  Economy") && $0.hasSuffix("2  en") }, "\(run.stdout)")
+    }
+
+    @Test("code frame --format json is the frame as data")
+    func frameJSON() throws {
+        let run = BarometerCLI.run(["code", "frame", russiaReasons, "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let frame = try JSONDecoder().decode(CodeFrame.self, from: Data(run.stdout.utf8))
+        #expect(frame == (try CodeFrameYAML.read(path: russiaReasons)))
+    }
+
+    @Test("code frame: a bad frame or language is one sentence and exit 1")
+    func badFrame() throws {
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let path = try write("bad.yaml", "frame: {name: Bad, languages: [en]}\ncodes:\n  - code: a\n    label: A\n  - code: b\n    label: B\n    parent: a\n  - code: a\n    label: C\n")
+        let run = BarometerCLI.run(["code", "frame", path])
+        #expect(run.status == 1 && run.stdout.isEmpty)
+        #expect(run.stderr == "error: Cannot read code frame '\(path)', line 8: code 'a' appears more than once; give each code its own id.\n")
+        let language = BarometerCLI.run(["code", "frame", russiaReasons, "--lang", "de"])
+        #expect(language.status == 1 && language.stderr.contains("--lang de is not a language of the frame"), "\(language.stderr)")
+    }
+
+    @Test("code suggest --out: a CSV of suggestions written whole, the held-out table on standard output")
+    func suggestToFile() throws {
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let coded = try trainingFile(), new = try newFile()
+        let out = scratch.appendingPathComponent("suggested.csv").path
+        let run = BarometerCLI.run(["code", "suggest", new, "--train", coded, "--text", "answer", "--code", "code", "--id", "id",
+                                    "--frame", russiaReasons, "--language-column", "language", "--threshold", "0.5", "--out", out])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("Held-out check (5-fold cross-validation of 22 coded answers, seed 1)"), "\(run.stdout)")
+        #expect(run.stdout.contains("probability  coded automatically  answers  accuracy of those"), "\(run.stdout)")
+        #expect(run.stdout.contains("Coded ") && run.stdout.contains("of 6 answers automatically (probability at least 0.5)"), "\(run.stdout)")
+        #expect(run.stdout.hasSuffix("Wrote 7 rows to \(out).\n"))
+        let table = try CSVReader.read(path: out)
+        #expect(table.variableNames == ["id", "code", "probability", "answer", "suggestion", "auto", "rules", "model"])
+        let suggested = try texts(table, "suggestion"), rules = try texts(table, "rules"), models = try texts(table, "model")
+        #expect(Array(suggested.prefix(5)) == ["domestic", "domestic", "relationship", "bonds", "strong"])
+        #expect(suggested[5] == nil)
+        #expect(rules[0] == #"domestic: ru stem "экономик""#)
+        #expect(models[0]?.contains("rules of 'Reasons for a favourable opinion of Russia'; 22 coded answers") == true, "\(models[0] ?? "")")
+    }
+
+    @Test("code suggest without --out: the CSV on standard output, the table on standard error; the seed repeats")
+    func suggestToStandardOutput() throws {
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let coded = try trainingFile(), new = try newFile()
+        let arguments = ["code", "suggest", new, "--train", coded, "--text", "answer", "--code", "code", "--id", "id", "--seed", "7"]
+        let run = BarometerCLI.run(arguments)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix("id,code,probability,answer,rules,model\r\n"), "\(run.stdout)")
+        #expect(run.stderr.contains("seed 7") && run.stderr.contains("give --threshold to code only the sure ones"), "\(run.stderr)")
+        #expect(BarometerCLI.run(arguments) == run)
+    }
+
+    @Test("code suggest: bad input is one sentence, a non-zero exit, and nothing written")
+    func suggestRefusals() throws {
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let new = try newFile()
+        let out = scratch.appendingPathComponent("never.csv").path
+        func run(_ coded: String, _ extra: [String] = [], text: String = "answer") -> (status: Int32, stdout: String, stderr: String) {
+            BarometerCLI.run(["code", "suggest", new, "--train", coded, "--text", text, "--code", "code", "--id", "id", "--out", out] + extra)
+        }
+        let one = run(try trainingFile(codedRows.filter { $0.code == "domestic" }))
+        #expect(one.status != 0 && one.stderr.contains("has the code 'domestic', but the classifier needs at least two codes"), "\(one.stderr)")
+        let column = run(try trainingFile(), text: "answr")
+        #expect(column.status != 0 && column.stderr.contains("--text answr: '") && column.stderr.contains("has no column 'answr'; did you mean 'answer'?"), "\(column.stderr)")
+        let threshold = run(try trainingFile(), ["--threshold", "1.5"])
+        #expect(threshold.status != 0 && threshold.stderr.contains("--threshold 1.5 is not between 0 and 1"), "\(threshold.stderr)")
+        let empty = run(try write("empty.csv", "answer,language,code\n,ru,domestic\nЭкономика,ru,\n"))
+        #expect(empty.status != 0 && empty.stderr.contains("has no coded answers"), "\(empty.stderr)")
+        let unknown = run(try trainingFile(codedRows + [("Богатство", "ru", "wealth")]), ["--frame", russiaReasons])
+        #expect(unknown.status != 0 && unknown.stderr.contains("The code 'wealth' in column 'code'"), "\(unknown.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out))
     }
 }

@@ -1,0 +1,143 @@
+import BarometerCLI
+import Foundation
+import SurveyCore
+import SurveyIO
+import Testing
+
+private let mentionsFixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("../ConformanceTests/Fixtures/mentions.csv").standardized.path
+
+@Suite("barometer code export and import, estimate --mentions")
+struct CodeSheetCommandTests {
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("code-\(UUID())")
+
+    /// A small survey file with two open-ended columns in Russian and Kazakh.
+    func survey() throws -> String {
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        let path = scratch.appendingPathComponent("wave.csv").path
+        var lines = ["respid,language,reason1,reason2"]
+        let answers = ["Развитая страна", "Дос ел", "Общая история", "Экономикасы күшті", "Не знаю", "Сильная армия"]
+        for i in 1...30 {
+            let second = i % 3 == 0 ? "\"Торговля, сотрудничество\"" : ""
+            lines.append("\(100 + i),\(i % 2 == 0 ? "ru" : "kk"),\(answers[i % answers.count]),\(second)")
+        }
+        lines.append("200,ru,,")
+        try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    /// Reads a sheet, fills its codes column with `code(unit)` and writes it back.
+    func fill(_ sheet: String, _ code: (String) -> String) throws {
+        var table = try DatasetLoader.load(path: sheet)
+        let units = try table.column("unit")
+        let codes = (0..<table.rowCount).map { units.text(at: $0).map(code) }
+        table = try Dataset(columns: table.columns.map { $0.name == "codes" ? Column(name: "codes", values: .text(codes)) : $0 })
+        try CSVWriter.write(table, to: sheet)
+    }
+
+    @Test("export shares the answers out with a blind double-coded fifth; import keeps who coded what and shows the disagreements; a resolution settles them")
+    func roundTrip() throws {
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let file = try survey()
+        let out = scratch.appendingPathComponent("coding").path
+        let export = BarometerCLI.run(["code", "export", file, "--text", "reason1,reason2", "--id", "respid", "--language-column", "language",
+                                       "--coders", "anna,bolat", "--double", "0.2", "--seed", "7", "--out", out])
+        #expect(export.status == 0, "\(export.stderr)")
+        // 30 first reasons and 10 second ones; 8 of the 40 coded twice.
+        #expect(export.stdout.contains("Wrote 40 answers to 2 coder sheets"), "\(export.stdout)")
+        #expect(export.stdout.contains("8 coded twice, blind"))
+        let anna = "\(out)/anna.csv", bolat = "\(out)/bolat.csv"
+        let annaUnits = try DatasetLoader.load(path: anna).rowCount, bolatUnits = try DatasetLoader.load(path: bolat).rowCount
+        #expect(annaUnits + bolatUnits == 48)
+        // The same seed makes the same plan; the sheets carry the answer as typed, the codes empty.
+        let sheet = try String(contentsOfFile: anna, encoding: .utf8)
+        #expect(sheet.hasPrefix("unit,respondent,question,language,answer,codes,note\r\n"))
+        #expect(!sheet.contains("bolat"))
+
+        // Anna codes everything "a"; Bolat codes "b" on the answers of odd respondents.
+        try fill(anna) { _ in "a" }
+        try fill(bolat) { unit in Int(unit.prefix(3))! % 2 == 1 ? "b" : "a" }
+        let codings = scratch.appendingPathComponent("codings.csv").path
+        let disagreements = scratch.appendingPathComponent("disagreements.csv").path
+        let imported = BarometerCLI.run(["code", "import", anna, bolat, "--plan", "\(out)/plan.csv", "--out", codings, "--disagreements", disagreements])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.contains("Imported 48 codings of 40 answers by anna, bolat"), "\(imported.stdout)")
+        #expect(imported.stdout.contains("Coded twice: 8"))
+        let open = try DatasetLoader.load(path: disagreements)
+        #expect(open.rowCount > 0)
+        #expect(imported.stdout.contains("Disagreements: \(open.rowCount), 0 resolved."))
+        let records = try DatasetLoader.load(path: codings)
+        let coders = try records.column("coder"), sources = try records.column("source"), times = try records.column("coded_at")
+        #expect((0..<records.rowCount).filter { sources.text(at: $0) == "coder" }.count == 48)
+        #expect((0..<records.rowCount).allSatisfy { sources.text(at: $0) == "final" || times.text(at: $0) != nil })
+        #expect(Set((0..<records.rowCount).compactMap { coders.text(at: $0) }) == ["anna", "bolat"])
+        // 40 answers minus the unresolved disagreements have final codes.
+        #expect((0..<records.rowCount).filter { sources.text(at: $0) == "final" }.count == 40 - open.rowCount)
+
+        // Resolving every disagreement as "a" gives every answer a final code.
+        var resolved = open
+        resolved = try Dataset(columns: resolved.columns.map { $0.name == "resolution" ? Column(name: "resolution", values: .text(Array(repeating: "a", count: open.rowCount))) : $0 })
+        try CSVWriter.write(resolved, to: disagreements)
+        let again = BarometerCLI.run(["code", "import", anna, bolat, "--plan", "\(out)/plan.csv", "--resolutions", disagreements, "--out", codings])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.contains("\(open.rowCount) resolved"))
+        let final = try DatasetLoader.load(path: codings)
+        let finalSources = try final.column("source")
+        #expect((0..<final.rowCount).filter { finalSources.text(at: $0) == "final" }.count == 40)
+    }
+
+    @Test("a sheet whose units do not match the plan is refused in one sentence, and nothing is written")
+    func mismatchedSheet() throws {
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let file = try survey()
+        let out = scratch.appendingPathComponent("coding").path
+        #expect(BarometerCLI.run(["code", "export", file, "--text", "reason1", "--id", "respid", "--coders", "anna,bolat", "--out", out]).status == 0)
+        // Anna's sheet loses its last row.
+        let anna = "\(out)/anna.csv"
+        // RFC 4180 lines end in CR LF.
+        var lines = try String(contentsOfFile: anna, encoding: .utf8).components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        lines.removeLast()
+        try (lines.joined(separator: "\r\n") + "\r\n").write(toFile: anna, atomically: true, encoding: .utf8)
+        let codings = scratch.appendingPathComponent("codings.csv").path
+        let run = BarometerCLI.run(["code", "import", anna, "--plan", "\(out)/plan.csv", "--out", codings])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("The units of the coder sheet"), "\(run.stderr)")
+        #expect(run.stderr.contains("1 of anna's unit missing"))
+        #expect(run.stderr.split(separator: "\n").count == 1)
+        #expect(!FileManager.default.fileExists(atPath: codings))
+    }
+
+    @Test("bad flags: one sentence each", arguments: [
+        (["--coders", "anna", "--double", "0.2"], "--double 0.2 needs two coders"),
+        (["--coders", "anna,anna"], "--coders names 'anna' twice"),
+        (["--coders", "anna,bolat", "--double", "1.5"], "--double 1.5 is not a share between 0 and 1"),
+        (["--coders", "anna", "--id", "respondent"], "--id 'respondent' is not a column of the file"),
+    ])
+    func badFlags(_ flags: [String], _ expected: String) throws {
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let file = try survey()
+        var arguments = ["code", "export", file, "--text", "reason1", "--out", scratch.appendingPathComponent("c").path]
+        if !flags.contains("--id") { arguments += ["--id", "respid"] }
+        let run = BarometerCLI.run(arguments + flags)
+        #expect(run.status != 0)
+        #expect(run.stderr.contains(expected), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: scratch.appendingPathComponent("c/plan.csv").path))
+    }
+
+    @Test("estimate --mentions and --mentioned print the shares of each code with the design, by group, with Holm-adjusted tests")
+    func mentionsOnTheCommandLine() throws {
+        let run = BarometerCLI.run(["estimate", mentionsFixture, "--weight", "weight", "--strata", "stratum", "--cluster", "psu", "--nest",
+                                    "--mentions", "reason1,reason2", "--mentioned", "reason1,reason2", "--by", "language", "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let result = try JSONDecoder().decode(AnalysisResult.self, from: Data(run.stdout.utf8))
+        #expect(result.rows.filter { $0.statistic == .mentions }.count == 14)
+        #expect(result.rows.filter { $0.statistic == .mentioned }.count == 14)
+        #expect(result.tests.count == 7 && result.tests.allSatisfy { $0.adjustment == "holm" && $0.adjustedPValue! >= $0.pValue! })
+        let table = BarometerCLI.run(["estimate", mentionsFixture, "--weight", "weight", "--strata", "stratum", "--cluster", "psu", "--nest",
+                                      "--mentioned", "reason1,reason2", "--by", "language"])
+        #expect(table.stdout.contains("Share of respondents mentioning: reason1,reason2"), "\(table.stdout)")
+        #expect(table.stdout.contains("Holm-adjusted p"))
+        let typo = BarometerCLI.run(["estimate", mentionsFixture, "--mentions", "reason1,reason3"])
+        #expect(typo.status == 1 && typo.stderr.contains("reason3"), "\(typo.stderr)")
+    }
+}
