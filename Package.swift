@@ -33,8 +33,9 @@ let package = Package(
         .target(name: "SurveyCore"),
         // Post-stratification, raking, calibration and trimming of weights. No I/O.
         .target(name: "Weighting", dependencies: ["SurveyCore"]),
-        // Multi-wave studies: waves, harmonized concepts, events, trends, the demo study. No I/O.
-        .target(name: "Studies", dependencies: ["SurveyCore", "Weighting"]),
+        // Multi-wave studies: waves, harmonized concepts, events, trends, the demo study (which codes
+        // its open-ended answers with TextCoding). No I/O.
+        .target(name: "Studies", dependencies: ["SurveyCore", "Weighting", "TextCoding"]),
         // Publication charts as standalone SVG documents (diverging bars, trends, grouped bars,
         // small multiples). Strings in, strings out: no I/O; the words of their accessible descriptions come from the Translations catalog,
         // and days on a time axis are SurveyCore's CivilDay.

@@ -46,7 +46,7 @@ struct Demo: BarometerVerb {
 
     func execute(arguments: [String], into sink: inout CommandOutput, progress: ProgressReporter) throws {
         try Self.checkTarget(out)
-        let demo = try DemoStudyGenerator(seed: seed).generate()
+        let demo = try DemoStudyGenerator(seed: seed).generateCoded()
 
         // 1. The study as a user would receive it: SPSS files, study.yaml, census targets, report.yaml.
         var files: [(path: String, contents: Data)] = [(Self.marker, Data("Written by barometer demo (seed \(seed)); safe to delete.\n".utf8))]

@@ -64,7 +64,7 @@ struct Serve: BarometerVerb {
         }
         if try store.studies().isEmpty {
             if demo || Self.askToLoadDemo() {
-                let generated = try DemoStudyGenerator().generate()
+                let generated = try DemoStudyGenerator().generateCoded()
                 var datasets: [String: Dataset] = [:]
                 for (wave, dataset) in zip(generated.study.waves, generated.datasets) { datasets[wave.id] = dataset }
                 try store.importStudy(slug: "demo", study: generated.study, datasets: datasets)
