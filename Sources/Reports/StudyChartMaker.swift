@@ -39,8 +39,9 @@ public struct StudyChartMaker: Sendable {
             source: sourceLine(result, waves: data.waves.count),
             notes: data.notes, language: language)
         switch kind {
-        case .table, .polls:
-            // A polls chart needs the polls too: StudyReportBuilder draws it with PollChartMaker.
+        case .table, .polls, .mentions:
+            // A polls chart needs the polls too: StudyReportBuilder draws it with PollChartMaker;
+            // a table of mentions is drawn by StudyReportBuilder as a table.
             return nil
         case .diverging:
             if data.groups.count > 1 {

@@ -84,6 +84,16 @@ public struct StudyReportBuilder: Sendable {
                 let concept = study.concept(conceptID)
                 let name = String(format: "%02d-%@", number, conceptID)
                 let chartTitle = analysis.title?.text(in: language) ?? concept?.title.text(in: language) ?? conceptID
+                if analysis.chart == .mentions {
+                    let variable = request.measures.first?.columns.first.map { $0.replacingOccurrences(of: "_code", with: "") } ?? "mentions"
+                    let mentionName = String(format: "%02d-%@", number, variable)
+                    let figure = try mentionsFigure(analysis, result: result, title: chartTitle, name: mentionName, run: run)
+                    parts += figure.html
+                    markdown += figure.markdown
+                    tables += figure.tables
+                    summary.append(figure.summary)
+                    continue
+                }
                 if analysis.chart == .polls, let question = analysis.polls {
                     let figure = try pollsFigure(analysis, question: question, trend: result, polls: polls, title: chartTitle, name: name,
                                                  number: number)

@@ -72,6 +72,26 @@ public struct ReportAnalysis: Sendable, Equatable {
         /// of the requested concept level entering that average as one more pollster; with the
         /// house-effect table.
         case polls
+        /// A coded open-ended question in one wave (`wave:`): with `mentions:`, each code's share
+        /// of all mentions and of the categorizable ones (uncodable codes left out), beside the
+        /// shares a source published (`published:`); with `mentioned:` and `by:`, the share of
+        /// respondents mentioning each code per group, with a test per code.
+        case mentions
+    }
+
+    /// Shares a source published for the codes of a `mentions` table, in percent, in the
+    /// order of the codes: of all mentions and of the categorizable ones (shorter when the
+    /// uncodable codes come last), and the source.
+    public struct PublishedShares: Sendable, Equatable {
+        public var all: [Double]
+        public var categorizable: [Double]
+        public var source: LocalizedText
+
+        public init(all: [Double], categorizable: [Double] = [], source: LocalizedText) {
+            self.all = all
+            self.categorizable = categorizable
+            self.source = source
+        }
     }
 
     /// The published question and answer a `polls` chart averages.
@@ -91,9 +111,13 @@ public struct ReportAnalysis: Sendable, Equatable {
     public var title: LocalizedText?
     /// For `chart: polls`, the published question and answer the study's level joins.
     public var polls: PollQuestion?
+    /// For `chart: mentions`, the shares a source published beside the survey's.
+    public var published: PublishedShares?
 
-    public init(request: AnalysisRequest, chart: ChartKind, title: LocalizedText? = nil, polls: PollQuestion? = nil) {
+    public init(request: AnalysisRequest, chart: ChartKind, title: LocalizedText? = nil, polls: PollQuestion? = nil,
+                published: PublishedShares? = nil) {
         self.polls = polls
+        self.published = published
         self.request = request
         self.chart = chart
         self.title = title

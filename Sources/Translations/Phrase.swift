@@ -252,6 +252,16 @@ public enum Phrase: String, CaseIterable, Sendable, Hashable {
     /// "Holm-adjusted p {1}", `{1}` "= 0.03" or "< 0.001": a p-value adjusted for the tests of
     /// every code of a multiple-response question.
     case holmAdjustedP
+    /// Table headers of a report's table of coded mentions.
+    case ofAllMentions, ofCategorizableMentions, publishedHeader, holmAdjustedPHeader
+    /// "Published: {1}." `{1}` the source of the published shares.
+    case publishedSource
+    /// How the shares of a coded question are estimated.
+    case mentionsMethodNote
+    /// How the groups of a coded question are compared.
+    case mentionTestsNote
+    /// "{1} of {2} codes differ between the groups".
+    case codesDifferingBetweenGroups
     /// "Share of all mentions: {1}", `{1}` the mention columns.
     case mentionsOf
     /// "Share of respondents mentioning: {1}", `{1}` the mention columns.
@@ -634,7 +644,6 @@ public enum Phrase: String, CaseIterable, Sendable, Hashable {
         case .measurementOrdinal: PhraseTexts(en: "ordinal", ru: "порядковая", kk: "реттік")
         case .measurementInterval: PhraseTexts(en: "interval", ru: "интервальная", kk: "интервалдық")
         case .measurementRatio: PhraseTexts(en: "ratio", ru: "отношений", kk: "қатынастық")
-        case .codeHeader: PhraseTexts(en: "Code", ru: "Код", kk: "Код")
         case .kappaWeights: PhraseTexts(en: "Weights", ru: "Веса", kk: "Салмақтар")
         case .unweightedKappa: PhraseTexts(en: "unweighted", ru: "без весов", kk: "салмақсыз")
         case .linearWeights: PhraseTexts(en: "linear", ru: "линейные", kk: "сызықтық")
@@ -662,6 +671,21 @@ public enum Phrase: String, CaseIterable, Sendable, Hashable {
         case .pollAverageOf: PhraseTexts(en: "Average of the polls: {1}", ru: "Среднее по опросам: {1}", kk: "Сауалнамалардың орташасы: {1}")
         case .houseEffectsOf: PhraseTexts(en: "House effects: {1}", ru: "Систематические смещения опросчиков: {1}", kk: "Сауалнама жүргізушілердің жүйелі ауытқулары: {1}")
         case .holmAdjustedP: PhraseTexts(en: "Holm-adjusted p {1}", ru: "p с поправкой Холма {1}", kk: "Холм түзетуімен p {1}")
+        case .codeHeader: PhraseTexts(en: "Code", ru: "Код", kk: "Код")
+        case .ofAllMentions: PhraseTexts(en: "Of all mentions", ru: "От всех упоминаний", kk: "Барлық аталымнан")
+        case .ofCategorizableMentions: PhraseTexts(en: "Of categorizable mentions", ru: "От классифицируемых упоминаний", kk: "Жіктелетін аталымнан")
+        case .publishedHeader: PhraseTexts(en: "Published", ru: "Опубликовано", kk: "Жарияланған")
+        case .holmAdjustedPHeader: PhraseTexts(en: "p (Holm)", ru: "p (Холм)", kk: "p (Холм)")
+        case .publishedSource: PhraseTexts(en: "Published: {1}.", ru: "Опубликовано: {1}.", kk: "Жарияланған: {1}.")
+        case .mentionsMethodNote: PhraseTexts(
+            en: "Shares of mentions are weighted ratios of mentions of each code to all mentions (categorizable: leaving out the codes marked uncodable), with design-based intervals; the answers were coded by the code frame's rules and a classifier.",
+            ru: "Доли упоминаний — взвешенные отношения упоминаний каждого кода ко всем упоминаниям (классифицируемые — без кодов, отмеченных как неклассифицируемые), с интервалами с учётом плана выборки; ответы закодированы правилами кодификатора и классификатором.",
+            kk: "Аталым үлестері — әр кодтың аталымдарының барлық аталымдарға салмақталған қатынасы (жіктелетіндер — жіктелмейтін деп белгіленген кодтарсыз), іріктеу жоспары ескерілген аралықтарымен; жауаптар кодтау жүйесінің ережелерімен және жіктеуішпен кодталған.")
+        case .mentionTestsNote: PhraseTexts(
+            en: "Shares of the respondents who gave a reason; each code is tested for a difference between the groups (Rao–Scott F), with p adjusted for the number of codes (Holm).",
+            ru: "Доли респондентов, назвавших причину; для каждого кода проверено различие между группами (F Рао–Скотта), p скорректировано на число кодов (Холм).",
+            kk: "Себеп атаған респонденттердің үлестері; әр код үшін топтар арасындағы айырмашылық тексерілді (Рао–Скотт F), p кодтар санына түзетілген (Холм).")
+        case .codesDifferingBetweenGroups: PhraseTexts(en: "{1} of {2} codes differ between the groups", ru: "{1} из {2} кодов различаются между группами", kk: "{2} кодтың {1}-і топтар арасында ерекшеленеді")
         case .mentionsOf: PhraseTexts(en: "Share of all mentions: {1}", ru: "Доля от всех упоминаний: {1}", kk: "Барлық аталымдардағы үлесі: {1}")
         case .mentionedOf: PhraseTexts(en: "Share of respondents mentioning: {1}", ru: "Доля упомянувших респондентов: {1}", kk: "Атаған респонденттердің үлесі: {1}")
         case .chartNoData: PhraseTexts(en: "{1} with no data.", ru: "{1}: нет данных.", kk: "{1}: деректер жоқ.")

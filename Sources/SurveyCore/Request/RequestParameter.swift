@@ -34,12 +34,16 @@ public enum RequestParameter: String, Sendable, CaseIterable {
         switch self {
         case .concept, .waves, .levels, .collapse, .compare, .net, .by, .filter, .missing, .level, .ciMethod:
             return Set(RequestSurface.allCases)
-        case .lang, .mean, .total, .proportion, .ratio, .mentions, .mentioned:
+        case .lang, .mean, .total, .proportion, .ratio:
             // A report's language is the `report` command's --lang; its analyses are trends.
             return [.commandLine, .query]
+        case .mentions, .mentioned:
+            // A report's `chart: mentions` tables a coded open-ended question of one wave.
+            return Set(RequestSurface.allCases)
         case .wave:
-            // One wave of a study is a server request; the command line analyses a file.
-            return [.query]
+            // One wave of a study is a server request or a report's table of mentions; the
+            // command line analyses a file.
+            return [.query, .reportSpec]
         case .weight, .strata, .cluster, .fpc, .nest, .lonelyPSU, .calibrate, .calibrateMethod, .bounds, .trim:
             return [.commandLine]
         }

@@ -29,8 +29,11 @@ struct ReportSpecYAMLParser: YAMLDocumentParsing {
     static let documentKind = "report"
     /// `chart`, `title`, every parameter of the one table that report.yaml takes, and the older
     /// spelling `exclude-missing`.
-    static let analysisKeys = ["chart", "title", "question", "answer"]
+    static let analysisKeys = ownKeys
         + RequestParameter.allCases.filter { $0.surfaces.contains(.reportSpec) }.map(\.name) + ["exclude-missing"]
+
+    /// The keys of an analysis that are not request parameters.
+    static let ownKeys = ["chart", "title", "question", "answer", "published"]
 
     static func lowercasedFirst(_ text: String) -> String { text.prefix(1).lowercased() + text.dropFirst() }
     let name: String
@@ -80,7 +83,8 @@ struct ReportSpecYAMLParser: YAMLDocumentParsing {
             throw failure(line(node), "an analysis is \(describe(node)); write `{concept: opinion_russia, chart: trend}`")
         }
         let m = try keys(of: mapping, in: "an analysis", allowed: Self.analysisKeys)
-        guard m["concept"] != nil else { throw failure(line(node), "an analysis names no `concept:`") }
+        let isMentions = m["chart"].flatMap { n -> String? in if case .scalar(let c) = n { return c.string } else { return nil } } == ReportAnalysis.ChartKind.mentions.rawValue
+        guard m["concept"] != nil || isMentions else { throw failure(line(node), "an analysis names no `concept:`") }
         var chart = ReportAnalysis.ChartKind.trend
         if let n = m["chart"] {
             let text = try scalar(n, what: "the chart")
@@ -93,13 +97,18 @@ struct ReportSpecYAMLParser: YAMLDocumentParsing {
         var parameters = RequestParameters([], surface: .reportSpec)
         var lines: [String: Int] = [:]
         for (key, _) in mapping {
-            guard case .scalar(let k) = key, !["chart", "title", "question", "answer"].contains(k.string) else { continue }
+            guard case .scalar(let k) = key, !Self.ownKeys.contains(k.string) else { continue }
             let name = k.string
             guard let n = m[name] else { continue }
             if let at = line(n) { lines[name] = at }
             let listed: [String]
             if case .sequence = n { listed = try strings(n, what: "`\(name)`") } else { listed = [try scalar(n, what: "`\(name)`")] }
-            for value in listed { parameters.append(name, value) }
+            // A list of mention columns is one multiple-response question, not one per column.
+            if [RequestParameter.mentions, .mentioned].contains(RequestParameter(name: name)) {
+                parameters.append(name, listed.joined(separator: ","))
+            } else {
+                for value in listed { parameters.append(name, value) }
+            }
         }
         let request: AnalysisRequest
         do throws(SurveyError) {
@@ -123,6 +132,37 @@ struct ReportSpecYAMLParser: YAMLDocumentParsing {
         } else if let extra = m["question"] ?? m["answer"] {
             throw failure(line(extra), "`question:` and `answer:` belong to a `chart: polls` analysis; add `chart: polls`, or leave them out")
         }
-        return ReportAnalysis(request: request, chart: chart, title: title, polls: polls)
+        var published: ReportAnalysis.PublishedShares?
+        if chart == .mentions {
+            guard request.wave != nil, request.trend == nil,
+                  request.measures.count == 1, [.mentions, .mentioned].contains(request.measures[0].statistic) else {
+                throw failure(line(node), "a `chart: mentions` analysis tables one coded question of one wave: write `{chart: mentions, wave: 2019-autumn, mentions: [reason1_code, reason2_code]}` (or `mentioned:` with `by:`)")
+            }
+            if let n = m["published"] {
+                guard case .mapping(let mapping) = n else {
+                    throw failure(line(n), "`published:` is \(describe(n)); write `{all: [47, 8, 7], categorizable: [57, 10, 9], source: {en: ...}}`, the published percentages in the order of the codes")
+                }
+                let p = try keys(of: mapping, in: "`published`", allowed: ["all", "categorizable", "source"])
+                guard let allNode = p["all"], let sourceNode = p["source"], let source = try localized(sourceNode, what: "the source") else {
+                    throw failure(line(n), "`published:` needs `all:` (the published percentages of all mentions, in the order of the codes) and `source:`")
+                }
+                func percentages(_ node: Node) throws(ReadError) -> [Double] {
+                    var values: [Double] = []
+                    for text in try strings(node, what: "published percentages") {
+                        guard let v = Double(text), v >= 0, v <= 100 else {
+                            throw failure(line(node), "the published value '\(text)' is not a percentage between 0 and 100")
+                        }
+                        values.append(v)
+                    }
+                    return values
+                }
+                published = ReportAnalysis.PublishedShares(
+                    all: try percentages(allNode), categorizable: try p["categorizable"].map { n throws(ReadError) in try percentages(n) } ?? [],
+                    source: source)
+            }
+        } else if let extra = m["published"] {
+            throw failure(line(extra), "`published:` belongs to a `chart: mentions` analysis; add `chart: mentions`, or leave it out")
+        }
+        return ReportAnalysis(request: request, chart: chart, title: title, polls: polls, published: published)
     }
 }
