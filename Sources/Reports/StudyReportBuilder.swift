@@ -85,8 +85,7 @@ public struct StudyReportBuilder: Sendable {
                 let name = String(format: "%02d-%@", number, conceptID)
                 let chartTitle = analysis.title?.text(in: language) ?? concept?.title.text(in: language) ?? conceptID
                 if analysis.chart == .mentions {
-                    let variable = request.measures.first?.columns.first.map { $0.replacingOccurrences(of: "_code", with: "") } ?? "mentions"
-                    let mentionName = String(format: "%02d-%@", number, variable)
+                    let mentionName = String(format: "%02d-%@", number, Self.commonStem(request.measures.first?.columns ?? []))
                     let figure = try mentionsFigure(analysis, result: result, title: chartTitle, name: mentionName, run: run)
                     parts += figure.html
                     markdown += figure.markdown

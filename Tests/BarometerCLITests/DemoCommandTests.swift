@@ -110,3 +110,58 @@ struct DemoCommandTests {
         #expect(BarometerCLI.run(["demo", "--lang", "fr"]).status == 64)
     }
 }
+
+@Suite("barometer demo codes its open-ended reasons")
+struct DemoCodingTests {
+    @Test("every wave gains a labelled code column per reason, a 0/1 column per code and the multiple-response sets, through SPSS and the codebook")
+    func codedColumns() throws {
+        let folder = try StudyFolder(path: demoFolder + "/study")
+        let data = try folder.dataset(of: try #require(folder.study.wave("2019-autumn")))
+        let text = try data.column("russia_reason1"), code = try data.column("russia_reason1_code")
+        let answered = (0..<data.rowCount).filter { text.text(at: $0) != nil }
+        let coded = answered.filter { code.text(at: $0) != nil }
+        #expect(answered.count > 500)
+        // The rules and the classifier leave almost nothing for coders; nothing unanswered is coded.
+        #expect(Double(coded.count) >= 0.95 * Double(answered.count), "\(coded.count) of \(answered.count)")
+        #expect((0..<data.rowCount).allSatisfy { text.text(at: $0) != nil || code.text(at: $0) == nil })
+        let meta = data.metadata("russia_reason1_code")
+        #expect(meta.valueLabels.count == 7 && meta.missingCodes == [7])
+        #expect(meta.label(ofCode: 1, language: "kk") == "Ресейдің ішкі қасиеттері" && meta.label(ofCode: 1, language: "ru") == "Внутренние качества России")
+        #expect(data.codebook.multipleResponseSets.map(\.name).sorted() == ["$russia_reason", "$russia_reason_d"])
+        // The 0/1 column of a code is 1 exactly where a reason has that code.
+        let domestic = try data.column("russia_reason_domestic"), second = try data.column("russia_reason2_code")
+        for row in answered {
+            let either = code.text(at: row) == "1" || second.text(at: row) == "1"
+            #expect(domestic.text(at: row) == (either ? "1" : (code.text(at: row) == nil && second.text(at: row) == nil ? nil : "0")))
+        }
+    }
+
+    @Test("the report's PONARS table equals estimate --mentions on the wave's file, beside the memo's numbers, in every language")
+    func reportTable() throws {
+        let html = try String(contentsOfFile: demoFolder + "/report/report.html", encoding: .utf8)
+        #expect(html.contains("<h2>Why Russia is liked</h2>"))
+        #expect(html.contains("Of categorizable mentions") && html.contains(">57%<") && html.contains(">18%<"))
+        #expect(html.contains("PONARS Eurasia Policy Memo 658"))
+        let tables = try FileManager.default.contentsOfDirectory(atPath: demoFolder + "/report/tables")
+        let name = try #require(tables.sorted().first { $0.hasSuffix("-russia_reason.csv") })
+        let report = try DatasetLoader.load(path: demoFolder + "/report/tables/" + name)
+        let file = demoFolder + "/study/waves/2019-autumn.sav"
+        let run = BarometerCLI.run(["estimate", file, "--weight", "weight", "--strata", "stratum", "--cluster", "psu",
+                                    "--mentions", "russia_reason1_code,russia_reason2_code", "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let cli = try JSONDecoder().decode(AnalysisResult.self, from: Data(run.stdout.utf8))
+        let estimates = try report.column("estimate"), codes = try report.column("code")
+        let reportRows = (0..<report.rowCount).filter { estimates.text(at: $0) != nil }
+        #expect(reportRows.count == 7 && cli.rows.count == 7)
+        for row in reportRows {
+            let match = try #require(cli.rows.first { $0.code == codes.text(at: row) })
+            #expect(estimates.text(at: row).flatMap(Double.init) == match.estimate, "code \(codes.text(at: row) ?? "")")
+        }
+        let other = FileManager.default.temporaryDirectory.appendingPathComponent("demo-ru-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: other) }
+        #expect(BarometerCLI.run(["demo", "--out", other, "--lang", "ru"]).status == 0)
+        let ru = try String(contentsOfFile: other + "/report/report.html", encoding: .utf8)
+        #expect(ru.contains("От классифицируемых упоминаний") && ru.contains("Внутренние качества России") && ru.contains("p (Холм)"))
+        #expect(!ru.contains("Of all mentions") && !ru.contains("Russia's domestic qualities"))
+    }
+}
