@@ -25,11 +25,13 @@ extension StudyReportBuilder {
         let translate = Translator(tag: language)
         let level = analysis.request.options.confidenceLevel
         let ciHeader = translate(.confidenceInterval, NumberText.level(level))
-        func interval(_ row: ResultRow?) -> String {
-            guard let lower = row?.ci?.lower, let upper = row?.ci?.upper else { return "—" }
-            return "\(NumberText.fixed(lower * 100, decimals: 1))–\(NumberText.fixed(upper * 100, decimals: 1))"
+        /// "44.4% (42.2–46.6)": the share and its interval in one cell, so the table fits a page.
+        func share(_ row: ResultRow?) -> String {
+            guard let estimate = row?.estimate else { return "—" }
+            guard let lower = row?.ci?.lower, let upper = row?.ci?.upper else { return NumberText.percent(estimate) }
+            return "\(NumberText.percent(estimate)) (\(NumberText.fixed(lower * 100, decimals: 1))–\(NumberText.fixed(upper * 100, decimals: 1)))"
         }
-        func share(_ row: ResultRow?) -> String { row?.estimate.map(NumberText.percent) ?? "—" }
+        func header(_ text: String) -> ReportTable.Column { .init(header: "\(text) (\(ciHeader))", alignment: .right) }
         let codes = Self.codes(of: result)
         var table: ReportTable
         var files: [StudyReport.File] = [.init(name: "tables/\(name).csv", contents: CSVRenderer().render(result))]
@@ -47,15 +49,12 @@ extension StudyReportBuilder {
                 return [i < values.count ? NumberText.fixed(values[i], decimals: 0) + "%" : "—"]
             }
             let publishedColumn: [ReportTable.Column] = published == nil ? [] : [.init(header: translate(.publishedHeader), alignment: .right)]
-            let columns: [ReportTable.Column] = [.init(header: translate(.codeHeader), alignment: .left),
-                .init(header: translate(.ofAllMentions), alignment: .right), .init(header: ciHeader, alignment: .right)] + publishedColumn
-                + [.init(header: translate(.ofCategorizableMentions), alignment: .right), .init(header: ciHeader, alignment: .right)]
-                + publishedColumn
+            let columns: [ReportTable.Column] = [.init(header: translate(.codeHeader), alignment: .left), header(translate(.ofAllMentions))]
+                + publishedColumn + [header(translate(.ofCategorizableMentions))] + publishedColumn
             table = ReportTable(title: title, columns: columns, rows: codes.enumerated().map { i, code in
                 let all = result.rows.first { $0.code == code.code }
                 let kept = categorizable.rows.first { $0.code == code.code }
-                return [code.label, share(all), interval(all)] + publishedCell(published?.all, i)
-                    + [kept == nil ? "—" : share(kept), kept == nil ? "" : interval(kept)] + publishedCell(published?.categorizable, i)
+                return [code.label, share(all)] + publishedCell(published?.all, i) + [share(kept)] + publishedCell(published?.categorizable, i)
             })
             if let source = published?.source.text(in: language) { notes.append(translate(.publishedSource, source)) }
             notes.append(translate(.mentionsMethodNote))
@@ -66,16 +65,13 @@ extension StudyReportBuilder {
             let by = analysis.request.by.first ?? ""
             let groups = Array(Set(result.rows.compactMap { $0.domain[by] })).sorted()
             var columns: [ReportTable.Column] = [.init(header: translate(.codeHeader), alignment: .left)]
-            for group in groups {
-                columns.append(.init(header: group, alignment: .right))
-                columns.append(.init(header: ciHeader, alignment: .right))
-            }
+            for group in groups { columns.append(header(group)) }
             columns.append(.init(header: translate(.holmAdjustedPHeader), alignment: .right))
             table = ReportTable(title: title, columns: columns, rows: codes.map { code in
                 var cells = [code.label]
                 for group in groups {
                     let row = result.rows.first { $0.code == code.code && $0.domain[by] == group }
-                    cells += [share(row), interval(row)]
+                    cells.append(share(row))
                 }
                 let test = result.tests.first { $0.description?.hasPrefix("\(code.label) × ") == true }
                 cells.append(test?.adjustedPValue.map { NumberText.pValue($0).replacingOccurrences(of: "= ", with: "") } ?? "—")
@@ -85,9 +81,12 @@ extension StudyReportBuilder {
             let differing = result.tests.filter { ($0.adjustedPValue ?? 1) < 1 - level }.count
             headline = translate(.codesDifferingBetweenGroups, String(differing), String(result.tests.count))
         }
-        var html = ["<figure>", "<h3>\(MarkdownHTML.escape(title))</h3>", Self.htmlTable(table)]
+        var captionless = table
+        captionless.title = ""
+        var html = ["<figure class=\"mentions\">", "<h3>\(MarkdownHTML.escape(title))</h3>", Self.htmlTable(captionless)]
         html.append("<figcaption>\(MarkdownHTML.escape(notes.joined(separator: " ")))</figcaption>")
-        html.append("<p class=\"download\">" + files.map { "<a href=\"\($0.name)\">CSV</a>" }.joined(separator: " · ") + "</p>")
+        let linkNames = ["CSV", "CSV (\(translate(.ofCategorizableMentions).lowercased()))"]
+        html.append("<p class=\"download\">" + zip(files, linkNames).map { "<a href=\"\($0.name)\">\(MarkdownHTML.escape($1))</a>" }.joined(separator: " · ") + "</p>")
         html.append("</figure>")
         let markdown = ["### " + title, MarkdownRenderer.draw(table), notes.joined(separator: " ")]
         let wave = analysis.request.wave.flatMap { id in study.wave(id)?.label.text(in: language) ?? id } ?? ""

@@ -221,7 +221,8 @@ public struct StudyReportBuilder: Sendable {
         let rows = table.rows.map { row in
             "<tr>" + zip(row, table.columns).map { "<td class=\"\($1.alignment == .right ? "num" : "")\">\(MarkdownHTML.escape($0))</td>" }.joined() + "</tr>"
         }.joined()
-        return "<div class=\"table-wrap\"><table><caption>\(MarkdownHTML.escape(table.title))</caption><thead>\(head)</thead><tbody>\(rows)</tbody></table></div>"
+        let caption = table.title.isEmpty ? "" : "<caption>\(MarkdownHTML.escape(table.title))</caption>"
+        return "<div class=\"table-wrap\"><table>\(caption)<thead>\(head)</thead><tbody>\(rows)</tbody></table></div>"
     }
 
     func page(title: String, subtitle: String?, toc: [String], body: [String], words: ReportWords) -> String {
@@ -281,6 +282,7 @@ public struct StudyReportBuilder: Sendable {
     table{border-collapse:collapse;font-size:.88rem;margin:.6rem 0;min-width:100%}
     caption{text-align:left;font-weight:600;padding:.3rem 0}
     th,td{padding:.3rem .55rem;border-bottom:1px solid var(--rule);text-align:left;white-space:nowrap}
+    .mentions th{white-space:normal;vertical-align:bottom}
     th.num,td.num{text-align:right;font-variant-numeric:tabular-nums}
     blockquote{margin:1rem 0;padding-left:1rem;border-left:3px solid var(--rule);color:var(--muted)}
     footer{color:var(--muted);font-size:.85rem;padding:2rem 1rem}

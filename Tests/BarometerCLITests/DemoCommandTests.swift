@@ -140,7 +140,7 @@ struct DemoCodingTests {
     func reportTable() throws {
         let html = try String(contentsOfFile: demoFolder + "/report/report.html", encoding: .utf8)
         #expect(html.contains("<h2>Why Russia is liked</h2>"))
-        #expect(html.contains("Of categorizable mentions") && html.contains(">57%<") && html.contains(">18%<"))
+        #expect(html.contains("Categorizable (95% CI)") && html.contains(">57%<") && html.contains(">18%<"))
         #expect(html.contains("PONARS Eurasia Policy Memo 658"))
         let tables = try FileManager.default.contentsOfDirectory(atPath: demoFolder + "/report/tables")
         let name = try #require(tables.sorted().first { $0.hasSuffix("-russia_reason.csv") })
@@ -161,7 +161,7 @@ struct DemoCodingTests {
         defer { try? FileManager.default.removeItem(atPath: other) }
         #expect(BarometerCLI.run(["demo", "--out", other, "--lang", "ru"]).status == 0)
         let ru = try String(contentsOfFile: other + "/report/report.html", encoding: .utf8)
-        #expect(ru.contains("От классифицируемых упоминаний") && ru.contains("Внутренние качества России") && ru.contains("p (Холм)"))
-        #expect(!ru.contains("Of all mentions") && !ru.contains("Russia's domestic qualities"))
+        #expect(ru.contains("Классифицируемые (95% ДИ)") && ru.contains("Внутренние качества России") && ru.contains("p (Холм)"))
+        #expect(!ru.contains("All mentions") && !ru.contains("Russia's domestic qualities"))
     }
 }
