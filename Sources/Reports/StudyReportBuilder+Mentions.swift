@@ -93,17 +93,6 @@ extension StudyReportBuilder {
         return MentionsFigure(html: html, markdown: markdown, tables: files, summary: [title, wave, headline].joined(separator: " | "))
     }
 
-    /// The stem the mention columns share, for file names: "russia_reason" for
-    /// `russia_reason1_code, russia_reason2_code` ("mentions" when they share none).
-    static func commonStem(_ columns: [String]) -> String {
-        guard var stem = columns.first else { return "mentions" }
-        for column in columns.dropFirst() {
-            stem = String(zip(stem, column).prefix { $0 == $1 }.map(\.0))
-        }
-        while let last = stem.last, last.isNumber || last == "_" { stem.removeLast() }
-        return stem.isEmpty ? "mentions" : stem
-    }
-
     /// The codes of a result's rows, in the order of their first row.
     static func codes(of result: AnalysisResult) -> [(code: String, label: String)] {
         var seen = Set<String>()

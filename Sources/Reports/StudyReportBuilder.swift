@@ -85,7 +85,7 @@ public struct StudyReportBuilder: Sendable {
                 let name = String(format: "%02d-%@", number, conceptID)
                 let chartTitle = analysis.title?.text(in: language) ?? concept?.title.text(in: language) ?? conceptID
                 if analysis.chart == .mentions {
-                    let mentionName = String(format: "%02d-%@", number, Self.commonStem(request.measures.first?.columns ?? []))
+                    let mentionName = String(format: "%02d-%@", number, MultipleResponseSet.stem(of: request.measures.first?.columns ?? []) ?? "mentions")
                     let figure = try mentionsFigure(analysis, result: result, title: chartTitle, name: mentionName, run: run)
                     parts += figure.html
                     markdown += figure.markdown

@@ -86,6 +86,56 @@ struct CodeSheetCommandTests {
         #expect((0..<final.rowCount).filter { finalSources.text(at: $0) == "final" }.count == 40)
     }
 
+    @Test("code apply writes the resolved codes into the file as labelled code columns, 0/1 columns and the sets, which estimate --mentions reads")
+    func applyTheCodes() throws {
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let file = try survey()
+        let out = scratch.appendingPathComponent("coding").path
+        #expect(BarometerCLI.run(["code", "export", file, "--text", "reason1,reason2", "--id", "respid", "--coders", "anna", "--out", out]).status == 0)
+        // Odd respondents' answers are "a", even ones' "b;c" (two codes), respondent 110's left uncoded.
+        try fill("\(out)/anna.csv") { unit in unit.hasPrefix("110:") ? "" : Int(unit.prefix(3))! % 2 == 1 ? "a" : "b;c" }
+        let codings = scratch.appendingPathComponent("codings.csv").path
+        #expect(BarometerCLI.run(["code", "import", "\(out)/anna.csv", "--plan", "\(out)/plan.csv", "--out", codings]).status == 0)
+        let frame = scratch.appendingPathComponent("frame.yaml").path
+        try """
+            frame: {name: Test reasons, languages: [en, ru]}
+            codes:
+              - {code: a, label: {en: Alpha, ru: Альфа}}
+              - {code: b, label: {en: Beta, ru: Бета}}
+              - {code: c, label: {en: Gamma, ru: Гамма}, uncodable: true}
+            """.write(toFile: frame, atomically: true, encoding: .utf8)
+        let coded = scratch.appendingPathComponent("coded.sav").path
+        let apply = BarometerCLI.run(["code", "apply", file, "--frame", frame, "--text", "reason1,reason2", "--id", "respid", "--codings", codings, "--out", coded])
+        #expect(apply.status == 0, "\(apply.stderr)")
+        #expect(apply.stdout.contains("39 of 40 answers coded"), "\(apply.stdout)")
+        let data = try DatasetLoader.load(path: coded)
+        let first = try data.column("reason1_code"), beta = try data.column("reason_b"), gamma = try data.column("reason_c")
+        #expect(data.metadata("reason1_code").label(ofCode: 2) == "Beta" && data.metadata("reason1_code").missingCodes == [3])
+        // The codebook beside the SPSS file keeps the Russian labels.
+        let codebook = try String(contentsOfFile: scratch.appendingPathComponent("coded.codebook.yaml").path, encoding: .utf8)
+        #expect(codebook.contains("Бета") && codebook.contains("reason_b"))
+        #expect(data.codebook.multipleResponseSets.map(\.name).sorted() == ["$reason", "$reason_d"])
+        let respid = try data.column("respid")
+        for row in 0..<data.rowCount {
+            guard let id = respid.text(at: row).flatMap(Int.init), id <= 130 else { continue }
+            if id == 110 { #expect(first.text(at: row) == nil); continue }
+            #expect(first.text(at: row) == (id % 2 == 1 ? "1" : "2"))
+            // "b;c": the code column keeps the first, the 0/1 columns both.
+            #expect(beta.text(at: row) == (id % 2 == 1 ? "0" : "1") && gamma.text(at: row) == beta.text(at: row))
+        }
+        let shares = BarometerCLI.run(["estimate", coded, "--mentions", "reason1_code,reason2_code", "--format", "json"])
+        #expect(shares.status == 0, "\(shares.stderr)")
+        let result = try JSONDecoder().decode(AnalysisResult.self, from: Data(shares.stdout.utf8))
+        #expect(result.rows.map(\.level) == ["Alpha", "Beta"])
+        // A code that the frame does not have is refused, and nothing is written.
+        try fill("\(out)/anna.csv") { _ in "z" }
+        #expect(BarometerCLI.run(["code", "import", "\(out)/anna.csv", "--out", codings]).status == 0)
+        let again = scratch.appendingPathComponent("again.sav").path
+        let bad = BarometerCLI.run(["code", "apply", file, "--frame", frame, "--text", "reason1,reason2", "--id", "respid", "--codings", codings, "--out", again])
+        #expect(bad.status == 1 && bad.stderr.contains("as 'z', which the frame 'Test reasons' does not have"), "\(bad.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: again))
+    }
+
     @Test("a sheet whose units do not match the plan is refused in one sentence, and nothing is written")
     func mismatchedSheet() throws {
         defer { try? FileManager.default.removeItem(at: scratch) }
