@@ -4,6 +4,11 @@ import SurveyCore
 import SurveyIO
 import Testing
 
+private let focusGroups = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("../../examples/focus-groups-example.csv").standardized.path
+private let reasonsFrame = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("../../examples/code-frames/russia-reasons.yaml").standardized.path
+
 private let mentionsFixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .appendingPathComponent("../ConformanceTests/Fixtures/mentions.csv").standardized.path
 
@@ -134,6 +139,29 @@ struct CodeSheetCommandTests {
         let bad = BarometerCLI.run(["code", "apply", file, "--frame", frame, "--text", "reason1,reason2", "--id", "respid", "--codings", codings, "--out", again])
         #expect(bad.status == 1 && bad.stderr.contains("as 'z', which the frame 'Test reasons' does not have"), "\(bad.stderr)")
         #expect(!FileManager.default.fileExists(atPath: again))
+    }
+
+    @Test("code transcripts counts coded segments by group and language with quotations, says they are not estimates, and skips the moderator")
+    func transcripts() throws {
+        let run = BarometerCLI.run(["code", "transcripts", focusGroups, "--frame", reasonsFrame])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix("Focus groups: 3 groups (Almaty-ru, Shymkent-kk, Kostanay-ru), languages ru, kk; 11 participants' turns"))
+        #expect(run.stdout.contains("not estimates of a population: no weights, no intervals"))
+        #expect(run.stdout.contains("Russia's domestic qualities                            1            1            1   2   1    3"), "\(run.stdout)")
+        #expect(run.stdout.contains("Shymkent-kk (kk), Дана: «Тарихымыз ортақ. Бір елде өмір сүрдік.»"))
+        #expect(!run.stdout.contains("Модератор"))
+        // A plain-text transcript of one group, in Kazakh labels.
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        let text = scratch.appendingPathComponent("taraz.txt").path
+        try "# Тараз, 2024\nМодератор: Неге?\nАсқар: Экономикасы күшті.\n".write(toFile: text, atomically: true, encoding: .utf8)
+        let plain = BarometerCLI.run(["code", "transcripts", text, "--frame", reasonsFrame, "--language", "kk", "--lang", "kk"])
+        #expect(plain.status == 0 && plain.stdout.contains("1 group (taraz), languages kk; 1 participants' turns, 1 coded"), "\(plain.stdout)")
+        #expect(plain.stdout.contains("Ресейдің ішкі қасиеттері"))
+        let csv = scratch.appendingPathComponent("bad.csv").path
+        try "group,speaker,words\nA,B,c\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        let bad = BarometerCLI.run(["code", "transcripts", csv, "--frame", reasonsFrame])
+        #expect(bad.status != 0 && bad.stderr.contains("has no column 'turn'"), "\(bad.stderr)")
     }
 
     @Test("a sheet whose units do not match the plan is refused in one sentence, and nothing is written")
