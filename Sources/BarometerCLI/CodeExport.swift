@@ -107,9 +107,10 @@ struct CodeExport: BarometerVerb {
             return try dataset.column(name)
         }
         let ids = try column(id, flag: "--id")
-        let language = try languageColumn.map { try column($0, flag: "--language-column") }
+        if let languageColumn { _ = try column(languageColumn, flag: "--language-column") }
+        // Tags ("kk", "ru") whatever the file holds: tags, names, or labelled codes.
+        let languages = try languageColumn.map { try CodeSuggestCommand.languages(dataset, $0, file: "the file") }
         let texts = try columns.map { try column($0, flag: "--text") }
-        let languageMeta = languageColumn.map { dataset.metadata($0) }
         var units: [CodingUnit] = []
         var seen: [String: Int] = [:]
         for row in 0..<dataset.rowCount {
@@ -121,9 +122,7 @@ struct CodeExport: BarometerVerb {
                 guard let respondent = ids.text(at: row) else {
                     throw ValidationError("--id \(id) is empty in row \(row + 1), which has an answer in '\(answers.name)'; every respondent with an answer needs an identifier.")
                 }
-                var spoken = language?.text(at: row)
-                if let code = spoken.flatMap(Double.init), let label = languageMeta?.label(ofCode: code, language: "en") { spoken = label }
-                units.append(CodingUnit(respondent: respondent, question: answers.name, language: spoken, answer: answer))
+                units.append(CodingUnit(respondent: respondent, question: answers.name, language: languages?[row] ?? nil, answer: answer))
             }
         }
         return units

@@ -128,20 +128,16 @@ struct CodeSuggestCommand: BarometerVerb {
         }
     }
 
-    /// The values of a column as text (numbers without a trailing `.0`, categories as their
-    /// level), nil when missing.
+    /// The values of a column as text (``SurveyCore/Column/text(at:)``: numbers without a
+    /// trailing `.0`, categories as their level), nil when missing or blank.
     static func strings(_ data: Dataset, _ name: String, flag: String, file: String) throws -> [String?] {
         guard data.hasVariable(name) else {
             let near = NameSuggester.closest(to: name, among: data.variableNames)
             let fix = near.isEmpty ? "its columns are \(data.variableNames.prefix(12).joined(separator: ", "))" : "did you mean " + near.map { "'\($0)'" }.joined(separator: " or ") + "?"
             throw SurveyError(.unknownVariable, "\(flag) \(name): '\(file)' has no column '\(name)'; \(fix)", value: name)
         }
-        switch try data.column(name).values {
-        case .text(let values): return values
-        case .categorical(let codes, let levels): return codes.map { $0 < 0 ? nil : levels[Int($0)] }
-        case .numeric(let values):
-            return values.map { x in x.isNaN ? nil : x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : String(x) }
-        }
+        let column = try data.column(name)
+        return (0..<data.rowCount).map { column.text(at: $0) }
     }
 
     /// The language of each row as a tag: a tag as written, a language's name (in English,

@@ -26,25 +26,13 @@ struct CodingSheetColumns {
         return CodingSheet(name: name, coders: coders, units: units, texts: texts, separator: separator)
     }
 
-    /// The cells of column `name` as texts (numbers written without a needless ".0"; nil when missing).
+    /// The cells of column `name` as texts (``SurveyCore/Column/text(at:)``: numbers without a needless ".0"; nil when missing or blank).
     private func column(_ name: String, in dataset: Dataset, flag: String, file: String) throws -> [String?] {
         guard dataset.hasVariable(name), let column = try? dataset.column(name) else {
             let near = NameSuggester.closest(to: name, among: dataset.variableNames)
             let hint = near.isEmpty ? "" : " (did you mean \(near.map { "'\($0)'" }.joined(separator: " or "))?)"
             throw SurveyError(.unknownVariable, ErrorText(verbatim: "\(file) has no column '\(name)'\(hint); name one of its columns (\(dataset.variableNames.joined(separator: ", "))) in \(flag)."))
         }
-        switch column.values {
-        case .numeric(let values):
-            return values.map { $0.isNaN ? nil : Self.number($0) }
-        case .categorical(let codes, let levels):
-            return codes.map { $0 < 0 ? nil : levels[Int($0)] }
-        case .text(let texts):
-            return texts
-        }
-    }
-
-    /// A number as a code: whole numbers without decimals ("2", not "2.0").
-    private static func number(_ x: Double) -> String {
-        x.isFinite && x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : x.description
+        return (0..<dataset.rowCount).map { column.text(at: $0) }
     }
 }
