@@ -119,6 +119,13 @@ struct DisclosureAttackTests {
             for variable in ["russia_reason1", "russia_reason2", "weight", "dweight", "stratum", "psu", "id", "age"] {
                 try await Self.expectRefused(client, "/api/v1/studies/demo/analyze?wave=\(Self.wave)&variable=\(variable)")
             }
+            // Shares of mentions: neither the typed answers nor coded columns the study has not
+            // made public.
+            for columns in ["russia_reason1,russia_reason2", "russia_reason1_code,russia_reason2_code", "russia_reason_domestic"] {
+                for measure in ["mentions", "mentioned"] {
+                    try await Self.expectRefused(client, "/api/v1/studies/demo/analyze?wave=\(Self.wave)&\(measure)=\(columns)")
+                }
+            }
             try await client.execute(uri: "/api/v1/studies/demo/waves/\(Self.wave)/codebook", method: .get) { r in
                 #expect(r.status == .ok)
                 let names = Set(((try ServerFixture.json(r))["variables"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String })
