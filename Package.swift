@@ -110,7 +110,7 @@ let package = Package(
         .testTarget(
             name: "BarometerServerTests",
             dependencies: [
-                "BarometerServer", "Store", "Studies", "SurveyCore", "Polls", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "BarometerServer", "Store", "Studies", "SurveyCore", "SurveyIO", "Polls", .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
@@ -118,7 +118,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "Studies", "SurveyCore", "Polls"]),
         .testTarget(
             name: "ConformanceTests",
-            dependencies: ["SurveyCore", "SurveyIO", "Weighting"],
+            dependencies: ["SurveyCore", "SurveyIO", "Weighting", "Studies"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -230,6 +230,34 @@ def main():
         with urllib.request.urlopen(base + "/api/v1/polls/chart.svg?question=war_side&answer=Russia&lang=kk") as r:
             body = r.read().decode()
             check(r.headers["Content-Type"].startswith("image/svg+xml") and "Сауалнамалар орташасы" in body, "chart.svg in Kazakh")
+        # A coded open-ended question: listed on the study page, its categories across waves and
+        # by group, in every language, and never what a respondent typed.
+        codes = {"en": "Russia's domestic qualities", "ru": "Внутренние качества России", "kk": "Ресейдің ішкі қасиеттері"}
+        for lang, heading, respondents in [("en", "Coded open-ended questions", "Respondents who answered"),
+                                           ("ru", "Закодированные открытые вопросы", "Ответивших респондентов"),
+                                           ("kk", "Кодталған ашық сұрақтар", "Жауап берген респонденттер")]:
+            driver.get(base + "/studies/demo" + ("" if lang == "en" else "?lang=" + lang))
+            wait.until(lambda d: d.find_elements(By.ID, "coded"))
+            check(heading in driver.find_element(By.TAG_NAME, "main").text, f"the study lists its coded questions ({lang})")
+            old = driver.find_element(By.TAG_NAME, "html").id
+            driver.find_element(By.CSS_SELECTOR, "#coded a").click()
+            reloaded(old)
+            wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#chart svg"))
+            check(codes[lang] in svg_text(), f"the trend of mentions names the codes in the page's language ({lang})")
+            rows = driver.find_elements(By.CSS_SELECTOR, "#estimates tbody tr")
+            check(len(rows) >= 16 * 7, f"a row per wave and code ({lang}: {len(rows)})")
+            shot(f"11-coded-{lang}")
+            for choice, value in [("by", "language"), ("wave", "2019-autumn"), ("base", "respondents")]:
+                old = driver.find_element(By.TAG_NAME, "html").id
+                Select(driver.find_element(By.ID, choice)).select_by_value(value)
+                reloaded(old)
+                wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#chart svg"))
+            check("base=respondents" in driver.current_url and "by=language" in driver.current_url and "wave=2019-autumn" in driver.current_url,
+                  f"the view's choices are in the URL ({lang})")
+            check(respondents in driver.find_element(By.ID, "controls").text, f"the base is named in {lang}")
+            verdicts = driver.find_elements(By.ID, "verdicts")
+            check(codes[lang] in driver.find_element(By.ID, "estimates").text, f"the table by language names the codes ({lang})")
+            shot(f"12-coded-by-language-{lang}")
         # Phone.
         driver.set_window_size(390, 1400)
         driver.get(base + "/studies/demo/concepts/opinion_russia?wave=2022-autumn")

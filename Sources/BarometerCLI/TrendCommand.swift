@@ -21,7 +21,12 @@ struct Trend: BarometerVerb {
               barometer trend barometer-demo/study opinion_russia \\
                 --collapse "favourable=very_favourable+somewhat_favourable" \\
                 --collapse "unfavourable=somewhat_unfavourable+very_unfavourable" --compare consecutive
+              barometer trend barometer-demo/study --mentions '$russia_reason' --by language
               barometer trend barometer-demo/study --list
+
+            With --mentions (or --mentioned) instead of a concept, the trend follows the shares \
+            of mentions of a coded open-ended question (its coded columns, or their \
+            multiple-response set `$NAME`) in every wave that has them.
             """)
 
     @Argument(help: ArgumentHelp("The study folder (or its study.yaml).", valueName: "study"))
@@ -29,6 +34,16 @@ struct Trend: BarometerVerb {
 
     @Argument(help: ArgumentHelp("The concept (harmonized question) to follow.", valueName: "concept"))
     var concept: String?
+
+    @Option(help: ArgumentHelp(
+        "Instead of a concept: of all mentions in a coded question's columns V1,V2 (or its set $NAME), the share of each code in every wave.",
+        valueName: "v1,v2"))
+    var mentions: String?
+
+    @Option(help: ArgumentHelp(
+        "Instead of a concept: of the respondents who mentioned any code in V1,V2 (or $NAME), the share who mentioned each, in every wave.",
+        valueName: "v1,v2"))
+    var mentioned: String?
 
     @Flag(help: "List the study's waves and concepts instead of estimating.")
     var list = false
@@ -44,12 +59,22 @@ struct Trend: BarometerVerb {
 
     func validate() throws {
         if list { return }
-        if concept == nil { throw ValidationError("Name the concept to follow, or pass --list to see the study's concepts.") }
+        let measures = [mentions, mentioned].compactMap { $0 }.count
+        if concept != nil && measures > 0 {
+            throw ValidationError("--\(mentions != nil ? "mentions" : "mentioned") follows a coded question instead of a concept; give the concept '\(concept!)' or --\(mentions != nil ? "mentions" : "mentioned"), not both.")
+        }
+        if measures > 1 { throw ValidationError("--mentions and --mentioned each make a trend; give one of them.") }
+        if concept == nil && measures == 0 {
+            throw ValidationError("Name the concept to follow (or --mentions CODED1,CODED2 for a coded question), or pass --list to see the study's concepts.")
+        }
         _ = try request()
     }
 
     func request() throws -> AnalysisRequest {
-        try trend.request(concept: concept ?? "", estimation: estimation, language: output.language)
+        var measure: [RequestParameters.Entry] = []
+        if let mentions { measure.append(.init(RequestParameter.mentions.name, mentions)) }
+        if let mentioned { measure.append(.init(RequestParameter.mentioned.name, mentioned)) }
+        return try trend.request(concept: concept, mentions: measure, estimation: estimation, language: output.language)
     }
 
     func execute(arguments: [String], into sink: inout CommandOutput, progress: ProgressReporter) throws {

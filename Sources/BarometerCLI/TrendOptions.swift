@@ -28,17 +28,22 @@ struct TrendOptions: ParsableArguments {
     /// The trend these flags describe for `concept`: the flags become request parameters of the
     /// one table (``RequestParameter``) and are decoded as the API and report.yaml decode theirs.
     /// - Throws: `ValidationError` with the decoder's sentence, worded for the command line.
-    func request(concept: String, estimation: EstimationOptions, language: String) throws -> AnalysisRequest {
-        var parameters = RequestParameters([.init(RequestParameter.concept.name, concept)] + estimation.parameters, surface: .commandLine)
+    /// Without a concept, `mentions` are the trend's measure: shares of mentions of a coded
+    /// question (`--mentions` or `--mentioned`) across waves.
+    func request(concept: String?, mentions: [RequestParameters.Entry] = [], estimation: EstimationOptions, language: String) throws -> AnalysisRequest {
+        var parameters = RequestParameters(
+            (concept.map { [.init(RequestParameter.concept.name, $0)] } ?? mentions) + estimation.parameters, surface: .commandLine)
         for name in by { parameters.append(.by, name) }
         if let levels { parameters.append(.levels, levels) }
         for group in collapse { parameters.append(.collapse, group) }
         if let waves { parameters.append(.waves, waves) }
         for word in compare { parameters.append(.compare, word) }
-        parameters.append(.net, net ? "true" : "false")
+        if concept != nil { parameters.append(.net, net ? "true" : "false") }
         parameters.append(.lang, language)
         do {
-            return try parameters.request()
+            var start = AnalysisRequest()
+            if concept == nil { start.trend = TrendSpec(concept: nil) }
+            return try parameters.request(startingFrom: start)
         } catch {
             throw ValidationError(error.message(for: .commandLine))
         }

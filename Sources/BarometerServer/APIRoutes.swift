@@ -38,6 +38,11 @@ struct APIRoutes: Sendable {
             let found = ConceptSearch.find(query.first("q") ?? "", in: study.concepts)
             return Self.json(AnyJSON.ordered([("concepts", .array(found.map { Self.describe($0, study: study) }))]).text)
         }
+        api.get("studies/:study/coded") { request, context in
+            let slug = try context.parameters.require("study")
+            let coded = try service.codedQuestions(slug, authorized: try await authorized(request))
+            return Self.json(AnyJSON.ordered([("coded", .array(coded.map(Self.describe)))]).text)
+        }
         api.get("studies/:study/waves/:wave/codebook") { request, context in
             let slug = try context.parameters.require("study"), wave = try context.parameters.require("wave")
             let authorized = try await authorized(request)
@@ -267,6 +272,18 @@ struct APIRoutes: Sendable {
             ("id", .string(concept.id)), ("title", localized(concept.title)), ("text", localized(concept.text)),
             ("levels", .array(concept.levels.map { .ordered([("id", .string($0.id)), ("label", localized($0.label)), ("valence", .string($0.valence.rawValue))]) })),
             ("waves", .array(concept.mappings.map { .string($0.wave) })),
+        ])
+    }
+
+    /// A coded open-ended question: its set, label, codes and waves (never the answers).
+    static func describe(_ coded: CodedQuestion) -> AnyJSON {
+        .ordered([
+            ("id", .string(coded.id)), ("set", .string(coded.set)), ("label", localized(coded.label)),
+            ("columns", .array(coded.columns.map { .string($0) })),
+            ("codes", .array(coded.codes.map { v in
+                .ordered([("code", .string(v.stringCode ?? NumberFormatting.code(v.code))), ("label", localized(v.label))])
+            })),
+            ("waves", .array(coded.waves.map { .string($0) })),
         ])
     }
 

@@ -128,7 +128,7 @@ enum ExplorerPages {
         return page(title: text.siteName, language: language, path: "/", query: [], body: body)
     }
 
-    static func study(_ study: Study, slug: String, concepts: [Concept], q: String?, language: String) -> String {
+    static func study(_ study: Study, slug: String, concepts: [Concept], coded: [CodedQuestion] = [], q: String?, language: String) -> String {
         let text = ExplorerText(language: language)
         let lang: String? = language == "en" ? nil : language
         let items = concepts.map { (c: Concept) -> String in
@@ -148,6 +148,15 @@ enum ExplorerPages {
             """
         if let q, !q.isEmpty { body += "<p id=\"found\" role=\"status\">\(escape(text.found(concepts.count, q)))</p>" }
         body += "<h2>\(text.questions)</h2><ul class=\"concepts\" id=\"concepts\">\(items)</ul>"
+        if !coded.isEmpty && (q ?? "").isEmpty {
+            let codedItems = coded.map { (c: CodedQuestion) -> String in
+                let href = "/studies/\(slug)/coded/\(c.id)" + query([("lang", lang)])
+                let waves = c.waves.count == study.waves.count ? "" : " <span class=\"muted\">· \(text.waves(c.waves.count))</span>"
+                let codes = c.codes.prefix(8).map { $0.label.text(in: language) ?? "" }.filter { !$0.isEmpty }.joined(separator: " · ")
+                return "<li class=\"concept\"><a class=\"concept-title\" href=\"\(escape(href))\">\(escape(c.label.text(in: language) ?? c.id))</a>\(waves)<div class=\"concept-text\">\(escape(codes))</div></li>"
+            }.joined()
+            body += "<h2>\(text.codedQuestions)</h2><p class=\"muted\">\(escape(text.codedQuestionsNote))</p><ul class=\"concepts\" id=\"coded\">\(codedItems)</ul>"
+        }
         return page(title: (study.title.text(in: language) ?? slug) + " — " + text.siteName, language: language, path: "/studies/\(slug)",
                     query: [("q", q)], body: body)
     }
@@ -170,12 +179,7 @@ enum ExplorerPages {
         let path = "/studies/\(slug)/concepts/\(concept.id)"
         let title = concept.title.text(in: language) ?? concept.id
         let kind = (try? chartKind(chart, request: request)) ?? .trend
-        let maker = StudyChartMaker(study: study, language: language)
-        var figure = ""
-        if let wide = maker.svg(kind, result: result, request: request, id: "view"),
-           let narrow = maker.svg(kind, result: result, request: request, width: 420, id: "viewn") {
-            figure = "<figure id=\"chart\" aria-label=\"\(escape(title))\"><div class=\"chart-wide\">\(inline(wide))</div><div class=\"chart-narrow\">\(inline(narrow))</div></figure>"
-        }
+        let figure = self.figure(kind, study: study, result: result, request: request, title: title)
         let margin = result.rows.compactMap { r -> Double? in
             guard r.statistic == .proportion, let ci = r.ci, let lo = ci.lower, let hi = ci.upper else { return nil }
             return (hi - lo) / 2
@@ -189,11 +193,6 @@ enum ExplorerPages {
         if embed {
             let body = "<h1 class=\"visually-hidden\">\(escape(title))</h1>\(figure)<p class=\"muted\"><a href=\"\(escape(viewURL))\" target=\"_blank\" rel=\"noopener\">\(text.siteName)</a></p>"
             return page(title: title, language: language, path: path, query: viewQuery, body: body, embed: true)
-        }
-        func options(_ items: [(String, String)], selected: String) -> String {
-            items.map { (item: (String, String)) -> String in
-                "<option value=\"\(escape(item.0))\"\(item.0 == selected ? " selected" : "")>\(escape(item.1))</option>"
-            }.joined()
         }
         let waveItems = [("all", text.allWaves)] + study.waves.filter { w in concept.mapping(wave: w.id) != nil }.map { ($0.id, $0.label.text(in: language) ?? $0.id) }
         let controls = """
@@ -217,12 +216,36 @@ enum ExplorerPages {
         if result.rows.contains(where: \.suppressed) { body += " " + escape(text.suppressedNote(minimumCell)) }
         body += "</p>"
         body += "<h2>\(text.table)</h2><div id=\"estimates\">\(ResultRenderer(language: language).htmlTables(result))</div>"
-        body += """
-            <h2>\(text.download)</h2><p><a id="download-csv" href="\(escape(csv))" download>CSV</a> · <a id="download-xlsx" href="\(escape(xlsx))" download>\(text.downloadSpreadsheet)</a> · <a id="download-svg" href="\(escape(svgLink))" download>SVG</a></p>
-            <div class="share"><label for="permalink">\(text.permalink)</label><input id="permalink" readonly value="\(escape(viewURL))">
-            <label for="embed">\(text.embed)</label><textarea id="embed" rows="3" readonly>\(escape("<iframe src=\"\(embedURL)\" width=\"760\" height=\"600\" title=\"\(title)\" loading=\"lazy\"></iframe>"))</textarea></div>
-            """
+        body += downloads(csv: csv, xlsx: xlsx, svg: svgLink, view: viewURL, embed: embedURL, title: title, text: text)
         return page(title: title + " — " + text.siteName, language: language, path: path, query: viewQuery, body: body)
+    }
+
+    /// The `<option>`s of a choice, `selected` marked.
+    static func options(_ items: [(String, String)], selected: String) -> String {
+        items.map { (item: (String, String)) -> String in
+            "<option value=\"\(escape(item.0))\"\(item.0 == selected ? " selected" : "")>\(escape(item.1))</option>"
+        }.joined()
+    }
+
+    /// The chart of a view, laid out for a page and for a phone (CSS shows one), or "" when the
+    /// result has nothing to draw.
+    static func figure(_ kind: ReportAnalysis.ChartKind, study: Study, result: AnalysisResult, request: AnalysisRequest, title: String) -> String {
+        let maker = StudyChartMaker(study: study, language: request.options.language)
+        guard let wide = maker.svg(kind, result: result, request: request, id: "view"),
+              let narrow = maker.svg(kind, result: result, request: request, width: 420, id: "viewn") else { return "" }
+        return "<figure id=\"chart\" aria-label=\"\(escape(title))\"><div class=\"chart-wide\">\(inline(wide))</div><div class=\"chart-narrow\">\(inline(narrow))</div></figure>"
+    }
+
+    /// The download links (CSV, XLSX, SVG), the permalink and, when given, the embed code of a view.
+    static func downloads(csv: String, xlsx: String, svg: String, view: String, embed: String?, title: String, text: ExplorerText) -> String {
+        var out = """
+            <h2>\(text.download)</h2><p><a id="download-csv" href="\(escape(csv))" download>CSV</a> · <a id="download-xlsx" href="\(escape(xlsx))" download>\(text.downloadSpreadsheet)</a> · <a id="download-svg" href="\(escape(svg))" download>SVG</a></p>
+            <div class="share"><label for="permalink">\(text.permalink)</label><input id="permalink" readonly value="\(escape(view))">
+            """
+        if let embed {
+            out += "<label for=\"embed\">\(text.embed)</label><textarea id=\"embed\" rows=\"3\" readonly>\(escape("<iframe src=\"\(embed)\" width=\"760\" height=\"600\" title=\"\(title)\" loading=\"lazy\"></iframe>"))</textarea>"
+        }
+        return out + "</div>"
     }
 
     static func errorPage(_ error: APIError, language: String) -> String {

@@ -24,7 +24,11 @@ struct ExplorerRoutes: Sendable {
             let q = query.first("q")
             if let q, q.count > 200 { throw APIError(.badRequest, "The search is \(q.count) characters long; use at most 200.") }
             let found = ConceptSearch.find(q ?? "", in: study.concepts)
-            return Self.html(ExplorerPages.study(study, slug: slug, concepts: found, q: q, language: query.language))
+            let coded = try service.codedQuestions(slug, authorized: try await api.authorized(request))
+            return Self.html(ExplorerPages.study(study, slug: slug, concepts: found, coded: coded, q: q, language: query.language))
+        }
+        router.get("studies/:study/coded/:question") { request, context in
+            try await codedQuestion(request, context: context)
         }
         router.get("studies/:study/concepts/:concept") { request, context in
             try await question(request, context: context, embed: false)
@@ -64,6 +68,35 @@ struct ExplorerRoutes: Sendable {
             breakdowns: breakdowns,
             filterExample: try service.filterExample(slug, breakdowns: breakdowns.map(\.name), language: query.language), minimumCell: configuration.minimumCellCount, host: request.head.authority, embed: embed)
         return Self.html(page)
+    }
+
+    /// The page of a coded open-ended question: its shares of mentions across waves (or in one),
+    /// through the same request, pipeline and disclosure policy as the API's trend of mentions.
+    func codedQuestion(_ request: Request, context: ExplorerRequestContext) async throws -> Response {
+        let slug = try context.parameters.require("study"), id = try context.parameters.require("question")
+        let authorized = try await api.authorized(request)
+        let query = APIRoutes.query(request)
+        let study = try service.study(slug, authorized: authorized)
+        guard let question = try service.codedQuestions(slug, authorized: authorized).first(where: { $0.id == id }) else {
+            throw APIError(.notFound, "Study '\(slug)' has no coded question '\(id)'; see the list at /studies/\(slug).", phrase: .questionNotFound, arguments: [id])
+        }
+        let baseText = query.first("base") ?? ExplorerPages.MentionBase.mentions.rawValue
+        guard let base = ExplorerPages.MentionBase(rawValue: baseText) else {
+            throw APIError(.badRequest, "base=\(baseText) is not mentions or respondents.")
+        }
+        let view = RequestQuery(pairs: [(base.parameter.name, question.set)] + query.pairs.filter { !["base", "chart", "mentions", "mentioned"].contains($0.0) })
+        var trend = try view.trend()
+        if trend.by.isEmpty && query.first("wave") == nil { trend.trend?.changes = .firstToLast }
+        if !trend.by.isEmpty && (trend.trend?.waves.isEmpty ?? true) { trend.trend?.changes = .none }
+        let breakdowns = try service.breakdowns(slug, coded: question, authorized: authorized, language: query.language)
+        if let by = trend.by.first, !breakdowns.contains(where: { $0.name == by }) {
+            throw APIError(.unprocessableContent, "'\(by)' is not a breakdown of '\(id)'; choose one of \(breakdowns.map(\.name).joined(separator: ", ")).",
+                           phrase: .refusedNotPublic, arguments: [by])
+        }
+        let result = try service.run(slug, request: trend, authorized: authorized)
+        return Self.html(ExplorerPages.coded(
+            study: study, slug: slug, question: question, request: trend, base: base, chart: query.first("chart"), result: result,
+            breakdowns: breakdowns, minimumCell: configuration.minimumCellCount, host: request.head.authority))
     }
 
     /// The page of a polled question: the average of one answer (the first when none is asked

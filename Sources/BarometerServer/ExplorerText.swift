@@ -72,6 +72,21 @@ struct ExplorerText {
     var errorTitle: String { translate(.errorTitle) }
     var languageName: String { translate(.languageName) }
 
+    // Coded open-ended questions
+    var codedQuestions: String { translate(.codedQuestions) }
+    var codedQuestionsNote: String { translate(.codedQuestionsNote) }
+    var mentionBase: String { translate(.mentionBase) }
+    var allMentions: String { translate(.ofAllMentions) }
+    var respondentsWhoAnswered: String { translate(.respondentsWhoAnswered) }
+    var codes: String { translate(.codesChoice) }
+    var allCodes: String { translate(.allCodes) }
+    var categorizableCodes: String { translate(.categorizableCodes) }
+    /// "3 waves, n = 2,400 respondents. Each wave is weighted ... coded with the study's code frame."
+    func codedMethodNote(waves: Int, respondents: Int) -> String {
+        let count = translate.counted(waves, one: .waveCountOne, other: .waveCount)
+        return translate(.codedMethodNote, count.prefix(1).uppercased() + count.dropFirst(), grouped(respondents), "95%")
+    }
+
     // Polls
     var polls: String { translate(.polls) }
     var pollsIntro: String { translate(.pollsIntro) }

@@ -25,6 +25,11 @@ struct RequestQuery: Sendable {
         pairs = out
     }
 
+    /// A query of these pairs.
+    init(pairs: [(String, String)]) {
+        self.pairs = pairs
+    }
+
     func first(_ key: String) -> String? {
         pairs.first { $0.0 == key }.map { $0.1.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
     }
@@ -55,10 +60,20 @@ struct RequestQuery: Sendable {
         }
     }
 
-    /// The trend the query asks for.
+    /// The trend the query asks for: of a concept, or of the shares of mentions of a coded
+    /// question (`mentions=` or `mentioned=`) in every wave (`wave=ID` keeps one).
     func trend(concept: String? = nil, ignoring: Set<String> = []) throws -> AnalysisRequest {
+        if concept == nil && first("concept") == nil && (first("mentions") != nil || first("mentioned") != nil) {
+            var across = pairs.filter { $0.0 != "wave" }
+            if let wave = first("wave"), wave != "all" {
+                across.append(("waves", wave))
+            } else if first("waves") == nil {
+                across.append(("wave", "all"))
+            }
+            return try RequestQuery(pairs: across).request(ignoring: ignoring)
+        }
         guard concept != nil || first("concept") != nil else {
-            throw APIError(.badRequest, "The request names no concept; add concept=ID (see /api/v1/studies/STUDY/concepts).")
+            throw APIError(.badRequest, "The request names no concept; add concept=ID (see /api/v1/studies/STUDY/concepts), or mentions=$SET for a coded question (see /api/v1/studies/STUDY/coded).")
         }
         return try request(concept: concept, ignoring: ignoring)
     }

@@ -99,6 +99,28 @@ public final class StudyService: Sendable {
         return try prepared(slug, wave: wave).dataset
     }
 
+    /// The coded open-ended questions of study `slug` a client may see: those study.yaml makes
+    /// public (`public: coded:`), and with an account every set of coded columns.
+    func codedQuestions(_ slug: String, authorized: Bool) throws -> [CodedQuestion] {
+        let study = try self.study(slug, authorized: authorized)
+        let datasets = try study.waves.map { (id: $0.id, data: try prepared(slug, wave: $0).dataset) }
+        var names = try publicVariables(slug).coded.map(\.set)
+        if authorized {
+            for wave in datasets {
+                for set in wave.data.codebook.multipleResponseSets where set.kind == .categories && !names.contains(set.name) { names.append(set.name) }
+            }
+        }
+        return names.compactMap { name in
+            let holding = datasets.compactMap { wave in
+                wave.data.codebook.multipleResponseSets.first { $0.name == name && $0.kind == .categories }.map { (wave.id, wave.data, $0) }
+            }
+            guard let (_, data, set) = holding.first, let column = set.variables.first else { return nil }
+            return CodedQuestion(
+                id: name.hasPrefix("$") ? String(name.dropFirst()) : name, set: name, label: set.label, columns: set.variables,
+                codes: data.metadata(column).valueLabels, waves: holding.map(\.0))
+        }
+    }
+
     /// The variables the public may use in study `slug` (``Studies/DisclosurePolicy``).
     func publicVariables(_ slug: String) throws -> PublicVariables {
         if let hit = publicVariables.withLock({ $0[slug] }) { return hit }
@@ -145,7 +167,7 @@ public final class StudyService: Sendable {
         }
         result.provenance?.study = slug
         try checkDomains(result)
-        return authorized ? result : policy.withhold(result)
+        return authorized ? result : policy.withhold(result, variables: visible)
     }
 
     /// Refuses results with more groups per wave than the configured maximum.
@@ -172,17 +194,32 @@ public final class StudyService: Sendable {
     /// group holds the policy's minimum in every such wave, so the explorer never offers a view
     /// it would refuse.
     func breakdowns(_ slug: String, concept: Concept, authorized: Bool, language: String) throws -> [(name: String, label: String)] {
+        try breakdowns(slug, waves: concept.mappings.map(\.wave), excluding: concept.mappings.map(\.variable), key: concept.id,
+                       authorized: authorized, language: language)
+    }
+
+    /// Variables a coded question can be broken down by, as for a concept.
+    func breakdowns(_ slug: String, coded: CodedQuestion, authorized: Bool, language: String) throws -> [(name: String, label: String)] {
+        try breakdowns(slug, waves: coded.waves, excluding: coded.columns, key: coded.set, authorized: authorized, language: language)
+    }
+
+    /// The public breakdowns present in every one of `waves` (ids) other than `excluding`, each
+    /// of whose groups is large enough in every such wave (for the public); `key` names the
+    /// question in the cache.
+    private func breakdowns(
+        _ slug: String, waves ids: [String], excluding: [String], key question: String, authorized: Bool, language: String
+    ) throws -> [(name: String, label: String)] {
         let study = try self.study(slug, authorized: authorized)
-        let waves = try concept.mappings.map(\.wave).compactMap { study.wave($0) }.map { try prepared(slug, wave: $0) }
+        let waves = try ids.compactMap { study.wave($0) }.map { try prepared(slug, wave: $0) }
         guard let first = waves.first?.dataset else { return [] }
-        let key = "\(slug)|\(concept.id)|\(authorized)|\(Self.day(now()))"
+        let key = "\(slug)|\(question)|\(authorized)|\(Self.day(now()))"
         let names: [String]
         if let hit = offeredBreakdowns.withLock({ $0[key] }) {
             names = hit
         } else {
             let variables = try publicVariables(slug)
             names = variables.breakdowns.filter { name in
-                guard !concept.mappings.contains(where: { $0.variable == name }), waves.allSatisfy({ $0.dataset.hasVariable(name) }) else { return false }
+                guard !excluding.contains(name), waves.allSatisfy({ $0.dataset.hasVariable(name) }) else { return false }
                 guard !authorized else { return true }
                 let request = AnalysisRequest(by: [name])
                 return (try? waves.forEach { try policy.checkCells(request, variables: variables, dataset: $0.dataset, wave: "") }) != nil

@@ -20,6 +20,12 @@ struct ReportWords {
 
     var netScore: String { translate(.netScoreSubject) }
 
+    /// What a share of mentions is a share of: "Share of all mentions".
+    var ofAllMentions: String { translate(.shareOfAllMentions) }
+
+    /// "Share of respondents who answered that mentioned each".
+    var ofRespondentsMentioning: String { translate(.shareOfRespondentsMentioning) }
+
     /// "By age group"; in English a label of more than three words is "Breakdown: …".
     func by(_ variable: String) -> String {
         guard language == .en else { return translate(.byVariable, variable) }

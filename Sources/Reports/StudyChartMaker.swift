@@ -28,16 +28,26 @@ public struct StudyChartMaker: Sendable {
         width: Double = 760, id: String = "barometer-chart"
     ) -> String? {
         let style = ChartStyle(width: width, idPrefix: id)
-        guard let request = given ?? result.request, let trend = request.trend, let concept = study.concept(trend.concept) else { return nil }
+        guard let request = given ?? result.request, let trend = request.trend else { return nil }
+        let concept = trend.concept.flatMap(study.concept)
+        // Without a concept the trend follows shares of mentions of a coded question.
+        let mentions = request.measures.first { $0.statistic == .mentions || $0.statistic == .mentioned }
+        guard concept != nil || mentions != nil else { return nil }
         let data = TrendData(result: result, concept: concept, request: request, language: language)
         guard !data.levels.isEmpty else { return nil }
         let byLabel = request.by.map { result.variableLabels[$0] ?? $0 }.joined(separator: " × ")
         let byText = byLabel.isEmpty ? nil : ReportWords(language: language).by(byLabel)
+        let words = ReportWords(language: language)
+        let subject = concept.map { $0.title.text(in: language) ?? $0.id }
+            ?? mentions.map { result.variableLabels[$0.variable] ?? $0.variable } ?? ""
+        let what = mentions.map { $0.statistic == .mentions ? words.ofAllMentions : words.ofRespondentsMentioning }
         let text = ChartText(
-            title: title ?? concept.title.text(in: language) ?? concept.id,
-            subtitle: [byText, concept.text.text(in: language)].compactMap { $0 }.joined(separator: ". "),
+            title: title ?? subject,
+            subtitle: [byText, concept?.text.text(in: language), concept == nil ? what : nil].compactMap { $0 }.joined(separator: ". "),
             source: sourceLine(result, waves: data.waves.count),
             notes: data.notes, language: language)
+        // Shares of mentions have no direction: diverging bars become grouped bars.
+        let kind = concept == nil && kind == .diverging ? .bars : kind
         switch kind {
         case .table, .polls, .mentions:
             // A polls chart needs the polls too: StudyReportBuilder draws it with PollChartMaker;
@@ -154,7 +164,8 @@ struct TrendData {
     var notes: [String] = []
     private var values: [String: ChartValue] = [:]
 
-    init(result: AnalysisResult, concept: Concept, request: AnalysisRequest, language: String) {
+    /// `concept` nil: shares of mentions, whose codes keep the rows' order and have no direction.
+    init(result: AnalysisResult, concept: Concept?, request: AnalysisRequest, language: String) {
         let study = result.waves
         waves = study.map(\.id)
         waveLabels = study.map(\.label)
@@ -163,17 +174,19 @@ struct TrendData {
             chartWaves.append(ChartWave(label: waveLabels[i], x: (start + end) / 2))
         }
         var seenGroups: [String] = []
-        for row in result.rows where row.statistic == .proportion {
+        let statistics: Set<Statistic> = concept == nil ? [.mentions, .mentioned] : [.proportion]
+        for row in result.rows where statistics.contains(row.statistic) {
             guard let code = row.code else { continue }
             let wave = row.domain.entries.first?.value ?? ""
             let group = row.domain.entries.dropFirst().map(\.value).joined(separator: " · ")
             if !seenGroups.contains(group) { seenGroups.append(group) }
             if !levels.contains(where: { $0.id == code }) {
-                levels.append(Level(id: code, label: row.level ?? code, role: Self.role(of: code, concept: concept, collapse: request.trend?.collapse ?? [])))
+                levels.append(Level(id: code, label: row.level ?? code, role: concept.map { Self.role(of: code, concept: $0, collapse: request.trend?.collapse ?? []) } ?? .neutral))
             }
             values["\(code)|\(wave)|\(group)"] = ChartValue(row.estimate ?? .nan, lower: row.ci?.lower ?? .nan, upper: row.ci?.upper ?? .nan)
         }
         groups = seenGroups
+        guard let concept else { return }
         // Levels in the concept's order (a merged group where its first member is), whatever
         // order rows came in.
         func position(_ id: String) -> Int {

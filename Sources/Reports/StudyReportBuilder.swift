@@ -149,7 +149,7 @@ public struct StudyReportBuilder: Sendable {
         let label = Dictionary(result.waves.map { ($0.id, $0.label) }, uniquingKeysWith: { a, _ in a })
         var out: [String] = []
         let words = ReportWords(language: language)
-        let concept = request.trend.flatMap { study.concept($0.concept) }
+        let concept = request.trend?.concept.flatMap { study.concept($0) }
         for c in result.comparisons {
             let isMissing = concept?.levels.first { $0.label.texts.values.contains(c.level ?? "") }?.valence == .missing
             if isMissing && !c.isSignificant { continue }

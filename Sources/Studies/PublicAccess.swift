@@ -7,6 +7,7 @@
 /// public:
 ///   breakdowns: [agegroup, sex, language, region]   # also what filters may use, unless `filters:` says otherwise
 ///   estimate: [russian_media]                       # besides every concept's variable
+///   coded: [russia_reason]                          # coded open-ended questions (their codes, never the answers)
 /// ```
 public struct PublicAccess: Sendable, Equatable {
     /// Variables the public may estimate besides every concept's variable.
@@ -17,10 +18,18 @@ public struct PublicAccess: Sendable, Equatable {
     public var breakdowns: [String]?
     /// Variables the public may filter on; nil: the breakdowns.
     public var filters: [String]?
+    /// Coded open-ended questions whose shares of mentions the public may see: names of the
+    /// multiple-response sets of their coded columns (`russia_reason` or `$russia_reason`, as
+    /// `barometer code apply` writes them). The typed answers themselves are never public.
+    public var coded: [String]
 
-    public init(estimate: [String] = [], breakdowns: [String]? = nil, filters: [String]? = nil) {
+    public init(estimate: [String] = [], breakdowns: [String]? = nil, filters: [String]? = nil, coded: [String] = []) {
         self.estimate = estimate
         self.breakdowns = breakdowns
         self.filters = filters
+        self.coded = coded
     }
+
+    /// The multiple-response set names of ``coded``, each with its `$`.
+    public var codedSets: [String] { coded.map { $0.hasPrefix("$") ? $0 : "$" + $0 } }
 }

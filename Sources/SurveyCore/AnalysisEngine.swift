@@ -194,11 +194,12 @@ public enum AnalysisEngine {
         /// with Holm-adjusted p-values across the codes.
         func mentionRows(_ measure: Measure, domains: DomainIndex, cells: DomainCells, tests: inout [TestResult], warnings: inout [String]) throws(SurveyError) -> [ResultRow] {
             let parameter: RequestParameter = measure.statistic == .mentions ? .mentions : .mentioned
-            guard !measure.columns.isEmpty else {
+            let columns = try dataset.codebook.mentionColumns(measure.columns, parameter: parameter)
+            guard !columns.isEmpty else {
                 throw SurveyError(.invalidRequest, "The \(measure.statistic.rawValue) of '\(measure.variable)' names no mention columns; write \(parameter: parameter, "REASON1,REASON2").", field: parameter, value: measure.variable)
             }
             var indices: [CategoryIndex] = []
-            for name in measure.columns {
+            for name in columns {
                 let column = try dataset.column(name)
                 if case .text = column.values {
                     throw SurveyError(.invalidVariable, "'\(name)' holds typed answers, not codes; code them first (barometer code) and name the coded columns in \(parameter: parameter).", field: parameter, value: name)
@@ -207,7 +208,7 @@ public enum AnalysisEngine {
             }
             let counts = MentionCounts(indices)
             guard !counts.codes.isEmpty else {
-                throw SurveyError(.emptyDomain, "No respondent has a mention in \(measure.columns.joined(separator: ", "))\(options.missing == .exclude ? " that is not a missing code" : ""); check the columns named in \(parameter: parameter).", field: parameter, value: measure.variable)
+                throw SurveyError(.emptyDomain, "No respondent has a mention in \(columns.joined(separator: ", "))\(options.missing == .exclude ? " that is not a missing code" : ""); check the columns named in \(parameter: parameter).", field: parameter, value: measure.variable)
             }
             var rows: [ResultRow] = []
             if measure.statistic == .mentions {

@@ -266,6 +266,10 @@ public enum Phrase: String, CaseIterable, Sendable, Hashable {
     case mentionsOf
     /// "Share of respondents mentioning: {1}", `{1}` the mention columns.
     case mentionedOf
+    /// The explorer's coded open-ended questions: heading, what they are, the base and codes
+    /// choices of a coded question's view, and its method note.
+    case codedQuestions, codedQuestionsNote, shareOfAllMentions, shareOfRespondentsMentioning, mentionBase, respondentsWhoAnswered
+    case codesChoice, allCodes, categorizableCodes, codedMethodNote
     /// The label of the model line of a poll average ("Model").
     case pollModel
 
@@ -677,6 +681,24 @@ public enum Phrase: String, CaseIterable, Sendable, Hashable {
         case .publishedHeader: PhraseTexts(en: "Published", ru: "Опубликовано", kk: "Жарияланған")
         case .holmAdjustedPHeader: PhraseTexts(en: "p (Holm)", ru: "p (Холм)", kk: "p (Холм)")
         case .publishedSource: PhraseTexts(en: "Published: {1}.", ru: "Опубликовано: {1}.", kk: "Жарияланған: {1}.")
+        case .codedQuestions: PhraseTexts(en: "Coded open-ended questions", ru: "Закодированные открытые вопросы", kk: "Кодталған ашық сұрақтар")
+        case .codedQuestionsNote: PhraseTexts(
+            en: "Respondents answered these in their own words; coders sorted the answers into categories. Only the categories are published, never the answers.",
+            ru: "На эти вопросы респонденты отвечали своими словами; кодировщики отнесли ответы к категориям. Публикуются только категории, но не сами ответы.",
+            kk: "Бұл сұрақтарға респонденттер өз сөздерімен жауап берді; кодтаушылар жауаптарды санаттарға бөлді. Тек санаттар жарияланады, жауаптардың өзі ешқашан жарияланбайды.")
+        case .shareOfAllMentions: PhraseTexts(en: "Share of all mentions", ru: "Доля от всех упоминаний", kk: "Барлық аталымдардағы үлесі")
+        case .shareOfRespondentsMentioning: PhraseTexts(
+            en: "Share of respondents who answered that mentioned each", ru: "Доля ответивших, упомянувших каждую категорию",
+            kk: "Жауап бергендердің ішінде әр санатты атағандардың үлесі")
+        case .mentionBase: PhraseTexts(en: "Shares of", ru: "Доли от", kk: "Үлестер негізі")
+        case .respondentsWhoAnswered: PhraseTexts(en: "Respondents who answered", ru: "Ответивших респондентов", kk: "Жауап берген респонденттер")
+        case .codesChoice: PhraseTexts(en: "Codes", ru: "Коды", kk: "Кодтар")
+        case .allCodes: PhraseTexts(en: "All codes", ru: "Все коды", kk: "Барлық кодтар")
+        case .categorizableCodes: PhraseTexts(en: "Categorizable only", ru: "Только классифицируемые", kk: "Тек жіктелетіндер")
+        case .codedMethodNote: PhraseTexts(
+            en: "{1}, n = {2} respondents. Each wave is weighted with its own design; shares of mentions are weighted, with design-based {3} confidence intervals. The answers were coded with the study's code frame.",
+            ru: "{1}, n = {2} респондентов. Каждая волна взвешена по своему плану выборки; доли упоминаний взвешены, {3} доверительные интервалы учитывают план выборки. Ответы закодированы по кодификатору исследования.",
+            kk: "{1}, n = {2} респондент. Әр толқын өз іріктеу жоспарымен салмақталған; аталым үлестері салмақталған, {3} сенім аралықтары іріктеу жоспарын ескереді. Жауаптар зерттеудің код жүйесі бойынша кодталған.")
         case .mentionsMethodNote: PhraseTexts(
             en: "Shares of mentions are weighted ratios of mentions of each code to all mentions (categorizable: leaving out the codes marked uncodable), with design-based intervals; the answers were coded by the code frame's rules and a classifier.",
             ru: "Доли упоминаний — взвешенные отношения упоминаний каждого кода ко всем упоминаниям (классифицируемые — без кодов, отмеченных как неклассифицируемые), с интервалами с учётом плана выборки; ответы закодированы правилами кодификатора и классификатором.",

@@ -95,6 +95,40 @@ struct SurfacesAgreeTests {
         #expect(csvCLI.stdout == csvFromServer)
     }
 
+    @Test("shares of mentions across waves: the CLI's trend --mentions and the server's trend?mentions= give every number equal")
+    func mentionsAcrossWaves() async throws {
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        let flags = ["--mentions", "$russia_reason", "--by", "language", "--waves", "2019-autumn,2022-autumn", "--missing", "exclude"]
+        let cli = BarometerCLI.run(["trend", demoFolder + "/study"] + flags + ["--format", "json"])
+        #expect(cli.status == 0, "\(cli.stderr)")
+        let fromCLI = try JSONDecoder().decode(AnalysisResult.self, from: Data(cli.stdout.utf8))
+        #expect(BarometerCLI.run(["import", demoFolder + "/study", "--data", data, "--slug", "demo"]).status == 0)
+        let store = try BarometerStore(directory: data)
+        let configuration = ServerConfiguration()
+        let app = Application(router: BarometerServerApp.router(service: StudyService(store: store, configuration: configuration), configuration: configuration))
+        let answer = Mutex<AnalysisResult?>(nil)
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/api/v1/studies/demo/trend?mentions=%24russia_reason&by=language&waves=2019-autumn,2022-autumn&missing=exclude", method: .get) { r in
+                #expect(r.status == .ok, "\(String(buffer: r.body).prefix(300))")
+                let result = try JSONDecoder().decode(AnalysisResult.self, from: Data(buffer: r.body))
+                answer.withLock { $0 = result }
+            }
+        }
+        let server = try #require(answer.withLock { $0 })
+        #expect(fromCLI.rows.count == server.rows.count && server.rows.count == 2 * 2 * 6)
+        for (a, b) in zip(fromCLI.rows, server.rows) {
+            #expect(a.domain == b.domain && a.level == b.level && a.statistic == .mentions)
+            #expect(a.estimate == b.estimate && a.standardError == b.standardError && a.ci == b.ci && a.unweightedCount == b.unweightedCount)
+        }
+        #expect(fromCLI.comparisons.map(\.difference) == server.comparisons.map(\.difference) && !server.comparisons.isEmpty)
+        // The table verb prints it too, with the change between the waves.
+        let table = BarometerCLI.run(["trend", demoFolder + "/study"] + flags)
+        #expect(table.status == 0 && table.stdout.contains("Autumn 2022") && table.stdout.contains("Changes between waves"), "\(table.stderr)")
+        // A concept and --mentions together, or neither, are refused in one sentence.
+        let both = BarometerCLI.run(["trend", demoFolder + "/study", "opinion_russia", "--mentions", "$russia_reason"])
+        #expect(both.status == 64 && both.stderr.contains("not both"))
+    }
+
     @Test("calibration does not depend on the display language: targets are matched by code")
     func calibrationIgnoresTheLanguage() async throws {
         let en = BarometerCLI.run(["trend", study, "opinion", "--waves", "w3", "--format", "json"])

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import Store
 import Studies
 import SurveyCore
+import SurveyIO
 
 /// A store holding the demo study (generated once) and the server built on it.
 enum ServerFixture {
@@ -17,6 +18,17 @@ enum ServerFixture {
     static let store: BarometerStore = {
         let store = try! BarometerStore.inMemory(passwordIterations: 1_000)
         try! store.importStudy(slug: "demo", study: demo.study, datasets: datasets())
+        return store
+    }()
+
+    /// The demo as `barometer serve --demo` serves it: its open-ended reasons coded (the set
+    /// `$russia_reason`, which its study.yaml makes public).
+    static let codedDemo: DemoStudy = try! DemoStudyGenerator().generateCoded()
+
+    static let codedStore: BarometerStore = {
+        let store = try! BarometerStore.inMemory(passwordIterations: 1_000)
+        try! store.importStudy(slug: "demo", study: codedDemo.study,
+                               datasets: Dictionary(uniqueKeysWithValues: zip(codedDemo.study.waves.map(\.id), codedDemo.datasets)))
         return store
     }()
 

@@ -91,3 +91,74 @@ struct DisclosurePolicyTests {
         #expect(out.warnings.contains { $0.contains("2 estimates are withheld") })
     }
 }
+
+/// Coded open-ended questions under the disclosure policy: the declared set's coded columns
+/// may be counted, never the typed answers, and shares of mentions rest on enough respondents.
+@Suite("Disclosure policy: coded questions")
+struct CodedDisclosureTests {
+    /// The policy test data with two coded columns of `why` and their sets.
+    static let data: Dataset = {
+        var data = DisclosurePolicyTests.data
+        let n = data.rowCount
+        let labels = [ValueLabel(code: 1, label: LocalizedText("price")), ValueLabel(code: 2, label: LocalizedText("quality"))]
+        data.codebook["why1_code"] = VariableMetadata(valueLabels: labels)
+        data.codebook["why2_code"] = VariableMetadata(valueLabels: labels)
+        data.codebook["why_price"] = VariableMetadata(valueLabels: [ValueLabel(code: 0, label: LocalizedText("no")), ValueLabel(code: 1, label: LocalizedText("yes"))])
+        data.codebook.multipleResponseSets = [
+            MultipleResponseSet(name: "$why", label: LocalizedText("Why"), kind: .categories, variables: ["why1_code", "why2_code"]),
+            MultipleResponseSet(name: "$why_d", label: LocalizedText("Why"), kind: .dichotomies(countedValue: "1"), variables: ["why_price"]),
+        ]
+        return try! Dataset(columns: data.columns + [
+            .numeric("why1_code", (0..<n).map { Double($0 % 2 + 1) }), .numeric("why2_code", (0..<n).map { $0 % 3 == 0 ? 2 : .nan }),
+            .numeric("why_price", (0..<n).map { Double($0 % 2) }),
+        ], codebook: data.codebook)
+    }()
+
+    static let study: Study = {
+        var study = DisclosurePolicyTests.study
+        study.access.coded = ["why"]
+        return study
+    }()
+
+    let policy = DisclosurePolicy(minimumCount: 30)
+
+    @Test("a declared set's coded columns may be counted; the typed answers, the yes/no set and undeclared sets may not")
+    func whatMayBeCounted() throws {
+        let v = policy.variables(of: Self.study, datasets: [Self.data])
+        #expect(v.coded.map(\.set) == ["$why"] && v.coded.first?.columns == ["why1_code", "why2_code"])
+        #expect(!v.breakdowns.contains("why1_code") && !v.filters.contains("why1_code") && !v.questions.contains("why1_code"))
+        for columns in [["$why"], ["why1_code", "why2_code"]] {
+            try policy.check(AnalysisRequest(measures: [.mentions(.mentions, columns: columns)], by: ["h"]), variables: v)
+        }
+        for columns in [["why"], ["why1_code", "why"], ["$why_d"], ["why_price"]] {
+            let error = try #require(throws: SurveyError.self) {
+                try policy.check(AnalysisRequest(measures: [.mentions(.mentioned, columns: columns)]), variables: v)
+            }
+            #expect(error.kind == .notPublic && error.message.contains("is not a coded question the public may see") && error.message.contains("$why"))
+        }
+        // Undeclared: nothing is countable.
+        let undeclared = policy.variables(of: DisclosurePolicyTests.study, datasets: [Self.data])
+        #expect(undeclared.coded.isEmpty)
+        #expect(throws: SurveyError.self) { try policy.check(AnalysisRequest(measures: [.mentions(.mentions, columns: ["$why"])]), variables: undeclared) }
+    }
+
+    @Test("a share of mentions is withheld unless the mentions divided by the question's columns reach the minimum")
+    func withholdingMentions() {
+        func row(_ code: String, _ count: Int, group: String, statistic: Statistic = .mentions, variable: String = "$why") -> ResultRow {
+            ResultRow(variable: variable, statistic: statistic, domain: Domain([.init(variable: "h", value: group)]), level: code, code: code,
+                      estimate: 0.5, standardError: 0.1, ci: nil, degreesOfFreedom: 10, unweightedCount: count, weightedCount: Double(count))
+        }
+        // Group x: 40 + 25 mentions of 2 columns: at least 32 respondents. Group y: 30 + 29: at least 29 (floor).
+        let rows = [row("1", 40, group: "x"), row("2", 25, group: "x"), row("1", 30, group: "y"), row("2", 29, group: "y"),
+                    row("1", 40, group: "x", statistic: .mentioned, variable: "why1_code,why2_code"),
+                    row("2", 21, group: "x", statistic: .mentioned, variable: "why1_code,why2_code")]
+        let result = AnalysisResult(
+            design: DesignSummary(weights: "w", strata: nil, clusters: [], fpc: [], nest: false, lonelyPSU: .fail, degreesOfFreedom: 10,
+                                  respondents: 100, strataCount: 1, psuCount: 100, weighting: []),
+            rows: rows, tests: [], comparisons: [], waves: [], warnings: [])
+        let v = policy.variables(of: Self.study, datasets: [Self.data])
+        let out = policy.withhold(result, variables: v)
+        // Respondents mentioning each code, 40 + 21 of 2 columns: at least 30.
+        #expect(out.rows.map(\.suppressed) == [false, false, true, true, false, false])
+    }
+}

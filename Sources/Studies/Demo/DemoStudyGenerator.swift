@@ -52,7 +52,8 @@ public struct DemoStudyGenerator: Sendable {
             waves: waves, concepts: concepts, events: DemoEvents.all,
             access: PublicAccess(
                 estimate: ["age"],
-                breakdowns: ["agegroup", "sex", "language", "ethnicity", "education", "region", "settlement", "russian_media"]))
+                breakdowns: ["agegroup", "sex", "language", "ethnicity", "education", "region", "settlement", "russian_media"],
+                coded: ["russia_reason"]))
         return DemoStudy(seed: seed, study: study, datasets: datasets, targets: DemoPopulation.targets)
     }
 

@@ -94,14 +94,29 @@ public struct DisclosurePolicy: Sendable {
             declared = breakdowns
         } else {
             var names: [String] = []
-            for column in datasets.first?.columns ?? [] where !conceptVariables.contains(column.name) {
+            // The columns of multiple-response sets are answers (coded or chosen), not groups.
+            let setVariables = Set(datasets.flatMap { $0.codebook.multipleResponseSets.flatMap(\.variables) })
+            for column in datasets.first?.columns ?? [] where !conceptVariables.contains(column.name) && !setVariables.contains(column.name) {
                 if !(datasets.first?.metadata(column.name).valueLabels.isEmpty ?? true) { names.append(column.name) }
             }
             declared = names
         }
         let breakdowns = declared.filter { !design.contains($0) && isCategorical($0) }
         let filters = Set((study.access.filters ?? breakdowns).filter { !design.contains($0) && isCategorical($0) })
-        return PublicVariables(questions: questions, numeric: numeric, breakdowns: breakdowns, filters: filters)
+        // Declared coded questions: the sets of coded columns (never the typed answers) in any wave.
+        var coded: [(set: String, columns: [String])] = []
+        for name in study.access.codedSets {
+            var columns: [String] = []
+            for data in datasets {
+                guard let set = data.codebook.multipleResponseSets.first(where: { $0.name == name && $0.kind == .categories }) else { continue }
+                for column in set.variables where !columns.contains(column) && !design.contains(column) {
+                    if let values = try? data.column(column).values, case .text = values { continue }
+                    columns.append(column)
+                }
+            }
+            if !columns.isEmpty { coded.append((name, columns)) }
+        }
+        return PublicVariables(questions: questions, numeric: numeric, breakdowns: breakdowns, filters: filters, coded: coded)
     }
 
     // MARK: Checks
@@ -122,8 +137,9 @@ public struct DisclosurePolicy: Sendable {
                 }
             case .mentions, .mentioned:
                 let parameter: RequestParameter = measure.statistic == .mentions ? .mentions : .mentioned
-                for name in measure.columns where !shares.contains(name) {
-                    throw SurveyError(.notPublic, "'\(name)' is not a coded question the public may see; \(parameter: parameter) takes the coded columns of \(Self.list(shares.sorted())).", field: parameter, value: name)
+                let sets = Set(variables.coded.map(\.set)), columns = variables.codedColumns
+                for name in measure.columns where !sets.contains(name) && !columns.contains(name) {
+                    throw SurveyError(.notPublic, "'\(name)' is not a coded question the public may see; \(parameter: parameter) takes \(variables.coded.isEmpty ? "nothing in this study" : Self.list(variables.coded.map(\.set)) + " (or their coded columns)").", field: parameter, value: name)
                 }
             case .mean, .total, .ratio:
                 let parameter: RequestParameter = measure.statistic == .mean ? .mean : measure.statistic == .total ? .total : .ratio
@@ -224,17 +240,38 @@ public struct DisclosurePolicy: Sendable {
 
     /// The result with every estimate resting on fewer than ``minimumCount`` respondents
     /// withheld (and the changes between waves involving one).
-    public func withhold(_ result: AnalysisResult) -> AnalysisResult {
+    ///
+    /// A share's base is the sum of its levels' counts. A share of mentions rests on the
+    /// respondents with a mention, which its rows do not count; each of them gave between one
+    /// and C mentions (C the question's columns), so the mentions (or the respondents mentioning
+    /// each code) summed over codes and divided by C is a lower bound of that base, and the rule
+    /// is applied to the bound: it may withhold a share whose base is just large enough, never
+    /// publish one whose base is too small. `variables` gives the columns of a set named `$NAME`.
+    public func withhold(_ result: AnalysisResult, variables: PublicVariables? = nil) -> AnalysisResult {
         var out = result
         var base: [String: Int] = [:]
+        var mentions: [String: (sum: Int, columns: Int)] = [:]
         func key(_ row: ResultRow) -> String {
             "\(row.variable)|\(row.statistic.rawValue)|" + row.domain.entries.map { "\($0.variable)=\($0.value)" }.joined(separator: "&")
                 + (row.cell.map { "|cell:\($0.row)" } ?? "")
         }
+        func columnCount(_ variable: String) -> Int {
+            if variable.hasPrefix("$") {
+                // A set the policy does not know has passed no check: count it as many columns
+                // as any set of the study has, and at least the two of a typical question.
+                return variables?.coded.first { $0.set == variable }?.columns.count ?? max(2, variables?.coded.map(\.columns.count).max() ?? 2)
+            }
+            return max(1, variable.split(separator: ",").count)
+        }
         for row in result.rows {
             let k = key(row)
-            if row.statistic == .proportion { base[k, default: 0] += row.unweightedCount } else { base[k] = max(base[k] ?? 0, row.unweightedCount) }
+            switch row.statistic {
+            case .proportion: base[k, default: 0] += row.unweightedCount
+            case .mentions, .mentioned: mentions[k, default: (0, columnCount(row.variable))].sum += row.unweightedCount
+            default: base[k] = max(base[k] ?? 0, row.unweightedCount)
+            }
         }
+        for (k, m) in mentions { base[k] = m.sum / m.columns }
         var withheld = 0
         out.rows = result.rows.map { row in
             guard (base[key(row)] ?? 0) < minimumCount else { return row }

@@ -14,14 +14,27 @@ public struct PublicVariables: Sendable, Equatable {
     public let breakdowns: [String]
     /// Categorical variables a filter may read.
     public let filters: Set<String>
+    /// Coded open-ended questions whose shares of mentions may be published: each declared
+    /// multiple-response set (`$russia_reason`) with its coded columns in any wave, in the
+    /// study's order. Never the typed answers, and never a group variable.
+    public let coded: [(set: String, columns: [String])]
 
-    public init(questions: Set<String>, numeric: Set<String>, breakdowns: [String], filters: Set<String>) {
+    public init(questions: Set<String>, numeric: Set<String>, breakdowns: [String], filters: Set<String>, coded: [(set: String, columns: [String])] = []) {
         self.questions = questions
         self.numeric = numeric
         self.breakdowns = breakdowns
         self.filters = filters
+        self.coded = coded
     }
 
+    /// The coded columns the public may count mentions of.
+    public var codedColumns: Set<String> { Set(coded.flatMap(\.columns)) }
+
     /// Every variable a client may name.
-    public var all: Set<String> { questions.union(numeric).union(breakdowns).union(filters) }
+    public var all: Set<String> { questions.union(numeric).union(breakdowns).union(filters).union(codedColumns) }
+
+    public static func == (a: PublicVariables, b: PublicVariables) -> Bool {
+        a.questions == b.questions && a.numeric == b.numeric && a.breakdowns == b.breakdowns && a.filters == b.filters
+            && a.coded.map(\.set) == b.coded.map(\.set) && a.coded.map(\.columns) == b.coded.map(\.columns)
+    }
 }

@@ -24,9 +24,12 @@ public enum TrendAnalysis {
         guard let trend = request.trend else {
             throw SurveyError(.invalidRequest, "The request names no concept to follow; add \(parameter: .concept, "ID").", field: .concept)
         }
-        guard let concept = study.concept(trend.concept) else {
-            let close = NameSuggester.closest(to: trend.concept, among: study.concepts.map(\.id), limit: 3)
-            throw SurveyError(.unknownVariable, "The study has no concept '\(trend.concept)'\(close.isEmpty ? "" : "; did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?") (\(surface: [.commandLine: "run `barometer trend STUDY --list` to see them", .query: "the study's concepts are listed at /api/v1/studies/STUDY/concepts"], otherwise: "the study's concepts are listed in its study.yaml")).", field: .concept, value: trend.concept)
+        guard let conceptID = trend.concept else {
+            return try MentionTrend.run(request, trend: trend, study: study, data: data)
+        }
+        guard let concept = study.concept(conceptID) else {
+            let close = NameSuggester.closest(to: conceptID, among: study.concepts.map(\.id), limit: 3)
+            throw SurveyError(.unknownVariable, "The study has no concept '\(conceptID)'\(close.isEmpty ? "" : "; did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?") (\(surface: [.commandLine: "run `barometer trend STUDY --list` to see them", .query: "the study's concepts are listed at /api/v1/studies/STUDY/concepts"], otherwise: "the study's concepts are listed in its study.yaml")).", field: .concept, value: conceptID)
         }
         for id in trend.waves where study.wave(id) == nil {
             throw SurveyError(.invalidRequest, "The study has no wave '\(id)'; its waves are \(study.waves.map(\.id).joined(separator: ", ")).", field: .waves, value: id)
@@ -105,7 +108,7 @@ public enum TrendAnalysis {
                 id: wave.id, label: wave.label.text(in: language) ?? wave.id, fieldworkStart: wave.fieldworkStart,
                 fieldworkEnd: wave.fieldworkEnd, mode: wave.mode, design: result.design))
         }
-        let comparisons = try changes(trend, rows: rows, waves: waves.map(\.id), level: request.options.confidenceLevel)
+        let comparisons = try changes(trend, subject: concept.id, rows: rows, waves: waves.map(\.id), level: request.options.confidenceLevel)
         let skipped = study.waves.filter { w in concept.mapping(wave: w.id) == nil && (trend.waves.isEmpty || trend.waves.contains(w.id)) }
         if !skipped.isEmpty {
             warnings.append("'\(concept.id)' was not asked in \(skipped.map(\.id).joined(separator: ", ")).")
@@ -173,8 +176,8 @@ public enum TrendAnalysis {
     }
 
     /// The changes the request asks for, for every level (and net score) and domain present
-    /// in both waves of a pair.
-    static func changes(_ trend: TrendSpec, rows: [ResultRow], waves: [String], level: Double) throws(SurveyError) -> [Comparison] {
+    /// in both waves of a pair; `subject` (the concept or the mentions followed) names it in errors.
+    static func changes(_ trend: TrendSpec, subject: String, rows: [ResultRow], waves: [String], level: Double) throws(SurveyError) -> [Comparison] {
         var pairs: [(String, String)] = []
         switch trend.changes {
         case .none: return []
@@ -186,7 +189,7 @@ public enum TrendAnalysis {
                     throw SurveyError(.invalidRequest, "A change is between two waves, written FROM:TO; write e.g. \(parameter: .compare, "2021-spring:2022-autumn").", field: .compare)
                 }
                 for id in pair where !waves.contains(id) {
-                    throw SurveyError(.invalidRequest, "The change \(parameter: .compare, "\(pair[0]):\(pair[1])") names the wave '\(id)', which has no estimate of '\(trend.concept)' (waves: \(waves.joined(separator: ", "))).", field: .compare, value: "\(pair[0]):\(pair[1])")
+                    throw SurveyError(.invalidRequest, "The change \(parameter: .compare, "\(pair[0]):\(pair[1])") names the wave '\(id)', which has no estimate of '\(subject)' (waves: \(waves.joined(separator: ", "))).", field: .compare, value: "\(pair[0]):\(pair[1])")
                 }
                 pairs.append((pair[0], pair[1]))
             }

@@ -6,7 +6,8 @@
 ///
 /// Values of list parameters (`by`, `waves`, `levels`, `compare`, the measures) may be repeated
 /// and are split at commas; `collapse` is repeated (`name=a+b`). With `concept`, the request is a
-/// trend and `wave` picks one wave of it (`all` for every wave).
+/// trend and `wave` picks one wave of it (`all` for every wave). Shares of mentions (`mentions`,
+/// `mentioned`) with `wave=all`, `waves` or `compare` are a trend across waves too.
 public struct RequestParameters: Sendable {
     /// One parameter as given: its name (as written, maybe an older spelling) and value.
     public struct Entry: Sendable, Equatable {
@@ -149,8 +150,11 @@ public struct RequestParameters: Sendable {
             request.design.lonelyPSU = policy
         }
 
-        // A trend of a concept, or one wave.
+        // A trend of a concept, or of shares of mentions across waves (`wave=all`, `waves=` or
+        // `compare=` with `mentions=`/`mentioned=`), or one wave.
         let waveChoice = value(.wave).flatMap { $0 == "all" ? nil : $0 }
+        let followsMentions = request.measures.contains { $0.statistic == .mentions || $0.statistic == .mentioned }
+            && waveChoice == nil && (value(.wave) == "all" || !values(.waves).isEmpty || !values(.compare).isEmpty || request.trend != nil)
         if let concept = value(.concept) {
             var trend = request.trend ?? TrendSpec(concept: concept)
             trend.concept = concept
@@ -182,9 +186,26 @@ public struct RequestParameters: Sendable {
             }
             request.trend = trend
             request.wave = nil
+        } else if followsMentions {
+            for p in [RequestParameter.levels, .collapse, .net] where !values(p).isEmpty {
+                throw SurveyError(.invalidRequest, "\(parameter: p) applies to the trend of a concept, but the request follows shares of mentions, which have no levels to merge or net score; leave \(parameter: p) out.", field: p, value: value(p))
+            }
+            var trend = request.trend ?? TrendSpec(concept: nil)
+            trend.concept = nil
+            if !values(.waves).isEmpty { trend.waves = list(.waves) }
+            let words = list(.compare)
+            if !words.isEmpty {
+                let (changes, invalid) = TrendSpec.Changes.parse(words)
+                if let invalid {
+                    throw SurveyError(.invalidRequest, "\(parameter: .compare, invalid) is not FROM:TO, consecutive, first-last or none; write e.g. \(parameter: .compare, "2021-spring:2022-autumn").", field: .compare, value: invalid)
+                }
+                trend.changes = changes
+            }
+            request.trend = trend
+            request.wave = nil
         } else {
             for p in [RequestParameter.waves, .levels, .collapse, .compare, .net] where !values(p).isEmpty {
-                throw SurveyError(.invalidRequest, "\(parameter: p) applies to the trend of a concept, but the request names no concept; add \(parameter: .concept, "ID").", field: p, value: value(p))
+                throw SurveyError(.invalidRequest, "\(parameter: p) applies to the trend of a concept or of shares of mentions, but the request names neither; add \(parameter: .concept, "ID") or \(parameter: .mentions, "CODED1,CODED2").", field: p, value: value(p))
             }
             if let waveChoice { request.wave = waveChoice }
         }

@@ -1,6 +1,7 @@
 /// The trend part of an ``AnalysisRequest``: a harmonized concept of a study followed across
 /// waves, with the levels to show, levels merged, the changes between waves to test and the net
-/// score. Breakdowns, filter and options are the request's own.
+/// score; or, without a concept, the request's shares of mentions of a coded question followed
+/// across the waves that have its columns. Breakdowns, filter and options are the request's own.
 public struct TrendSpec: Sendable, Equatable, Codable {
     /// Levels merged into one: `favourable = very_favourable + somewhat_favourable`.
     public struct LevelGroup: Sendable, Equatable, Codable {
@@ -83,7 +84,10 @@ public struct TrendSpec: Sendable, Equatable, Codable {
         }
     }
 
-    public var concept: String
+    /// The concept followed; nil when the trend follows the request's shares of mentions
+    /// (``Statistic/mentions`` or ``Statistic/mentioned`` of a coded open-ended question), which
+    /// have no levels, collapses or net score.
+    public var concept: String?
     /// Wave ids to use (every wave that asked the question when empty).
     public var waves: [String]
     /// Level ids or labels to report (all when empty); estimates are always of all levels.
@@ -94,7 +98,7 @@ public struct TrendSpec: Sendable, Equatable, Codable {
     public var netScore: Bool
 
     public init(
-        concept: String, waves: [String] = [], levels: [String] = [], collapse: [LevelGroup] = [],
+        concept: String?, waves: [String] = [], levels: [String] = [], collapse: [LevelGroup] = [],
         changes: Changes = .firstToLast, netScore: Bool = true
     ) {
         self.concept = concept
@@ -109,7 +113,7 @@ public struct TrendSpec: Sendable, Equatable, Codable {
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        concept = try c.decode(String.self, forKey: .concept)
+        concept = try c.decodeIfPresent(String.self, forKey: .concept)
         waves = try c.decodeIfPresent([String].self, forKey: .waves) ?? []
         levels = try c.decodeIfPresent([String].self, forKey: .levels) ?? []
         collapse = try c.decodeIfPresent([LevelGroup].self, forKey: .collapse) ?? []

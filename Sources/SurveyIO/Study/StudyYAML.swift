@@ -71,6 +71,7 @@ public enum StudyYAML {
             if let b = study.access.breakdowns { fields.append((Node("breakdowns"), list(b))) }
             if let f = study.access.filters { fields.append((Node("filters"), list(f))) }
             if !study.access.estimate.isEmpty { fields.append((Node("estimate"), list(study.access.estimate))) }
+            if !study.access.coded.isEmpty { fields.append((Node("coded"), list(study.access.coded))) }
             top.append((Node("public"), Node(fields, .implicit, .block)))
         }
         do {

@@ -96,10 +96,11 @@ struct StudyYAMLParser: YAMLDocumentParsing {
             guard case .mapping(let mapping) = node else {
                 throw failure(line(node), "`public:` holds \(describe(node)); write e.g. `public: {breakdowns: [agegroup, sex], estimate: [russian_media]}`")
             }
-            let fields = try keys(of: mapping, in: "`public:`", allowed: ["estimate", "breakdowns", "filters"])
+            let fields = try keys(of: mapping, in: "`public:`", allowed: ["estimate", "breakdowns", "filters", "coded"])
             if let n = fields["estimate"] { study.access.estimate = try strings(n, what: "`public: estimate`") }
             if let n = fields["breakdowns"] { study.access.breakdowns = try strings(n, what: "`public: breakdowns`") }
             if let n = fields["filters"] { study.access.filters = try strings(n, what: "`public: filters`") }
+            if let n = fields["coded"] { study.access.coded = try strings(n, what: "`public: coded`") }
         }
         return study
     }
