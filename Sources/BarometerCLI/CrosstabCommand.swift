@@ -7,9 +7,15 @@ struct Crosstab: AnalysisCommand {
         commandName: "crosstab",
         abstract: "Cross two categorical variables: weighted percentages with intervals and a Rao–Scott test.",
         discussion: """
-            Example:
+            With a multiple-response set (`$NAME`, e.g. the coded columns `barometer code apply` \
+            writes) as the rows, each code's share of the mentions of every column group \
+            (--base respondents: of the respondents who answered, with a Rao–Scott test per code, \
+            Holm-adjusted).
+
+            Examples:
               barometer crosstab apistrat.csv stype sch.wide \\
                 --weight pw --strata stype --fpc fpc --percent row
+              barometer crosstab wave.sav '$russia_reason' language --weight weight --strata stratum --cluster psu
             """)
 
     @Argument(help: ArgumentHelp("The survey file.", valueName: "file"))
@@ -23,6 +29,16 @@ struct Crosstab: AnalysisCommand {
 
     @OptionGroup(title: "Table")
     var table: TableOptions
+
+    @Option(help: ArgumentHelp(
+        "With a multiple-response set as the rows: shares of all 'mentions' (default) or of the 'respondents' who answered.",
+        valueName: "base"))
+    var base: MentionBase?
+
+    /// What the shares of a multiple-response set's codes are shares of.
+    enum MentionBase: String, ExpressibleByArgument, CaseIterable {
+        case mentions, respondents
+    }
 
     @OptionGroup(title: "Input")
     var input: InputOptions
@@ -40,7 +56,17 @@ struct Crosstab: AnalysisCommand {
     var output: OutputOptions
 
     func makeRequest(arguments: [String]?) throws -> AnalysisRequest {
-        AnalysisRequest(
+        if rowVariable.hasPrefix("$") {
+            // Codes × groups of a multiple-response question: its shares of mentions by the column variable.
+            return AnalysisRequest(
+                design: design.spec, measures: [.mentions(base == .respondents ? .mentioned : .mentions, columns: [rowVariable])],
+                by: [columnVariable], filter: estimation.filter,
+                options: try estimation.analysisOptions(language: output.language, designEffects: false))
+        }
+        if let base {
+            throw ValidationError("--base applies to a multiple-response set ($NAME) as the rows, but the rows are '\(rowVariable)'; name the set (e.g. '$\(rowVariable)'), or leave out --base \(base.rawValue).")
+        }
+        return AnalysisRequest(
             design: design.spec,
             crosstab: CrosstabSpec(rows: rowVariable, columns: columnVariable, percent: table.percent, test: table.test),
             filter: estimation.filter,

@@ -80,10 +80,13 @@ public struct StudyReportBuilder: Sendable {
                 var request = analysis.request
                 request.options.language = language
                 let result = try run(request)
-                let conceptID = request.trend?.concept ?? ""
+                // A concept, or (a trend without one) the shares of mentions of a coded question.
+                let mentions = request.measures.first { $0.statistic == .mentions || $0.statistic == .mentioned }
+                let conceptID = request.trend?.concept ?? MultipleResponseSet.stem(of: mentions?.columns.map { $0.hasPrefix("$") ? String($0.dropFirst()) : $0 } ?? []) ?? ""
                 let concept = study.concept(conceptID)
                 let name = String(format: "%02d-%@", number, conceptID)
-                let chartTitle = analysis.title?.text(in: language) ?? concept?.title.text(in: language) ?? conceptID
+                let chartTitle = analysis.title?.text(in: language) ?? concept?.title.text(in: language)
+                    ?? mentions.flatMap { result.variableLabels[$0.variable] } ?? conceptID
                 if analysis.chart == .mentions {
                     let mentionName = String(format: "%02d-%@", number, MultipleResponseSet.stem(of: request.measures.first?.columns ?? []) ?? "mentions")
                     let figure = try mentionsFigure(analysis, result: result, title: chartTitle, name: mentionName, run: run)
@@ -191,7 +194,7 @@ public struct StudyReportBuilder: Sendable {
     /// the groups.
     func headline(_ result: AnalysisResult, title: String, request: AnalysisRequest) -> String {
         guard let last = result.waves.last else { return title }
-        let rows = result.rows.filter { $0.domain.entries.first?.value == last.id && $0.statistic == .proportion }
+        let rows = result.rows.filter { $0.domain.entries.first?.value == last.id && [.proportion, .mentions, .mentioned].contains($0.statistic) }
         var name = title
         var finding = ""
         if let by = request.by.first {

@@ -390,6 +390,15 @@ public struct AnalysisResult: Sendable, Equatable, Codable {
         request = try c.decodeIfPresent(AnalysisRequest.self, forKey: .request)
         pollModels = try c.decodeIfPresent([PollModelSummary].self, forKey: .pollModels) ?? []
         reliability = try c.decodeIfPresent(ReliabilitySummary.self, forKey: .reliability)
+        // A domain is a JSON object, whose keys come back in no particular order: put them back
+        // in the request's (the wave of a trend first, then the breakdowns), else by name.
+        let order = ["wave"] + (request?.by ?? [])
+        func position(_ variable: String) -> Int { order.firstIndex(of: variable) ?? order.count }
+        func ordered(_ domain: Domain) -> Domain {
+            Domain(domain.entries.sorted { (position($0.variable), $0.variable) < (position($1.variable), $1.variable) })
+        }
+        for i in rows.indices { rows[i].domain = ordered(rows[i].domain) }
+        for i in comparisons.indices { comparisons[i].domain = ordered(comparisons[i].domain) }
     }
 
     public func encode(to encoder: Encoder) throws {

@@ -136,6 +136,64 @@ struct DemoCodingTests {
         }
     }
 
+    @Test("a report follows a coded question across waves: a chart and table of shares of mentions, the same numbers as trend --mentions")
+    func reportAcrossWaves() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mention-report-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let yaml = """
+            title: {en: Reasons, ru: Причины, kk: Себептер}
+            study: \(demoFolder)/study
+            sections:
+              - title: {en: Why Russia is liked, ru: Почему Россия нравится, kk: Ресей неге ұнайды}
+                analyses:
+                  - {chart: trend, mentions: $russia_reason, waves: [2019-autumn, 2021-autumn, 2022-autumn], missing: exclude}
+                  - {chart: small-multiples, mentioned: $russia_reason, by: language, compare: none}
+            """
+        try yaml.write(toFile: folder + "/report.yaml", atomically: true, encoding: .utf8)
+        for language in ["en", "kk"] {
+            let run = BarometerCLI.run(["report", folder + "/report.yaml", "--out", folder + "/out-\(language)", "--lang", language])
+            #expect(run.status == 0, "\(run.stderr)")
+            let html = try String(contentsOfFile: folder + "/out-\(language)/report.html", encoding: .utf8)
+            #expect(html.components(separatedBy: "<figure").count - 1 == 2)
+            #expect(html.components(separatedBy: "<svg").count - 1 == 4, "a wide and a narrow chart per analysis")
+            let title = language == "en" ? "Reasons for a favourable opinion of Russia (coded)" : "Ресейге жақсы көзқарастың себептері (кодталған)"
+            #expect(html.contains(title))
+            if language == "kk" { #expect(!html.contains("Russia's domestic qualities") && html.contains("Ресейдің ішкі қасиеттері")) }
+        }
+        // The table's numbers are trend --mentions's.
+        let tables = try FileManager.default.contentsOfDirectory(atPath: folder + "/out-en/tables").sorted()
+        let first = try #require(tables.first { $0.hasPrefix("01-") })
+        #expect(first == "01-russia_reason.csv")
+        let report = try DatasetLoader.load(path: folder + "/out-en/tables/" + first)
+        let run = BarometerCLI.run(["trend", demoFolder + "/study", "--mentions", "$russia_reason", "--waves", "2019-autumn,2021-autumn,2022-autumn",
+                                    "--missing", "exclude", "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let cli = try JSONDecoder().decode(AnalysisResult.self, from: Data(run.stdout.utf8))
+        let estimates = try report.column("estimate")
+        let values = (0..<report.rowCount).compactMap { estimates.text(at: $0).flatMap(Double.init) }
+        #expect(values.count == 3 * 6 && values == cli.rows.compactMap(\.estimate))
+    }
+
+    @Test("crosstab takes a multiple-response set as its rows: each code's share of the mentions (or of the respondents) of every group")
+    func crosstabOfASet() throws {
+        let file = demoFolder + "/study/waves/2019-autumn.sav"
+        let design = ["--weight", "weight", "--strata", "stratum", "--cluster", "psu"]
+        let crosstab = BarometerCLI.run(["crosstab", file, "$russia_reason", "language", "--format", "json"] + design)
+        let estimate = BarometerCLI.run(["estimate", file, "--mentions", "russia_reason1_code,russia_reason2_code", "--by", "language", "--format", "json"] + design)
+        #expect(crosstab.status == 0 && estimate.status == 0, "\(crosstab.stderr)")
+        let a = try JSONDecoder().decode(AnalysisResult.self, from: Data(crosstab.stdout.utf8))
+        let b = try JSONDecoder().decode(AnalysisResult.self, from: Data(estimate.stdout.utf8))
+        #expect(a.rows.count == 14 && a.rows.map(\.estimate) == b.rows.map(\.estimate) && a.rows.map(\.ci) == b.rows.map(\.ci))
+        let respondents = BarometerCLI.run(["crosstab", file, "$russia_reason", "language", "--base", "respondents", "--format", "json"] + design)
+        let c = try JSONDecoder().decode(AnalysisResult.self, from: Data(respondents.stdout.utf8))
+        #expect(c.rows.allSatisfy { $0.statistic == .mentioned } && c.tests.count == 7 && c.tests.allSatisfy { $0.adjustment == "holm" })
+        let text = BarometerCLI.run(["crosstab", file, "$russia_reason", "language"] + design)
+        #expect(text.status == 0 && text.stdout.contains("Russia's domestic qualities"))
+        let bad = BarometerCLI.run(["crosstab", file, "russia_reason1_code", "language", "--base", "respondents"] + design)
+        #expect(bad.status == 64 && bad.stderr.contains("--base applies to a multiple-response set"))
+    }
+
     @Test("the report's PONARS table equals estimate --mentions on the wave's file, beside the memo's numbers, in every language")
     func reportTable() throws {
         let html = try String(contentsOfFile: demoFolder + "/report/report.html", encoding: .utf8)

@@ -117,7 +117,7 @@ struct SurfacesAgreeTests {
         let server = try #require(answer.withLock { $0 })
         #expect(fromCLI.rows.count == server.rows.count && server.rows.count == 2 * 2 * 6)
         for (a, b) in zip(fromCLI.rows, server.rows) {
-            #expect(a.domain == b.domain && a.level == b.level && a.statistic == .mentions)
+            #expect(a.domain == b.domain && a.level == b.level && a.statistic == .mentions, "\(a.domain) \(a.level ?? "") vs \(b.domain) \(b.level ?? "")")
             #expect(a.estimate == b.estimate && a.standardError == b.standardError && a.ci == b.ci && a.unweightedCount == b.unweightedCount)
         }
         #expect(fromCLI.comparisons.map(\.difference) == server.comparisons.map(\.difference) && !server.comparisons.isEmpty)

@@ -154,7 +154,7 @@ public struct RequestParameters: Sendable {
         // `compare=` with `mentions=`/`mentioned=`), or one wave.
         let waveChoice = value(.wave).flatMap { $0 == "all" ? nil : $0 }
         let followsMentions = request.measures.contains { $0.statistic == .mentions || $0.statistic == .mentioned }
-            && waveChoice == nil && (value(.wave) == "all" || !values(.waves).isEmpty || !values(.compare).isEmpty || request.trend != nil)
+            && (value(.wave) == "all" || !values(.waves).isEmpty || !values(.compare).isEmpty || request.trend != nil)
         if let concept = value(.concept) {
             var trend = request.trend ?? TrendSpec(concept: concept)
             trend.concept = concept
@@ -192,7 +192,7 @@ public struct RequestParameters: Sendable {
             }
             var trend = request.trend ?? TrendSpec(concept: nil)
             trend.concept = nil
-            if !values(.waves).isEmpty { trend.waves = list(.waves) }
+            if !values(.waves).isEmpty || waveChoice != nil { trend.waves = list(.waves) + (waveChoice.map { [$0] } ?? []) }
             let words = list(.compare)
             if !words.isEmpty {
                 let (changes, invalid) = TrendSpec.Changes.parse(words)

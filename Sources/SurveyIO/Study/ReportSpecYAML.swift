@@ -84,7 +84,9 @@ struct ReportSpecYAMLParser: YAMLDocumentParsing {
         }
         let m = try keys(of: mapping, in: "an analysis", allowed: Self.analysisKeys)
         let isMentions = m["chart"].flatMap { n -> String? in if case .scalar(let c) = n { return c.string } else { return nil } } == ReportAnalysis.ChartKind.mentions.rawValue
-        guard m["concept"] != nil || isMentions else { throw failure(line(node), "an analysis names no `concept:`") }
+        // Without a concept, a chart follows a coded question's shares of mentions across waves.
+        let followsMentions = m["concept"] == nil && !isMentions && (m["mentions"] != nil || m["mentioned"] != nil)
+        guard m["concept"] != nil || isMentions || followsMentions else { throw failure(line(node), "an analysis names no `concept:`") }
         var chart = ReportAnalysis.ChartKind.trend
         if let n = m["chart"] {
             let text = try scalar(n, what: "the chart")
@@ -112,7 +114,9 @@ struct ReportSpecYAMLParser: YAMLDocumentParsing {
         }
         let request: AnalysisRequest
         do throws(SurveyError) {
-            request = try parameters.request()
+            var start = AnalysisRequest()
+            if followsMentions { start.trend = TrendSpec(concept: nil) }
+            request = try parameters.request(startingFrom: start)
         } catch {
             let at = error.field.flatMap { f in lines.first { RequestParameter(name: $0.key) == f }?.value } ?? line(node)
             var problem = Self.lowercasedFirst(error.message(for: .reportSpec))
