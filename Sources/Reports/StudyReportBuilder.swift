@@ -161,7 +161,22 @@ public struct StudyReportBuilder: Sendable {
             if !domain.isEmpty { subject += " (\(domain))" }
             out.append(verdicts.change(c, subject: subject.prefix(1).uppercased() + subject.dropFirst(), from: label[c.from] ?? c.from, to: label[c.to] ?? c.to))
         }
-        if request.by.count == 1, !result.tests.isEmpty {
+        let perCode = request.measures.contains { $0.statistic == .mentioned }
+        if request.by.count == 1, !result.tests.isEmpty, perCode {
+            // A coded question: one test per code and wave, summed up per wave.
+            let variable = result.variableLabels[request.by[0]] ?? request.by[0]
+            var waves: [String] = []
+            var byWave: [String: [TestResult]] = [:]
+            for test in result.tests {
+                let wave = request.trend == nil ? "" : test.description?.components(separatedBy: ": ").first ?? ""
+                if byWave[wave] == nil { waves.append(wave) }
+                byWave[wave, default: []].append(test)
+            }
+            for wave in waves {
+                let name = label[wave] ?? result.waves.first.map(\.label) ?? wave
+                out.append(verdicts.codeDifferences(byWave[wave]!, variable: variable, wave: name, level: request.options.confidenceLevel))
+            }
+        } else if request.by.count == 1, !result.tests.isEmpty {
             let variable = result.variableLabels[request.by[0]] ?? request.by[0]
             let groups = Array(Set(result.rows.compactMap { $0.domain[request.by[0]] })).sorted()
             let tests = result.tests.map { test -> (wave: String, test: TestResult) in

@@ -33,7 +33,7 @@ public struct VerdictWriter: Sendable {
     ///   - subject: what changed ("Very favourable", "The net score").
     ///   - from, to: the waves' labels.
     public func change(_ c: Comparison, subject: String, from: String, to: String) -> String {
-        let percent = c.statistic == .proportion
+        let percent = [.proportion, .mentions, .mentioned].contains(c.statistic)
         func value(_ x: Double) -> String {
             percent ? Self.whole(x * 100) + "%" : (c.statistic == .netScore ? NumberText.points(x) : NumberText.significant(x, digits: 3))
         }
@@ -75,6 +75,15 @@ public struct VerdictWriter: Sendable {
         if !same.isEmpty && same.count <= differ.count { text += translate(.differInWavesExcept, list(same)) }
         if !differ.isEmpty && differ.count < same.count { text += ": \(list(differ))" }
         return text + "."
+    }
+
+    /// One sentence per wave for the per-code tests of a coded question: how many codes differ
+    /// between the groups once p is adjusted for the number of codes (Holm).
+    public func codeDifferences(_ tests: [TestResult], variable label: String, wave: String, level: Double = 0.95) -> String {
+        let variable = language == .en ? label.prefix(1).lowercased() + label.dropFirst() : label
+        let differ = tests.filter { ($0.adjustedPValue ?? $0.pValue ?? 1) < 1 - level }.count
+        let alpha = decimal(NumberText.significant(1 - level, digits: 2))
+        return translate(.codesDifferInWave, wave, String(differ), String(tests.count), variable, alpha)
     }
 
     /// "< 0.001", "= 0.023" (decimal comma in Russian and Kazakh).

@@ -270,6 +270,8 @@ public enum Phrase: String, CaseIterable, Sendable, Hashable {
     /// choices of a coded question's view, and its method note.
     case codedQuestions, codedQuestionsNote, shareOfAllMentions, shareOfRespondentsMentioning, mentionBase, respondentsWhoAnswered
     case codesChoice, allCodes, categorizableCodes, codedMethodNote
+    /// "{1}: {2} of {3} codes differ between the groups of {4} (Rao–Scott F, Holm-adjusted p < {5})."
+    case codesDifferInWave
     /// The label of the model line of a poll average ("Model").
     case pollModel
 
@@ -699,6 +701,10 @@ public enum Phrase: String, CaseIterable, Sendable, Hashable {
             en: "{1}, n = {2} respondents. Each wave is weighted with its own design; shares of mentions are weighted, with design-based {3} confidence intervals. The answers were coded with the study's code frame.",
             ru: "{1}, n = {2} респондентов. Каждая волна взвешена по своему плану выборки; доли упоминаний взвешены, {3} доверительные интервалы учитывают план выборки. Ответы закодированы по кодификатору исследования.",
             kk: "{1}, n = {2} респондент. Әр толқын өз іріктеу жоспарымен салмақталған; аталым үлестері салмақталған, {3} сенім аралықтары іріктеу жоспарын ескереді. Жауаптар зерттеудің код жүйесі бойынша кодталған.")
+        case .codesDifferInWave: PhraseTexts(
+            en: "{1}: {2} of {3} codes differ between the groups of {4} (Rao–Scott F, Holm-adjusted p < {5}).",
+            ru: "{1}: {2} из {3} кодов различаются между группами по признаку «{4}» (F Рао–Скотта, p с поправкой Холма < {5}).",
+            kk: "{1}: «{4}» топтары арасында {3} кодтың {2}-і ерекшеленеді (Рао–Скотт F, Холм түзетуімен p < {5}).")
         case .mentionsMethodNote: PhraseTexts(
             en: "Shares of mentions are weighted ratios of mentions of each code to all mentions (categorizable: leaving out the codes marked uncodable), with design-based intervals; the answers were coded by the code frame's rules and a classifier.",
             ru: "Доли упоминаний — взвешенные отношения упоминаний каждого кода ко всем упоминаниям (классифицируемые — без кодов, отмеченных как неклассифицируемые), с интервалами с учётом плана выборки; ответы закодированы правилами кодификатора и классификатором.",

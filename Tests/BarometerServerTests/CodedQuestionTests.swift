@@ -95,6 +95,10 @@ struct CodedQuestionTests {
                     #expect(r.status == .ok, "\(uri): \(html.prefix(300))")
                     #expect(html.contains("<html lang=\"\(language)\">") && html.contains(expected.label))
                     #expect(html.contains("<figure id=\"chart\"") && html.contains("<div id=\"estimates\">") && html.contains("id=\"download-xlsx\""))
+                    if query.contains("base=respondents") {
+                        let verdict = ["en": "codes differ between the groups of age group", "ru": "кодов различаются между группами", "kk": "кодтың"][language]!
+                        #expect(html.contains("<ul class=\"verdicts\"") && html.contains(verdict), "\(uri): no verdict on the codes")
+                    }
                     for answer in typed where html.contains(answer) { Issue.record("\(uri) shows the typed answer '\(answer)'") }
                     for english in expected.english where html.contains(">\(english)<") { Issue.record("\(uri) says '\(english)' on a \(language) page") }
                 }
