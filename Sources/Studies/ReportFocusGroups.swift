@@ -48,6 +48,8 @@ public struct ReportFocusGroups: Sendable, Hashable {
     /// The speakers left out unless the report names others.
     public static let defaultModerators = ["Moderator", "Модератор"]
 
+    /// Focus groups of the transcripts `transcripts` coded with `frame` (both relative to the
+    /// report file); the other values as the keys of the same names.
     public init(transcripts: [String], frame: String, quotations: Int = 2, moderators: [String] = Self.defaultModerators,
                 language: String? = nil, languages: [String: String] = [:], title: LocalizedText? = nil, line: Int? = nil) {
         self.transcripts = transcripts
