@@ -71,7 +71,7 @@ let package = Package(
         ),
         // Renderers of results, codebooks, weighting diagnostics and study reports (table, JSON,
         // CSV, Markdown, HTML with charts), and the charts and tables of poll averages. No I/O.
-        .target(name: "Reports", dependencies: ["SurveyCore", "Weighting", "Studies", "Charts", "Translations", "Polls"]),
+        .target(name: "Reports", dependencies: ["SurveyCore", "Weighting", "Studies", "Charts", "Translations", "Polls", "TextCoding"]),
         // The public explorer and JSON API (Hummingbird), built by `buildApplication` so that
         // tests run it without sockets.
         .target(
@@ -102,7 +102,7 @@ let package = Package(
         .testTarget(name: "TranslationsTests", dependencies: ["Translations"]),
         .testTarget(name: "WeightingTests", dependencies: ["Weighting"]),
         .testTarget(
-            name: "StudiesTests", dependencies: ["Studies", "SurveyCore", "SurveyIO", "Weighting", "Reports"],
+            name: "StudiesTests", dependencies: ["Studies", "SurveyCore", "SurveyIO", "Weighting", "Reports", "TextCoding"],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
         .testTarget(name: "PollsTests", dependencies: ["Polls", "SurveyCore"], resources: [.copy("Fixtures")]),

@@ -52,37 +52,13 @@ struct CodeTranscripts: BarometerVerb {
         let frame = try CodeFrameYAML.read(path: frame)
         var turns: [TranscriptTurn] = []
         for file in files {
-            if (file as NSString).pathExtension.lowercased() == "csv" {
-                turns += try Self.turns(inCSV: file)
-            } else {
-                let text: String
-                do { text = try String(contentsOfFile: file, encoding: .utf8) } catch {
-                    throw ValidationError("Cannot read the transcript '\(file)' as UTF-8 text; check the path, or save it as UTF-8.")
-                }
-                let name = group ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
-                turns += TranscriptTurn.turns(inPlainText: text, group: name, language: language)
-            }
+            // --language names the language of plain text; a CSV names its own.
+            let plainLanguage = TranscriptReader.isCSV(file) ? nil : language
+            turns += try TranscriptReader.turns(inFile: file, group: group, language: { _ in plainLanguage })
         }
         guard !turns.isEmpty else { throw ValidationError("The transcripts \(files.joined(separator: ", ")) hold no turns; give one turn per line or per CSV row.") }
         let coding = try TranscriptCoding(turns, frame: frame, quotations: quotations, moderators: CodeExport.list(moderators))
         sink.write(Self.render(coding, frame: frame, language: labelLanguage))
-    }
-
-    /// The turns of a CSV transcript.
-    static func turns(inCSV file: String) throws -> [TranscriptTurn] {
-        let table = try DatasetLoader.load(path: file)
-        let textColumn = ["turn", "text"].first { table.hasVariable($0) }
-        guard table.hasVariable("group"), let textColumn else {
-            let missing = table.hasVariable("group") ? "turn" : "group"
-            throw ValidationError("The transcript '\(file)' has no column '\(missing)'; its columns are group, language, speaker and turn.")
-        }
-        let groups = try table.column("group"), texts = try table.column(textColumn)
-        let languages = table.hasVariable("language") ? try table.column("language") : nil
-        let speakers = table.hasVariable("speaker") ? try table.column("speaker") : nil
-        return (0..<table.rowCount).compactMap { row in
-            guard let text = texts.text(at: row) else { return nil }
-            return TranscriptTurn(group: groups.text(at: row) ?? "", language: languages?.text(at: row), speaker: speakers?.text(at: row), text: text)
-        }
     }
 
     /// The counts as an aligned table, then the quotations.

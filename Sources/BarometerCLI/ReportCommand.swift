@@ -5,6 +5,7 @@ import Reports
 import Studies
 import SurveyCore
 import SurveyIO
+import TextCoding
 
 /// `barometer report`: a report.yaml → one self-contained HTML page, Markdown, CSV and SVG.
 struct Report: BarometerVerb {
@@ -13,7 +14,9 @@ struct Report: BarometerVerb {
         abstract: "Build a study report: HTML with charts and verdicts, plus Markdown, CSV tables and SVG charts.",
         discussion: """
             The report file names the study and its sections, each with Markdown text and \
-            analyses (a concept, a chart type and the trend options). The output folder gets \
+            analyses (a concept, a chart type and the trend options), and optionally focus groups \
+            (`focus-groups: {transcripts: [groups.csv], frame: frame.yaml}`: transcripts coded with \
+            a code frame, shown as counts apart from the estimates). The output folder gets \
             report.html (self-contained: open it in any browser, print it), report.md, \
             tables/*.csv and charts/*.svg, written whole or not at all.
 
@@ -36,7 +39,7 @@ struct Report: BarometerVerb {
         let studyPath = spec.study.hasPrefix("/") ? spec.study : ((base.isEmpty ? "." : base) as NSString).appendingPathComponent(spec.study)
         let folder = try StudyFolder(path: studyPath)
         let target = out ?? ((base.isEmpty ? "." : base) as NSString).appendingPathComponent("report")
-        let report = try Self.build(spec, folder: folder, language: language, base: base)
+        let report = try Self.build(spec, folder: folder, language: language, base: base, file: file)
         try Self.write(report, to: target)
         sink.write(report.summaryTable)
         sink.write("Wrote \((target as NSString).appendingPathComponent("report.html")) (\(report.charts.count) charts, \(report.tables.count) tables).\n")
@@ -44,7 +47,13 @@ struct Report: BarometerVerb {
 
     /// Runs every analysis of `spec` on the study, each wave loaded once; `chart: polls`
     /// analyses average the polls of `spec.polls` (relative to `base`, the report's folder).
-    static func build(_ spec: ReportSpec, folder: StudyFolder, language: String, base: String) throws -> StudyReport {
+    /// The sections' focus groups are read and coded first, so a missing transcript stops the
+    /// report before the analyses run; `file` is the report's name in their messages.
+    static func build(_ spec: ReportSpec, folder: StudyFolder, language: String, base: String, file: String = "report.yaml") throws -> StudyReport {
+        var focusGroups: [ReportFocusGroups: TranscriptCoding] = [:]
+        for groups in spec.sections.compactMap(\.focusGroups) where focusGroups[groups] == nil {
+            focusGroups[groups] = try FocusGroupsLoader.coding(groups, base: base, report: file)
+        }
         var cache: [String: PreparedWave] = [:]
         var polls: [Poll] = []
         if let file = spec.polls {
@@ -52,7 +61,7 @@ struct Report: BarometerVerb {
         } else if let analysis = spec.sections.flatMap(\.analyses).first(where: { $0.chart == .polls }) {
             throw ValidationError("The report's analysis of the polls of '\(analysis.polls?.question ?? "")' needs the polls: add `polls: FILE` (CSV or YAML) to the report.")
         }
-        return try StudyReportBuilder(study: folder.study, language: language).build(spec, polls: polls) { request in
+        return try StudyReportBuilder(study: folder.study, language: language).build(spec, polls: polls, focusGroups: focusGroups) { request in
             try folder.run(request, cache: &cache)
         }
     }

@@ -2,6 +2,7 @@ import Foundation
 import Polls
 import Studies
 import SurveyCore
+import TextCoding
 
 /// A study report: one self-contained HTML page (inline CSS and SVG, readable on a phone,
 /// printable), the same in Markdown, every table as CSV and every chart as SVG.
@@ -45,9 +46,15 @@ public struct StudyReportBuilder: Sendable {
         self.language = language
     }
 
-    /// - Parameter polls: the published polls that `chart: polls` analyses average with the
-    ///   study's waves (the file `spec.polls` names).
-    public func build(_ spec: ReportSpec, polls: [Poll] = [], run: (AnalysisRequest) throws -> AnalysisResult) throws -> StudyReport {
+    /// - Parameters:
+    ///   - polls: the published polls that `chart: polls` analyses average with the study's
+    ///     waves (the file `spec.polls` names).
+    ///   - focusGroups: the transcripts of each section's `focusGroups`, read and coded (the
+    ///     I/O layer reads them; the report only shows the counts).
+    /// - Throws: what `run` throws, or ``SurveyCore/SurveyError`` when a section's focus groups
+    ///   are missing from `focusGroups`.
+    public func build(_ spec: ReportSpec, polls: [Poll] = [], focusGroups: [ReportFocusGroups: TranscriptCoding] = [:],
+                      run: (AnalysisRequest) throws -> AnalysisResult) throws -> StudyReport {
         let words = ReportWords(language: language)
         let charts = StudyChartMaker(study: study, language: language)
         let verdicts = VerdictWriter(language: language)
@@ -132,6 +139,16 @@ public struct StudyReportBuilder: Sendable {
                 markdown.append(MarkdownRenderer(language: language).render(result))
                 tables.append(.init(name: "tables/\(name).csv", contents: CSVRenderer().render(result)))
                 summary.append(headline(result, title: chartTitle, request: request))
+            }
+            if let groups = section.focusGroups {
+                guard let coding = focusGroups[groups] else {
+                    throw SurveyError(.invalidRequest, "The focus groups of the section '\(heading)' were not read; read their transcripts (\(groups.transcripts.joined(separator: ", "))) before building the report.")
+                }
+                let figure = focusGroupsFigure(groups, coding: coding, name: String(format: "focus-groups-%02d", s + 1))
+                parts += figure.html
+                markdown += figure.markdown
+                tables.append(figure.table)
+                summary.append(figure.summary)
             }
             parts.append("</section>")
             body += parts
@@ -303,6 +320,12 @@ public struct StudyReportBuilder: Sendable {
     .mentions th{white-space:normal;vertical-align:bottom}
     th.num,td.num{text-align:right;font-variant-numeric:tabular-nums}
     blockquote{margin:1rem 0;padding-left:1rem;border-left:3px solid var(--rule);color:var(--muted)}
+    .focus-groups{margin:1.6rem 0 2rem;padding:.2rem 0 .2rem 1rem;border-left:4px solid #8a6d3b}
+    .not-estimates{background:#f6f1e7;padding:.5rem .7rem;font-size:.92rem}
+    .quotations dt{font-weight:600;margin-top:.8rem}
+    .quotations dd{margin:0 0 .4rem 0}
+    .quotations blockquote{margin:.3rem 0 0;color:var(--ink)}
+    .attribution{margin:.1rem 0 0 1rem;color:var(--muted);font-size:.88rem}
     footer{color:var(--muted);font-size:.85rem;padding:2rem 1rem}
     @media (max-width:600px){body{font-size:15px}h1{font-size:1.5rem}}
     @media print{nav,.download,summary{display:none}details>*{display:block}figure{break-inside:avoid}h2{break-after:avoid}a{color:inherit;text-decoration:none}body{font-size:11pt}}

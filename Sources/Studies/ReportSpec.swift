@@ -16,6 +16,8 @@ import SurveyCore
 ///       - {concept: opinion_russia, chart: bars, by: agegroup, waves: [2022-autumn]}
 ///       - {concept: military_base, chart: bars, compare: ["2021-spring:2022-autumn"]}
 ///       - {chart: polls, question: war_side, answer: Russia, concept: war_side, levels: [russia]}
+///   - title: {en: In their own words}
+///     focus-groups: {transcripts: [groups.csv], frame: code-frames/russia-reasons.yaml}
 /// polls: polls.csv                  # published polls (CSV or YAML), relative to report.yaml
 /// ```
 public struct ReportSpec: Sendable, Equatable {
@@ -40,16 +42,21 @@ public struct ReportSpec: Sendable, Equatable {
     }
 }
 
-/// A section of a report: a heading, Markdown text and analyses.
+/// A section of a report: a heading, Markdown text, analyses, and optionally focus groups
+/// shown after the analyses and apart from them.
 public struct ReportSection: Sendable, Equatable {
     public var title: LocalizedText
     public var text: LocalizedText
     public var analyses: [ReportAnalysis]
+    /// Focus-group transcripts coded with a frame: counts, not estimates.
+    public var focusGroups: ReportFocusGroups?
 
-    public init(title: LocalizedText, text: LocalizedText = LocalizedText(), analyses: [ReportAnalysis] = []) {
+    public init(title: LocalizedText, text: LocalizedText = LocalizedText(), analyses: [ReportAnalysis] = [],
+                focusGroups: ReportFocusGroups? = nil) {
         self.title = title
         self.text = text
         self.analyses = analyses
+        self.focusGroups = focusGroups
     }
 }
 

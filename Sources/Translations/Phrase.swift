@@ -374,6 +374,27 @@ public enum Phrase: String, CaseIterable, Sendable, Hashable {
     /// The twelve months' abbreviations, January first, separated by spaces (time axes).
     case monthAbbreviations
 
+    // MARK: Focus groups in a report
+
+    /// The default heading of a report's focus groups.
+    case focusGroupsTitle
+    /// What the counts are: `{1}` the number of groups, `{2}` their names.
+    case focusGroupsCountsOne, focusGroupsCounts
+    /// `{1}`: the languages of the groups' turns.
+    case focusGroupsLanguages
+    /// That the counts are not estimates: no weights, no intervals, not a sample.
+    case focusGroupsNotEstimates
+    /// `{1}` of `{2}` participants' turns were coded by no rule.
+    case focusGroupsUncoded
+    /// Titles of the tables of coded segments.
+    case focusGroupsByGroup, focusGroupsByLanguage
+    /// The total column, and the rows of turns with a code, without one, and all.
+    case focusGroupsTotal, focusGroupsCodedRow, focusGroupsUncodedRow, focusGroupsTurnsRow
+    /// The heading of the quotations of each code.
+    case quotations
+    /// The terminal's line: `{1}` groups, `{2}` participants' turns, `{3}` coded.
+    case focusGroupsSummary
+
     /// The phrase in English, Russian and Kazakh.
     public var texts: PhraseTexts {
         switch self {
@@ -807,6 +828,40 @@ public enum Phrase: String, CaseIterable, Sendable, Hashable {
                 en: "The request could not be answered. The reason, in English:",
                 ru: "На запрос не удалось ответить. Причина (на английском языке):",
                 kk: "Сұрауға жауап беру мүмкін болмады. Себебі (ағылшын тілінде):")
+        case .focusGroupsTitle: PhraseTexts(en: "Focus groups", ru: "Фокус-группы", kk: "Фокус-топтар")
+        case .focusGroupsCountsOne:
+            PhraseTexts(
+                en: "Counts of coded segments (participants' turns coded by the code frame's rules) in {1} focus group: {2}.",
+                ru: "Число закодированных фрагментов (реплик участников, закодированных правилами кодификатора); фокус-групп: {1} ({2}).",
+                kk: "Кодталған үзінділер саны (кодтау жүйесінің ережелері кодтаған қатысушылардың сөз кезектері); фокус-топ саны: {1} ({2}).")
+        case .focusGroupsCounts:
+            PhraseTexts(
+                en: "Counts of coded segments (participants' turns coded by the code frame's rules) in {1} focus groups: {2}.",
+                ru: "Число закодированных фрагментов (реплик участников, закодированных правилами кодификатора); фокус-групп: {1} ({2}).",
+                kk: "Кодталған үзінділер саны (кодтау жүйесінің ережелері кодтаған қатысушылардың сөз кезектері); фокус-топ саны: {1} ({2}).")
+        case .focusGroupsLanguages: PhraseTexts(en: "Languages: {1}.", ru: "Языки: {1}.", kk: "Тілдер: {1}.")
+        case .focusGroupsNotEstimates:
+            PhraseTexts(
+                en: "These are not survey estimates: no weights, no confidence intervals; the groups are not a sample of the population, and one turn may carry several codes.",
+                ru: "Это не оценки опроса: без весов и доверительных интервалов; группы не являются выборкой населения, а одна реплика может получить несколько кодов.",
+                kk: "Бұл сауалнама бағалаулары емес: салмақсыз, сенім аралықтарынсыз; топтар халықтың іріктемесі емес, ал бір сөз кезегі бірнеше код алуы мүмкін.")
+        case .focusGroupsUncoded:
+            PhraseTexts(
+                en: "{1} of {2} participants' turns matched no code of the frame.",
+                ru: "Реплик участников, не подошедших ни под один код: {1} из {2}.",
+                kk: "Ешбір кодқа сәйкес келмеген қатысушылардың сөз кезектері: {2} ішінен {1}.")
+        case .focusGroupsByGroup:
+            PhraseTexts(en: "Coded segments by group", ru: "Закодированные фрагменты по группам", kk: "Топтар бойынша кодталған үзінділер")
+        case .focusGroupsByLanguage:
+            PhraseTexts(en: "Coded segments by language", ru: "Закодированные фрагменты по языкам", kk: "Тілдер бойынша кодталған үзінділер")
+        case .focusGroupsTotal: PhraseTexts(en: "Total", ru: "Всего", kk: "Барлығы")
+        case .focusGroupsCodedRow: PhraseTexts(en: "Turns with a code", ru: "Реплики с кодом", kk: "Коды бар сөз кезектері")
+        case .focusGroupsUncodedRow: PhraseTexts(en: "Turns without a code", ru: "Реплики без кода", kk: "Кодсыз сөз кезектері")
+        case .focusGroupsTurnsRow: PhraseTexts(en: "Participants' turns", ru: "Реплики участников", kk: "Қатысушылардың сөз кезектері")
+        case .quotations: PhraseTexts(en: "Quotations", ru: "Цитаты", kk: "Дәйексөздер")
+        case .focusGroupsSummary:
+            PhraseTexts(en: "groups: {1}, participants' turns: {2}, coded: {3}", ru: "групп: {1}, реплик участников: {2}, закодировано: {3}",
+                        kk: "топ саны: {1}, қатысушылардың сөз кезектері: {2}, кодталғаны: {3}")
         }
     }
 }

@@ -8,6 +8,8 @@ import FoundationXML
 
 private let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .appendingPathComponent("../StudiesTests/Fixtures").standardized
+private let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("../../examples").standardized
 
 @Suite("barometer report and chart")
 struct ReportCommandTests {
@@ -42,6 +44,66 @@ struct ReportCommandTests {
         #expect(run.stderr == "error: The study has no concept 'opinon'; did you mean 'opinion'? (run `barometer trend STUDY --list` to see them).\n")
         #expect(!FileManager.default.fileExists(atPath: out))
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path) == ["bad.yaml"])
+    }
+
+    /// A report folder: report.yaml on the fixture study, whose second section holds the
+    /// example focus groups (transcripts `transcripts`) coded with the example frame.
+    func focusGroupsReport(transcripts: String) throws -> String {
+        let fm = FileManager.default
+        try fm.createDirectory(at: scratch.appendingPathComponent("code-frames"), withIntermediateDirectories: true)
+        try fm.copyItem(at: examples.appendingPathComponent("focus-groups-example.csv"), to: scratch.appendingPathComponent("groups.csv"))
+        try fm.copyItem(at: examples.appendingPathComponent("code-frames/russia-reasons.yaml"),
+                        to: scratch.appendingPathComponent("code-frames/russia-reasons.yaml"))
+        let file = scratch.appendingPathComponent("report.yaml").path
+        try """
+            title: {en: Opinion and its reasons, ru: Мнение и его причины}
+            study: \(fixtures.appendingPathComponent("study").path)
+            sections:
+              - title: {en: Opinion of Russia, ru: Мнение о России}
+                analyses:
+                  - {concept: opinion, chart: table}
+              - title: {en: Reasons in their own words, ru: Причины своими словами}
+                focus-groups:
+                  transcripts: \(transcripts)
+                  frame: code-frames/russia-reasons.yaml
+            """.write(toFile: file, atomically: true, encoding: .utf8)
+        return file
+    }
+
+    @Test("a report with focus groups writes their section apart from the estimates: counts, the note that they are not estimates, quotations")
+    func reportWithFocusGroups() throws {
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let file = try focusGroupsReport(transcripts: "[groups.csv]")
+        let out = scratch.appendingPathComponent("report").path
+        let run = BarometerCLI.run(["report", file, "--out", out, "--lang", "ru"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("Фокус-группы") && run.stdout.contains("групп: 3, реплик участников: 11, закодировано: 11"), "\(run.stdout)")
+        let html = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
+        let start = try #require(html.range(of: "<section class=\"focus-groups\">"))
+        let block = String(html[start.lowerBound...]).components(separatedBy: "</section>")[0]
+        #expect(block.contains("<h3>Фокус-группы</h3>") && block.contains("фокус-групп: 3 (Almaty-ru, Shymkent-kk, Kostanay-ru)"))
+        #expect(block.contains("Это не оценки опроса"))
+        // Russia's domestic qualities: one segment in each group, two in Russian, one in Kazakh.
+        let cells = { (cells: [String]) in cells.map { "<td class=\"num\">\($0)</td>" }.joined() }
+        #expect(block.contains("<td class=\"\">Внутренние качества России</td>" + cells(["1", "1", "1", "3"])))
+        #expect(block.contains("<td class=\"\">Внутренние качества России</td>" + cells(["2", "1", "3"])))
+        #expect(block.contains("<blockquote lang=\"kk\"><p>Тарихымыз ортақ. Бір елде өмір сүрдік.</p></blockquote><p class=\"attribution\">— Дана, Shymkent-kk</p>"))
+        #expect(!block.contains("%") && !block.contains("Модератор"))
+        let csv = try String(contentsOfFile: out + "/tables/focus-groups-02.csv", encoding: .utf8)
+        #expect(csv.hasPrefix("code,label,group:Almaty-ru,group:Shymkent-kk,group:Kostanay-ru,language:ru,language:kk,total\ndomestic,Внутренние качества России,1,1,1,2,1,3\n"))
+        let markdown = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
+        #expect(markdown.contains("### Фокус-группы") && markdown.contains("#### Цитаты"))
+    }
+
+    @Test("a focus-groups transcript that does not exist stops the report in one sentence with report.yaml's line, and nothing is written")
+    func missingTranscript() throws {
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let file = try focusGroupsReport(transcripts: "[groups.csv, gone.csv]")
+        let out = scratch.appendingPathComponent("report").path
+        let run = BarometerCLI.run(["report", file, "--out", out])
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("Cannot read report '\(file)', line 9: the focus groups' transcript '\(scratch.path)/gone.csv' does not exist; check the path, which is relative to the report file.\n"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out))
     }
 
     @Test func chartWritesSVG() throws {

@@ -64,7 +64,7 @@ struct ReportSpecYAMLParser: YAMLDocumentParsing {
             guard case .mapping(let sm) = s else {
                 throw failure(line(s), "a section is \(describe(s)); write `- title: {en: …}` with `text:` and `analyses:` under it")
             }
-            let f = try keys(of: sm, in: "a section", allowed: ["title", "text", "analyses"])
+            let f = try keys(of: sm, in: "a section", allowed: ["title", "text", "analyses", "focus-groups"])
             var section = ReportSection(title: try f["title"].flatMap { n throws(ReadError) in try localized(n, what: "a section title") } ?? LocalizedText())
             if let n = f["text"] { section.text = try localized(n, what: "a section's text") ?? LocalizedText() }
             if let n = f["analyses"], !isNull(n) {
@@ -73,8 +73,56 @@ struct ReportSpecYAMLParser: YAMLDocumentParsing {
                 }
                 for a in analyses { section.analyses.append(try analysis(a)) }
             }
+            if let n = f["focus-groups"] { section.focusGroups = try focusGroups(n) }
             spec.sections.append(section)
         }
+        return spec
+    }
+
+    /// The keys of a `focus-groups:` entry.
+    static let focusGroupsKeys = ["transcripts", "frame", "quotations", "moderators", "language", "languages", "title"]
+
+    /// A section's `focus-groups:` entry (the format is described on ``Studies/ReportFocusGroups``).
+    private func focusGroups(_ node: Node) throws(ReadError) -> ReportFocusGroups {
+        let example = "`focus-groups: {transcripts: [groups.csv], frame: code-frames/reasons.yaml}`"
+        guard case .mapping(let mapping) = node else {
+            throw failure(line(node), "`focus-groups:` is \(describe(node)); write a mapping such as \(example)")
+        }
+        let m = try keys(of: mapping, in: "`focus-groups`", allowed: Self.focusGroupsKeys)
+        let transcripts = try m["transcripts"].map { n throws(ReadError) in try strings(n, what: "`transcripts`") } ?? []
+        guard !transcripts.isEmpty, !transcripts.contains(where: \.isEmpty) else {
+            throw failure(m["transcripts"].flatMap(line) ?? line(node),
+                          "the focus groups name no `transcripts:`; list the transcript files (CSV or plain text) relative to the report, e.g. \(example)")
+        }
+        guard let frameNode = m["frame"], !isNull(frameNode) else {
+            throw failure(line(node), "the focus groups name no `frame:`; give the code frame (YAML) that codes the transcripts, e.g. \(example)")
+        }
+        var spec = ReportFocusGroups(transcripts: transcripts, frame: try scalar(frameNode, what: "`frame`"), line: line(node))
+        if let n = m["quotations"] {
+            let text = try scalar(n, what: "`quotations`")
+            guard let count = Int(text), count >= 0 else {
+                throw failure(line(n), "`quotations: \(text)` is not a number of quotations per code; write 0 for none or e.g. `quotations: 2`")
+            }
+            spec.quotations = count
+        }
+        if let n = m["moderators"] { spec.moderators = try strings(n, what: "`moderators`") }
+        func tag(_ node: Node, what: String) throws(ReadError) -> String {
+            let text = try scalar(node, what: what)
+            guard YAMLScalars.isLanguageTag(text) else {
+                throw failure(line(node), "\(what) '\(text)' is not a language tag; write a BCP 47 tag such as en, ru or kk")
+            }
+            return text
+        }
+        if let n = m["language"] { spec.language = try tag(n, what: "the focus groups' `language`") }
+        if let n = m["languages"] {
+            guard case .mapping(let groups) = n else {
+                throw failure(line(n), "`languages:` is \(describe(n)); write the language of each plain-text transcript by its file name without the extension, e.g. `languages: {taraz: kk, kostanay: ru}`")
+            }
+            for (key, value) in groups {
+                spec.languages[try scalar(key, what: "a group of `languages`")] = try tag(value, what: "the language of a group")
+            }
+        }
+        spec.title = try m["title"].flatMap { n throws(ReadError) in try localized(n, what: "the focus groups' title") }
         return spec
     }
 

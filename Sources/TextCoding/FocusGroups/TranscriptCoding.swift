@@ -21,6 +21,8 @@ public struct TranscriptCoding: Sendable {
         public var quotations: [TranscriptTurn]
     }
 
+    /// The frame the turns were coded with (its labels name the codes of ``counts``).
+    public let frame: CodeFrame
     /// The participants' turns (the moderators' left out), coded.
     public let turns: [CodedTurn]
     /// Groups and languages in the order they first appear.
@@ -48,6 +50,7 @@ public struct TranscriptCoding: Sendable {
             return values.filter { seen.insert($0).inserted }
         }
         let groups = ordered(turns.map(\.group)), languages = ordered(turns.compactMap(\.language))
+        self.frame = frame
         self.turns = coded
         self.groups = groups
         self.languages = languages
