@@ -22,8 +22,8 @@ With --barometer it also checks the coders' workbooks of `barometer code export 
 in openpyxl, the first sheet holds the CSV sheet's cells with a frozen bold header, wrapped
 answers and a drop-down list of the `codes` sheet, which lists the frame's codes with their
 Russian labels; in LibreOffice, the first sheet converts to the CSV sheet. Then the coders fill
-in codes with openpyxl, and once more in a copy LibreOffice saved again, and `barometer code
-import` must read each to the codings of the CSV sheets filled in alike.
+in codes with openpyxl, LibreOffice saves a copy of the filled workbooks, and `barometer code
+import` must read both to the codings of the CSV sheets filled in alike.
 """
 import re
 import argparse
@@ -285,9 +285,12 @@ def check_coder_workbooks(barometer, scratch):
         problems += [p.replace("LibreOffice", "LibreOffice (coder's sheet)") for p in
                      check_libreoffice_text(xlsx, expected, scratch)]
 
-    # The coders fill in their sheets: CSV, openpyxl, and a copy LibreOffice saved again.
+    # The coders fill in their sheets: CSV, and XLSX with openpyxl; LibreOffice saves a copy of
+    # the filled workbooks again (its own shared strings and styles).
     for coder in ("anna", "bolat"):
         fill_csv(os.path.join(folders["csv"], f"{coder}.csv"), coder)
+        xlsx = os.path.join(folders["xlsx"], f"{coder}.xlsx")
+        fill_openpyxl(xlsx, coder, xlsx)
     resaved = os.path.join(scratch, "coding-libreoffice")
     os.makedirs(resaved)
     profile = "file://" + tempfile.mkdtemp(dir=scratch)
@@ -296,12 +299,6 @@ def check_coder_workbooks(barometer, scratch):
     if converted.returncode != 0:
         problems.append(f"LibreOffice could not save the coders' workbooks again: {converted.stderr.strip()}")
     shutil.copy(os.path.join(folders["xlsx"], "plan.csv"), resaved)
-    for coder in ("anna", "bolat"):
-        xlsx = os.path.join(folders["xlsx"], f"{coder}.xlsx")
-        fill_openpyxl(xlsx, coder, xlsx)
-        again = os.path.join(resaved, f"{coder}.xlsx")
-        if os.path.exists(again):
-            fill_openpyxl(again, coder, again)
     expected = None
     for name, folder, ext in [("CSV", folders["csv"], "csv"), ("openpyxl", folders["xlsx"], "xlsx"), ("LibreOffice", resaved, "xlsx")]:
         out = os.path.join(folder, "codings.csv")
