@@ -46,6 +46,10 @@ extension CodeSheetCommandTests {
         #expect(book.stdout == plain.stdout.replacingOccurrences(of: csv, with: xlsx))
         #expect(try FileManager.default.contentsOfDirectory(atPath: xlsx).sorted() == ["anna.xlsx", "bolat.xlsx", "plan.csv"])
         #expect(FileManager.default.contents(atPath: "\(xlsx)/plan.csv") == FileManager.default.contents(atPath: "\(csv)/plan.csv"))
+        // The same plan gives the same bytes.
+        let twice = scratch.appendingPathComponent("twice").path
+        #expect(BarometerCLI.run(common + ["--format", "xlsx", "--frame", russiaReasons, "--lang", "ru", "--out", twice]).status == 0)
+        #expect(FileManager.default.contents(atPath: "\(twice)/anna.xlsx") == FileManager.default.contents(atPath: "\(xlsx)/anna.xlsx"))
 
         for coder in ["anna", "bolat"] {
             // The first sheet holds the CSV sheet: the same columns, the same texts.
