@@ -70,7 +70,8 @@ let package = Package(
             ]
         ),
         // Renderers of results, codebooks, weighting diagnostics and study reports (table, JSON,
-        // CSV, Markdown, HTML with charts), and the charts and tables of poll averages. No I/O.
+        // CSV, Markdown, HTML with charts), the charts and tables of poll averages, and coders'
+        // workbooks. No I/O.
         .target(name: "Reports", dependencies: ["SurveyCore", "Weighting", "Studies", "Charts", "Translations", "Polls", "TextCoding"]),
         // The public explorer and JSON API (Hummingbird), built by `buildApplication` so that
         // tests run it without sockets.
@@ -98,7 +99,7 @@ let package = Package(
             name: "SurveyIOTests",
             dependencies: ["SurveyIO", "Weighting", "TextCoding", "Studies", "SurveyCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Fixtures")]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Studies", "Translations", "Polls", "SurveyCore", "Charts"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Studies", "Translations", "Polls", "SurveyCore", "Charts", "TextCoding"]),
         .testTarget(name: "TranslationsTests", dependencies: ["Translations"]),
         .testTarget(name: "WeightingTests", dependencies: ["Weighting"]),
         .testTarget(

@@ -17,7 +17,15 @@ With --barometer it makes the pairs itself: estimate, crosstab, trend, polls ave
 and polls list on the
 committed fixtures, in English, Russian and Kazakh. Installs what it needs when missing:
 libreoffice-calc-nogui (apt) and openpyxl (pip). Exits 1 when any cell disagrees.
+
+With --barometer it also checks the coders' workbooks of `barometer code export --format xlsx`:
+in openpyxl, the first sheet holds the CSV sheet's cells with a frozen bold header, wrapped
+answers and a drop-down list of the `codes` sheet, which lists the frame's codes with their
+Russian labels; in LibreOffice, the first sheet converts to the CSV sheet. Then the coders fill
+in codes with openpyxl, LibreOffice saves a copy of the filled workbooks, and `barometer code
+import` must read both to the codings of the CSV sheets filled in alike.
 """
+import re
 import argparse
 import csv
 import glob
@@ -172,6 +180,157 @@ def generated_pairs(barometer, scratch):
     return pairs
 
 
+FRAME = "examples/code-frames/russia-reasons.yaml"
+
+
+def coder_survey(path):
+    """A small survey with two open-ended columns in Russian and Kazakh."""
+    answers = ["Развитая страна", "Дос ел", "Общая история", "Экономикасы күшті", "Не знаю", "Сильная армия, \"порядок\""]
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        out = csv.writer(f)
+        out.writerow(["respid", "language", "reason1", "reason2"])
+        for i in range(1, 31):
+            out.writerow([100 + i, "ru" if i % 2 == 0 else "kk", answers[i % len(answers)],
+                          "Торговля,\nсотрудничество" if i % 3 == 0 else ""])
+
+
+def code_for(unit, coder):
+    """The codes a coder gives a unit (the same on the CSV and the XLSX path)."""
+    respondent = int(unit.split(":")[0])
+    if coder == "bolat" and respondent % 3 == 0:
+        return "other"
+    return "domestic" if respondent % 2 else "bonds;practical"
+
+
+def fill_csv(path, coder):
+    rows = read_csv(path)
+    codes = rows[0].index("codes")
+    for row in rows[1:]:
+        row[codes] = code_for(row[0], coder)
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\r\n").writerows(rows)
+
+
+def fill_openpyxl(path, coder, out):
+    import openpyxl
+
+    book = openpyxl.load_workbook(path)
+    sheet = book.worksheets[0]
+    header = [cell.value for cell in sheet[1]]
+    codes = header.index("codes") + 1
+    for row in range(2, sheet.max_row + 1):
+        sheet.cell(row=row, column=codes, value=code_for(sheet.cell(row=row, column=1).value, coder))
+    book.save(out)
+
+
+def codings(path):
+    """The codings file without its times (a file's time differs between the paths)."""
+    rows = read_csv(path)
+    keep = [rows[0].index(name) for name in ("unit", "coder", "codes", "source", "note")]
+    return [[row[i] for i in keep] for row in rows]
+
+
+def run(arguments):
+    return subprocess.run(arguments, capture_output=True, text=True)
+
+
+def check_coder_workbooks(barometer, scratch):
+    """Exports coders' workbooks, checks them in openpyxl and LibreOffice, fills them in and
+    imports them again; returns the problems found."""
+    import openpyxl
+
+    problems = []
+    survey = os.path.join(scratch, "coding-survey.csv")
+    coder_survey(survey)
+    with open(FRAME, encoding="utf-8") as f:
+        frame_codes = re.findall(r"^  - code: (\S+)", f.read(), flags=re.M)
+    folders = {fmt: os.path.join(scratch, f"coding-{fmt}") for fmt in ("csv", "xlsx")}
+    common = [barometer, "code", "export", survey, "--text", "reason1,reason2", "--id", "respid", "--language-column",
+              "language", "--coders", "anna,bolat", "--double", "0.2", "--seed", "7"]
+    for fmt, extra in [("csv", []), ("xlsx", ["--format", "xlsx", "--frame", FRAME, "--lang", "ru"])]:
+        done = run(common + extra + ["--out", folders[fmt]])
+        if done.returncode != 0:
+            return [f"code export --format {fmt} failed: {done.stderr.strip()}"]
+    for coder in ("anna", "bolat"):
+        xlsx = os.path.join(folders["xlsx"], f"{coder}.xlsx")
+        expected = read_csv(os.path.join(folders["csv"], f"{coder}.csv"))
+        where = f"openpyxl {coder}.xlsx"
+        book = openpyxl.load_workbook(xlsx)
+        if book.sheetnames != [coder, "codes"]:
+            problems.append(f"{where}: sheets {book.sheetnames}, expected {[coder, 'codes']}")
+            continue
+        sheet = book.worksheets[0]
+        rows = [["" if v is None else v for v in row] for row in sheet.iter_rows(values_only=True)]
+        rows = [row + [""] * (len(expected[0]) - len(row)) for row in rows]
+        if rows != expected:
+            problems.append(f"{where}: the first sheet differs from {coder}.csv")
+        if sheet.freeze_panes != "A2" or not all(cell.font.b for cell in sheet[1]):
+            problems.append(f"{where}: the header row is not frozen and bold")
+        answer = expected[0].index("answer") + 1
+        if not all(sheet.cell(row=r, column=answer).alignment.wrap_text for r in range(2, sheet.max_row + 1)):
+            problems.append(f"{where}: the answers do not wrap")
+        letter = openpyxl.utils.get_column_letter(answer)
+        if not 8 <= (sheet.column_dimensions[letter].width or 0) <= 60:
+            problems.append(f"{where}: the answer column is {sheet.column_dimensions[letter].width} wide")
+        lists = sheet.data_validations.dataValidation
+        codes_column = openpyxl.utils.get_column_letter(expected[0].index("codes") + 1)
+        wanted = f"'codes'!$A$2:$A${len(frame_codes) + 1}"
+        if len(lists) != 1 or lists[0].type != "list" or lists[0].formula1 != wanted \
+                or str(lists[0].sqref) != f"{codes_column}2:{codes_column}{len(expected)}":
+            problems.append(f"{where}: the codes column has no list of {wanted}: {[(d.type, d.formula1, str(d.sqref)) for d in lists]}")
+        codes = [list(row) for row in book["codes"].iter_rows(values_only=True)]
+        if codes[0][:2] != ["Код", "Метка"] or [row[0] for row in codes[1:]] != frame_codes \
+                or not all(re.search("[а-яА-Я]", row[1] or "") for row in codes[1:]):
+            problems.append(f"{where}: the codes sheet does not list the frame's codes with Russian labels: {codes[:3]}")
+        problems += [p.replace("LibreOffice", "LibreOffice (coder's sheet)") for p in
+                     check_libreoffice_text(xlsx, expected, scratch)]
+
+    # The coders fill in their sheets: CSV, and XLSX with openpyxl; LibreOffice saves a copy of
+    # the filled workbooks again (its own shared strings and styles).
+    for coder in ("anna", "bolat"):
+        fill_csv(os.path.join(folders["csv"], f"{coder}.csv"), coder)
+        xlsx = os.path.join(folders["xlsx"], f"{coder}.xlsx")
+        fill_openpyxl(xlsx, coder, xlsx)
+    resaved = os.path.join(scratch, "coding-libreoffice")
+    os.makedirs(resaved)
+    profile = "file://" + tempfile.mkdtemp(dir=scratch)
+    converted = run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML",
+                     "--outdir", resaved] + [os.path.join(folders["xlsx"], f"{c}.xlsx") for c in ("anna", "bolat")])
+    if converted.returncode != 0:
+        problems.append(f"LibreOffice could not save the coders' workbooks again: {converted.stderr.strip()}")
+    shutil.copy(os.path.join(folders["xlsx"], "plan.csv"), resaved)
+    expected = None
+    for name, folder, ext in [("CSV", folders["csv"], "csv"), ("openpyxl", folders["xlsx"], "xlsx"), ("LibreOffice", resaved, "xlsx")]:
+        out = os.path.join(folder, "codings.csv")
+        done = run([barometer, "code", "import", os.path.join(folder, f"anna.{ext}"), os.path.join(folder, f"bolat.{ext}"),
+                    "--plan", os.path.join(folder, "plan.csv"), "--out", out])
+        if done.returncode != 0:
+            problems.append(f"code import of the sheets filled in with {name} failed: {done.stderr.strip()}")
+            continue
+        if expected is None:
+            expected = codings(out)
+        elif codings(out) != expected:
+            problems.append(f"code import of the sheets filled in with {name} differs from the CSV sheets'")
+    return problems
+
+
+def check_libreoffice_text(xlsx, expected, scratch):
+    """LibreOffice's CSV of the first sheet against CSV records that are all text."""
+    out = tempfile.mkdtemp(dir=scratch)
+    profile = "file://" + tempfile.mkdtemp(dir=scratch)
+    options = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false"
+    done = subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", options,
+                           "--outdir", out, xlsx], capture_output=True, text=True, timeout=300)
+    converted = glob.glob(os.path.join(out, "*.csv"))
+    if done.returncode != 0 or not converted:
+        return [f"LibreOffice could not convert {os.path.basename(xlsx)}: {done.stderr.strip() or done.stdout.strip()}"]
+    rows = read_csv(converted[0])
+    rows = [row + [""] * (len(expected[0]) - len(row)) for row in rows]
+    if rows != expected:
+        return [f"LibreOffice {os.path.basename(xlsx)}: the first sheet differs from its CSV sheet"]
+    return []
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--barometer", help="the barometer executable: make the pairs with it")
@@ -191,6 +350,8 @@ def main():
         cells += sum(len(r) for r in expected)
         problems += check_openpyxl(xlsx, expected)
         problems += check_libreoffice(xlsx, expected, scratch)
+    if args.barometer:
+        problems += check_coder_workbooks(args.barometer, scratch)
     shutil.rmtree(scratch, ignore_errors=True)
     for p in problems[:50]:
         print(p)
@@ -198,6 +359,8 @@ def main():
         print(f"{len(problems)} disagreements in {len(pairs)} workbooks")
         sys.exit(1)
     print(f"{len(pairs)} workbooks agree with their CSV in openpyxl and LibreOffice ({cells} CSV fields in all)")
+    if args.barometer:
+        print("the coders' workbooks hold their CSV sheets and the frame's codes, and import like them once filled in")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Reports
 import SurveyCore
 import SurveyIO
 import TextCoding
@@ -10,16 +11,22 @@ import TextCoding
 struct CodeExport: BarometerVerb {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write the answers of open-ended columns to coder sheets (CSV), one per coder, with a blind double-coded subsample.",
+        abstract: "Write the answers of open-ended columns to coder sheets (CSV or XLSX), one per coder, with a blind double-coded subsample.",
         discussion: """
             Every non-empty answer is one unit (RESPONDENT:COLUMN). Units are shuffled (--seed) and \
             dealt to the coders in turn; --double P gives that share of them to a second coder as \
             well, who does not see the first coder's codes. DIR receives CODER.csv per coder and \
             plan.csv (who codes what), which `barometer code import` checks the sheets against.
 
+            --format xlsx writes CODER.xlsx instead: the same columns with a frozen header and \
+            wrapped answers; with --frame, a second sheet `codes` lists the frame's codes with \
+            their labels (--lang) and the codes column offers them in a drop-down list.
+
             Example:
               barometer code export wave.sav --text russia_reason1,russia_reason2 --id respid \\
                 --language-column language --coders anna,bolat --double 0.2 --out coding
+              barometer code export wave.sav --text russia_reason1 --id respid --coders anna,bolat \\
+                --format xlsx --frame examples/code-frames/russia-reasons.yaml --lang ru --out coding
             """)
 
     @Argument(help: ArgumentHelp("The survey file (.sav, .dta, .csv).", valueName: "file"))
@@ -46,6 +53,15 @@ struct CodeExport: BarometerVerb {
     @Option(help: ArgumentHelp("The folder to write the sheets and plan.csv into (must not hold them already).", valueName: "folder"))
     var out: String
 
+    @Option(help: ArgumentHelp("The sheets' format: csv, or xlsx (a workbook per coder).", valueName: "format"))
+    var format: CoderSheetFormat = .csv
+
+    @Option(help: ArgumentHelp("With --format xlsx: the code frame (YAML) whose codes a sheet lists and the codes column offers.", valueName: "file"))
+    var frame: String?
+
+    @Option(name: .customLong("lang"), help: ArgumentHelp("With --frame: the language of the code labels and of the codes sheet's headings (en, ru, kk).", valueName: "language"))
+    var language: String = "en"
+
     func validate() throws {
         let names = Self.list(coders)
         guard !names.isEmpty else { throw ValidationError("--coders '\(coders)' names no coder; write e.g. --coders anna,bolat.") }
@@ -62,14 +78,18 @@ struct CodeExport: BarometerVerb {
             throw ValidationError("--double \(double) needs two coders to code an answer twice; name a second coder in --coders.")
         }
         guard !Self.list(text).isEmpty else { throw ValidationError("--text '\(text)' names no column; write e.g. --text russia_reason1,russia_reason2.") }
+        if let frame, format == .csv {
+            throw ValidationError("--frame \(frame) lists the codes on a sheet of an XLSX workbook, which a CSV sheet cannot hold; add --format xlsx, or leave --frame out.")
+        }
     }
 
     func execute(arguments: [String], into sink: inout CommandOutput, progress: ProgressReporter) throws {
         let names = Self.list(coders)
         let destination = URL(fileURLWithPath: out)
-        for name in names.map({ "\($0).csv" }) + ["plan.csv"] where FileManager.default.fileExists(atPath: destination.appendingPathComponent(name).path) {
+        for name in names.map({ "\($0).\(format.fileExtension)" }) + ["plan.csv"] where FileManager.default.fileExists(atPath: destination.appendingPathComponent(name).path) {
             throw ValidationError("--out \(out) already holds \(name); choose another folder or move the earlier sheets away.")
         }
+        let codeFrame = try frame.map { try CodeFrameYAML.read(path: $0) }
         let dataset = try DatasetLoader.load(path: file, progress: progress.handler(reading: file))
         progress.finish()
         let units = try Self.units(of: dataset, columns: Self.list(text), id: id, languageColumn: languageColumn)
@@ -78,8 +98,13 @@ struct CodeExport: BarometerVerb {
         }
         let plan = CodingPlan(units: units, coders: names, doubleShare: double, seed: seed)
         try FileManager.default.createDirectory(at: destination, withIntermediateDirectories: true)
+        let workbooks = CoderWorkbookBuilder(language: language)
         for sheet in plan.sheets {
-            try AtomicFile.write(Data(CSVWriter.string(CoderSheet.table(sheet.units)).utf8), to: destination.appendingPathComponent("\(sheet.coder).csv").path)
+            let path = destination.appendingPathComponent("\(sheet.coder).\(format.fileExtension)").path
+            switch format {
+            case .csv: try AtomicFile.write(Data(CSVWriter.string(CoderSheet.table(sheet.units)).utf8), to: path)
+            case .xlsx: try XLSXWriter.write(workbooks.workbook(coder: sheet.coder, units: sheet.units, frame: codeFrame), to: path)
+            }
         }
         var codersOf: [String: [String]] = [:]
         for sheet in plan.sheets { for unit in sheet.units { codersOf[unit.id, default: []].append(sheet.coder) } }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Reports
 import SurveyCore
 import SurveyIO
 import TextCoding
@@ -11,38 +12,42 @@ struct CodeImport: BarometerVerb {
         commandName: "import",
         abstract: "Read coder sheets back: who coded what and when, agreement on the double-coded answers, and the disagreements to resolve.",
         discussion: """
-            Each SHEET is a CSV that `barometer code export` wrote, filled in by a coder (codes in \
-            the `codes` column, several separated by ';'). The coder is the sheet's `coder` column or \
+            Each SHEET is a CSV or XLSX file that `barometer code export` wrote, filled in by a \
+            coder (codes in the `codes` column, several separated by ';'); of a workbook, the \
+            first sheet is read. The coder is the sheet's `coder` column or \
             its file name; the time its `coded_at` column or the file's modification time. With \
             --plan, every sheet must hold exactly the units the plan gave its coder.
 
             --out receives every record (unit, coder, codes, coded_at, source, note) and, per \
             unit, the final codes. --disagreements receives the answers the coders coded \
-            differently, with a `resolution` column: fill it in and pass the file back with \
-            --resolutions to settle them.
+            differently, with a `resolution` column (a workbook when it ends in .xlsx): fill it in \
+            and pass the file back with --resolutions to settle them.
 
             Example:
               barometer code import coding/anna.csv coding/bolat.csv --plan coding/plan.csv \\
                 --out coding/codings.csv --disagreements coding/disagreements.csv
             """)
 
-    @Argument(help: ArgumentHelp("The coders' sheets (CSV).", valueName: "sheet"))
+    @Argument(help: ArgumentHelp("The coders' sheets (CSV or XLSX).", valueName: "sheet"))
     var sheets: [String]
 
     @Option(help: ArgumentHelp("The plan.csv of the export, to check every sheet's units.", valueName: "file"))
     var plan: String?
 
-    @Option(help: ArgumentHelp("A disagreements sheet with its `resolution` column filled in.", valueName: "file"))
+    @Option(help: ArgumentHelp("A disagreements sheet (CSV or XLSX) with its `resolution` column filled in.", valueName: "file"))
     var resolutions: String?
 
     @Option(help: ArgumentHelp("Where to write the records and final codes (CSV).", valueName: "file"))
     var out: String
 
-    @Option(help: ArgumentHelp("Where to write the unresolved disagreements (CSV).", valueName: "file"))
+    @Option(help: ArgumentHelp("Where to write the unresolved disagreements (CSV, or XLSX when it ends in .xlsx).", valueName: "file"))
     var disagreements: String?
 
     func validate() throws {
         guard !sheets.isEmpty else { throw ValidationError("Name at least one coder sheet, e.g. barometer code import coding/anna.csv --out codings.csv.") }
+        if OutputOptions.namesWorkbook(out) {
+            throw ValidationError("--out \(out) names a workbook, but the records are written as CSV for `barometer code apply --codings`; name a .csv file.")
+        }
     }
 
     func execute(arguments: [String], into sink: inout CommandOutput, progress: ProgressReporter) throws {
@@ -65,7 +70,7 @@ struct CodeImport: BarometerVerb {
         var records: [CodeRecord] = []
         var coders: [String] = []
         for sheet in sheets {
-            let table = try DatasetLoader.load(path: sheet)
+            let table = try Self.sheetTable(sheet)
             let coder = URL(fileURLWithPath: sheet).deletingPathExtension().lastPathComponent
             let modified = (try? FileManager.default.attributesOfItem(atPath: sheet)[.modificationDate] as? Date) ?? nil
             let time = modified.map { ISO8601DateFormatter().string(from: $0) }
@@ -86,7 +91,7 @@ struct CodeImport: BarometerVerb {
             coders.append(read.first?.coder ?? coder)
         }
         if let resolutions {
-            let table = try DatasetLoader.load(path: resolutions)
+            let table = try Self.sheetTable(resolutions)
             for column in ["unit", "resolution"] where !table.hasVariable(column) {
                 throw ValidationError("--resolutions \(resolutions) has no column '\(column)'; fill in the disagreements sheet that --disagreements wrote.")
             }
@@ -99,7 +104,12 @@ struct CodeImport: BarometerVerb {
         let reconciliation = CodingReconciliation(records)
         try AtomicFile.write(Data(CSVWriter.string(Self.recordTable(records, final: reconciliation.final)).utf8), to: out)
         if let disagreements {
-            try AtomicFile.write(Data(CSVWriter.string(Self.disagreementTable(reconciliation.unresolved, answers: answers)).utf8), to: disagreements)
+            let table = try Self.disagreementTable(reconciliation.unresolved, answers: answers)
+            if OutputOptions.namesWorkbook(disagreements) {
+                try XLSXWriter.write(CoderWorkbookBuilder.workbook(table, sheet: "disagreements", wrapping: ["answer", "codes"]), to: disagreements)
+            } else {
+                try AtomicFile.write(Data(CSVWriter.string(table).utf8), to: disagreements)
+            }
         }
         let units = Set(records.filter { $0.source != .resolution }.map(\.unit))
         let agreeing = reconciliation.multiplyCoded - reconciliation.disagreements.count
@@ -123,6 +133,13 @@ struct CodeImport: BarometerVerb {
                 : "Resolve them in \(disagreements!) (resolution column) and import again with --resolutions \(disagreements!).\n"
         }
         sink.write(report)
+    }
+
+    /// A coder's sheet or a disagreements sheet: the first sheet of an XLSX workbook (by the
+    /// extension), else a CSV file.
+    /// - Throws: ``ReadError`` naming the file when it cannot be read.
+    static func sheetTable(_ path: String) throws -> Dataset {
+        OutputOptions.namesWorkbook(path) ? try XLSXReader.table(path: path) : try DatasetLoader.load(path: path)
     }
 
     /// Every record, then per unit its final codes (source `final`).

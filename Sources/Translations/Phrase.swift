@@ -293,6 +293,17 @@ public enum Phrase: String, CaseIterable, Sendable, Hashable {
     case codeHeader, kappaWeights
     /// The weightings of Cohen's kappa.
     case unweightedKappa, linearWeights, quadraticWeights
+
+    // MARK: Coders' workbooks (`barometer code export --format xlsx`)
+
+    /// Column headers of the sheet of a frame's codes: the net a code is part of, what belongs
+    /// under it, answers that do.
+    case columnNet, columnCodeDescription, columnExamples
+    /// The note on a coder's codes column: its title, and `{1}` the sheet of the codes.
+    case codeListTitle, codeListPrompt
+    /// The warning about an entry that is not a code of the list: its title, and `{1}` the
+    /// sheet of the codes.
+    case codeListErrorTitle, codeListError
     /// σ in points a day `{1}`, τ² `{2}`, how they were set `{3}`, identification `{4}`, `{5}`
     /// polls by `{6}` pollsters, from `{7}` to `{8}`.
     case pollModelLine
@@ -675,6 +686,19 @@ public enum Phrase: String, CaseIterable, Sendable, Hashable {
         case .unweightedKappa: PhraseTexts(en: "unweighted", ru: "без весов", kk: "салмақсыз")
         case .linearWeights: PhraseTexts(en: "linear", ru: "линейные", kk: "сызықтық")
         case .quadraticWeights: PhraseTexts(en: "quadratic", ru: "квадратичные", kk: "квадраттық")
+        case .columnNet: PhraseTexts(en: "Net", ru: "Укрупнённый код", kk: "Іріленген код")
+        case .columnCodeDescription: PhraseTexts(en: "Description", ru: "Описание", kk: "Сипаттама")
+        case .columnExamples: PhraseTexts(en: "Examples", ru: "Примеры", kk: "Мысалдар")
+        case .codeListTitle: PhraseTexts(en: "Codes", ru: "Коды", kk: "Кодтар")
+        case .codeListPrompt:
+            PhraseTexts(en: "Choose a code from the list, or type several separated by ';'. The codes' labels are on the sheet '{1}'.",
+                        ru: "Выберите код из списка или введите несколько через «;». Метки кодов — на листе «{1}».",
+                        kk: "Тізімнен кодты таңдаңыз немесе бірнешеуін «;» арқылы жазыңыз. Кодтардың белгілері «{1}» парағында.")
+        case .codeListErrorTitle: PhraseTexts(en: "Not a code from the list", ru: "Такого кода нет в списке", kk: "Тізімде мұндай код жоқ")
+        case .codeListError:
+            PhraseTexts(en: "This is not one of the codes on the sheet '{1}'. Several codes separated by ';' are fine: keep the entry if each is on that sheet, otherwise correct it.",
+                        ru: "Это не один из кодов с листа «{1}». Несколько кодов через «;» допустимы: оставьте запись, если каждый из них есть на том листе, иначе исправьте её.",
+                        kk: "Бұл «{1}» парағындағы кодтардың бірі емес. «;» арқылы бірнеше код жазуға болады: әрқайсысы сол парақта болса, жазбаны қалдырыңыз, әйтпесе түзетіңіз.")
         case .pollModelLine:
             PhraseTexts(en: "daily random walk σ = {1} points a day, extra variance τ² = {2} ({3}); {4}; polls: {5}, pollsters: {6}, {7} to {8} (Jackman 2005)",
                         ru: "ежедневное случайное блуждание σ = {1} п. п. в день, добавочная дисперсия τ² = {2} ({3}); {4}; опросов: {5}, опросчиков: {6}, с {7} по {8} (Джекман, 2005)",

@@ -97,6 +97,35 @@ struct XLSXWriterTests {
         #expect(package.isWellFormed)
     }
 
+    @Test("wrapped columns wrap their text; a list offers another sheet's column under its header, with notes cut to the spreadsheet limits")
+    func wrapsColumnsAndOffersLists() throws {
+        let list = WorksheetListValidation(
+            column: 1, listSheet: "It's codes", listColumn: 0, allowsOtherValues: true, promptTitle: String(repeating: "t", count: 40),
+            prompt: "Pick <one>", errorTitle: "Not a code", error: String(repeating: "е", count: 300))
+        let workbook = Workbook(sheets: [
+            Worksheet(name: "anna", header: ["answer", "codes"], rows: [[.text("Развитая страна"), .empty], [.text("Дос ел"), .empty]],
+                      wrappedColumns: [0], listValidations: [list, WorksheetListValidation(column: 0, listSheet: "absent", listColumn: 0)]),
+            Worksheet(name: "It's codes", header: ["Code"], rows: [[.text("a")], [.text("b")], [.text("c")]]),
+        ])
+        let package = try XLSXPackage(try XLSXWriter.data(workbook))
+        #expect(package.isWellFormed)
+        let sheet = package.text("xl/worksheets/sheet1.xml")
+        #expect(sheet.contains("<c r=\"A2\" s=\"2\" t=\"s\">") && sheet.contains("<c r=\"A3\" s=\"2\" t=\"s\">"))
+        // One list: the one whose sheet is absent is left out. It covers the rows, not the sheet.
+        #expect(sheet.contains("<dataValidations count=\"1\"><dataValidation type=\"list\" errorStyle=\"warning\" allowBlank=\"1\""))
+        #expect(sheet.contains("sqref=\"B2:B3\"><formula1>&apos;It&apos;&apos;s codes&apos;!$A$2:$A$4</formula1></dataValidation></dataValidations></worksheet>"))
+        #expect(sheet.contains("promptTitle=\"\(String(repeating: "t", count: 32))\"") && sheet.contains("prompt=\"Pick &lt;one&gt;\""))
+        #expect(sheet.contains("error=\"\(String(repeating: "е", count: 255))\""))
+        // The sheet of codes has neither wrapped cells nor lists.
+        let codes = package.text("xl/worksheets/sheet2.xml")
+        #expect(!codes.contains("s=\"2\"") && !codes.contains("dataValidation"))
+        // A list without rows to cover is left out, and a sheet without lists has none.
+        var empty = workbook
+        empty.sheets[0].rows = []
+        #expect(!(try XLSXPackage(try XLSXWriter.data(empty))).text("xl/worksheets/sheet1.xml").contains("dataValidation"))
+        #expect(!(try XLSXPackage(try XLSXWriter.data(Self.sample))).text("xl/worksheets/sheet1.xml").contains("dataValidation"))
+    }
+
     @Test func columnsAreLettered() {
         #expect([0, 25, 26, 51, 701, 702].map(XLSXParts.columnName) == ["A", "Z", "AA", "AZ", "ZZ", "AAA"])
     }

@@ -3,7 +3,7 @@
 ///
 /// The model holds what a reader of the sheet sees, not how a file lays it out: each sheet has
 /// a header row (bold and frozen in the file), rows of text, numbers and empty cells, and
-/// optional column widths.
+/// optional column widths, wrapped columns and drop-down lists (``WorksheetListValidation``).
 ///
 /// ```swift
 /// let sheet = Worksheet(name: "Estimates", header: ["Level", "Estimate"],

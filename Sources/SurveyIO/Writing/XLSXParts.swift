@@ -6,7 +6,8 @@ import SurveyCore
 /// properties, themes or calculation chain).
 ///
 /// Strings go to a shared-string table (`xl/sharedStrings.xml`), each distinct text once, in
-/// the order of first use. Style 1 is the bold header, style 2 wraps text with line breaks.
+/// the order of first use. Style 1 is the bold header, style 2 wraps text (text with line
+/// breaks, and the text of a sheet's ``SurveyCore/Worksheet/wrappedColumns``).
 struct XLSXParts {
     static let mainNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     static let relationshipsNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -25,7 +26,8 @@ struct XLSXParts {
         let sheets = workbook.sheets.isEmpty ? [Worksheet(name: "Sheet 1", header: [], rows: [])] : workbook.sheets
         let names = Workbook(sheets: sheets).sheetNames
         var strings = SharedStrings()
-        let sheetTexts = sheets.indices.map { Self.worksheet(sheets[$0], selected: $0 == 0, strings: &strings) }
+        let lists = ListRanges(sheets: sheets, names: names)
+        let sheetTexts = sheets.indices.map { Self.worksheet(sheets[$0], selected: $0 == 0, lists: lists, strings: &strings) }
         var files: [(String, String)] = [
             ("[Content_Types].xml", Self.contentTypes(sheetCount: sheets.count)),
             ("_rels/.rels", Self.packageRelationships),
@@ -95,8 +97,9 @@ struct XLSXParts {
 
     // MARK: Worksheets
 
-    /// A sheet: the header row frozen, column widths, then the rows (empty cells are left out).
-    static func worksheet(_ sheet: Worksheet, selected: Bool, strings: inout SharedStrings) -> String {
+    /// A sheet: the header row frozen, column widths, then the rows (empty cells are left out),
+    /// then its drop-down lists.
+    static func worksheet(_ sheet: Worksheet, selected: Bool, lists: ListRanges, strings: inout SharedStrings) -> String {
         var xml = declaration + "<worksheet xmlns=\"\(mainNamespace)\" xmlns:r=\"\(relationshipsNamespace)\">"
         let view = selected ? " tabSelected=\"1\"" : ""
         if sheet.header.isEmpty {
@@ -126,7 +129,8 @@ struct XLSXParts {
                     guard value.isFinite else { continue }
                     row += "<c r=\"\(reference)\"\(header ? " s=\"\(Style.header.rawValue)\"" : "")><v>\(Self.numberText(value))</v></c>"
                 case .text(let text):
-                    let style: Style = header ? .header : (text.contains("\n") ? .wrapped : .plain)
+                    let wraps = text.contains("\n") || sheet.wrappedColumns.contains(column)
+                    let style: Style = header ? .header : (wraps ? .wrapped : .plain)
                     let styleAttribute = style == .plain ? "" : " s=\"\(style.rawValue)\""
                     row += "<c r=\"\(reference)\"\(styleAttribute) t=\"s\"><v>\(strings.index(of: text))</v></c>"
                 }
@@ -135,7 +139,41 @@ struct XLSXParts {
         }
         if !sheet.header.isEmpty { append(sheet.header.map { WorksheetCell.text($0) }, header: true) }
         for cells in sheet.rows { append(cells, header: false) }
-        return xml + "</sheetData></worksheet>"
+        return xml + "</sheetData>" + dataValidations(sheet, lists: lists) + "</worksheet>"
+    }
+
+    /// The `<dataValidations>` element of the sheet's lists that have values to offer and rows
+    /// to offer them in; empty when there are none.
+    static func dataValidations(_ sheet: Worksheet, lists: ListRanges) -> String {
+        let first = sheet.header.isEmpty ? 1 : 2
+        let last = first + sheet.rows.count - 1
+        guard last >= first else { return "" }
+        let elements = sheet.listValidations.compactMap { list -> String? in
+            guard list.column >= 0, let source = lists.range(list) else { return nil }
+            let column = columnName(list.column)
+            var attributes = "type=\"list\" errorStyle=\"\(list.allowsOtherValues ? "warning" : "stop")\" allowBlank=\"1\""
+                + " showInputMessage=\"1\" showErrorMessage=\"1\""
+            for (name, text, limit) in [("errorTitle", list.errorTitle, 32), ("error", list.error, 255),
+                                        ("promptTitle", list.promptTitle, 32), ("prompt", list.prompt, 255)] where !text.isEmpty {
+                attributes += " \(name)=\"\(XMLText.escaped(cut(text, to: limit)))\""
+            }
+            return "<dataValidation \(attributes) sqref=\"\(column)\(first):\(column)\(last)\"><formula1>\(XMLText.escaped(source))</formula1></dataValidation>"
+        }
+        guard !elements.isEmpty else { return "" }
+        return "<dataValidations count=\"\(elements.count)\">" + elements.joined() + "</dataValidations>"
+    }
+
+    /// The longest prefix of `text` (whole characters) of at most `length` UTF-16 code units:
+    /// spreadsheet programs refuse a file whose validation texts are longer than their limits.
+    static func cut(_ text: String, to length: Int) -> String {
+        var out = ""
+        var used = 0
+        for character in text {
+            used += character.utf16.count
+            if used > length { break }
+            out.append(character)
+        }
+        return out
     }
 
     /// A finite number as the shortest text that reads back to the same `Double`; a whole number
@@ -173,6 +211,26 @@ struct XLSXParts {
             number = (number - 1) / 26
         }
         return String(letters.reversed())
+    }
+}
+
+/// Where the values of each ``SurveyCore/WorksheetListValidation`` are: the cells of a column of
+/// a sheet under its header, as an absolute reference with the sheet's name in the file.
+struct ListRanges {
+    let sheets: [Worksheet]
+    let names: [String]
+
+    /// `'codes'!$A$2:$A$9` for the list's column of its sheet; nil when no sheet has that name or
+    /// the sheet has no rows.
+    func range(_ list: WorksheetListValidation) -> String? {
+        guard list.listColumn >= 0, let index = sheets.firstIndex(where: { $0.name == list.listSheet }) else { return nil }
+        let sheet = sheets[index]
+        let first = sheet.header.isEmpty ? 1 : 2
+        let last = first + sheet.rows.count - 1
+        guard last >= first else { return nil }
+        let column = XLSXParts.columnName(list.listColumn)
+        let quoted = "'" + names[index].replacingOccurrences(of: "'", with: "''") + "'"
+        return "\(quoted)!$\(column)$\(first):$\(column)$\(last)"
     }
 }
 

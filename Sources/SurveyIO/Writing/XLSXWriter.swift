@@ -16,6 +16,8 @@ import ZIPFoundation
 ///   cannot carry (control characters other than tab, line feed and carriage return) are
 ///   replaced by U+FFFD, the replacement character.
 /// - Sheet names are made valid and unique (``Workbook/sheetNames``).
+/// - A sheet's drop-down lists (``SurveyCore/WorksheetListValidation``) are list data
+///   validations over its rows, pointing at the cells of the other sheet's column.
 /// - The bytes depend only on the workbook: every entry carries the same fixed timestamp, so
 ///   the same table always gives the same file.
 public enum XLSXWriter {

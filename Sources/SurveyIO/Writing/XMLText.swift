@@ -33,6 +33,29 @@ enum XMLText {
         return out
     }
 
+    /// Text of a spreadsheet with SpreadsheetML's escapes `_xHHHH_` decoded (ECMA-376 Part 1,
+    /// the ST_Xstring type): `_x000D_` is a carriage return, `_x005F_` the underscore that
+    /// ``escaped(_:spreadsheet:)`` writes before text that looks like an escape. An escape of a
+    /// code that is no character (a lone surrogate) is kept as it is.
+    static func unescapedSpreadsheet(_ text: String) -> String {
+        guard text.contains("_x") else { return text }
+        let scalars = Array(text.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var index = 0
+        while index < scalars.count {
+            if scalars[index] == "_", looksLikeEscape(scalars, at: index),
+               let code = UInt32(String(String.UnicodeScalarView(scalars[(index + 2)...(index + 5)])), radix: 16),
+               let scalar = Unicode.Scalar(code) {
+                out.append(scalar)
+                index += 7
+            } else {
+                out.append(scalars[index])
+                index += 1
+            }
+        }
+        return String(out)
+    }
+
     /// Whether `_xHHHH_` (four hexadecimal digits) starts at `index`.
     private static func looksLikeEscape(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
         guard index + 6 < scalars.count, scalars[index + 1] == "x", scalars[index + 6] == "_" else { return false }
