@@ -12,10 +12,11 @@
 #   which R keeps as a domain of the full design (PSU counts of the full design);
 # - confidence intervals use t with degf() of that subset design, as svyciprop does;
 # - wald = svyciprop(method = "mean") for proportions, estimate ± t·SE otherwise;
-# - wilson follows svyciprop(method = "wilson") of survey >= 4.2 (formula below), since the
-#   Debian survey package (4.1.x) predates it;
-# - the Rao–Scott "chisq" statistic reported is the corrected X² (X² / mean eigenvalue), which
-#   R uses for its p-value (R prints the uncorrected Pearson X²).
+# - wilson follows svyciprop(method = "wilson"), which first appeared in survey 4.5 (formula
+#   below), since the Debian survey package (4.1.x) predates it;
+# - the Rao–Scott "chisq" statistic is R's: the uncorrected Pearson X² that svychisq prints;
+#   the first-order corrected X² (X² / mean eigenvalue), which R uses for its p-value, is
+#   `correctedStatistic`.
 suppressPackageStartupMessages({ library(survey); library(jsonlite) })
 data(api)
 `%||%` <- function(a, b) if (is.null(a)) b else a
@@ -181,7 +182,8 @@ chisq_golden <- function(spec, rowvar, colvar, rfilter = NULL) {
   aw <- svychisq(fm, sub, statistic = "adjWald")
   list(
     f = list(name = "rao-scott-f", statistic = unname(f$statistic), df = unname(f$parameter), pValue = unname(f$p.value)),
-    chisq = list(name = "rao-scott-chisq", statistic = unname(f$statistic) * k, df = I(unname(ch$parameter)), pValue = unname(ch$p.value)),
+    chisq = list(name = "rao-scott-chisq", statistic = unname(ch$statistic), correctedStatistic = unname(f$statistic) * k,
+                 df = I(unname(ch$parameter)), pValue = unname(ch$p.value)),
     wald = list(name = "wald", statistic = unname(w$statistic)[1], df = unname(w$parameter), pValue = unname(w$p.value)[1]),
     adjwald = list(name = "adjusted-wald", statistic = unname(aw$statistic)[1], df = unname(aw$parameter), pValue = unname(aw$p.value)[1])
   )

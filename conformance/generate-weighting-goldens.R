@@ -383,7 +383,9 @@ chisq_golden <- function(d, df, rowvar, colvar, rfilter = NULL) {
   aw <- svychisq(fm, sub, statistic = "adjWald")
   list(
     f = list(name = "rao-scott-f", statistic = unname(f$statistic), df = unname(f$parameter), pValue = unname(f$p.value)),
-    chisq = list(name = "rao-scott-chisq", statistic = unname(f$statistic) * k, df = I(unname(ch$parameter)), pValue = unname(ch$p.value)),
+    # R's printed statistic (Pearson's X²) and the corrected one its p-value uses.
+    chisq = list(name = "rao-scott-chisq", statistic = unname(ch$statistic), correctedStatistic = unname(f$statistic) * k,
+                 df = I(unname(ch$parameter)), pValue = unname(ch$p.value)),
     wald = list(name = "wald", statistic = unname(w$statistic)[1], df = unname(w$parameter), pValue = unname(w$p.value)[1]),
     adjwald = list(name = "adjusted-wald", statistic = unname(aw$statistic)[1], df = unname(aw$parameter), pValue = unname(aw$p.value)[1])
   )

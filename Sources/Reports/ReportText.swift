@@ -164,6 +164,9 @@ struct ReportText: Sendable {
         let df = test.df.map { NumberText.significant($0, digits: 3) }
         let p = test.pValue.map { "p " + NumberText.pValue($0) } ?? "p = —"
         var line = "\(name) = \(statistic)"
+        if let corrected = test.correctedStatistic {
+            line += " " + translate(.correctedStatistic, NumberText.significant(corrected, digits: 3))
+        }
         if !df.isEmpty {
             line += translate(.testDegreesOfFreedom, df.joined(separator: " " + translate(.and) + " "))
         }

@@ -112,8 +112,9 @@ public enum AnalysisEngine {
             if let test = try CrosstabAnalysis(design: design, variance: variance).test(
                 from: sums, cells: cells, rowCount: rowIndex.count, columnCount: columnIndex.count,
                 tableCell: { d, k in tableCell(domains.keys[d], k) }, kind: crosstab.test) {
-                tests.append(TestResult(name: test.name, statistic: test.statistic, df: test.df, pValue: test.pValue,
-                                        description: "\(crosstab.rows) × \(crosstab.columns)"))
+                var described = test
+                described.description = "\(crosstab.rows) × \(crosstab.columns)"
+                tests.append(described)
             } else {
                 warnings.append("No test of independence: '\(crosstab.rows)' or '\(crosstab.columns)' has fewer than two categories among the respondents analysed.")
             }

@@ -267,7 +267,13 @@ public struct ResultRow: Sendable, Equatable, Codable {
 public struct TestResult: Sendable, Equatable, Codable {
     /// `rao-scott-f`, `rao-scott-chisq`, `wald`, `adjusted-wald`.
     public var name: String
+    /// The statistic as R's survey prints it; for `rao-scott-chisq` the uncorrected Pearson X².
     public var statistic: Double?
+    /// For `rao-scott-chisq`: the first-order Rao–Scott corrected X² (X² divided by the mean
+    /// eigenvalue of the design-effect matrix), which the p-value refers to the χ² distribution
+    /// (R `svychisq(statistic = "Chisq")` uses it for its p-value but prints X²; SPSS and Stata
+    /// show both).
+    public var correctedStatistic: Double?
     /// Degrees of freedom: one for a χ² reference, numerator and denominator for an F.
     public var df: [Double]
     public var pValue: Double?
@@ -286,12 +292,13 @@ public struct TestResult: Sendable, Equatable, Codable {
         self.description = description
     }
 
-    enum CodingKeys: String, CodingKey { case name, statistic, df, pValue, description, adjustedPValue, adjustment }
+    enum CodingKeys: String, CodingKey { case name, statistic, correctedStatistic, df, pValue, description, adjustedPValue, adjustment }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         name = try c.decode(String.self, forKey: .name)
         statistic = try c.decodeIfPresent(Double.self, forKey: .statistic)
+        correctedStatistic = try c.decodeIfPresent(Double.self, forKey: .correctedStatistic)
         df = try c.decodeIfPresent([Double].self, forKey: .df) ?? []
         pValue = try c.decodeIfPresent(Double.self, forKey: .pValue)
         description = try c.decodeIfPresent(String.self, forKey: .description)
@@ -303,6 +310,7 @@ public struct TestResult: Sendable, Equatable, Codable {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(name, forKey: .name)
         try c.encode(statistic, forKey: .statistic)
+        try c.encodeIfPresent(correctedStatistic, forKey: .correctedStatistic)
         try c.encode(df, forKey: .df)
         try c.encode(pValue, forKey: .pValue)
         try c.encodeIfPresent(description, forKey: .description)

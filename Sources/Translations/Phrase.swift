@@ -272,6 +272,8 @@ public enum Phrase: String, CaseIterable, Sendable, Hashable {
     case codesChoice, allCodes, categorizableCodes, codedMethodNote
     /// "{1}: {2} of {3} codes differ between the groups of {4} (Rao–Scott F, Holm-adjusted p < {5})."
     case codesDifferInWave
+    /// "(corrected {1})": the Rao–Scott corrected X² beside R's Pearson X².
+    case correctedStatistic
     /// The label of the model line of a poll average ("Model").
     case pollModel
 
@@ -746,6 +748,7 @@ public enum Phrase: String, CaseIterable, Sendable, Hashable {
             en: "{1}, n = {2} respondents. Each wave is weighted with its own design; shares of mentions are weighted, with design-based {3} confidence intervals. The answers were coded with the study's code frame.",
             ru: "{1}, n = {2} респондентов. Каждая волна взвешена по своему плану выборки; доли упоминаний взвешены, {3} доверительные интервалы учитывают план выборки. Ответы закодированы по кодификатору исследования.",
             kk: "{1}, n = {2} респондент. Әр толқын өз іріктеу жоспарымен салмақталған; аталым үлестері салмақталған, {3} сенім аралықтары іріктеу жоспарын ескереді. Жауаптар зерттеудің код жүйесі бойынша кодталған.")
+        case .correctedStatistic: PhraseTexts(en: "(corrected {1})", ru: "(с поправкой {1})", kk: "(түзетілгені {1})")
         case .codesDifferInWave: PhraseTexts(
             en: "{1}: {2} of {3} codes differ between the groups of {4} (Rao–Scott F, Holm-adjusted p < {5}).",
             ru: "{1}: {2} из {3} кодов различаются между группами по признаку «{4}» (F Рао–Скотта, p с поправкой Холма < {5}).",

@@ -26,6 +26,7 @@ struct Goldens: Decodable {
     struct Test: Decodable {
         let name: String
         let statistic: Double
+        let correctedStatistic: Double?
         let df: [Double]
         let pValue: Double
     }
@@ -155,6 +156,7 @@ struct RSurveyConformanceTests {
             let expected = try #require(golden.tests?[kind.rawValue])
             let actual = try #require(result.tests.first)
             #expect(close(actual.statistic, expected.statistic, 1e-6), "\(name) \(kind) statistic \(actual.statistic ?? .nan) vs \(expected.statistic)")
+            #expect(close(actual.correctedStatistic, expected.correctedStatistic, 1e-6), "\(name) \(kind) corrected statistic")
             for (a, e) in zip(actual.df, expected.df) { #expect(close(a, e, 1e-6), "\(name) \(kind) df") }
             #expect(close(actual.pValue, expected.pValue, 1e-6), "\(name) \(kind) p \(actual.pValue ?? .nan) vs \(expected.pValue)")
         }

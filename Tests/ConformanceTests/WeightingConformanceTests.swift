@@ -97,6 +97,7 @@ struct WeightingConformanceTests {
                 request.crosstab?.test = kind
                 let actual = try #require(try AnalysisEngine.run(request, on: dataset, design: outcome.design).tests.first)
                 #expect(close(actual.statistic, expected.statistic, 1e-6), "\(name) \(kind) statistic \(actual.statistic ?? .nan) vs \(expected.statistic)")
+                #expect(close(actual.correctedStatistic, expected.correctedStatistic, 1e-6), "\(name) \(kind) corrected statistic")
                 #expect(close(actual.pValue, expected.pValue, 1e-6), "\(name) \(kind) p \(actual.pValue ?? .nan) vs \(expected.pValue)")
             }
         }

@@ -72,6 +72,10 @@ import Testing
         let text = ReportText(language: "en")
         #expect(text.testLine(TestResult(name: "rao-scott-chisq", statistic: 7.0, df: [1], pValue: 0.00001))
             == "Rao–Scott χ² = 7 on 1 df, p < 0.0001")
+        var chisq = TestResult(name: "rao-scott-chisq", statistic: 11.94, df: [2], pValue: 0.0055)
+        chisq.correctedStatistic = 10.39
+        #expect(text.testLine(chisq) == "Rao–Scott χ² = 11.9 (corrected 10.4) on 2 df, p = 0.0055")
+        #expect(ReportText(language: "ru").testLine(chisq).contains("(с поправкой 10.4)"))
         #expect(text.testLine(TestResult(name: "adjusted-wald", statistic: nil, df: [2, 30], pValue: nil))
             == "Adjusted Wald F = — on 2 and 30 df, p = —")
     }

@@ -63,10 +63,13 @@ struct IndependenceTestCalculator {
         let trace = delta.trace
         let trace2 = (delta * delta).trace
         if test == .chisq {
+            // R prints Pearson's X² and refers X² / mean eigenvalue (first-order correction) to χ²(k).
             let k = Double(interactionDegrees)
-            let statistic = x2 / (trace / k)
-            return TestResult(name: name, statistic: statistic, df: [k],
-                              pValue: ChiSquaredDistribution.survival(statistic, degreesOfFreedom: k))
+            let corrected = x2 / (trace / k)
+            var result = TestResult(name: name, statistic: x2, df: [k],
+                                    pValue: ChiSquaredDistribution.survival(corrected, degreesOfFreedom: k))
+            result.correctedStatistic = corrected
+            return result
         }
         let d = trace * trace / trace2
         let f = x2 / trace
