@@ -54,14 +54,8 @@ struct ExplorerRoutes: Sendable {
         guard let concept = study.concept(id) else {
             throw APIError(.notFound, "Study '\(slug)' has no question '\(id)'; see the list at /studies/\(slug).", phrase: .questionNotFound, arguments: [id])
         }
-        var trend = try query.trend(concept: id, ignoring: ["chart"])
-        if trend.by.isEmpty && query.first("wave") == nil { trend.trend?.changes = .firstToLast }
-        if !trend.by.isEmpty && (trend.trend?.waves.isEmpty ?? true) { trend.trend?.changes = .none }
         let breakdowns = try service.breakdowns(slug, concept: concept, authorized: authorized, language: query.language)
-        if let by = trend.by.first, !breakdowns.contains(where: { $0.name == by }) {
-            throw APIError(.unprocessableContent, "'\(by)' is not a breakdown of '\(id)'; choose one of \(breakdowns.map(\.name).joined(separator: ", ")).",
-                           phrase: .refusedNotPublic, arguments: [by])
-        }
+        let trend = try Self.view(try query.trend(concept: id, ignoring: ["chart"]), query: query, breakdowns: breakdowns, question: id)
         let result = try service.run(slug, request: trend, authorized: authorized)
         let page = ExplorerPages.question(
             study: study, slug: slug, concept: concept, request: trend, chart: query.first("chart"), result: result,
@@ -85,14 +79,8 @@ struct ExplorerRoutes: Sendable {
             throw APIError(.badRequest, "base=\(baseText) is not mentions or respondents.")
         }
         let view = RequestQuery(pairs: [(base.parameter.name, question.set)] + query.pairs.filter { !["base", "chart", "mentions", "mentioned"].contains($0.0) })
-        var trend = try view.trend()
-        if trend.by.isEmpty && query.first("wave") == nil { trend.trend?.changes = .firstToLast }
-        if !trend.by.isEmpty && (trend.trend?.waves.isEmpty ?? true) { trend.trend?.changes = .none }
         let breakdowns = try service.breakdowns(slug, coded: question, authorized: authorized, language: query.language)
-        if let by = trend.by.first, !breakdowns.contains(where: { $0.name == by }) {
-            throw APIError(.unprocessableContent, "'\(by)' is not a breakdown of '\(id)'; choose one of \(breakdowns.map(\.name).joined(separator: ", ")).",
-                           phrase: .refusedNotPublic, arguments: [by])
-        }
+        let trend = try Self.view(try view.trend(), query: query, breakdowns: breakdowns, question: id)
         let result = try service.run(slug, request: trend, authorized: authorized)
         return Self.html(ExplorerPages.coded(
             study: study, slug: slug, question: question, request: trend, base: base, chart: query.first("chart"), result: result,
@@ -122,6 +110,20 @@ struct ExplorerRoutes: Sendable {
         }
         return Self.html(ExplorerPages.pollQuestion(question: question, answer: answer, answers: answers, polls: polls, result: result,
                                                     language: query.language))
+    }
+
+    /// A question page's trend with the explorer's changes (first to last wave without a
+    /// breakdown, none across all waves with one), refused when its breakdown is not one the
+    /// page offers.
+    static func view(_ request: AnalysisRequest, query: RequestQuery, breakdowns: [(name: String, label: String)], question id: String) throws -> AnalysisRequest {
+        var trend = request
+        if trend.by.isEmpty && query.first("wave") == nil { trend.trend?.changes = .firstToLast }
+        if !trend.by.isEmpty && (trend.trend?.waves.isEmpty ?? true) { trend.trend?.changes = .none }
+        if let by = trend.by.first, !breakdowns.contains(where: { $0.name == by }) {
+            throw APIError(.unprocessableContent, "'\(by)' is not a breakdown of '\(id)'; choose one of \(breakdowns.map(\.name).joined(separator: ", ")).",
+                           phrase: .refusedNotPublic, arguments: [by])
+        }
+        return trend
     }
 
     static func html(_ text: String) -> Response {

@@ -55,13 +55,9 @@ enum MentionTrend {
             if labels[measure.variable] == nil, let label = Self.label(of: columns, in: loaded.dataset.codebook, language: language) {
                 labels[measure.variable] = label
             }
-            for name in request.by where labels[name] == nil {
-                if let label = loaded.dataset.metadata(name).label.text(in: language), !label.isEmpty { labels[name] = label }
-            }
+            labels.addLabels(of: request.by, in: loaded.dataset, language: language)
             firstDesign = firstDesign ?? result.design
-            summaries.append(WaveSummary(
-                id: wave.id, label: wave.label.text(in: language) ?? wave.id, fieldworkStart: wave.fieldworkStart,
-                fieldworkEnd: wave.fieldworkEnd, mode: wave.mode, design: result.design))
+            summaries.append(WaveSummary(wave, design: result.design, language: language))
         }
         guard let design = firstDesign else {
             throw SurveyError(.emptyDomain, "No wave\(trend.waves.isEmpty ? "" : " among \(trend.waves.joined(separator: ", "))") has the columns \(measure.columns.joined(separator: ", ")) named in \(parameter: parameter); choose other \(parameter: .waves), or name the coded columns the waves have.", field: parameter, value: measure.variable)

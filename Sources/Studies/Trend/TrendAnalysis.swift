@@ -100,13 +100,9 @@ public enum TrendAnalysis {
             if let change = mapping.wordingChanged?.text(in: language) {
                 warnings.append("\(wave.id): the wording of '\(concept.id)' changed: \(change)")
             }
-            for name in request.by where labels[name] == nil {
-                if let label = loaded.dataset.metadata(name).label.text(in: language), !label.isEmpty { labels[name] = label }
-            }
+            labels.addLabels(of: request.by, in: loaded.dataset, language: language)
             firstDesign = firstDesign ?? result.design
-            summaries.append(WaveSummary(
-                id: wave.id, label: wave.label.text(in: language) ?? wave.id, fieldworkStart: wave.fieldworkStart,
-                fieldworkEnd: wave.fieldworkEnd, mode: wave.mode, design: result.design))
+            summaries.append(WaveSummary(wave, design: result.design, language: language))
         }
         let comparisons = try changes(trend, subject: concept.id, rows: rows, waves: waves.map(\.id), level: request.options.confidenceLevel)
         let skipped = study.waves.filter { w in concept.mapping(wave: w.id) == nil && (trend.waves.isEmpty || trend.waves.contains(w.id)) }

@@ -155,10 +155,15 @@ public struct RequestParameters: Sendable {
         let waveChoice = value(.wave).flatMap { $0 == "all" ? nil : $0 }
         let followsMentions = request.measures.contains { $0.statistic == .mentions || $0.statistic == .mentioned }
             && (value(.wave) == "all" || !values(.waves).isEmpty || !values(.compare).isEmpty || request.trend != nil)
-        if let concept = value(.concept) {
-            var trend = request.trend ?? TrendSpec(concept: concept)
-            trend.concept = concept
+        if value(.concept) != nil || followsMentions {
+            var trend = request.trend ?? TrendSpec(concept: nil)
+            trend.concept = value(.concept)
             if !values(.waves).isEmpty || waveChoice != nil { trend.waves = list(.waves) + (waveChoice.map { [$0] } ?? []) }
+            if trend.concept == nil {
+                for p in [RequestParameter.levels, .collapse, .net] where !values(p).isEmpty {
+                    throw SurveyError(.invalidRequest, "\(parameter: p) applies to the trend of a concept, but the request follows shares of mentions, which have no levels to merge or net score; leave \(parameter: p) out.", field: p, value: value(p))
+                }
+            }
             if !values(.levels).isEmpty { trend.levels = list(.levels) }
             let groups = values(.collapse)
             if !groups.isEmpty {
@@ -183,23 +188,6 @@ public struct RequestParameters: Sendable {
                     throw SurveyError(.invalidRequest, "\(parameter: .net, text) is not true or false.", field: .net, value: text)
                 }
                 trend.netScore = flag
-            }
-            request.trend = trend
-            request.wave = nil
-        } else if followsMentions {
-            for p in [RequestParameter.levels, .collapse, .net] where !values(p).isEmpty {
-                throw SurveyError(.invalidRequest, "\(parameter: p) applies to the trend of a concept, but the request follows shares of mentions, which have no levels to merge or net score; leave \(parameter: p) out.", field: p, value: value(p))
-            }
-            var trend = request.trend ?? TrendSpec(concept: nil)
-            trend.concept = nil
-            if !values(.waves).isEmpty || waveChoice != nil { trend.waves = list(.waves) + (waveChoice.map { [$0] } ?? []) }
-            let words = list(.compare)
-            if !words.isEmpty {
-                let (changes, invalid) = TrendSpec.Changes.parse(words)
-                if let invalid {
-                    throw SurveyError(.invalidRequest, "\(parameter: .compare, invalid) is not FROM:TO, consecutive, first-last or none; write e.g. \(parameter: .compare, "2021-spring:2022-autumn").", field: .compare, value: invalid)
-                }
-                trend.changes = changes
             }
             request.trend = trend
             request.wave = nil
