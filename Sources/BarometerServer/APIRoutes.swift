@@ -226,8 +226,10 @@ struct APIRoutes: Sendable {
     }
 
     static func json(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
-        Response(status: status, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "public, max-age=60"],
-                 body: .init(byteBuffer: ByteBuffer(string: text)))
+        let buffer = ByteBuffer(string: text)
+        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "public, max-age=60",
+                                                  .eTag: EntityTag.of(buffer)],
+                        body: .init(byteBuffer: buffer))
     }
 
     static func body(_ text: String, type: String, download: String?) -> Response {
@@ -240,7 +242,7 @@ struct APIRoutes: Sendable {
     }
 
     static func body(_ buffer: ByteBuffer, type: String, download: String?) -> Response {
-        var headers: HTTPFields = [.contentType: type, .cacheControl: "public, max-age=60"]
+        var headers: HTTPFields = [.contentType: type, .cacheControl: "public, max-age=60", .eTag: EntityTag.of(buffer)]
         if let download { headers[.contentDisposition] = "attachment; filename=\"\(download)\"" }
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: buffer))
     }

@@ -4,13 +4,15 @@ import Logging
 import Store
 
 /// Builds the server: the JSON API under `/api/v1` and the explorer's pages, with JSON or
-/// HTML errors, rate limiting, security headers and request logs. Tests call it and drive the
+/// HTML errors, rate limiting, security headers, entity tags with `304 Not Modified`, and
+/// request logs. Tests call it and drive the
 /// router without sockets; `barometer serve` runs it (stopping gracefully on SIGINT/SIGTERM).
 public enum BarometerServerApp {
     public static func router(service: StudyService, configuration: ServerConfiguration) -> Router<ExplorerRequestContext> {
         let router = Router(context: ExplorerRequestContext.self)
         router.add(middleware: LogRequestsMiddleware(.info))
         router.add(middleware: SecurityHeadersMiddleware())
+        router.add(middleware: ConditionalRequestMiddleware())
         router.add(middleware: RateLimitMiddleware(limiter: RateLimiter(rate: configuration.requestsPerSecond, burst: configuration.burst)))
         router.add(middleware: ErrorResponseMiddleware())
         let api = APIRoutes(service: service, configuration: configuration)

@@ -127,7 +127,8 @@ struct ExplorerRoutes: Sendable {
     }
 
     static func html(_ text: String) -> Response {
-        Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "public, max-age=60"],
-                 body: .init(byteBuffer: ByteBuffer(string: text)))
+        let buffer = ByteBuffer(string: text)
+        return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "public, max-age=60", .eTag: EntityTag.of(buffer)],
+                        body: .init(byteBuffer: buffer))
     }
 }

@@ -417,11 +417,24 @@ public struct AnalysisResult: Sendable, Equatable, Codable {
         try c.encode(tests, forKey: .tests)
         if !comparisons.isEmpty { try c.encode(comparisons, forKey: .comparisons) }
         if !waves.isEmpty { try c.encode(waves, forKey: .waves) }
-        if !variableLabels.isEmpty { try c.encode(variableLabels, forKey: .variableLabels) }
+        if !variableLabels.isEmpty {
+            // In the order of the names, so equal results are equal bytes (a dictionary's own
+            // order differs from one run, even one request, to the next).
+            var labels = c.nestedContainer(keyedBy: LabelKey.self, forKey: .variableLabels)
+            for name in variableLabels.keys.sorted() { try labels.encode(variableLabels[name]!, forKey: LabelKey(stringValue: name)) }
+        }
         try c.encode(warnings, forKey: .warnings)
         if !pollModels.isEmpty { try c.encode(pollModels, forKey: .pollModels) }
         try c.encodeIfPresent(reliability, forKey: .reliability)
         try c.encodeIfPresent(provenance, forKey: .provenance)
         try c.encodeIfPresent(request, forKey: .request)
     }
+}
+
+/// A variable's name as a key of `variableLabels`.
+private struct LabelKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
 }
