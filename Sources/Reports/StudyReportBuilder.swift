@@ -189,9 +189,13 @@ public struct StudyReportBuilder: Sendable {
                 if byWave[wave] == nil { waves.append(wave) }
                 byWave[wave, default: []].append(test)
             }
-            for wave in waves {
-                let name = label[wave] ?? result.waves.first.map(\.label) ?? wave
-                out.append(verdicts.codeDifferences(byWave[wave]!, variable: variable, wave: name, level: request.options.confidenceLevel))
+            if waves.count > 3 {
+                out.append(verdicts.codeDifferences(inWaves: waves.map { byWave[$0]! }, variable: variable, level: request.options.confidenceLevel))
+            } else {
+                for wave in waves {
+                    let name = label[wave] ?? result.waves.first.map(\.label) ?? wave
+                    out.append(verdicts.codeDifferences(byWave[wave]!, variable: variable, wave: name, level: request.options.confidenceLevel))
+                }
             }
         } else if request.by.count == 1, !result.tests.isEmpty {
             let variable = result.variableLabels[request.by[0]] ?? request.by[0]

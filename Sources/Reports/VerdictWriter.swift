@@ -86,6 +86,15 @@ public struct VerdictWriter: Sendable {
         return translate(.codesDifferInWave, wave, String(differ), String(tests.count), variable, alpha)
     }
 
+    /// One sentence for the per-code tests of many waves: in how many waves at least one code
+    /// differs between the groups after Holm's adjustment.
+    public func codeDifferences(inWaves tests: [[TestResult]], variable label: String, level: Double = 0.95) -> String {
+        let variable = language == .en ? label.prefix(1).lowercased() + label.dropFirst() : label
+        let differ = tests.filter { wave in wave.contains { ($0.adjustedPValue ?? $0.pValue ?? 1) < 1 - level } }.count
+        let alpha = decimal(NumberText.significant(1 - level, digits: 2))
+        return translate(.codesDifferInWaves, variable, String(differ), String(tests.count), alpha)
+    }
+
     /// "< 0.001", "= 0.023" (decimal comma in Russian and Kazakh).
     func pText(_ p: Double) -> String {
         let text: String

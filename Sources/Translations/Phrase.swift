@@ -272,6 +272,8 @@ public enum Phrase: String, CaseIterable, Sendable, Hashable {
     case codesChoice, allCodes, categorizableCodes, codedMethodNote
     /// "{1}: {2} of {3} codes differ between the groups of {4} (Rao–Scott F, Holm-adjusted p < {5})."
     case codesDifferInWave
+    /// "At least one code differs between the groups of {1} in {2} of {3} waves (...p < {4})."
+    case codesDifferInWaves
     /// "(corrected {1})": the Rao–Scott corrected X² beside R's Pearson X².
     case correctedStatistic
     /// The label of the model line of a poll average ("Model").
@@ -749,6 +751,10 @@ public enum Phrase: String, CaseIterable, Sendable, Hashable {
             ru: "{1}, n = {2} респондентов. Каждая волна взвешена по своему плану выборки; доли упоминаний взвешены, {3} доверительные интервалы учитывают план выборки. Ответы закодированы по кодификатору исследования.",
             kk: "{1}, n = {2} респондент. Әр толқын өз іріктеу жоспарымен салмақталған; аталым үлестері салмақталған, {3} сенім аралықтары іріктеу жоспарын ескереді. Жауаптар зерттеудің код жүйесі бойынша кодталған.")
         case .correctedStatistic: PhraseTexts(en: "(corrected {1})", ru: "(с поправкой {1})", kk: "(түзетілгені {1})")
+        case .codesDifferInWaves: PhraseTexts(
+            en: "At least one code differs between the groups of {1} in {2} of {3} waves (Rao–Scott F, Holm-adjusted p < {4}).",
+            ru: "Хотя бы один код различается между группами по признаку «{1}» в {2} из {3} волн (F Рао–Скотта, p с поправкой Холма < {4}).",
+            kk: "«{1}» топтары арасында кемінде бір код {3} толқынның {2}-інде ерекшеленеді (Рао–Скотт F, Холм түзетуімен p < {4}).")
         case .codesDifferInWave: PhraseTexts(
             en: "{1}: {2} of {3} codes differ between the groups of {4} (Rao–Scott F, Holm-adjusted p < {5}).",
             ru: "{1}: {2} из {3} кодов различаются между группами по признаку «{4}» (F Рао–Скотта, p с поправкой Холма < {5}).",

@@ -56,6 +56,13 @@ struct CodedQuestionTests {
                 #expect(result.rows.allSatisfy { $0.statistic == .mentioned })
                 #expect(result.tests.contains { $0.adjustment == "holm" && $0.description?.hasPrefix("2019-autumn: ") == true })
             }
+            // Across every wave, one sentence on the per-code tests rather than one per wave.
+            try await client.execute(uri: "/studies/demo/coded/russia_reason?base=respondents&by=language", method: .get) { r in
+                let html = ServerFixture.text(r)
+                let waves = ServerFixture.codedDemo.study.waves.count
+                #expect(html.contains("At least one code differs between the groups of language of interview in ") && html.contains(" of \(waves) waves"))
+                #expect(!html.contains("codes differ between the groups"))
+            }
             // The same numbers as the library's pipeline on the same waves.
             try await client.execute(uri: "/api/v1/studies/demo/analyze?wave=\(Self.wave)&mentioned=russia_reason1_code,russia_reason2_code&missing=exclude", method: .get) { r in
                 #expect(r.status == .ok, "\(ServerFixture.text(r).prefix(300))")
