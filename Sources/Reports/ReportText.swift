@@ -81,6 +81,7 @@ struct ReportText: Sendable {
         case .total: translate(.totalOf, variable)
         case .ratio: translate(.ratioOf, variable)
         case .proportion: translate(.proportionsOf, variable)
+        case .quantile: translate(.quantilesOf, variable)
         case .netScore: translate(.netScoreOf, variable)
         case .pollAverage: translate(.pollAverageOf, variable)
         case .houseEffect: translate(.houseEffectsOf, variable)

@@ -54,6 +54,8 @@ public enum Phrase: String, CaseIterable, Sendable, Hashable {
     case ratioOf
     /// "Proportions of {1}".
     case proportionsOf
+    /// "Quantiles of {1}".
+    case quantilesOf
     /// "Net score of {1} (positive − negative)".
     case netScoreOf
     case rowPercentages, columnPercentages, cellPercentages
@@ -435,6 +437,7 @@ public enum Phrase: String, CaseIterable, Sendable, Hashable {
         case .totalOf: PhraseTexts(en: "Total of {1}", ru: "Сумма: {1}", kk: "Жиынтық: {1}")
         case .ratioOf: PhraseTexts(en: "Ratio {1}", ru: "Отношение: {1}", kk: "Қатынас: {1}")
         case .proportionsOf: PhraseTexts(en: "Proportions of {1}", ru: "Доли: {1}", kk: "Үлестер: {1}")
+        case .quantilesOf: PhraseTexts(en: "Quantiles of {1}", ru: "Квантили: {1}", kk: "Квантильдер: {1}")
         case .netScoreOf:
             PhraseTexts(en: "Net score of {1} (positive − negative)", ru: "Баланс оценок: {1} (положительные − отрицательные)",
                         kk: "Таза баға: {1} (оң − теріс)")
