@@ -132,6 +132,8 @@ struct ReportText: Sendable {
 
     var codeHeader: String { translate(.codeHeader) }
     var kappaWeights: String { translate(.kappaWeights) }
+    /// The header of the probabilities of quantiles.
+    var probabilityHeader: String { translate(.probabilityHeader) }
 
     /// The heading of a crosstab: "stype × sch.wide, row percentages".
     func crosstabTitle(rows: String, columns: String, percent: PercentBase) -> String {

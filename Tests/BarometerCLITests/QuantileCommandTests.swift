@@ -30,10 +30,11 @@ struct QuantileCommandTests {
         // svyquantile(~api00, subset(dclus1, stype == "E"), 0.5, ci = TRUE): 652, (561, 717), SE 36.3672529484616.
         #expect(median.estimate == 652 && median.ci?.lower == 561 && median.ci?.upper == 717)
         #expect(median.statistic == .quantile && median.ci?.method == .woodruff)
-        for (lang, title) in [("en", "Quantiles of api00"), ("ru", "Квантили: api00"), ("kk", "Квантильдер: api00")] {
+        for (lang, title, header) in [("en", "Quantiles of api00", "Probability"), ("ru", "Квантили: api00", "Вероятность"),
+                                      ("kk", "Квантильдер: api00", "Ықтималдық")] {
             let table = BarometerCLI.run(["estimate", clusterFixture] + design + ["--quantile", "api00", "--lang", lang])
             #expect(table.status == 0, "\(table.stderr)")
-            #expect(table.stdout.contains(title), "\(table.stdout)")
+            #expect(table.stdout.contains(title) && table.stdout.contains(header), "\(table.stdout)")
         }
     }
 
