@@ -13,6 +13,16 @@ struct MeasureOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Estimate the share of every category of a variable (repeatable).", valueName: "variable"))
     var proportion: [String] = []
 
+    @Option(help: ArgumentHelp(
+        "Estimate quantiles of a numeric variable (repeatable), at --probabilities; R's svyquantile with Woodruff intervals.",
+        valueName: "variable"))
+    var quantile: [String] = []
+
+    @Option(help: ArgumentHelp(
+        "The probabilities of every --quantile, each strictly between 0 and 1 (default 0.25,0.5,0.75).",
+        valueName: "p1,p2"))
+    var probabilities: [String] = []
+
     @Option(help: ArgumentHelp("Estimate the ratio of two totals, written NUM/DEN (repeatable).", valueName: "num/den"))
     var ratio: [String] = []
 
@@ -34,7 +44,8 @@ struct MeasureOptions: ParsableArguments {
 
     /// The measures in command-line order (see ``MeasureOrder``), or grouped by statistic when
     /// `arguments` is `nil`.
-    /// - Throws: `ValidationError` for a malformed `--ratio` or when there is no measure at all.
+    /// - Throws: `ValidationError` for a malformed `--ratio` or when there is no measure at all;
+    ///   ``SurveyError`` for `--probabilities` that are not probabilities or come without `--quantile`.
     func measures(arguments: [String]?) throws -> [Measure] {
         var measures: [Statistic: [Measure]] = [
             .mean: mean.map { Measure(.mean, $0) },
@@ -44,9 +55,15 @@ struct MeasureOptions: ParsableArguments {
         measures[.ratio] = try ratio.map(Self.ratioMeasure)
         measures[.mentions] = try mentions.map { try Self.mentionMeasure(.mentions, $0) }
         measures[.mentioned] = try mentioned.map { try Self.mentionMeasure(.mentioned, $0) }
+        // Through the one table of request names, so the probabilities are read and refused
+        // as on every other surface.
+        measures[.quantile] = try RequestParameters(
+            pairs: quantile.map { (RequestParameter.quantile.name, $0) } + probabilities.map { (RequestParameter.probabilities.name, $0) },
+            surface: .commandLine
+        ).request().measures
         let ordered = MeasureOrder.arrange(measures, order: arguments.map(MeasureOrder.statistics))
         guard !ordered.isEmpty else {
-            throw ValidationError("Nothing to estimate: add --mean, --total, --proportion, --ratio, --mentions or --mentioned, e.g. --mean api00.")
+            throw ValidationError("Nothing to estimate: add --mean, --total, --proportion, --quantile, --ratio, --mentions or --mentioned, e.g. --mean api00.")
         }
         return ordered
     }

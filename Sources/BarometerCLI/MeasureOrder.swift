@@ -8,7 +8,7 @@ import SurveyCore
 /// the parser, so this only decides which measure goes first.
 enum MeasureOrder {
     static let flags: [String: Statistic] = [
-        "--mean": .mean, "--total": .total, "--proportion": .proportion, "--ratio": .ratio,
+        "--mean": .mean, "--total": .total, "--proportion": .proportion, "--quantile": .quantile, "--ratio": .ratio,
         "--mentions": .mentions, "--mentioned": .mentioned,
     ]
 
@@ -25,9 +25,9 @@ enum MeasureOrder {
     }
 
     /// The measures of each statistic interleaved as `order` says. When `order` is `nil` or
-    /// does not account for every measure, they come grouped: means, totals, proportions, ratios, mentions.
+    /// does not account for every measure, they come grouped: means, totals, proportions, quantiles, ratios, mentions.
     static func arrange(_ measures: [Statistic: [Measure]], order: [Statistic]?) -> [Measure] {
-        let grouped = [Statistic.mean, .total, .proportion, .ratio, .mentions, .mentioned].flatMap { measures[$0] ?? [] }
+        let grouped = [Statistic.mean, .total, .proportion, .quantile, .ratio, .mentions, .mentioned].flatMap { measures[$0] ?? [] }
         guard let order, order.count == grouped.count else { return grouped }
         var queues = measures.mapValues { $0[...] }
         var arranged: [Measure] = []

@@ -91,7 +91,8 @@ struct ReportBuilder {
 
         var columns = domainVariables.map { ReportTable.Column(header: names.header($0), alignment: .left) }
         if hasLevel {
-            let header = weightings ? text.kappaWeights : reliability ? text.codeHeader : labels[key.variable] ?? key.variable
+            let header = weightings ? text.kappaWeights : reliability ? text.codeHeader
+                : key.statistic == .quantile ? text.probabilityHeader : labels[key.variable] ?? key.variable
             columns.append(.init(header: header, alignment: .left))
         }
         columns += [

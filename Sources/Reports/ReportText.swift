@@ -81,6 +81,7 @@ struct ReportText: Sendable {
         case .total: translate(.totalOf, variable)
         case .ratio: translate(.ratioOf, variable)
         case .proportion: translate(.proportionsOf, variable)
+        case .quantile: translate(.quantilesOf, variable)
         case .netScore: translate(.netScoreOf, variable)
         case .pollAverage: translate(.pollAverageOf, variable)
         case .houseEffect: translate(.houseEffectsOf, variable)
@@ -131,6 +132,8 @@ struct ReportText: Sendable {
 
     var codeHeader: String { translate(.codeHeader) }
     var kappaWeights: String { translate(.kappaWeights) }
+    /// The header of the probabilities of quantiles.
+    var probabilityHeader: String { translate(.probabilityHeader) }
 
     /// The heading of a crosstab: "stype × sch.wide, row percentages".
     func crosstabTitle(rows: String, columns: String, percent: PercentBase) -> String {

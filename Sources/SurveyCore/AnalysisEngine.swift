@@ -19,6 +19,9 @@ public enum AnalysisEngine {
         if options.ciMethod == .bootstrap {
             throw SurveyError(.invalidRequest, "The interval method 'bootstrap' belongs to the reliability of coders, not to survey estimates; choose one of \(CIMethod.designBased.map(\.rawValue).joined(separator: ", ")), e.g. \(parameter: .ciMethod, "logit").", field: .ciMethod, value: "bootstrap")
         }
+        if options.ciMethod == .woodruff {
+            throw SurveyError(.invalidRequest, "The interval method 'woodruff' is the one every quantile gets and cannot be chosen; leave \(parameter: .ciMethod) out, or choose one of \(CIMethod.designBased.map(\.rawValue).joined(separator: ", ")) for proportions.", field: .ciMethod, value: "woodruff")
+        }
         if let method = options.ciMethod, method != .wald,
            let m = request.measures.first(where: { $0.statistic != .proportion && $0.statistic != .mentioned }) {
             throw SurveyError(.invalidRequest, "The interval method '\(method.rawValue)' applies to proportions only, but '\(m.variable)' is a \(m.statistic.rawValue); use \(parameter: .ciMethod, "wald"), or estimate the \(m.statistic.rawValue) in a separate request.", field: .ciMethod, value: method.rawValue)
@@ -149,7 +152,7 @@ public enum AnalysisEngine {
                 if case .categorical(_, let levels) = column.values {
                     hint = " (levels \(levels.prefix(5).joined(separator: ", "))\(levels.count > 5 ? ", …" : ""))"
                 }
-                throw SurveyError(.invalidVariable, "The variable '\(name)' is \(column.typeName)\(hint), so it has no \(statistic.rawValue); use \(parameter: .proportion, name) for the share of each category, or choose a numeric variable.", field: statistic == .mean ? .mean : statistic == .total ? .total : .ratio, value: name)
+                throw SurveyError(.invalidVariable, "The variable '\(name)' is \(column.typeName)\(hint), so it has no \(statistic.rawValue); use \(parameter: .proportion, name) for the share of each category, or choose a numeric variable.", field: statistic == .mean ? .mean : statistic == .total ? .total : statistic == .quantile ? .quantile : .ratio, value: name)
             }
             let meta = dataset.metadata(name)
             guard !meta.missingCodes.isEmpty || meta.missingRange != nil else { return values }
@@ -169,6 +172,8 @@ public enum AnalysisEngine {
                 input = .ratio(numerator: try numeric(measure.variable, for: .ratio), denominator: try numeric(denominator, for: .ratio))
             case .proportion:
                 return try proportionRows(try categories(of: measure.variable), domains: domains, cells: cells, warnings: &warnings)
+            case .quantile:
+                return try quantileRows(measure, domains: domains, cells: cells, warnings: &warnings)
             case .mentions, .mentioned:
                 return try mentionRows(measure, domains: domains, cells: cells, tests: &tests, warnings: &warnings)
             case .pollAverage, .houseEffect:
@@ -271,6 +276,47 @@ public enum AnalysisEngine {
             warnings = warnings.filter { seen.insert($0).inserted }
             return rows
         }
+
+        /// Quantiles of a numeric variable at each probability of the measure, in every domain
+        /// (``QuantileEstimator``): rows with the probability as their level, as R labels them
+        /// ("0.25"), and Woodruff intervals.
+        func quantileRows(_ measure: Measure, domains: DomainIndex, cells: DomainCells, warnings: inout [String]) throws(SurveyError) -> [ResultRow] {
+            let probabilities = measure.probabilities.isEmpty ? Measure.defaultProbabilities : measure.probabilities
+            for p in probabilities where !(p > 0 && p < 1) {
+                throw SurveyError(.invalidRequest, "The probability \(p) of the quantiles of '\(measure.variable)' is not strictly between 0 and 1; write e.g. \(parameter: .probabilities, "0.25,0.5,0.75").", field: .probabilities, value: "\(p)")
+            }
+            let values = try numeric(measure.variable, for: .quantile)
+            let estimator = QuantileEstimator(design: design, variance: variance, cells: cells, domainOfRow: domains.domainOfRow,
+                                              level: options.confidenceLevel)
+            let estimates = try estimator.estimate(values, probabilities: probabilities)
+            // The domains, screened once (not once per probability).
+            let screened = screen(estimates.filter { $0.probability == probabilities[0] }.map { e in
+                DomainEstimate(domain: e.domain, category: nil, estimate: e.quantile ?? .nan, variance: 0, srsVariance: nil,
+                               srsVarianceWithReplacement: nil, unweightedCount: e.respondents, domainRespondents: e.respondents,
+                               weightedCount: e.weight, domainWeight: e.weight, degreesOfFreedom: e.degreesOfFreedom)
+            }, domains: domains, variable: measure.variable, warnings: &warnings)
+            let kept = Set(screened.map(\.domain))
+            var openEnded: [String] = []
+            let rows = estimates.filter { kept.contains($0.domain) }.map { e in
+                if e.quantile != nil, e.degreesOfFreedom > 0, e.lower == nil || e.upper == nil {
+                    openEnded.append("\(domains.domains[e.domain].description) at \(Self.probabilityLabel(e.probability))")
+                }
+                return ResultRow(
+                    variable: measure.variable, statistic: .quantile, domain: domains.domains[e.domain],
+                    level: Self.probabilityLabel(e.probability), code: nil, estimate: e.quantile, standardError: e.standardError,
+                    ci: e.quantile == nil ? nil : ConfidenceInterval(lower: e.lower, upper: e.upper, level: options.confidenceLevel, method: .woodruff),
+                    designEffect: nil, designEffectWithReplacement: nil, effectiveSampleSize: nil,
+                    degreesOfFreedom: e.degreesOfFreedom, unweightedCount: e.respondents, weightedCount: e.weight)
+            }
+            if !openEnded.isEmpty {
+                let list = openEnded.prefix(5).joined(separator: "; ") + (openEnded.count > 5 ? "; and \(openEnded.count - 5) more" : "")
+                warnings.append("A quantile of '\(measure.variable)' lies so near the edge of its values that an end of its interval is undefined, and so is its standard error (\(list)).")
+            }
+            return rows
+        }
+
+        /// A probability as R labels its quantile ("0.25", "0.5").
+        static func probabilityLabel(_ p: Double) -> String { "\(p)" }
 
         /// The estimates of domains with respondents, warning about domains without any, with
         /// fewer than ``smallDomain``, or without degrees of freedom for an interval.

@@ -54,6 +54,10 @@ public enum Phrase: String, CaseIterable, Sendable, Hashable {
     case ratioOf
     /// "Proportions of {1}".
     case proportionsOf
+    /// "Quantiles of {1}".
+    case quantilesOf
+    /// The header of a quantile's probability: "Probability".
+    case probabilityHeader
     /// "Net score of {1} (positive − negative)".
     case netScoreOf
     case rowPercentages, columnPercentages, cellPercentages
@@ -439,6 +443,8 @@ public enum Phrase: String, CaseIterable, Sendable, Hashable {
         case .totalOf: PhraseTexts(en: "Total of {1}", ru: "Сумма: {1}", kk: "Жиынтық: {1}")
         case .ratioOf: PhraseTexts(en: "Ratio {1}", ru: "Отношение: {1}", kk: "Қатынас: {1}")
         case .proportionsOf: PhraseTexts(en: "Proportions of {1}", ru: "Доли: {1}", kk: "Үлестер: {1}")
+        case .quantilesOf: PhraseTexts(en: "Quantiles of {1}", ru: "Квантили: {1}", kk: "Квантильдер: {1}")
+        case .probabilityHeader: PhraseTexts(en: "Probability", ru: "Вероятность", kk: "Ықтималдық")
         case .netScoreOf:
             PhraseTexts(en: "Net score of {1} (positive − negative)", ru: "Баланс оценок: {1} (положительные − отрицательные)",
                         kk: "Таза баға: {1} (оң − теріс)")

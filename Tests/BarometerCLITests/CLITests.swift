@@ -118,7 +118,7 @@ private func nonEmptyLines(_ text: String) -> [Substring] {
     @Test func estimateNeedsAMeasure() {
         let run = BarometerCLI.run(["estimate", "data.csv", "--weight", "pw"])
         #expect(run.status == 64)
-        #expect(run.stderr.hasPrefix("Error: Nothing to estimate: add --mean, --total, --proportion, --ratio, --mentions or --mentioned"))
+        #expect(run.stderr.hasPrefix("Error: Nothing to estimate: add --mean, --total, --proportion, --quantile, --ratio, --mentions or --mentioned"))
     }
 
     @Test func missingArgumentsAndUnknownVerbs() {

@@ -151,6 +151,21 @@ struct DisclosureAttackTests {
         }
     }
 
+    @Test("quantiles: the extremes of a group, or any quantile of age, would be one respondent's exact answer")
+    func quantilesAreOneRespondentsAnswer() async throws {
+        try await ServerFixture.app().test(.router) { client in
+            for query in ["quantile=age", "quantile=age&probabilities=0.001,0.999", "quantile=age&by=sex&probabilities=0.5",
+                          "quantile=id", "quantile=weight", "mean=age&quantile=age"] {
+                try await Self.expectRefused(client, "/api/v1/studies/demo/analyze?wave=\(Self.wave)&\(query)")
+            }
+            try await client.execute(uri: "/api/v1/studies/demo/analyze?wave=\(Self.wave)&quantile=age&probabilities=0.99", method: .get) { r in
+                #expect(r.status == .forbidden)
+                #expect(ServerFixture.text(r).contains("single respondent's exact answer") || ServerFixture.text(r).contains("not a variable the public may average"),
+                        "\(ServerFixture.text(r).prefix(300))")
+            }
+        }
+    }
+
     @Test("a visitor's ordinary questions work: any concept by age group, language, region, sex; simple filters",
           arguments: ["agegroup", "language", "region", "sex"])
     func ordinaryQuestions(_ by: String) async throws {
@@ -202,6 +217,12 @@ struct DisclosureAttackTests {
                 #expect(r.status == .ok, "\(ServerFixture.text(r).prefix(300))")
             }
             try await Self.expectRefused(client, uri)
+            let quantiles = "/api/v1/studies/demo/analyze?wave=\(Self.wave)&quantile=age&probabilities=0.1,0.5,0.9"
+            try await client.execute(uri: quantiles, method: .get, headers: [.authorization: "Bearer \(token)"]) { r in
+                #expect(r.status == .ok, "\(ServerFixture.text(r).prefix(300))")
+                #expect(ServerFixture.text(r).contains("\"quantile\""))
+            }
+            try await Self.expectRefused(client, quantiles)
         }
     }
 }

@@ -41,6 +41,23 @@ struct DisclosurePolicyTests {
         #expect(!v.all.contains("id") && !v.all.contains("w") && !v.all.contains("why"))
     }
 
+    @Test("quantiles are refused even of a declared continuous variable: each is one respondent's exact answer")
+    func quantiles() throws {
+        let v = policy.variables(of: Self.study, datasets: [Self.data])
+        #expect(throws: Never.self) { try policy.check(AnalysisRequest(measures: [Measure(.mean, "age")], by: ["h"]), variables: v) }
+        for name in ["age", "id"] {
+            for probabilities in [[0.5], [0.01, 0.99]] {
+                let request = AnalysisRequest(measures: [.quantiles(name, probabilities: probabilities)], by: ["h"])
+                #expect {
+                    try policy.check(request, variables: v)
+                } throws: { error in
+                    guard let error = error as? SurveyError, error.kind == .notPublic, error.field == .quantile else { return false }
+                    return name == "age" ? error.message.contains("single respondent's exact answer") : error.message.contains("not a variable the public may average")
+                }
+            }
+        }
+    }
+
     @Test("a cell of fewer than the minimum refuses the request, without saying how small it is")
     func cells() throws {
         let v = policy.variables(of: Self.study, datasets: [Self.data])

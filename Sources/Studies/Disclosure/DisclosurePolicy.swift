@@ -146,6 +146,14 @@ public struct DisclosurePolicy: Sendable {
                 for name in [measure.variable] + (measure.denominator.map { [$0] } ?? []) where !variables.numeric.contains(name) {
                     throw SurveyError(.notPublic, "'\(name)' is not a variable the public may average or total; \(parameter: parameter) takes \(Self.list(variables.numeric.sorted())).", field: parameter, value: name)
                 }
+            case .quantile:
+                // Every quantile and each end of its interval is one respondent's exact answer
+                // (the smallest or largest of a group at the edges, wherever a weight is large):
+                // unlike a mean, no group size hides it, so the public gets none.
+                guard variables.numeric.contains(measure.variable) else {
+                    throw SurveyError(.notPublic, "'\(measure.variable)' is not a variable the public may average or total; \(parameter: .mean) takes \(Self.list(variables.numeric.sorted())).", field: .quantile, value: measure.variable)
+                }
+                throw SurveyError(.notPublic, "Quantiles of '\(measure.variable)' are not published, because each one is a single respondent's exact answer; ask for \(parameter: .mean, measure.variable) instead.", field: .quantile, value: measure.variable)
             }
         }
         if let crosstab = request.crosstab {

@@ -73,8 +73,9 @@ struct ConfidenceIntervalCalculator {
             if let input = likelihood, df > 0 {
                 (lower, upper) = ProfileLikelihoodInterval(level: level).interval(input, degreesOfFreedom: dfD)
             }
-        case .bootstrap:
-            // No replicates here: `AnalysisEngine.run` refuses the method before estimating.
+        case .bootstrap, .woodruff:
+            // No replicates here: `AnalysisEngine.run` refuses the methods before estimating
+            // (``QuantileEstimator`` makes Woodruff intervals itself).
             break
         }
         return ConfidenceInterval(

@@ -8,6 +8,9 @@ public enum Statistic: String, Sendable, Codable, CaseIterable {
     case ratio
     /// Share of every category of a variable (R `svymean` of a factor, `svyciprop`).
     case proportion
+    /// A quantile of a numeric variable at a probability (R `svyquantile`, survey 4.1 defaults:
+    /// `qrule = "math"`, Woodruff interval); the row's `level` is the probability ("0.5").
+    case quantile
     /// Share of positive answers minus share of negative ones ("net favourable"), the mean of
     /// a score of +1, −1 and 0; made by trends of concepts whose levels have a valence.
     case netScore
@@ -37,7 +40,7 @@ public enum Statistic: String, Sendable, Codable, CaseIterable {
     public var isCoderReliability: Bool {
         switch self {
         case .krippendorffAlpha, .cohenKappa, .fleissKappa, .percentAgreement: true
-        case .mean, .total, .ratio, .proportion, .netScore, .pollAverage, .houseEffect, .mentions, .mentioned: false
+        case .mean, .total, .ratio, .proportion, .quantile, .netScore, .pollAverage, .houseEffect, .mentions, .mentioned: false
         }
     }
 }
@@ -59,9 +62,14 @@ public enum CIMethod: String, Sendable, Codable, CaseIterable {
     /// Percentile interval of bootstrap replicates (the reliability of coders, TextCoding's
     /// `ReliabilityBootstrap`); not a method a request for a survey estimate may name.
     case bootstrap
+    /// Woodruff's interval of a quantile: the Wald interval of the share of respondents at or
+    /// below it, mapped back through the quantile function (R `svyquantile`'s default); made
+    /// for quantiles, not a method a request may name.
+    case woodruff
 
-    /// The methods a request for survey estimates may name (every one but `bootstrap`).
-    public static let designBased: [CIMethod] = allCases.filter { $0 != .bootstrap }
+    /// The methods a request for survey estimates may name (every one but `bootstrap` and
+    /// `woodruff`).
+    public static let designBased: [CIMethod] = allCases.filter { $0 != .bootstrap && $0 != .woodruff }
 }
 
 /// Whether user-missing codes ("Don't know", "Refused") are categories of their own.
@@ -83,12 +91,26 @@ public struct Measure: Sendable, Equatable, Codable {
     /// For ``Statistic/mentions`` and ``Statistic/mentioned``: the columns that hold one
     /// mention each (the first reason, the second, …), coded with the same codes.
     public var columns: [String]
+    /// For ``Statistic/quantile``: the probabilities, each strictly between 0 and 1; empty means
+    /// ``Measure/defaultProbabilities``.
+    public var probabilities: [Double]
+
+    /// The quartiles, for a quantile that names no probabilities.
+    public static let defaultProbabilities: [Double] = [0.25, 0.5, 0.75]
 
     public init(_ statistic: Statistic, _ variable: String, denominator: String? = nil) {
         self.statistic = statistic
         self.variable = variable
         self.denominator = denominator
         self.columns = []
+        self.probabilities = []
+    }
+
+    /// The quantiles of `variable` at `probabilities`.
+    public static func quantiles(_ variable: String, probabilities: [Double]) -> Measure {
+        var measure = Measure(.quantile, variable)
+        measure.probabilities = probabilities
+        return measure
     }
 
     /// A share of mentions (``Statistic/mentions`` or ``Statistic/mentioned``) across `columns`.
@@ -98,7 +120,7 @@ public struct Measure: Sendable, Equatable, Codable {
         return measure
     }
 
-    enum CodingKeys: String, CodingKey { case statistic, variable, denominator, columns }
+    enum CodingKeys: String, CodingKey { case statistic, variable, denominator, columns, probabilities }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -106,6 +128,7 @@ public struct Measure: Sendable, Equatable, Codable {
         variable = try c.decode(String.self, forKey: .variable)
         denominator = try c.decodeIfPresent(String.self, forKey: .denominator)
         columns = try c.decodeIfPresent([String].self, forKey: .columns) ?? []
+        probabilities = try c.decodeIfPresent([Double].self, forKey: .probabilities) ?? []
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -114,6 +137,7 @@ public struct Measure: Sendable, Equatable, Codable {
         try c.encode(variable, forKey: .variable)
         try c.encodeIfPresent(denominator, forKey: .denominator)
         if !columns.isEmpty { try c.encode(columns, forKey: .columns) }
+        if !probabilities.isEmpty { try c.encode(probabilities, forKey: .probabilities) }
     }
 }
 

@@ -17,6 +17,8 @@ public enum RequestParameter: String, Sendable, CaseIterable {
     case lang
     // Measures of one wave or file.
     case mean, total, proportion, ratio
+    // Quantiles of a numeric variable, and the probabilities of every quantile of the request.
+    case quantile, probabilities
     // Shares of the codes of a multiple-response question (coded open-ended answers).
     case mentions, mentioned
     // The design and weighting of a file (command line only).
@@ -34,7 +36,7 @@ public enum RequestParameter: String, Sendable, CaseIterable {
         switch self {
         case .concept, .waves, .levels, .collapse, .compare, .net, .by, .filter, .missing, .level, .ciMethod:
             return Set(RequestSurface.allCases)
-        case .lang, .mean, .total, .proportion, .ratio:
+        case .lang, .mean, .total, .proportion, .ratio, .quantile, .probabilities:
             // A report's language is the `report` command's --lang; its analyses are trends.
             return [.commandLine, .query]
         case .mentions, .mentioned:

@@ -114,6 +114,7 @@ public struct RequestParameters: Sendable {
             case .mean: measures += names.map { Measure(.mean, $0) }
             case .total: measures += names.map { Measure(.total, $0) }
             case .proportion: measures += names.map { Measure(.proportion, $0) }
+            case .quantile: measures += names.map { Measure.quantiles($0, probabilities: []) }
             case .ratio:
                 for text in names {
                     let parts = text.split(separator: "/", maxSplits: 1).map { String($0).trimmingCharacters(in: .whitespaces) }
@@ -129,6 +130,21 @@ public struct RequestParameters: Sendable {
                 measures.append(.mentions(parameter == .mentions ? .mentions : .mentioned, columns: names))
             default: break
             }
+        }
+        if !values(.probabilities).isEmpty {
+            var probabilities: [Double] = []
+            for text in list(.probabilities) {
+                guard let p = Double(text), p > 0, p < 1 else {
+                    let hint = Double(text).flatMap { $0 > 1 && $0 < 100 ? $0 / 100 : nil }
+                    throw SurveyError(.invalidRequest, "\(parameter: .probabilities, text) is not a probability strictly between 0 and 1; write e.g. \(parameter: .probabilities, hint.map { "\($0)" } ?? "0.25,0.5,0.75").", field: .probabilities, value: text)
+                }
+                probabilities.append(p)
+            }
+            guard measures.contains(where: { $0.statistic == .quantile }) || request.measures.contains(where: { $0.statistic == .quantile }) else {
+                throw SurveyError(.invalidRequest, "\(parameter: .probabilities) applies to quantiles, but the request asks for none; add \(parameter: .quantile, "VARIABLE") or leave \(parameter: .probabilities) out.", field: .probabilities, value: value(.probabilities))
+            }
+            for i in measures.indices where measures[i].statistic == .quantile { measures[i].probabilities = probabilities }
+            for i in request.measures.indices where request.measures[i].statistic == .quantile { request.measures[i].probabilities = probabilities }
         }
         if !measures.isEmpty { request.measures = measures }
 
