@@ -19,6 +19,8 @@ public enum RequestParameter: String, Sendable, CaseIterable {
     case mean, total, proportion, ratio
     // Shares of the codes of a multiple-response question (coded open-ended answers).
     case mentions, mentioned
+    // Differences between the groups of one breakdown of one sample.
+    case differences, reference
     // The design and weighting of a file (command line only).
     case weight, strata, cluster, fpc, nest
     case lonelyPSU = "lonely-psu"
@@ -34,7 +36,7 @@ public enum RequestParameter: String, Sendable, CaseIterable {
         switch self {
         case .concept, .waves, .levels, .collapse, .compare, .net, .by, .filter, .missing, .level, .ciMethod:
             return Set(RequestSurface.allCases)
-        case .lang, .mean, .total, .proportion, .ratio:
+        case .lang, .mean, .total, .proportion, .ratio, .differences, .reference:
             // A report's language is the `report` command's --lang; its analyses are trends.
             return [.commandLine, .query]
         case .mentions, .mentioned:
@@ -51,7 +53,7 @@ public enum RequestParameter: String, Sendable, CaseIterable {
 
     /// Whether the parameter takes no value on the command line (a flag such as `--nest`); its
     /// query and YAML forms take `true` or `false`.
-    public var isSwitch: Bool { self == .nest || self == .net }
+    public var isSwitch: Bool { self == .nest || self == .net || self == .differences }
 
     /// What the parameter is, for a surface that does not have it: "the study's design (weights)".
     public var thing: String {
