@@ -36,7 +36,11 @@ public enum RequestParameter: String, Sendable, CaseIterable {
         switch self {
         case .concept, .waves, .levels, .collapse, .compare, .net, .by, .filter, .missing, .level, .ciMethod:
             return Set(RequestSurface.allCases)
-        case .lang, .mean, .total, .proportion, .ratio, .differences, .reference:
+        case .differences, .reference:
+            // Differences between groups: of an estimate (command line, API) or in every wave
+            // of a trend (API, report.yaml).
+            return Set(RequestSurface.allCases)
+        case .lang, .mean, .total, .proportion, .ratio:
             // A report's language is the `report` command's --lang; its analyses are trends.
             return [.commandLine, .query]
         case .mentions, .mentioned:
