@@ -54,9 +54,11 @@ public struct VerdictWriter: Sendable {
     public func groupDifference(_ row: ResultRow, subject: String, groups: (String, String)) -> String {
         guard let d = row.difference, let pValue = d.pValue, let a = d.groupEstimate, let b = d.referenceEstimate,
               let estimate = row.estimate else { return "" }
-        let percent = d.of == .proportion
-        func value(_ x: Double) -> String { percent ? Self.whole(x * 100) + "%" : NumberText.significant(x, digits: 3) }
-        let difference = percent ? NumberText.points(estimate) : NumberText.significant(estimate, digits: 3)
+        let percent = d.of == .proportion, net = d.of == .netScore
+        func value(_ x: Double) -> String {
+            percent ? Self.whole(x * 100) + "%" : net ? NumberText.points(x) : NumberText.significant(x, digits: 3)
+        }
+        let difference = percent || net ? NumberText.points(estimate) : NumberText.significant(estimate, digits: 3)
         let level = row.ci?.level ?? 0.95
         let phrase: Phrase = d.isSignificant(at: level) ? .groupDifferenceLarger : .groupDifferenceWithin
         return translate(phrase, subject, groups.0, decimal(value(a)), groups.1, decimal(value(b)), decimal(difference), pText(pValue))

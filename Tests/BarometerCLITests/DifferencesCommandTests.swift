@@ -4,6 +4,8 @@ import SurveyCore
 import Testing
 
 private let tiny = Bundle.module.path(forResource: "tiny", ofType: "csv", inDirectory: "Fixtures")!
+private let study = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("../StudiesTests/Fixtures/study").standardized.path
 
 /// `estimate --by G --differences [--reference GROUP]` on the command line: the request, the
 /// outputs, and the usage errors.
@@ -68,5 +70,20 @@ private let tiny = Bundle.module.path(forResource: "tiny", ofType: "csv", inDire
         #expect(run.status == 64)
         #expect(run.stdout.isEmpty)
         #expect(run.stderr.contains("--reference M is not a group of 'stype'; choose one of 'E', 'H'."))
+    }
+
+    @Test func trendHasTheDifferencesOfEveryWave() throws {
+        let run = BarometerCLI.run(["trend", study, "opinion", "--by", "sex", "--differences", "--reference", "M", "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let result = try JSONDecoder().decode(AnalysisResult.self, from: Data(run.stdout.utf8))
+        let rows = result.rows.filter { $0.statistic == .difference }
+        #expect(Set(rows.compactMap { $0.domain["wave"] }) == ["w1", "w2", "w3"])
+        #expect(rows.allSatisfy { $0.domain["sex"] == "F − M" })
+        let bad = BarometerCLI.run(["trend", study, "opinion", "--by", "sex", "--differences", "--reference", "X"])
+        #expect(bad.status == 64)
+        #expect(bad.stderr.contains("--reference X is not a group of 'sex'; choose one of 'F', 'M'."))
+        let none = BarometerCLI.run(["trend", study, "opinion", "--differences"])
+        #expect(none.status == 64)
+        #expect(none.stderr.hasPrefix("Error: --differences compares the groups of one breakdown, but the request has none; name exactly one with --by GROUP."))
     }
 }

@@ -145,6 +145,10 @@ public struct RequestParameters: Sendable {
             }
             request.differences?.reference = reference
         }
+        if request.differences != nil, request.by.count != 1 {
+            let by = request.by
+            throw SurveyError(.invalidRequest, "\(parameter: .differences) compares the groups of one breakdown, but the request has \(by.isEmpty ? "none" : "\(by.count) (\(by.joined(separator: ", ")))"); name exactly one with \(parameter: .by, by.first ?? "GROUP").", field: .differences, value: by.joined(separator: ","))
+        }
 
         // Design (command line only; refused above elsewhere).
         if let w = value(.weight) { request.design.weights = w }
