@@ -54,7 +54,9 @@ struct ExplorerRoutes: Sendable {
         guard let concept = study.concept(id) else {
             throw APIError(.notFound, "Study '\(slug)' has no question '\(id)'; see the list at /studies/\(slug).", phrase: .questionNotFound, arguments: [id])
         }
-        var trend = try query.trend(concept: id, ignoring: ["chart"])
+        // The page's "differences between groups" switch means nothing without a breakdown.
+        let unbroken = (query.first("by") ?? "").isEmpty
+        var trend = try query.trend(concept: id, ignoring: unbroken ? ["chart", "differences", "reference"] : ["chart"])
         if trend.by.isEmpty && query.first("wave") == nil { trend.trend?.changes = .firstToLast }
         if !trend.by.isEmpty && (trend.trend?.waves.isEmpty ?? true) { trend.trend?.changes = .none }
         let breakdowns = try service.breakdowns(slug, concept: concept, authorized: authorized, language: query.language)

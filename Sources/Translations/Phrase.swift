@@ -289,6 +289,8 @@ public enum Phrase: String, CaseIterable, Sendable, Hashable {
     /// "Differences between groups: {1}": the heading of the differences of a variable between
     /// the groups of one sample (`--differences`).
     case differencesOf
+    /// The explorer's switch that adds the differences between the groups of the breakdown.
+    case showDifferences
     /// Spreadsheet headers of a difference's two groups' own estimates.
     case columnGroupEstimate, columnReferenceEstimate
     /// The label of the line that says what a reliability result rests on ("Coding").
@@ -693,6 +695,7 @@ public enum Phrase: String, CaseIterable, Sendable, Hashable {
         case .percentAgreementOf: PhraseTexts(en: "Percent agreement: {1}", ru: "Доля совпадений: {1}", kk: "Сәйкестік үлесі: {1}")
         case .columnGroupEstimate: PhraseTexts(en: "Estimate of the group", ru: "Оценка группы", kk: "Топтың бағасы")
         case .columnReferenceEstimate: PhraseTexts(en: "Estimate of the group compared with", ru: "Оценка группы сравнения", kk: "Салыстырылатын топтың бағасы")
+        case .showDifferences: PhraseTexts(en: "Differences between groups", ru: "Разности между группами", kk: "Топтар арасындағы айырмалар")
         case .differencesOf: PhraseTexts(en: "Differences between groups: {1}", ru: "Разности между группами: {1}", kk: "Топтар арасындағы айырмалар: {1}")
         case .coding: PhraseTexts(en: "Coding", ru: "Кодирование", kk: "Кодтау")
         case .codingLine:
