@@ -245,6 +245,8 @@ public struct ResultRow: Sendable, Equatable, Codable {
         row.difference?.groupEstimate = nil
         row.difference?.referenceEstimate = nil
         row.difference?.pValue = nil
+        row.difference?.groupRespondents = 0
+        row.difference?.referenceRespondents = 0
         return row
     }
 

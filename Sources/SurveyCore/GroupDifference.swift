@@ -26,7 +26,8 @@ public struct GroupDifference: Sendable, Equatable, Codable {
     public var referenceEstimate: Double?
     /// Two-sided p-value of "no difference"; nil without a standard error or degrees of freedom.
     public var pValue: Double?
-    /// Respondents of each group with a valid value (what the disclosure policy weighs).
+    /// Respondents of each group with a valid value (what the disclosure policy weighs); 0 when
+    /// withheld, so that a withheld difference does not tell how small a group is.
     public var groupRespondents: Int
     public var referenceRespondents: Int
 

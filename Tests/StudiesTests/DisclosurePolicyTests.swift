@@ -177,6 +177,8 @@ struct CodedDisclosureTests {
         #expect(withheld[0].estimate == differences[0].estimate && withheld[0].difference?.pValue != nil)
         #expect(withheld[1].estimate == nil && withheld[1].ci == nil && withheld[1].difference?.pValue == nil
                 && withheld[1].difference?.groupEstimate == nil && withheld[2].difference?.referenceEstimate == nil)
+        // A withheld difference does not tell how small its group is.
+        #expect(withheld[1].difference?.referenceRespondents == 0 && withheld[2].difference?.referenceRespondents == 0)
         // A minimum of 2 keeps them all.
         #expect(!DisclosurePolicy(minimumCount: 2).withhold(result).rows.contains { $0.suppressed })
     }
