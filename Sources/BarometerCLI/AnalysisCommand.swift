@@ -36,9 +36,21 @@ extension AnalysisCommand {
         var keyed = weighting
         keyed?.targets = try weighting?.targets?.keyedByCode(in: dataset)
         let wave = try AnalysisPipeline.prepare(WaveInput(dataset: dataset, design: request.design, weighting: keyed))
-        var result = try AnalysisPipeline.analyze(request, on: wave)
+        var result = try Self.analyze(request, on: wave)
         if result.provenance == nil { result.provenance = try FileFingerprint.provenance(path: file) }
         try output.emit(result, into: &sink)
+    }
+
+    /// Runs the pipeline; a flag that does not fit the data (a `--reference` that is not a group
+    /// of `--by`) is a usage error, like a malformed flag.
+    /// - Throws: `ValidationError` or ``SurveyError``.
+    static func analyze(_ request: AnalysisRequest, on wave: PreparedWave) throws -> AnalysisResult {
+        do {
+            return try AnalysisPipeline.analyze(request, on: wave)
+        } catch {
+            if error.field == .reference || error.field == .differences { throw ValidationError(error.message) }
+            throw error
+        }
     }
 
     /// Checks the flags while parsing, so that a bad flag is a usage error.

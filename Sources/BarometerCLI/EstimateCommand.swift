@@ -13,6 +13,13 @@ struct Estimate: AnalysisCommand {
             Example:
               barometer estimate apistrat.csv --weight pw --strata stype --fpc fpc \\
                 --mean api00 --proportion sch.wide --by stype
+
+            --differences adds the difference of every estimate between each pair of groups \
+            of the one --by variable (the covariance of the two groups' estimates accounted \
+            for), with its interval and p-value; --reference GROUP compares every group with \
+            that one only:
+              barometer estimate apiclus1.csv --weight pw --cluster dnum --fpc fpc \
+                --mean api00 --by stype --differences --reference E
             """)
 
     @Argument(help: ArgumentHelp("The survey file.", valueName: "file"))
@@ -40,6 +47,7 @@ struct Estimate: AnalysisCommand {
         AnalysisRequest(
             design: design.spec, measures: try measures.measures(arguments: arguments), by: measures.by,
             filter: estimation.filter,
-            options: try estimation.analysisOptions(language: output.language, designEffects: measures.deff))
+            options: try estimation.analysisOptions(language: output.language, designEffects: measures.deff),
+            differences: try measures.differencesSpec())
     }
 }

@@ -42,6 +42,28 @@ struct MeasureOptions: ParsableArguments {
     @Flag(help: "Report design effects.")
     var deff = false
 
+    @Flag(help: "Add the difference of every estimate between each pair of groups of the one --by variable, with the covariance of the two groups' estimates.")
+    var differences = false
+
+    @Option(help: ArgumentHelp("With --differences, compare every group with this one only.", valueName: "group"))
+    var reference: String?
+
+    /// The differences `--differences` and `--reference` ask for, nil for none.
+    /// - Throws: `ValidationError` for `--differences` without exactly one `--by`, or
+    ///   `--reference` without `--differences`.
+    func differencesSpec() throws -> DifferencesSpec? {
+        if let reference, !differences {
+            throw ValidationError("--reference \(reference) names the group to compare the others with, but there is no --differences; add --differences or leave --reference out.")
+        }
+        guard differences else { return nil }
+        guard by.count == 1 else {
+            throw ValidationError(by.isEmpty
+                ? "--differences compares the groups of one breakdown, but there is no --by; name exactly one, e.g. --by stype."
+                : "--differences compares the groups of one breakdown, but --by names \(by.count) (\(by.joined(separator: ", "))); keep exactly one.")
+        }
+        return DifferencesSpec(reference: reference)
+    }
+
     /// The measures in command-line order (see ``MeasureOrder``), or grouped by statistic when
     /// `arguments` is `nil`.
     /// - Throws: `ValidationError` for a malformed `--ratio` or when there is no measure at all;

@@ -83,7 +83,13 @@ struct Trend: BarometerVerb {
             sink.write(StudyListing(study: folder.study, language: output.language).text)
             return
         }
-        var result = try folder.run(try request())
+        var result: AnalysisResult
+        do {
+            result = try folder.run(try request())
+        } catch let error as SurveyError where error.field == .reference {
+            // A --reference that is not a group of --by is a usage error, as in `estimate`.
+            throw ValidationError(error.message)
+        }
         result.warnings = StudyValidator.warnings(folder.study) + result.warnings
         try output.emit(result, into: &sink)
     }

@@ -25,6 +25,12 @@ struct TrendOptions: ParsableArguments {
           help: "Report the net score (positive − negative) when the concept's answers have a direction (default: yes).")
     var net = true
 
+    @Flag(help: "In every wave, add the difference of every estimate between each pair of groups of the one --by variable, with the covariance of the two groups' estimates.")
+    var differences = false
+
+    @Option(help: ArgumentHelp("With --differences, compare every group with this one only.", valueName: "group"))
+    var reference: String?
+
     /// The trend these flags describe for `concept`: the flags become request parameters of the
     /// one table (``RequestParameter``) and are decoded as the API and report.yaml decode theirs.
     /// - Throws: `ValidationError` with the decoder's sentence, worded for the command line.
@@ -39,6 +45,8 @@ struct TrendOptions: ParsableArguments {
         if let waves { parameters.append(.waves, waves) }
         for word in compare { parameters.append(.compare, word) }
         if concept != nil { parameters.append(.net, net ? "true" : "false") }
+        if differences { parameters.append(.differences, "true") }
+        if let reference { parameters.append(.reference, reference) }
         parameters.append(.lang, language)
         do {
             var start = AnalysisRequest()

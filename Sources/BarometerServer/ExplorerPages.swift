@@ -175,6 +175,7 @@ enum ExplorerPages {
         let viewQuery: [(String, String?)] = [
             ("by", request.by.first), ("wave", waveChoice == "all" ? nil : waveChoice),
             ("missing", request.options.missing == .exclude ? "exclude" : nil), ("chart", chart), ("filter", request.filter), ("lang", lang),
+            ("differences", request.differences == nil ? nil : "true"),
         ]
         let path = "/studies/\(slug)/concepts/\(concept.id)"
         let title = concept.title.text(in: language) ?? concept.id
@@ -198,6 +199,7 @@ enum ExplorerPages {
         let controls = """
             <form class="controls" id="controls" method="get" action="\(path)">
             <label for="by">\(text.breakdown)<select id="by" name="by">\(options([("", text.none)] + breakdowns.map { ($0.name, $0.label) }, selected: request.by.first ?? ""))</select></label>
+            <label for="differences"><input type="checkbox" id="differences" name="differences" value="true"\(request.differences == nil ? "" : " checked")>\(text.showDifferences)</label>
             <label for="wave">\(text.wave)<select id="wave" name="wave">\(options(waveItems, selected: waveChoice))</select></label>
             <label for="missing">\(text.answers)<select id="missing" name="missing">\(options([("include", text.withDK), ("exclude", text.withoutDK)], selected: request.options.missing == .exclude ? "exclude" : "include"))</select></label>
             <label for="chart-kind">\(text.chart)<select id="chart-kind" name="chart">\(options([("auto", text.automatic)] + text.chartNames, selected: chart ?? "auto"))</select></label>

@@ -54,8 +54,11 @@ struct ExplorerRoutes: Sendable {
         guard let concept = study.concept(id) else {
             throw APIError(.notFound, "Study '\(slug)' has no question '\(id)'; see the list at /studies/\(slug).", phrase: .questionNotFound, arguments: [id])
         }
+        // The page's "differences between groups" switch means nothing without a breakdown.
+        let unbroken = (query.first("by") ?? "").isEmpty
         let breakdowns = try service.breakdowns(slug, concept: concept, authorized: authorized, language: query.language)
-        let trend = try Self.view(try query.trend(concept: id, ignoring: ["chart"]), query: query, breakdowns: breakdowns, question: id)
+        let trend = try Self.view(try query.trend(concept: id, ignoring: unbroken ? ["chart", "differences", "reference"] : ["chart"]),
+                                  query: query, breakdowns: breakdowns, question: id)
         let result = try service.run(slug, request: trend, authorized: authorized)
         let page = ExplorerPages.question(
             study: study, slug: slug, concept: concept, request: trend, chart: query.first("chart"), result: result,

@@ -33,6 +33,7 @@ struct ExplorerText {
     var askedIn: String { translate(.askedIn) }
     var events: String { translate(.events) }
     var breakdown: String { translate(.breakdown) }
+    var showDifferences: String { translate(.showDifferences) }
     var none: String { translate(.none) }
     var wave: String { translate(.wave) }
     var allWaves: String { translate(.allWaves) }

@@ -7,7 +7,8 @@ import Translations
 /// Columns: `variable, statistic`, one column per breakdown variable (in the order the variables
 /// first appear in the rows), then `level, code, estimate, standard_error, ci_lower, ci_upper,
 /// ci_level, ci_method, design_effect, df, unweighted_count, weighted_count`, and `row, column`
-/// when some row is a crosstab cell.
+/// when some row is a crosstab cell; `p_value, group, reference` when some row is a difference
+/// between two groups (the two groups' own estimates).
 ///
 /// Each column has a machine name (the CSV header, stable for scripts) and a header for people
 /// (the XLSX header, in the output's language from the catalog; a breakdown variable by its
@@ -34,6 +35,7 @@ struct EstimateColumns {
         "design_effect", "df", "unweighted_count", "weighted_count",
     ]
     static let cellColumns = ["row", "column"]
+    static let differenceColumns = ["p_value", "group_estimate", "reference_estimate"]
 
     let columns: [Column]
 
@@ -41,7 +43,9 @@ struct EstimateColumns {
     init(rows: [ResultRow]) {
         let domainVariables = DomainColumns.variables(of: rows)
         let hasCells = rows.contains { $0.cell != nil }
-        let fixed = Set(Self.leadingColumns + Self.estimateColumns + (hasCells ? Self.cellColumns : []))
+        let hasDifferences = rows.contains { $0.difference != nil }
+        let fixed = Set(Self.leadingColumns + Self.estimateColumns + (hasCells ? Self.cellColumns : [])
+            + (hasDifferences ? Self.differenceColumns : []))
         var columns: [Column] = [
             Column(name: "variable", header: .phrase(.columnVariable)) { .text($0.variable) },
             Column(name: "statistic", header: .phrase(.columnStatistic)) { .text($0.statistic.rawValue) },
@@ -69,6 +73,13 @@ struct EstimateColumns {
             columns += [
                 Column(name: "row", header: .phrase(.columnCrosstabRow)) { .text($0.cell?.row) },
                 Column(name: "column", header: .phrase(.columnCrosstabColumn)) { .text($0.cell?.column) },
+            ]
+        }
+        if hasDifferences {
+            columns += [
+                Column(name: "p_value", header: .phrase(.pValue)) { .number($0.difference?.pValue) },
+                Column(name: "group_estimate", header: .phrase(.columnGroupEstimate)) { .number($0.difference?.groupEstimate) },
+                Column(name: "reference_estimate", header: .phrase(.columnReferenceEstimate)) { .number($0.difference?.referenceEstimate) },
             ]
         }
         self.columns = columns

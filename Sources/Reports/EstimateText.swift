@@ -4,7 +4,8 @@ import SurveyCore
 ///
 /// - Proportions, poll averages and percent agreement: percentages with one decimal ("39.4%"), the standard error
 ///   in percentage points with two decimals, interval ends with one decimal. Net scores and
-///   house effects: signed percentage points ("+24.3"). Alpha and kappas: three decimals.
+///   house effects, and differences of proportions and net scores between groups: signed percentage points
+///   ("+24.3"). Alpha and kappas: three decimals.
 /// - Means, totals, ratios: the standard error with four significant digits and the estimate
 ///   and interval ends with as many decimals (SE 22.36 → estimate 648.87); without a usable
 ///   standard error, four significant digits of the estimate.
@@ -29,7 +30,8 @@ struct EstimateText: Sendable, Equatable {
             format = { NumberText.fixed($0 * 100, decimals: 1) }
             seFormat = { NumberText.fixed($0 * 100, decimals: 2) }
             estimate = row.estimate.map(NumberText.percent) ?? Self.missing
-        } else if row.statistic == .netScore || row.statistic == .houseEffect {
+        } else if row.statistic == .netScore || row.statistic == .houseEffect || row.difference?.of == .proportion
+            || row.difference?.of == .netScore {
             // Percentage points with their sign: +24.3.
             format = { NumberText.points($0) }
             seFormat = { NumberText.fixed($0 * 100, decimals: 2) }

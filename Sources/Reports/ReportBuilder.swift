@@ -101,6 +101,9 @@ struct ReportBuilder {
             .init(header: text.interval(level: level), alignment: .right),
         ]
         if hasDeff { columns.append(.init(header: text.designEffect, alignment: .right)) }
+        // Differences between groups: the p-value of each, after the interval.
+        let differences = key.statistic == .difference
+        if differences { columns.append(.init(header: text.pValue, alignment: .right)) }
         columns.append(.init(header: text.count, alignment: .right))
         if hasWeights { columns.append(.init(header: text.weightedCount, alignment: .right)) }
 
@@ -111,6 +114,9 @@ struct ReportBuilder {
             if hasLevel { line.append(weightings ? text.kappaWeighting(row.level ?? "") : row.level ?? row.code ?? "") }
             line += [n.estimate, n.standardError, n.interval(lowerWidth: lowerWidth, upperWidth: upperWidth)]
             if hasDeff { line.append(n.designEffect) }
+            if differences {
+                line.append(row.difference?.pValue.map { NumberText.pValue($0).replacingOccurrences(of: "= ", with: "") } ?? EstimateText.missing)
+            }
             line.append(n.count)
             if hasWeights { line.append(n.weightedCount) }
             return line

@@ -91,6 +91,7 @@ struct ReportText: Sendable {
         case .cohenKappa: translate(.cohenKappaOf, variable)
         case .fleissKappa: translate(.fleissKappaOf, variable)
         case .percentAgreement: translate(.percentAgreementOf, variable)
+        case .difference: translate(.differencesOf, variable)
         }
     }
 

@@ -199,7 +199,7 @@ public struct StudyReportBuilder: Sendable {
             }
         } else if request.by.count == 1, !result.tests.isEmpty {
             let variable = result.variableLabels[request.by[0]] ?? request.by[0]
-            let groups = Array(Set(result.rows.compactMap { $0.domain[request.by[0]] })).sorted()
+            let groups = Array(Set(result.rows.filter { $0.statistic != .difference }.compactMap { $0.domain[request.by[0]] })).sorted()
             let tests = result.tests.map { test -> (wave: String, test: TestResult) in
                 let wave = test.description?.split(separator: ":").first.map(String.init) ?? ""
                 return (label[wave] ?? wave, test)
@@ -211,6 +211,15 @@ public struct StudyReportBuilder: Sendable {
             } else {
                 out.append(verdicts.differences(tests, variable: variable, level: request.options.confidenceLevel))
             }
+        }
+        // Differences between two groups of one wave (`differences`), in the last wave.
+        let lastWave = result.waves.last?.id
+        for row in result.rows where row.statistic == .difference && row.domain.entries.first?.value == lastWave {
+            guard let d = row.difference, let by = request.by.first, let a = d.group[by], let b = d.reference[by] else { continue }
+            var subject = d.of == .netScore ? words.netScore : (row.level ?? "")
+            if let wave = lastWave { subject += " (\(label[wave] ?? wave))" }
+            let sentence = verdicts.groupDifference(row, subject: subject.prefix(1).uppercased() + subject.dropFirst(), groups: (a, b))
+            if !sentence.isEmpty { out.append(sentence) }
         }
         return out
     }

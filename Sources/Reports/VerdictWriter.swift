@@ -44,6 +44,26 @@ public struct VerdictWriter: Sendable {
         return translate(c.isSignificant ? .changeLarger : .changeWithin, subject, direction, a, from, b, to, p)
     }
 
+    /// A sentence for a difference between two groups of one sample (a row of
+    /// ``Statistic/difference``): worded apart from a change between waves, since the two
+    /// groups share the sample and the p-value counts the covariance of their estimates.
+    /// Empty for a row without its groups or p-value (withheld).
+    /// - Parameters:
+    ///   - subject: what differs ("Very favourable", "Mean of api00").
+    ///   - groups: the two groups' labels, as shown.
+    public func groupDifference(_ row: ResultRow, subject: String, groups: (String, String)) -> String {
+        guard let d = row.difference, let pValue = d.pValue, let a = d.groupEstimate, let b = d.referenceEstimate,
+              let estimate = row.estimate else { return "" }
+        let percent = d.of == .proportion, net = d.of == .netScore
+        func value(_ x: Double) -> String {
+            percent ? Self.whole(x * 100) + "%" : net ? NumberText.points(x) : NumberText.significant(x, digits: 3)
+        }
+        let difference = percent || net ? NumberText.points(estimate) : NumberText.significant(estimate, digits: 3)
+        let level = row.ci?.level ?? 0.95
+        let phrase: Phrase = d.isSignificant(at: level) ? .groupDifferenceLarger : .groupDifferenceWithin
+        return translate(phrase, subject, groups.0, decimal(value(a)), groups.1, decimal(value(b)), decimal(difference), pText(pValue))
+    }
+
     /// A sentence for a test of whether answers differ across groups.
     /// - Parameters:
     ///   - variable: the breakdown's name ("age group").

@@ -65,9 +65,15 @@ public enum AnalysisEngine {
                 throw SurveyError(.emptyDomain, "No respondent has a value for the breakdown \(request.by.joined(separator: " × "))\(request.filter.map { " inside the filter '\($0)'" } ?? ""); choose another breakdown variable.")
             }
             let cells = DomainCells(design: design, variance: variance, domains: domains)
+            let pairs = try request.differences.map { spec throws(SurveyError) in try groupPairs(spec, by: request.by, domains: domains) }
             for measure in request.measures {
                 rows += try context.estimate(measure, domains: domains, cells: cells, tests: &tests, warnings: &warnings)
+                if let pairs {
+                    rows += try context.differenceRows(measure, pairs: pairs, domains: domains, cells: cells)
+                }
             }
+        } else if request.differences != nil {
+            throw SurveyError(.invalidRequest, "\(parameter: .differences) compares the groups of an estimate, but the request estimates nothing; name a variable with \(parameter: .mean) or \(parameter: .proportion).", field: .differences, value: "true")
         }
 
         if let crosstab = request.crosstab {
@@ -132,6 +138,23 @@ public enum AnalysisEngine {
         return AnalysisResult(design: summary, rows: rows, tests: tests, warnings: warnings, request: request)
     }
 
+    /// The pairs of domains whose differences `spec` asks for: with a reference group, every
+    /// other group against it; else every pair, each earlier group minus each later one.
+    static func groupPairs(_ spec: DifferencesSpec, by: [String], domains: DomainIndex) throws(SurveyError) -> [(Int, Int)] {
+        guard by.count == 1 else {
+            let value = by.isEmpty ? "true" : by.joined(separator: ",")
+            throw SurveyError(.invalidRequest, "\(parameter: .differences) compares the groups of one breakdown, but the request has \(by.isEmpty ? "none" : "\(by.count) (\(by.joined(separator: ", ")))"); name exactly one with \(parameter: .by, by.first ?? "GROUP").", field: .differences, value: value)
+        }
+        let groups = domains.domains.map { $0[by[0]] ?? "" }
+        guard let reference = spec.reference else {
+            return groups.indices.flatMap { a in ((a + 1)..<groups.count).map { b in (a, b) } }
+        }
+        guard let r = groups.firstIndex(of: reference) else {
+            throw SurveyError(.invalidRequest, "\(parameter: .reference, reference) is not a group of '\(by[0])'; choose one of \(groups.map { "'\($0)'" }.joined(separator: ", ")).", field: .reference, value: reference)
+        }
+        return groups.indices.filter { $0 != r }.map { ($0, r) }
+    }
+
     /// What every measure of a request shares.
     private struct Context {
         let dataset: Dataset
@@ -178,6 +201,8 @@ public enum AnalysisEngine {
                 return try mentionRows(measure, domains: domains, cells: cells, tests: &tests, warnings: &warnings)
             case .pollAverage, .houseEffect:
                 throw SurveyError(.invalidRequest, "A \(measure.statistic.rawValue) comes from published polls, not from a survey file; use `barometer polls average` for it, or \(parameter: .proportion, measure.variable) for the share of each answer.")
+            case .difference:
+                throw SurveyError(.invalidRequest, "A difference is made by \(parameter: .differences) between the groups of \(parameter: .by), not asked for as a statistic of '\(measure.variable)'; ask for its \(parameter: .mean, measure.variable) or \(parameter: .proportion, measure.variable) with \(parameter: .differences, "true").")
             case .krippendorffAlpha, .cohenKappa, .fleissKappa, .percentAgreement:
                 throw SurveyError(.invalidRequest, "A \(measure.statistic.rawValue) measures how far coders agree on the codes of open-ended answers, not a survey variable; use `barometer code reliability` for it, or \(parameter: .proportion, measure.variable) for the share of each answer.")
             case .netScore:
@@ -190,6 +215,56 @@ public enum AnalysisEngine {
                     interval: calculator.interval(estimate: e.estimate, variance: e.variance, degreesOfFreedom: e.degreesOfFreedom,
                                                   respondents: e.domainRespondents))
             }
+        }
+
+        /// One row per pair of groups and quantity (each level of a proportion): the difference
+        /// of the measure between the two groups with the covariance of their estimates, its
+        /// interval and p-value with the design's degrees of freedom (``GroupDifference``). A pair
+        /// in which a group has no respondent with a value is left out.
+        func differenceRows(_ measure: Measure, pairs: [(Int, Int)], domains: DomainIndex, cells: DomainCells) throws(SurveyError) -> [ResultRow] {
+            let input: LinearizedEstimator.Input
+            var levels: [CategoryIndex.Category] = []
+            switch measure.statistic {
+            case .mean: input = .mean(try numeric(measure.variable, for: .mean))
+            case .total: input = .total(try numeric(measure.variable, for: .total))
+            case .ratio:
+                guard let denominator = measure.denominator else { return [] }
+                input = .ratio(numerator: try numeric(measure.variable, for: .ratio), denominator: try numeric(denominator, for: .ratio))
+            case .proportion:
+                let index = try categories(of: measure.variable)
+                levels = index.categories
+                input = .proportion(index)
+            default:
+                throw SurveyError(.invalidRequest, "\(parameter: .differences) compares means, totals, ratios and proportions between groups, not a \(measure.statistic.rawValue) of '\(measure.variable)'; leave \(parameter: .differences) out, or estimate '\(measure.variable)' in a separate request.", field: .differences, value: measure.variable)
+            }
+            let differences = try estimator(cells).differences(input, pairs: pairs)
+            let df = design.degreesOfFreedom
+            let level = options.confidenceLevel
+            let t = df >= 1 ? StudentTDistribution.quantile(1 - (1 - level) / 2, degreesOfFreedom: Double(df)) : .nan
+            var rows: [ResultRow] = []
+            for d in differences where d.respondents.a > 0 && d.respondents.b > 0 {
+                let (a, b) = pairs[d.pair]
+                let group = domains.domains[a], reference = domains.domains[b]
+                let se = d.variance.squareRoot()
+                let valid = d.estimate.isFinite && se.isFinite && df >= 1
+                var pValue: Double? = nil
+                if valid {
+                    pValue = se > 0 ? 2 * StudentTDistribution.survival(abs(d.estimate) / se, degreesOfFreedom: Double(df)) : (d.estimate == 0 ? 1 : 0)
+                }
+                let category = d.category.map { levels[$0] }
+                var row = ResultRow(
+                    variable: measure.variable, statistic: .difference, domain: GroupDifference.domain(group: group, reference: reference),
+                    level: category?.label, code: category?.code, estimate: d.estimate.isFinite ? d.estimate : nil,
+                    standardError: se.isFinite ? se : nil,
+                    ci: valid ? ConfidenceInterval(lower: d.estimate - t * se, upper: d.estimate + t * se, level: level, method: .wald) : nil,
+                    degreesOfFreedom: df, unweightedCount: d.unweightedCount, weightedCount: d.weightedCount)
+                row.difference = GroupDifference(
+                    of: measure.statistic, group: group, reference: reference, groupEstimate: d.estimates.a,
+                    referenceEstimate: d.estimates.b, pValue: pValue, groupRespondents: d.respondents.a,
+                    referenceRespondents: d.respondents.b)
+                rows.append(row)
+            }
+            return rows
         }
 
         /// Shares of mentions of every code of a multiple-response question, in every domain:

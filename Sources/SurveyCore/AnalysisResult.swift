@@ -178,6 +178,8 @@ public struct ResultRow: Sendable, Equatable, Codable {
     /// The numbers were withheld because too few respondents are behind them (the public
     /// explorer's disclosure control); estimate, interval and counts are then empty.
     public var suppressed = false
+    /// For a difference between two groups (``Statistic/difference``): which groups and what.
+    public var difference: GroupDifference?
 
     public init(
         variable: String, statistic: Statistic, domain: Domain = .whole, level: String? = nil, code: String? = nil,
@@ -204,7 +206,7 @@ public struct ResultRow: Sendable, Equatable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case variable, statistic, domain, level, code, estimate, standardError, ci, designEffect,
-            designEffectWithReplacement, effectiveSampleSize, degreesOfFreedom, unweightedCount, weightedCount, cell, suppressed
+            designEffectWithReplacement, effectiveSampleSize, degreesOfFreedom, unweightedCount, weightedCount, cell, suppressed, difference
     }
 
     public init(from decoder: Decoder) throws {
@@ -225,6 +227,7 @@ public struct ResultRow: Sendable, Equatable, Codable {
         weightedCount = try c.decode(Double.self, forKey: .weightedCount)
         cell = try c.decodeIfPresent(CrosstabCell.self, forKey: .cell)
         suppressed = try c.decodeIfPresent(Bool.self, forKey: .suppressed) ?? false
+        difference = try c.decodeIfPresent(GroupDifference.self, forKey: .difference)
     }
 
     /// The row with its numbers withheld.
@@ -239,6 +242,11 @@ public struct ResultRow: Sendable, Equatable, Codable {
         row.unweightedCount = 0
         row.weightedCount = 0
         row.suppressed = true
+        row.difference?.groupEstimate = nil
+        row.difference?.referenceEstimate = nil
+        row.difference?.pValue = nil
+        row.difference?.groupRespondents = 0
+        row.difference?.referenceRespondents = 0
         return row
     }
 
@@ -260,6 +268,7 @@ public struct ResultRow: Sendable, Equatable, Codable {
         try c.encode(weightedCount, forKey: .weightedCount)
         try c.encodeIfPresent(cell, forKey: .cell)
         if suppressed { try c.encode(true, forKey: .suppressed) }
+        try c.encodeIfPresent(difference, forKey: .difference)
     }
 }
 

@@ -172,6 +172,13 @@ public enum Phrase: String, CaseIterable, Sendable, Hashable {
     case differInWaves
     /// Appended to ``differInWaves``: the waves {1} without a difference.
     case differInWavesExcept
+    /// A difference between two groups of one sample larger than sampling error (the
+    /// covariance of the two estimates accounted for): {1} subject, {2} first group, {3} its
+    /// value, {4} second group, {5} its value, {6} the difference, {7} the p-value.
+    case groupDifferenceLarger
+    /// A difference between two groups of one sample within sampling error, placeholders as
+    /// ``groupDifferenceLarger``.
+    case groupDifferenceWithin
 
     // MARK: Explorer
 
@@ -287,6 +294,13 @@ public enum Phrase: String, CaseIterable, Sendable, Hashable {
 
     /// Titles of the tables of `barometer code reliability`, `{1}` what was coded.
     case krippendorffAlphaOf, cohenKappaOf, fleissKappaOf, percentAgreementOf
+    /// "Differences between groups: {1}": the heading of the differences of a variable between
+    /// the groups of one sample (`--differences`).
+    case differencesOf
+    /// The explorer's switch that adds the differences between the groups of the breakdown.
+    case showDifferences
+    /// Spreadsheet headers of a difference's two groups' own estimates.
+    case columnGroupEstimate, columnReferenceEstimate
     /// The label of the line that says what a reliability result rests on ("Coding").
     case coding
     /// `{1}` the coders, `{2}` the units, `{3}` those coded at least twice, `{4}` the level of
@@ -564,6 +578,16 @@ public enum Phrase: String, CaseIterable, Sendable, Hashable {
                 en: "{1} {2} from {3} in {4} to {5} in {6}, a change within sampling error (p {7}).",
                 ru: "{1}: {3} ({4}) → {5} ({6}); {2} в пределах выборочной ошибки (p {7}).",
                 kk: "{1}: {4} — {3}, {6} — {5}; үлес {2}, бірақ өзгеріс іріктеу қателігі шегінде (p {7}).")
+        case .groupDifferenceLarger:
+            PhraseTexts(
+                en: "{1}: {2} ({3}) and {4} ({5}) differ by {6}, more than sampling error in the one sample (p {7}, the covariance of the two groups counted).",
+                ru: "{1}: «{2}» ({3}) и «{4}» ({5}) различаются на {6}, больше выборочной ошибки в одной выборке (p {7}, с учётом ковариации двух групп).",
+                kk: "{1}: «{2}» ({3}) мен «{4}» ({5}) арасындағы айырма {6}, бір іріктеменің қателігінен үлкен (p {7}, екі топтың ковариациясы ескерілді).")
+        case .groupDifferenceWithin:
+            PhraseTexts(
+                en: "{1}: {2} ({3}) and {4} ({5}) differ by {6}, within sampling error in the one sample (p {7}, the covariance of the two groups counted).",
+                ru: "{1}: «{2}» ({3}) и «{4}» ({5}) различаются на {6}, в пределах выборочной ошибки в одной выборке (p {7}, с учётом ковариации двух групп).",
+                kk: "{1}: «{2}» ({3}) мен «{4}» ({5}) арасындағы айырма {6}, бір іріктеменің қателігі шегінде (p {7}, екі топтың ковариациясы ескерілді).")
         case .differBetweenGroups:
             PhraseTexts(
                 en: "In {1}, answers differ between {2} and {3} (Rao–Scott F, p {4}).",
@@ -679,6 +703,10 @@ public enum Phrase: String, CaseIterable, Sendable, Hashable {
         case .cohenKappaOf: PhraseTexts(en: "Cohen's kappa: {1}", ru: "Каппа Коэна: {1}", kk: "Коэн каппасы: {1}")
         case .fleissKappaOf: PhraseTexts(en: "Fleiss' kappa: {1}", ru: "Каппа Флейса: {1}", kk: "Флейс каппасы: {1}")
         case .percentAgreementOf: PhraseTexts(en: "Percent agreement: {1}", ru: "Доля совпадений: {1}", kk: "Сәйкестік үлесі: {1}")
+        case .columnGroupEstimate: PhraseTexts(en: "Estimate of the group", ru: "Оценка группы", kk: "Топтың бағасы")
+        case .columnReferenceEstimate: PhraseTexts(en: "Estimate of the group compared with", ru: "Оценка группы сравнения", kk: "Салыстырылатын топтың бағасы")
+        case .showDifferences: PhraseTexts(en: "Differences between groups", ru: "Разности между группами", kk: "Топтар арасындағы айырмалар")
+        case .differencesOf: PhraseTexts(en: "Differences between groups: {1}", ru: "Разности между группами: {1}", kk: "Топтар арасындағы айырмалар: {1}")
         case .coding: PhraseTexts(en: "Coding", ru: "Кодирование", kk: "Кодтау")
         case .codingLine:
             PhraseTexts(en: "coders {1}; units: {2}, coded at least twice: {3}; {4} codes; percentile intervals from {5} bootstrap resamples of units (seed {6})",

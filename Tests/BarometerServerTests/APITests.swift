@@ -126,6 +126,37 @@ struct APITests {
         }
     }
 
+    @Test func differencesBetweenGroupsOnEveryPath() async throws {
+        let wave = ServerFixture.demo.study.wave("2019-spring")!
+        let engine = try AnalysisEngine.run(
+            AnalysisRequest(design: wave.design, measures: [Measure(.proportion, "russian_media")], by: ["sex"], differences: DifferencesSpec()),
+            on: ServerFixture.demo.dataset(wave: wave.id)!)
+        let expected = engine.rows.filter { $0.statistic == .difference }
+        #expect(!expected.isEmpty)
+        try await ServerFixture.app().test(.router) { client in
+            try await client.execute(uri: "/api/v1/studies/demo/analyze?wave=2019-spring&variable=russian_media&by=sex&differences=true", method: .get) { r in
+                #expect(r.status == .ok)
+                let result = try JSONDecoder().decode(AnalysisResult.self, from: Data(buffer: r.body))
+                let rows = result.rows.filter { $0.statistic == .difference }
+                #expect(rows.map(\.estimate) == expected.map(\.estimate))
+                #expect(rows.map(\.standardError) == expected.map(\.standardError))
+                #expect(rows.map { $0.difference?.pValue } == expected.map { $0.difference?.pValue })
+            }
+            try await client.execute(uri: "/api/v1/studies/demo/trend?concept=opinion_russia&by=agegroup&waves=2022-autumn&differences=true&reference=18–29".addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)!, method: .get) { r in
+                #expect(r.status == .ok, "\(ServerFixture.text(r))")
+                let result = try JSONDecoder().decode(AnalysisResult.self, from: Data(buffer: r.body))
+                let rows = result.rows.filter { $0.statistic == .difference }
+                #expect(!rows.isEmpty)
+                #expect(rows.allSatisfy { $0.difference?.reference["agegroup"] == "18–29" && $0.domain["wave"] == "2022-autumn" })
+            }
+            try await client.execute(uri: "/api/v1/studies/demo/analyze?wave=2019-spring&variable=russian_media&by=sex&differences=true&reference=nobody", method: .get) { r in
+                #expect(r.status != .ok)
+                let text = try ServerFixture.errorMessage(r)
+                #expect(text.contains("reference=nobody is not a group of 'sex'; choose one of"), "\(text)")
+            }
+        }
+    }
+
     @Test func chartAndCSV() async throws {
         try await ServerFixture.app().test(.router) { client in
             try await client.execute(uri: "/api/v1/studies/demo/chart.svg?concept=war_side&chart=trend&lang=kk", method: .get) { r in

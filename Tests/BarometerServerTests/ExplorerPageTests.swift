@@ -32,6 +32,29 @@ struct ExplorerPageTests {
         }
     }
 
+    @Test func questionPageShowsDifferencesBetweenGroups() async throws {
+        try await ServerFixture.app().test(.router) { client in
+            try await client.execute(uri: "/studies/demo/concepts/opinion_russia?by=agegroup&wave=2022-autumn&differences=true", method: .get) { r in
+                let html = ServerFixture.text(r)
+                #expect(r.status == .ok, "\(html.prefix(500))")
+                #expect(html.contains("<input type=\"checkbox\" id=\"differences\" name=\"differences\" value=\"true\" checked>"))
+                #expect(html.contains("Differences between groups: "))
+                #expect(html.contains("the covariance of the two groups counted"))
+                #expect(html.contains("differences=true"), "the permalink keeps the switch")
+            }
+            // Without a breakdown the switch is ignored, not an error; unchecked, no differences.
+            try await client.execute(uri: "/studies/demo/concepts/opinion_russia?differences=true", method: .get) { r in
+                #expect(r.status == .ok)
+                #expect(!ServerFixture.text(r).contains("Differences between groups: "))
+            }
+            try await client.execute(uri: "/studies/demo/concepts/opinion_russia?by=agegroup&wave=2022-autumn&lang=ru", method: .get) { r in
+                let html = ServerFixture.text(r)
+                #expect(html.contains("<input type=\"checkbox\" id=\"differences\" name=\"differences\" value=\"true\">Разности между группами"))
+                #expect(!html.contains("Разности между группами: "))
+            }
+        }
+    }
+
     @Test func questionPageHasChartTableControlsAndLinks() async throws {
         try await ServerFixture.app().test(.router) { client in
             try await client.execute(uri: "/studies/demo/concepts/opinion_russia?by=agegroup&wave=2022-autumn", method: .get) { r in

@@ -30,4 +30,30 @@ struct VerdictWriterTests {
         #expect(VerdictWriter(language: "ru").difference(none, variable: "язык", groups: ["казахский", "русский"], wave: "осень 2022")
             .contains("значимой разницы между группами «казахский» и «русский» нет"))
     }
+
+    /// A difference between two groups of one sample, not worded as a change between waves.
+    @Test func differenceBetweenGroupsOfOneSample() {
+        func row(_ statistic: Statistic, _ a: Double, _ b: Double, se: Double, p: Double) -> ResultRow {
+            var row = ResultRow(variable: "q", statistic: .difference, domain: Domain([.init(variable: "language", value: "kk − ru")]),
+                                estimate: a - b, standardError: se,
+                                ci: ConfidenceInterval(lower: a - b - 2 * se, upper: a - b + 2 * se, level: 0.95, method: .wald),
+                                degreesOfFreedom: 30, unweightedCount: 400, weightedCount: 400)
+            row.difference = GroupDifference(of: statistic, group: Domain([.init(variable: "language", value: "kk")]),
+                                             reference: Domain([.init(variable: "language", value: "ru")]),
+                                             groupEstimate: a, referenceEstimate: b, pValue: p, groupRespondents: 200, referenceRespondents: 200)
+            return row
+        }
+        let large = row(.proportion, 0.39, 0.24, se: 0.03, p: 0.00001)
+        let within = row(.mean, 2.47, 2.38, se: 0.11, p: 0.41)
+        #expect(VerdictWriter(language: "en").groupDifference(large, subject: "Very favourable", groups: ("Kazakh", "Russian"))
+            == "Very favourable: Kazakh (39%) and Russian (24%) differ by +15.0, more than sampling error in the one sample (p < 0.001, the covariance of the two groups counted).")
+        #expect(VerdictWriter(language: "en").groupDifference(within, subject: "Mean score", groups: ("Kazakh", "Russian"))
+            == "Mean score: Kazakh (2.47) and Russian (2.38) differ by 0.09, within sampling error in the one sample (p = 0.41, the covariance of the two groups counted).")
+        #expect(VerdictWriter(language: "ru").groupDifference(within, subject: "Среднее", groups: ("казахский", "русский"))
+            == "Среднее: «казахский» (2,47) и «русский» (2,38) различаются на 0,09, в пределах выборочной ошибки в одной выборке (p = 0,41, с учётом ковариации двух групп).")
+        #expect(VerdictWriter(language: "kk").groupDifference(large, subject: "Өте жақсы", groups: ("қазақ", "орыс"))
+            .contains("бір іріктеменің қателігінен үлкен (p < 0,001, екі топтың ковариациясы ескерілді)"))
+        // A withheld difference gets no sentence.
+        #expect(VerdictWriter(language: "en").groupDifference(large.withheld(), subject: "Very favourable", groups: ("Kazakh", "Russian")) == "")
+    }
 }

@@ -178,4 +178,25 @@ struct CodedDisclosureTests {
         // Respondents mentioning each code, 40 + 21 of 2 columns: at least 30.
         #expect(out.rows.map(\.suppressed) == [false, false, true, true, false, false])
     }
+
+    @Test("a difference between groups is withheld when either group rests on fewer than the minimum")
+    func withholdingDifferences() throws {
+        // Groups a (60 respondents), b (38) and c (2): a − b stays, a − c and b − c go.
+        let request = AnalysisRequest(design: DesignSpec(weights: "w"), measures: [Measure(.mean, "age")], by: ["g"],
+                                      differences: DifferencesSpec())
+        let result = try AnalysisEngine.run(request, on: Self.data)
+        let differences = result.rows.filter { $0.statistic == .difference }
+        #expect(differences.map { $0.domain["g"] } == ["a − b", "a − c", "b − c"])
+        #expect(differences.allSatisfy { $0.estimate != nil })
+        let out = DisclosurePolicy(minimumCount: 30).withhold(result)
+        let withheld = out.rows.filter { $0.statistic == .difference }
+        #expect(withheld.map(\.suppressed) == [false, true, true])
+        #expect(withheld[0].estimate == differences[0].estimate && withheld[0].difference?.pValue != nil)
+        #expect(withheld[1].estimate == nil && withheld[1].ci == nil && withheld[1].difference?.pValue == nil
+                && withheld[1].difference?.groupEstimate == nil && withheld[2].difference?.referenceEstimate == nil)
+        // A withheld difference does not tell how small its group is.
+        #expect(withheld[1].difference?.referenceRespondents == 0 && withheld[2].difference?.referenceRespondents == 0)
+        // A minimum of 2 keeps them all.
+        #expect(!DisclosurePolicy(minimumCount: 2).withhold(result).rows.contains { $0.suppressed })
+    }
 }

@@ -61,6 +61,31 @@ struct TrendAnalysisTests {
         #expect(!without.rows.contains { $0.statistic == .netScore })
     }
 
+    @Test("differences between groups in every wave: each level and the net score, with the groups' own estimates; no change of them")
+    func differencesBetweenGroups() throws {
+        var request = AnalysisRequest.trend("opinion", by: ["sex"], changes: .consecutive)
+        request.differences = DifferencesSpec()
+        let result = try StudyFixture.trend(request)
+        for wave in ["w1", "w2", "w3"] {
+            let differences = rows(result, wave: wave, .difference)
+            // Levels someone in the wave chose (an empty level is no category of the wave's data).
+            let levels = Set(rows(result, wave: wave).filter { $0.unweightedCount > 0 }.compactMap(\.code)).count
+            #expect(differences.count == levels + 1, "\(wave): one per level and the net score")
+            for row in differences {
+                let d = try #require(row.difference)
+                #expect(d.group["wave"] == wave && d.reference["wave"] == wave)
+                let statistic: Statistic = d.of == .netScore ? .netScore : .proportion
+                let a = try #require(result.rows.first { $0.statistic == statistic && $0.domain == d.group && $0.level == row.level })
+                let b = try #require(result.rows.first { $0.statistic == statistic && $0.domain == d.reference && $0.level == row.level })
+                #expect(abs(row.estimate! - (a.estimate! - b.estimate!)) <= 1e-12)
+                #expect(abs(d.groupEstimate! - a.estimate!) <= 1e-12)
+                #expect(row.domain["sex"] == "\(a.domain["sex"]!) − \(b.domain["sex"]!)")
+            }
+        }
+        #expect(!result.comparisons.contains { $0.domain["sex"]?.contains("−") == true })
+        #expect(!result.comparisons.isEmpty)
+    }
+
     @Test("changes are differences of independent samples: √(SE₁² + SE₂²), z test")
     func changes() throws {
         let result = try StudyFixture.trend(AnalysisRequest.trend("opinion", changes: .consecutive))

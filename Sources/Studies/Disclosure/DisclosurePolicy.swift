@@ -20,7 +20,7 @@ import SurveyCore
 ///    at least `minimumCount` respondents.
 /// 3. **Small estimates are withheld.** An estimate resting on fewer than `minimumCount`
 ///    respondents (a group whose answers are mostly missing) is withheld, and so is any change
-///    between waves involving it.
+///    between waves involving it and any difference between two groups of which either is.
 ///
 /// Why differencing fails: a differencing attack subtracts two published estimates whose groups
 /// differ by a few people (`id >= 0` and `id != 17`; `region == R and sex == S` and the same
@@ -131,7 +131,7 @@ public struct DisclosurePolicy: Sendable {
         let shares = variables.questions.union(variables.breakdowns)
         for measure in request.measures {
             switch measure.statistic {
-            case .proportion, .netScore, .pollAverage, .houseEffect, .krippendorffAlpha, .cohenKappa, .fleissKappa, .percentAgreement:
+            case .proportion, .netScore, .pollAverage, .houseEffect, .krippendorffAlpha, .cohenKappa, .fleissKappa, .percentAgreement, .difference:
                 guard shares.contains(measure.variable) else {
                     throw SurveyError(.notPublic, "'\(measure.variable)' is not a question the public may see the answers to; \(parameter: .proportion) takes \(Self.list(shares.sorted())).", field: .proportion, value: measure.variable)
                 }
@@ -282,6 +282,12 @@ public struct DisclosurePolicy: Sendable {
         for (k, m) in mentions { base[k] = m.sum / m.columns }
         var withheld = 0
         out.rows = result.rows.map { row in
+            // A difference between two groups is withheld when either group is small.
+            if let difference = row.difference {
+                guard min(difference.groupRespondents, difference.referenceRespondents) < minimumCount else { return row }
+                withheld += 1
+                return row.withheld()
+            }
             guard (base[key(row)] ?? 0) < minimumCount else { return row }
             withheld += 1
             return row.withheld()

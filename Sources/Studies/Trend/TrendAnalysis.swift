@@ -74,7 +74,7 @@ public enum TrendAnalysis {
             if net { measures.append(Measure(.mean, score.name)) }
             let analysis = AnalysisRequest(
                 design: loaded.design.spec, measures: measures, by: request.by, filter: request.filter,
-                options: request.options)
+                options: request.options, differences: request.differences)
             let result: AnalysisResult
             do {
                 result = try AnalysisEngine.run(analysis, on: dataset, design: loaded.design)
@@ -136,8 +136,11 @@ public enum TrendAnalysis {
         var proportions: [Domain: [String: ResultRow]] = [:]
         var domains: [Domain] = []
         var nets: [Domain: ResultRow] = [:]
+        var differences: [ResultRow] = []
         for row in rows {
-            if row.variable == score {
+            if row.statistic == .difference {
+                differences.append(row)
+            } else if row.variable == score {
                 nets[row.domain] = row
             } else {
                 if proportions[row.domain] == nil { domains.append(row.domain) }
@@ -166,6 +169,26 @@ public enum TrendAnalysis {
             row.statistic = .netScore
             row.level = nil
             row.domain = Domain([Domain.Entry(variable: waveVariable, value: wave)] + domain.entries)
+            out.append(row)
+        }
+        // Differences between the groups of the wave: of the shown levels and the net score.
+        let waveEntry = Domain.Entry(variable: waveVariable, value: wave)
+        for var row in differences {
+            if row.variable == score {
+                row.level = nil
+                row.difference?.of = .netScore
+            } else {
+                guard let level = recoder.levels.first(where: { $0.id == row.code }) else { continue }
+                if let shown, !shown.contains(level.id) { continue }
+                if missing == .exclude && level.valence == .missing { continue }
+            }
+            row.variable = recoder.concept.id
+            row.domain = Domain([waveEntry] + row.domain.entries)
+            if var difference = row.difference {
+                difference.group = Domain([waveEntry] + difference.group.entries)
+                difference.reference = Domain([waveEntry] + difference.reference.entries)
+                row.difference = difference
+            }
             out.append(row)
         }
         return out
@@ -198,7 +221,8 @@ public enum TrendAnalysis {
         }
         var out: [Comparison] = []
         for (from, to) in pairs {
-            for row in rows where row.domain.entries.first?.value == from {
+            // Differences between groups are within a wave; their change is not followed.
+            for row in rows where row.domain.entries.first?.value == from && row.statistic != .difference {
                 let rest = Array(row.domain.entries.dropFirst())
                 guard let later = index[Key(statistic: row.statistic, level: row.level, domain: rest, wave: to)],
                       let a = row.estimate, let sa = row.standardError, let b = later.estimate, let sb = later.standardError

@@ -104,13 +104,23 @@ struct LinearizedEstimator {
             moments: withMoments ? Array(all[cellLength...]) : [], shifts: (shiftY, shiftX), calibration: calibration)
     }
 
-    /// Estimates for every domain (and category), in domain order then category order.
-    /// - Parameter precomputed: the cells' sums for `input` when already accumulated.
-    func estimate(_ input: Input, sums precomputed: CellSums? = nil) throws(SurveyError) -> [DomainEstimate] {
-        let cellSums = precomputed ?? sums(input)
+    /// The estimates of every domain and their linearized values, from the cells' sums.
+    struct Linearization {
+        /// Domain totals of the sums, `[domain · width + slot]`.
+        let totals: [Double]
+        /// Quantities per domain: the categories of a proportion, else 1.
+        let quantityCount: Int
+        /// Estimates, `[domain · quantityCount + quantity]`.
+        let theta: [Double]
+        /// Linearized values of every cell, `[cell · quantityCount + quantity]`.
+        let z: [Double]
+        /// Per calibration of the design, ``CalibrationCells/linearized(_:quantityCount:using:)``.
+        let calibrationZ: [[Double]]
+    }
+
+    /// Estimates and linearized values of every domain from `cellSums`.
+    func linearize(_ input: Input, cellSums: CellSums) -> Linearization {
         let sums = cellSums.values, width = cellSums.width, categories = cellSums.categories
-        let moments = cellSums.moments
-        let (shiftY, shiftX) = cellSums.shifts
         let D = cells.domainCount
         let calibrationCells = CalibrationCells(design: design, domainCount: D, width: width)
         let calibrationSums = cellSums.calibration
@@ -125,7 +135,6 @@ struct LinearizedEstimator {
         // Estimates and linearized values per cell.
         let q: Int
         if case .proportion = input { q = categories } else { q = 1 }
-        if q == 0 { return [] }
         var theta = [Double](repeating: .nan, count: D * q)
         for d in 0..<D {
             let t = d * width
@@ -148,8 +157,26 @@ struct LinearizedEstimator {
             }
         }
         var z = [Double](repeating: 0, count: cells.count * q)
-        for c in 0..<cells.count { linearized(sums, at: c * width, domain: Int(cells.domainOfCell[c]), into: &z, at: c * q) }
-        let calibrationZ = calibrationCells.linearized(calibrationSums, quantityCount: q, using: linearized)
+        if q > 0 {
+            for c in 0..<cells.count { linearized(sums, at: c * width, domain: Int(cells.domainOfCell[c]), into: &z, at: c * q) }
+        }
+        let calibrationZ = q > 0 ? calibrationCells.linearized(calibrationSums, quantityCount: q, using: linearized) : []
+        return Linearization(totals: totals, quantityCount: q, theta: theta, z: z, calibrationZ: calibrationZ)
+    }
+
+    /// Estimates for every domain (and category), in domain order then category order.
+    /// - Parameter precomputed: the cells' sums for `input` when already accumulated.
+    func estimate(_ input: Input, sums precomputed: CellSums? = nil) throws(SurveyError) -> [DomainEstimate] {
+        let cellSums = precomputed ?? sums(input)
+        let sums = cellSums.values, width = cellSums.width, categories = cellSums.categories
+        let moments = cellSums.moments
+        let (shiftY, shiftX) = cellSums.shifts
+        let D = cells.domainCount
+        let linearization = linearize(input, cellSums: cellSums)
+        let q = linearization.quantityCount
+        if q == 0 { return [] }
+        let totals = linearization.totals, theta = linearization.theta
+        let z = linearization.z, calibrationZ = linearization.calibrationZ
         // Domains with no valid respondents have no estimate; keep them out of the variance.
         let variances = try variance.covariances(
             unitOfCell: cells.unitOfCell, domainOfCell: cells.domainOfCell, domainCount: D, quantityCount: q,

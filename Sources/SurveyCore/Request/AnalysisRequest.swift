@@ -34,13 +34,16 @@ public enum Statistic: String, Sendable, Codable, CaseIterable {
     case fleissKappa = "fleiss-kappa"
     /// The share of pairs of codes within units that agree (TextCoding).
     case percentAgreement = "percent-agreement"
+    /// The difference of a mean, total, ratio or proportion between two groups of one sample,
+    /// with the covariance of the two estimates (``GroupDifference``).
+    case difference
 
     /// Whether the statistic measures the reliability of coders (made by
     /// `barometer code reliability`, never from a survey file).
     public var isCoderReliability: Bool {
         switch self {
         case .krippendorffAlpha, .cohenKappa, .fleissKappa, .percentAgreement: true
-        case .mean, .total, .ratio, .proportion, .quantile, .netScore, .pollAverage, .houseEffect, .mentions, .mentioned: false
+        case .mean, .total, .ratio, .proportion, .quantile, .netScore, .pollAverage, .houseEffect, .mentions, .mentioned, .difference: false
         }
     }
 }
@@ -229,12 +232,15 @@ public struct AnalysisRequest: Sendable, Equatable, Codable {
     /// A concept of a study across waves; when set, the request is a trend and `measures` are
     /// made by the pipeline (the concept's levels and net score).
     public var trend: TrendSpec?
+    /// Differences between the groups of the one breakdown (`by`), with their covariance.
+    public var differences: DifferencesSpec?
 
     public init(
         design: DesignSpec = DesignSpec(), measures: [Measure] = [], crosstab: CrosstabSpec? = nil,
         by: [String] = [], filter: String? = nil, options: AnalysisOptions = AnalysisOptions(),
-        wave: String? = nil, trend: TrendSpec? = nil
+        wave: String? = nil, trend: TrendSpec? = nil, differences: DifferencesSpec? = nil
     ) {
+        self.differences = differences
         self.design = design
         self.measures = measures
         self.crosstab = crosstab
@@ -255,7 +261,7 @@ public struct AnalysisRequest: Sendable, Equatable, Codable {
             concept: concept, waves: waves, levels: levels, collapse: collapse, changes: changes, netScore: netScore))
     }
 
-    enum CodingKeys: String, CodingKey { case design, measures, crosstab, by, filter, options, wave, trend }
+    enum CodingKeys: String, CodingKey { case design, measures, crosstab, by, filter, options, wave, trend, differences }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -267,6 +273,7 @@ public struct AnalysisRequest: Sendable, Equatable, Codable {
         options = try c.decodeIfPresent(AnalysisOptions.self, forKey: .options) ?? AnalysisOptions()
         wave = try c.decodeIfPresent(String.self, forKey: .wave)
         trend = try c.decodeIfPresent(TrendSpec.self, forKey: .trend)
+        differences = try c.decodeIfPresent(DifferencesSpec.self, forKey: .differences)
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -279,5 +286,6 @@ public struct AnalysisRequest: Sendable, Equatable, Codable {
         try c.encode(options, forKey: .options)
         try c.encodeIfPresent(wave, forKey: .wave)
         try c.encodeIfPresent(trend, forKey: .trend)
+        try c.encodeIfPresent(differences, forKey: .differences)
     }
 }

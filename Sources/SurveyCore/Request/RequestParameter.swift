@@ -21,6 +21,8 @@ public enum RequestParameter: String, Sendable, CaseIterable {
     case quantile, probabilities
     // Shares of the codes of a multiple-response question (coded open-ended answers).
     case mentions, mentioned
+    // Differences between the groups of one breakdown of one sample.
+    case differences, reference
     // The design and weighting of a file (command line only).
     case weight, strata, cluster, fpc, nest
     case lonelyPSU = "lonely-psu"
@@ -35,6 +37,10 @@ public enum RequestParameter: String, Sendable, CaseIterable {
     public var surfaces: Set<RequestSurface> {
         switch self {
         case .concept, .waves, .levels, .collapse, .compare, .net, .by, .filter, .missing, .level, .ciMethod:
+            return Set(RequestSurface.allCases)
+        case .differences, .reference:
+            // Differences between groups: of an estimate (command line, API) or in every wave
+            // of a trend (API, report.yaml).
             return Set(RequestSurface.allCases)
         case .lang, .mean, .total, .proportion, .ratio, .quantile, .probabilities:
             // A report's language is the `report` command's --lang; its analyses are trends.
@@ -53,7 +59,7 @@ public enum RequestParameter: String, Sendable, CaseIterable {
 
     /// Whether the parameter takes no value on the command line (a flag such as `--nest`); its
     /// query and YAML forms take `true` or `false`.
-    public var isSwitch: Bool { self == .nest || self == .net }
+    public var isSwitch: Bool { self == .nest || self == .net || self == .differences }
 
     /// What the parameter is, for a surface that does not have it: "the study's design (weights)".
     public var thing: String {

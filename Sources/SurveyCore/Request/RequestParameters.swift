@@ -148,6 +148,24 @@ public struct RequestParameters: Sendable {
         }
         if !measures.isEmpty { request.measures = measures }
 
+        // Differences between the groups of the breakdown.
+        if let text = value(.differences) {
+            guard let flag = Self.bool(text) else {
+                throw SurveyError(.invalidRequest, "\(parameter: .differences, text) is not true or false; write \(parameter: .differences, "true") for the differences between the groups of \(parameter: .by).", field: .differences, value: text)
+            }
+            request.differences = flag ? (request.differences ?? DifferencesSpec()) : nil
+        }
+        if let reference = value(.reference) {
+            guard request.differences != nil else {
+                throw SurveyError(.invalidRequest, "\(parameter: .reference, reference) names the group to compare the others with, but the request asks for no differences; add \(parameter: .differences, "true") or leave \(parameter: .reference) out.", field: .reference, value: reference)
+            }
+            request.differences?.reference = reference
+        }
+        if request.differences != nil, request.by.count != 1 {
+            let by = request.by
+            throw SurveyError(.invalidRequest, "\(parameter: .differences) compares the groups of one breakdown, but the request has \(by.isEmpty ? "none" : "\(by.count) (\(by.joined(separator: ", ")))"); name exactly one with \(parameter: .by, by.first ?? "GROUP").", field: .differences, value: by.joined(separator: ","))
+        }
+
         // Design (command line only; refused above elsewhere).
         if let w = value(.weight) { request.design.weights = w }
         if let s = value(.strata) { request.design.strata = s }
