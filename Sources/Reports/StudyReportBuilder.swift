@@ -212,17 +212,29 @@ public struct StudyReportBuilder: Sendable {
                 out.append(verdicts.differences(tests, variable: variable, level: request.options.confidenceLevel))
             }
         }
-        // Differences between two groups of one wave (`differences`), in the last wave.
+        // Differences between two groups of one wave (`differences`), in the last wave: every one
+        // when there are few; else the largest of those beyond sampling error, and how many there are.
         let lastWave = result.waves.last?.id
-        for row in result.rows where row.statistic == .difference && row.domain.entries.first?.value == lastWave {
+        let differences = result.rows.filter { $0.statistic == .difference && $0.domain.entries.first?.value == lastWave && $0.difference?.pValue != nil }
+        let level = request.options.confidenceLevel
+        let significant = differences.filter { $0.difference!.isSignificant(at: level) }
+        let shown = differences.count <= Self.differenceSentences ? differences
+            : Array(significant.sorted { abs($0.estimate ?? 0) > abs($1.estimate ?? 0) }.prefix(Self.differenceSentences))
+        for row in shown {
             guard let d = row.difference, let by = request.by.first, let a = d.group[by], let b = d.reference[by] else { continue }
             var subject = d.of == .netScore ? words.netScore : (row.level ?? "")
             if let wave = lastWave { subject += " (\(label[wave] ?? wave))" }
             let sentence = verdicts.groupDifference(row, subject: subject.prefix(1).uppercased() + subject.dropFirst(), groups: (a, b))
             if !sentence.isEmpty { out.append(sentence) }
         }
+        if differences.count > Self.differenceSentences {
+            out.append(verdicts.groupDifferences(significant: significant.count, of: differences.count))
+        }
         return out
     }
+
+    /// Differences between groups beyond which verdicts name only the largest significant ones.
+    static let differenceSentences = 6
 
     func methodNote(_ result: AnalysisResult, words: ReportWords) -> String {
         let n = result.waves.map(\.design.respondents)

@@ -64,6 +64,11 @@ public struct VerdictWriter: Sendable {
         return translate(phrase, subject, groups.0, decimal(value(a)), groups.1, decimal(value(b)), decimal(difference), pText(pValue))
     }
 
+    /// "4 of 60 differences between groups are larger than sampling error ...; the table lists them all."
+    public func groupDifferences(significant: Int, of count: Int) -> String {
+        translate(.groupDifferencesSummary, String(significant), String(count))
+    }
+
     /// A sentence for a test of whether answers differ across groups.
     /// - Parameters:
     ///   - variable: the breakdown's name ("age group").

@@ -285,6 +285,8 @@ public enum Phrase: String, CaseIterable, Sendable, Hashable {
     case codesDifferInWave
     /// "At least one code differs between the groups of {1} in {2} of {3} waves (...p < {4})."
     case codesDifferInWaves
+    /// "{1} of {2} differences between groups are larger than sampling error (...); the table lists them all."
+    case groupDifferencesSummary
     /// "(corrected {1})": the Rao–Scott corrected X² beside R's Pearson X².
     case correctedStatistic
     /// The label of the model line of a poll average ("Model").
@@ -785,6 +787,10 @@ public enum Phrase: String, CaseIterable, Sendable, Hashable {
             ru: "{1}, n = {2} респондентов. Каждая волна взвешена по своему плану выборки; доли упоминаний взвешены, {3} доверительные интервалы учитывают план выборки. Ответы закодированы по кодификатору исследования.",
             kk: "{1}, n = {2} респондент. Әр толқын өз іріктеу жоспарымен салмақталған; аталым үлестері салмақталған, {3} сенім аралықтары іріктеу жоспарын ескереді. Жауаптар зерттеудің код жүйесі бойынша кодталған.")
         case .correctedStatistic: PhraseTexts(en: "(corrected {1})", ru: "(с поправкой {1})", kk: "(түзетілгені {1})")
+        case .groupDifferencesSummary: PhraseTexts(
+            en: "{1} of {2} differences between groups are larger than sampling error (the covariance of each pair counted); the table lists them all.",
+            ru: "{1} из {2} разностей между группами больше выборочной ошибки (с учётом ковариации каждой пары); все они приведены в таблице.",
+            kk: "Топтар арасындағы {2} айырманың {1}-і іріктеу қателігінен үлкен (әр жұптың ковариациясы ескерілген); олардың бәрі кестеде.")
         case .codesDifferInWaves: PhraseTexts(
             en: "At least one code differs between the groups of {1} in {2} of {3} waves (Rao–Scott F, Holm-adjusted p < {4}).",
             ru: "Хотя бы один код различается между группами по признаку «{1}» в {2} из {3} волн (F Рао–Скотта, p с поправкой Холма < {4}).",

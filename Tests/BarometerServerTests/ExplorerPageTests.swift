@@ -41,6 +41,11 @@ struct ExplorerPageTests {
                 #expect(html.contains("Differences between groups: "))
                 #expect(html.contains("the covariance of the two groups counted"))
                 #expect(html.contains("differences=true"), "the permalink keeps the switch")
+                // 10 pairs of age groups × (6 answers and the net score): the verdicts name the largest significant
+                // differences and count them all, rather than 70 sentences.
+                let sentences = html.components(separatedBy: "the covariance of the two groups counted").count - 1
+                #expect(sentences > 0 && sentences <= 6, "\(sentences) sentences on differences")
+                #expect(html.contains(" of 70 differences between groups are larger than sampling error"))
             }
             // Without a breakdown the switch is ignored, not an error; unchecked, no differences.
             try await client.execute(uri: "/studies/demo/concepts/opinion_russia?differences=true", method: .get) { r in
