@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Reports
 import SurveyCore
 import SurveyIO
 import TextCoding
@@ -58,11 +59,12 @@ struct CodeTranscripts: BarometerVerb {
         }
         guard !turns.isEmpty else { throw ValidationError("The transcripts \(files.joined(separator: ", ")) hold no turns; give one turn per line or per CSV row.") }
         let coding = try TranscriptCoding(turns, frame: frame, quotations: quotations, moderators: CodeExport.list(moderators))
-        sink.write(Self.render(coding, frame: frame, language: labelLanguage))
+        sink.write(Self.render(coding, language: labelLanguage))
     }
 
     /// The counts as an aligned table, then the quotations.
-    static func render(_ coding: TranscriptCoding, frame: CodeFrame, language: String) -> String {
+    static func render(_ coding: TranscriptCoding, language: String) -> String {
+        let frame = coding.frame
         let coded = coding.turns.count - coding.uncoded
         var out = "Focus groups: \(coding.groups.count) group\(coding.groups.count == 1 ? "" : "s") (\(coding.groups.joined(separator: ", ")))"
         if !coding.languages.isEmpty { out += ", languages \(coding.languages.joined(separator: ", "))" }
@@ -73,14 +75,7 @@ struct CodeTranscripts: BarometerVerb {
             [frame.code(count.code)?.label(in: language) ?? count.code] + coding.groups.map { String(count.byGroup[$0] ?? 0) }
                 + coding.languages.map { String(count.byLanguage[$0] ?? 0) } + [String(count.total)]
         }
-        let widths = header.indices.map { i in ([header] + rows).map { $0[i].count }.max() ?? 0 }
-        func line(_ cells: [String]) -> String {
-            cells.enumerated().map { i, cell in
-                let pad = String(repeating: " ", count: widths[i] - cell.count)
-                return i == 0 ? cell + pad : pad + cell
-            }.joined(separator: "  ") + "\n"
-        }
-        out += line(header) + line(widths.map { String(repeating: "─", count: $0) }) + rows.map(line).joined()
+        out += PlainTable.render(headers: header, rows: rows, rightAligned: Set(1..<header.count))
         let quoted = coding.counts.filter { !$0.quotations.isEmpty }
         if !quoted.isEmpty {
             out += "\nQuotations\n"

@@ -67,10 +67,15 @@ public enum AnalysisEngine {
             let cells = DomainCells(design: design, variance: variance, domains: domains)
             let pairs = try request.differences.map { spec throws(SurveyError) in try groupPairs(spec, by: request.by, domains: domains) }
             for measure in request.measures {
-                rows += try context.estimate(measure, domains: domains, cells: cells, tests: &tests, warnings: &warnings)
-                if let pairs {
-                    rows += try context.differenceRows(measure, pairs: pairs, domains: domains, cells: cells)
+                guard let pairs else {
+                    rows += try context.estimate(measure, domains: domains, cells: cells, tests: &tests, warnings: &warnings)
+                    continue
                 }
+                // The estimates and their differences from one pass over the data.
+                let input = try context.differenceInput(measure)
+                let sums = context.estimator(cells).sums(input)
+                rows += try context.estimate(measure, domains: domains, cells: cells, prepared: (input, sums), tests: &tests, warnings: &warnings)
+                rows += try context.differenceRows(measure, input: input, sums: sums, pairs: pairs, domains: domains, cells: cells)
             }
         } else if request.differences != nil {
             throw SurveyError(.invalidRequest, "\(parameter: .differences) compares the groups of an estimate, but the request estimates nothing; name a variable with \(parameter: .mean) or \(parameter: .proportion).", field: .differences, value: "true")
@@ -182,18 +187,35 @@ public enum AnalysisEngine {
             return values.map { meta.isUserMissing($0) ? .nan : $0 }
         }
 
-        /// The rows of one measure; a share of mentions by groups adds its tests to `tests`.
-        func estimate(_ measure: Measure, domains: DomainIndex, cells: DomainCells, tests: inout [TestResult], warnings: inout [String]) throws(SurveyError) -> [ResultRow] {
-            let input: LinearizedEstimator.Input
+        /// The linearized input of a mean, total or ratio; nil for other statistics.
+        func scalarInput(_ measure: Measure) throws(SurveyError) -> LinearizedEstimator.Input? {
             switch measure.statistic {
-            case .mean: input = .mean(try numeric(measure.variable, for: .mean))
-            case .total: input = .total(try numeric(measure.variable, for: .total))
+            case .mean: return .mean(try numeric(measure.variable, for: .mean))
+            case .total: return .total(try numeric(measure.variable, for: .total))
             case .ratio:
                 guard let denominator = measure.denominator else {
                     throw SurveyError(.invalidRequest, "The ratio of '\(measure.variable)' names no denominator; write \(parameter: .ratio, "\(measure.variable)/DENOMINATOR").", field: .ratio, value: measure.variable)
                 }
-                input = .ratio(numerator: try numeric(measure.variable, for: .ratio), denominator: try numeric(denominator, for: .ratio))
+                return .ratio(numerator: try numeric(measure.variable, for: .ratio), denominator: try numeric(denominator, for: .ratio))
+            default: return nil
+            }
+        }
+
+        /// The rows of one measure; a share of mentions by groups adds its tests to `tests`.
+        /// - Parameter prepared: the measure's input and its cells' sums when already made.
+        func estimate(
+            _ measure: Measure, domains: DomainIndex, cells: DomainCells,
+            prepared: (input: LinearizedEstimator.Input, sums: LinearizedEstimator.CellSums)? = nil,
+            tests: inout [TestResult], warnings: inout [String]
+        ) throws(SurveyError) -> [ResultRow] {
+            let input: LinearizedEstimator.Input
+            switch measure.statistic {
+            case .mean, .total, .ratio:
+                if let prepared { input = prepared.input } else { input = try scalarInput(measure)! }
             case .proportion:
+                if let prepared, case .proportion(let index) = prepared.input {
+                    return try proportionRows(index, domains: domains, cells: cells, sums: prepared.sums, warnings: &warnings)
+                }
                 return try proportionRows(try categories(of: measure.variable), domains: domains, cells: cells, warnings: &warnings)
             case .quantile:
                 return try quantileRows(measure, domains: domains, cells: cells, warnings: &warnings)
@@ -208,7 +230,7 @@ public enum AnalysisEngine {
             case .netScore:
                 throw SurveyError(.invalidRequest, "A net score needs to know which answers are positive and which negative, so it comes from the trend of a study concept; ask for the trend of a concept (\(parameter: .concept, "ID")), or \(parameter: .proportion, measure.variable) for the share of each answer.")
             }
-            let estimates = try estimator(cells).estimate(input)
+            let estimates = try estimator(cells).estimate(input, sums: prepared?.sums)
             var calculator = ConfidenceIntervalCalculator(level: options.confidenceLevel, method: .wald)
             return screen(estimates, domains: domains, variable: measure.variable, warnings: &warnings).map { e in
                 row(e, variable: measure.variable, statistic: measure.statistic, domain: domains.domains[e.domain], category: nil,
@@ -221,23 +243,22 @@ public enum AnalysisEngine {
         /// of the measure between the two groups with the covariance of their estimates, its
         /// interval and p-value with the design's degrees of freedom (``GroupDifference``). A pair
         /// in which a group has no respondent with a value is left out.
-        func differenceRows(_ measure: Measure, pairs: [(Int, Int)], domains: DomainIndex, cells: DomainCells) throws(SurveyError) -> [ResultRow] {
-            let input: LinearizedEstimator.Input
-            var levels: [CategoryIndex.Category] = []
-            switch measure.statistic {
-            case .mean: input = .mean(try numeric(measure.variable, for: .mean))
-            case .total: input = .total(try numeric(measure.variable, for: .total))
-            case .ratio:
-                guard let denominator = measure.denominator else { return [] }
-                input = .ratio(numerator: try numeric(measure.variable, for: .ratio), denominator: try numeric(denominator, for: .ratio))
-            case .proportion:
-                let index = try categories(of: measure.variable)
-                levels = index.categories
-                input = .proportion(index)
-            default:
+        /// The input of a measure whose groups are compared: a mean, total, ratio or proportion.
+        func differenceInput(_ measure: Measure) throws(SurveyError) -> LinearizedEstimator.Input {
+            if measure.statistic == .proportion { return .proportion(try categories(of: measure.variable)) }
+            guard let input = try scalarInput(measure) else {
                 throw SurveyError(.invalidRequest, "\(parameter: .differences) compares means, totals, ratios and proportions between groups, not a \(measure.statistic.rawValue) of '\(measure.variable)'; leave \(parameter: .differences) out, or estimate '\(measure.variable)' in a separate request.", field: .differences, value: measure.variable)
             }
-            let differences = try estimator(cells).differences(input, pairs: pairs)
+            return input
+        }
+
+        func differenceRows(
+            _ measure: Measure, input: LinearizedEstimator.Input, sums: LinearizedEstimator.CellSums, pairs: [(Int, Int)],
+            domains: DomainIndex, cells: DomainCells
+        ) throws(SurveyError) -> [ResultRow] {
+            var levels: [CategoryIndex.Category] = []
+            if case .proportion(let index) = input { levels = index.categories }
+            let differences = try estimator(cells).differences(input, pairs: pairs, sums: sums)
             let df = design.degreesOfFreedom
             let level = options.confidenceLevel
             let t = df >= 1 ? StudentTDistribution.quantile(1 - (1 - level) / 2, degreesOfFreedom: Double(df)) : .nan
