@@ -28,11 +28,19 @@ public struct DesignSpec: Sendable, Equatable, Codable {
     /// PSU identifiers repeat across strata and are to be read within their stratum.
     public var nest: Bool
     public var lonelyPSU: LonelyPSUPolicy
+    /// Replicate weights read from the data; the variance then comes from them, not from
+    /// strata and clusters.
+    public var replicateWeights: ReplicateWeightsSpec?
+    /// Replicate weights made from the strata and clusters (R `as.svrepdesign`).
+    public var replicates: ReplicateConversionSpec?
 
     public init(
         weights: String? = nil, strata: String? = nil, clusters: [String] = [], fpc: [String] = [],
-        nest: Bool = false, lonelyPSU: LonelyPSUPolicy = .fail
+        nest: Bool = false, lonelyPSU: LonelyPSUPolicy = .fail, replicateWeights: ReplicateWeightsSpec? = nil,
+        replicates: ReplicateConversionSpec? = nil
     ) {
+        self.replicateWeights = replicateWeights
+        self.replicates = replicates
         self.weights = weights
         self.strata = strata
         self.clusters = clusters
@@ -41,7 +49,7 @@ public struct DesignSpec: Sendable, Equatable, Codable {
         self.lonelyPSU = lonelyPSU
     }
 
-    enum CodingKeys: String, CodingKey { case weights, strata, clusters, fpc, nest, lonelyPSU }
+    enum CodingKeys: String, CodingKey { case weights, strata, clusters, fpc, nest, lonelyPSU, replicateWeights, replicates }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -51,5 +59,7 @@ public struct DesignSpec: Sendable, Equatable, Codable {
         fpc = try c.decodeIfPresent([String].self, forKey: .fpc) ?? []
         nest = try c.decodeIfPresent(Bool.self, forKey: .nest) ?? false
         lonelyPSU = try c.decodeIfPresent(LonelyPSUPolicy.self, forKey: .lonelyPSU) ?? .fail
+        replicateWeights = try c.decodeIfPresent(ReplicateWeightsSpec.self, forKey: .replicateWeights)
+        replicates = try c.decodeIfPresent(ReplicateConversionSpec.self, forKey: .replicates)
     }
 }

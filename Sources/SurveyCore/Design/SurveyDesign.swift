@@ -25,8 +25,12 @@ public struct SurveyDesign: Sendable {
     /// Whether variance is computed stage by stage (every cluster stage has an fpc, as
     /// `svyrecvar`), rather than from PSU totals only (ultimate cluster).
     public let isMultistage: Bool
-    /// Design degrees of freedom of the whole sample: PSUs − strata (R `degf()`).
-    public let degreesOfFreedom: Int
+    /// Design degrees of freedom of the whole sample: PSUs − strata (R `degf()`); with
+    /// replicate weights, their rank less one.
+    public internal(set) var degreesOfFreedom: Int
+    /// Replicate weights, when the variance comes from replicates (R `svrepdesign`,
+    /// `as.svrepdesign`) rather than from strata and clusters by linearization.
+    public internal(set) var replicates: ReplicateWeights?
 
     /// Compiles `spec` against `dataset`.
     /// - Throws: ``SurveyError`` for unknown or unsuitable variables, bad weights, clusters
