@@ -24,6 +24,7 @@ extension PercentBase: ExpressibleByArgument {}
 extension IndependenceTest: ExpressibleByArgument {}
 extension OutputFormat: ExpressibleByArgument {}
 extension WeightingMethod: ExpressibleByArgument {}
+extension ReplicateType: ExpressibleByArgument {}
 
 /// `LO,HI`, e.g. `0.3,3`; `inf` and `-inf` for no limit.
 extension WeightLimits: ExpressibleByArgument {

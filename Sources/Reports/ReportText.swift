@@ -44,6 +44,10 @@ struct ReportText: Sendable {
         }
         parts += d.weighting
         let respondents = translate.counted(d.respondents, one: .respondentCountOne, other: .respondentCount)
+        if let r = d.replicates {
+            parts.append(translate(r.madeFromDesign ? .replicateWeightsMade : .replicateWeightsRead, String(r.count), r.type.rName))
+            return parts.joined(separator: ", ") + "; " + translate(.replicateDesignSizes, respondents, String(d.degreesOfFreedom))
+        }
         let psus = translate.counted(d.psuCount, one: .psuCountOne, other: .psuCount)
         let df = String(d.degreesOfFreedom)
         let sizes = d.strata == nil

@@ -139,7 +139,7 @@ public enum AnalysisEngine {
             weights: spec.weights, strata: spec.strata, clusters: spec.clusters, fpc: spec.fpc, nest: spec.nest,
             lonelyPSU: spec.lonelyPSU, degreesOfFreedom: design.degreesOfFreedom, respondents: dataset.rowCount,
             strataCount: design.primary.strataCount, psuCount: design.primary.unitCount,
-            weighting: design.weightAdjustments)
+            weighting: design.weightAdjustments, replicates: design.replicates.map(ReplicateSummary.init))
         return AnalysisResult(design: summary, rows: rows, tests: tests, warnings: warnings, request: request)
     }
 
@@ -468,12 +468,20 @@ public enum AnalysisEngine {
             }
             var rows: [ResultRow] = []
             for e in screen(estimates, domains: domains, variable: index.variable, warnings: &warnings) {
+                // Intervals made on the logit scale take the replicates' own logits (R's svyglm
+                // on a replicate design), expressed as the variance of p̂ they imply.
+                var variance = e.variance
+                let method = options.ciMethod ?? .logit
+                if let v = e.logitVariance, method == .logit || method == .likelihood {
+                    let slope = e.estimate * (1 - e.estimate)
+                    variance = v * slope * slope
+                }
                 let likelihood = startSums.isEmpty ? nil : ProfileLikelihoodInterval.Input(
-                    proportion: e.estimate, variance: e.variance, respondents: e.domainRespondents,
+                    proportion: e.estimate, variance: variance, respondents: e.domainRespondents,
                     naiveVariance: InterceptOnlyLogisticFit.naiveVariance(
                         proportion: e.estimate, respondents: Double(e.domainRespondents),
                         start: startSums[e.domain * index.count + (e.category ?? 0)]))
-                let interval = calculator.interval(estimate: e.estimate, variance: e.variance, degreesOfFreedom: e.degreesOfFreedom,
+                let interval = calculator.interval(estimate: e.estimate, variance: variance, degreesOfFreedom: e.degreesOfFreedom,
                                                    respondents: e.domainRespondents, likelihood: likelihood)
                 rows.append(row(e, variable: index.variable, statistic: .proportion, domain: domains.domains[e.domain],
                                 category: index.categories[e.category ?? 0], interval: interval))

@@ -15,13 +15,16 @@ public struct DesignSummary: Sendable, Equatable, Codable {
     /// What was done to the sampling weights, in order ("raked to 2 margins (…)", "trimmed to
     /// [20, 45]"); empty when they are used as they are.
     public var weighting: [String]
+    /// The replicate weights the variances come from; nil for linearization.
+    public var replicates: ReplicateSummary?
 
     public init(
         weights: String?, strata: String?, clusters: [String], fpc: [String], nest: Bool,
         lonelyPSU: LonelyPSUPolicy, degreesOfFreedom: Int, respondents: Int, strataCount: Int, psuCount: Int,
-        weighting: [String] = []
+        weighting: [String] = [], replicates: ReplicateSummary? = nil
     ) {
         self.weighting = weighting
+        self.replicates = replicates
         self.weights = weights
         self.strata = strata
         self.clusters = clusters
@@ -35,7 +38,7 @@ public struct DesignSummary: Sendable, Equatable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case weights, strata, clusters, fpc, nest, lonelyPSU, degreesOfFreedom, respondents, strataCount, psuCount, weighting
+        case weights, strata, clusters, fpc, nest, lonelyPSU, degreesOfFreedom, respondents, strataCount, psuCount, weighting, replicates
     }
 
     public init(from decoder: Decoder) throws {
@@ -51,6 +54,7 @@ public struct DesignSummary: Sendable, Equatable, Codable {
         strataCount = try c.decode(Int.self, forKey: .strataCount)
         psuCount = try c.decode(Int.self, forKey: .psuCount)
         weighting = try c.decodeIfPresent([String].self, forKey: .weighting) ?? []
+        replicates = try c.decodeIfPresent(ReplicateSummary.self, forKey: .replicates)
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -66,6 +70,7 @@ public struct DesignSummary: Sendable, Equatable, Codable {
         try c.encode(strataCount, forKey: .strataCount)
         try c.encode(psuCount, forKey: .psuCount)
         if !weighting.isEmpty { try c.encode(weighting, forKey: .weighting) }
+        try c.encodeIfPresent(replicates, forKey: .replicates)
     }
 }
 

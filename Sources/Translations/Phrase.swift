@@ -43,6 +43,12 @@ public enum Phrase: String, CaseIterable, Sendable, Hashable {
     case designSizes
     /// The sizes of a stratified design: {1} respondents, {2} PSUs, {3} strata, {4} degrees of freedom.
     case designSizesWithStrata
+    /// "{1} {2} replicate weights": the count and the type (JK1, BRR, …) of the replicates read from the data.
+    case replicateWeightsRead
+    /// "{1} {2} replicates made from the design".
+    case replicateWeightsMade
+    /// The sizes of a replicate design: {1} respondents, {2} degrees of freedom.
+    case replicateDesignSizes
 
     // MARK: Table titles and headers
 
@@ -453,6 +459,14 @@ public enum Phrase: String, CaseIterable, Sendable, Hashable {
         case .designSizesWithStrata:
             PhraseTexts(en: "{1}, {2} in {3}, {4} df", ru: "{1}, {2}, {3}, степеней свободы: {4}",
                         kk: "{1}, {2}, {3}, еркіндік дәрежесі: {4}")
+
+        case .replicateWeightsRead:
+            PhraseTexts(en: "{1} {2} replicate weights", ru: "реплицирующие веса {2}: {1}", kk: "{2} репликалық салмақтары: {1}")
+        case .replicateWeightsMade:
+            PhraseTexts(en: "{1} {2} replicates made from the design", ru: "реплики {2} по плану выборки: {1}",
+                        kk: "іріктеу жоспарынан жасалған {2} репликалары: {1}")
+        case .replicateDesignSizes:
+            PhraseTexts(en: "{1}, {2} df", ru: "{1}, степеней свободы: {2}", kk: "{1}, еркіндік дәрежесі: {2}")
 
         // Table titles and headers
         case .meanOf: PhraseTexts(en: "Mean of {1}", ru: "Среднее: {1}", kk: "Орташа мән: {1}")

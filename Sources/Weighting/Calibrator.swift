@@ -15,6 +15,14 @@ public enum Calibrator {
     /// - Throws: ``SurveyError``: targets that do not fit the data, a method that cannot use
     ///   them, non-convergence, infeasible bounds or trimming limits.
     public static func weight(_ design: SurveyDesign, dataset: Dataset, spec: WeightingSpec, language: String? = "en") throws(SurveyError) -> Outcome {
+        try weight(design, dataset: dataset, spec: spec, language: language, shareBase: design.weights)
+    }
+
+    /// - Parameter shareBase: the weights whose sum scales targets given as shares (the full
+    ///   sample's, also when a replicate is weighted).
+    private static func weight(
+        _ design: SurveyDesign, dataset: Dataset, spec: WeightingSpec, language: String?, shareBase: [Double]
+    ) throws(SurveyError) -> Outcome {
         var current = design
         var iterations = 0
         var model: CalibrationModel? = nil
@@ -23,7 +31,7 @@ public enum Calibrator {
             guard let targets = spec.targets else {
                 throw SurveyError(.invalidRequest, "Weighting by \(method.rawValue) needs targets; pass --targets FILE.yaml.")
             }
-            let resolved = try CalibrationModel(targets, dataset: dataset, baseWeights: design.weights, language: language)
+            let resolved = try CalibrationModel(targets, dataset: dataset, baseWeights: shareBase, language: language)
             model = resolved
             if (method == .poststratify || method == .rake), spec.bounds != nil || spec.calibrationTrim != nil {
                 throw SurveyError(.invalidRequest, "Bounds on g apply to --method linear, raking or logit, not \(method.rawValue); drop --bounds, or trim the weights afterwards with --trim.")
@@ -54,6 +62,18 @@ public enum Calibrator {
         if let trimming = spec.trimming {
             (current, trimmed) = try WeightTrimming.trim(current, limits: trimming.limits, strict: trimming.strict)
             steps.append("trimmed")
+        }
+        if let replicates = design.replicates, !steps.isEmpty {
+            // R's calibrate() on a replicate design: every replicate weighted to the same targets.
+            var values = replicates.values
+            let R = replicates.count
+            for r in 0..<R {
+                // Shares are scaled to the full sample's weights in every replicate.
+                let weighted = try weight(design.replicateView(r), dataset: dataset, spec: spec, language: language,
+                                          shareBase: design.weights).design.weights
+                for i in weighted.indices { values[i * R + r] = weighted[i] }
+            }
+            current = try current.replacingReplicateWeights(values)
         }
         let diagnostics = WeightingDiagnostics(
             method: steps.isEmpty ? "none" : steps.joined(separator: " + "), iterations: iterations,

@@ -197,17 +197,62 @@ public struct SurveyDesign: Sendable {
         }
 
         degreesOfFreedom = stages[0].unitCount - stages[0].strataCount
+
+        if let replicateSpec = spec.replicateWeights {
+            let other: RequestParameter? = spec.strata != nil ? .strata : !spec.clusters.isEmpty ? .cluster
+                : !spec.fpc.isEmpty ? .fpc : spec.replicates != nil ? .replicates : nil
+            if let other {
+                throw SurveyError(.invalidDesign, "\(parameter: .replicateWeights) gives the variance from replicate weights, so \(parameter: other) has no part in it; leave \(parameter: other) out (R's svrepdesign takes no strata or clusters).", field: other, value: nil)
+            }
+            guard spec.weights != nil else {
+                throw SurveyError(.invalidDesign, "Replicate weights need the full-sample weight they were made from; add \(parameter: .weight, "WEIGHT") (the column the data's documentation names as the final weight).", field: .weight, value: nil)
+            }
+            let replicates = try ReplicateWeights(replicateSpec, dataset: dataset)
+            self.replicates = replicates
+            degreesOfFreedom = replicates.degreesOfFreedom()
+        }
     }
 
     /// The first stage.
     public var primary: DesignStage { stages[0] }
+
+    /// Whether weights may be zero: true in the view of one replicate, whose dropped units
+    /// weigh nothing (``replicateView(_:)``).
+    public private(set) var allowsZeroWeights = false
+
+    /// The design as replicate `r` sees it: its weights are the replicate's (zero for the units
+    /// it leaves out), without replicates or calibrations of its own, so that weighting can be
+    /// redone on every replicate as R's `calibrate()` does for a replicate design.
+    public func replicateView(_ r: Int) -> SurveyDesign {
+        var copy = self
+        if let replicates { copy.weights = replicates.column(r) }
+        copy.replicates = nil
+        copy.calibrations = []
+        copy.calibrationCrossProducts = []
+        copy.weightAdjustments = []
+        copy.allowsZeroWeights = true
+        return copy
+    }
+
+    /// The same design with new replicate weights, row-major as ``ReplicateWeights/values``
+    /// (the replicates after weighting each of them).
+    public func replacingReplicateWeights(_ values: [Double]) throws(SurveyError) -> SurveyDesign {
+        guard let replicates else {
+            throw SurveyError(.invalidDesign, "The design has no replicate weights to replace; add \(parameter: .replicateWeights) or \(parameter: .replicates).")
+        }
+        var copy = self
+        copy.replicates = try ReplicateWeights(
+            type: replicates.type, count: replicates.count, values: values, scale: replicates.scale,
+            rscales: replicates.rscales, mse: replicates.mse, fayRho: replicates.fayRho, columns: replicates.columns)
+        return copy
+    }
 
     /// The same design with other weights, as after trimming (R's `trimWeights()`): earlier
     /// calibrations keep their residuals, as R keeps the design's `postStrata`.
     /// - Throws: ``SurveyError`` when the count differs or a weight is not positive and finite.
     /// - Parameter description: what was done, for the design summary.
     public func replacingWeights(_ newWeights: [Double], description: String? = nil) throws(SurveyError) -> SurveyDesign {
-        try Self.checkWeights(newWeights, count: rowCount)
+        try Self.checkWeights(newWeights, count: rowCount, zeroAllowed: allowsZeroWeights)
         var copy = self
         copy.weights = newWeights
         if let description { copy.weightAdjustments.append(description) }
@@ -217,7 +262,7 @@ public struct SurveyDesign: Sendable {
     /// The design after a calibration: the new weights, and the calibration remembered so that
     /// variances use calibration residuals (``CalibrationAdjustment``).
     public func calibrated(weights newWeights: [Double], adjustment: CalibrationAdjustment) throws(SurveyError) -> SurveyDesign {
-        try Self.checkWeights(newWeights, count: rowCount)
+        try Self.checkWeights(newWeights, count: rowCount, zeroAllowed: allowsZeroWeights)
         guard adjustment.terms.allSatisfy({ $0.column.count == rowCount && $0.a.count == rowCount && $0.b.count == rowCount }) else {
             throw SurveyError(.invalidDesign, "The calibration has terms for a different number of respondents than the design's \(rowCount); calibrate the design it was built from.")
         }
@@ -247,11 +292,11 @@ public struct SurveyDesign: Sendable {
         return out
     }
 
-    private static func checkWeights(_ w: [Double], count: Int) throws(SurveyError) {
+    private static func checkWeights(_ w: [Double], count: Int, zeroAllowed: Bool) throws(SurveyError) {
         guard w.count == count else {
             throw SurveyError(.invalidWeights, "\(w.count) weights were given for a design of \(count) respondents; give one weight per respondent.")
         }
-        if let bad = w.firstIndex(where: { !($0 > 0) || !$0.isFinite }) {
+        if let bad = w.firstIndex(where: { !($0 > 0 || (zeroAllowed && $0 == 0)) || !$0.isFinite }) {
             throw SurveyError(.invalidWeights, "The weight of respondent \(bad + 1) would be \(format(w[bad])); weights must be positive and finite.")
         }
     }

@@ -74,9 +74,28 @@ struct CrosstabAnalysis {
         }
         var total = [Double](repeating: 0, count: width)
         for cell in 0..<cells.count { for s in 0..<width { total[s] += sums[cell * width + s] } }
+        // The table's totals under every replicate weight, `[replicate · width + slot]`.
+        var replicateTotals: [Double] = []
+        if let replicates = design.replicates {
+            replicateTotals = [Double](repeating: 0, count: replicates.count * width)
+            for r in 0..<replicates.count {
+                for d in 0..<D {
+                    collapse(estimated.replicateTotals, at: (r * D + d) * sourceWidth, domain: d, into: &replicateTotals, at: r * width)
+                }
+            }
+        }
         let respondents = total[0], N = total[1]
         let p = (0..<k).map { total[2 + $0] / N }
-        let df = Double(cells.degreesOfFreedom(design: design) { sums[$0 * width] > 0 }[0])
+        let df: Double
+        if let replicates = design.replicates {
+            // The rank of the replicate weights of the table's respondents, less one.
+            df = Double(replicates.degreesOfFreedom { i in
+                let c = Int(estimatedCells.cellOfRow[i])
+                return c >= 0 && estimated.values[c * sourceWidth] > 0
+            })
+        } else {
+            df = Double(cells.degreesOfFreedom(design: design) { sums[$0 * width] > 0 }[0])
+        }
         let calculator = IndependenceTestCalculator(rowCount: r, columnCount: c)
 
         switch kind {
@@ -84,8 +103,18 @@ struct CrosstabAnalysis {
             func linearize(_ buffer: [Double], at s: Int, domain _: Int, into out: inout [Double], at o: Int) {
                 for j in 0..<k { out[o + j] = (buffer[s + 2 + j] - p[j] * buffer[s + 1]) / N }
             }
-            let cov = try covariance(cells: cells, sums: sums, calibration: (calibrationCells, calibrationSums),
+            let cov: [Double]
+            if let replicates = design.replicates {
+                // R's svymean of the cells on the replicate design: exact ratios per replicate.
+                var shares = [Double](repeating: 0, count: replicates.count * k)
+                for r in 0..<replicates.count {
+                    for j in 0..<k { shares[r * k + j] = replicateTotals[r * width + 2 + j] / replicateTotals[r * width + 1] }
+                }
+                cov = replicates.covariance(replicates: shares, estimate: p, full: true)
+            } else {
+                cov = try covariance(cells: cells, sums: sums, calibration: (calibrationCells, calibrationSums),
                                      width: width, quantityCount: k, linearize: linearize)
+            }
             return calculator.raoScott(proportions: p, covariance: DenseMatrix(rows: k, columns: k, values: cov),
                                        respondents: respondents, degreesOfFreedom: df, test: kind)
         case .wald, .adjwald:
@@ -115,8 +144,19 @@ struct CrosstabAnalysis {
                     }
                 }
             }
-            let cov = try covariance(cells: cells, sums: sums, calibration: (calibrationCells, calibrationSums),
+            let cov: [Double]
+            if let replicates = design.replicates {
+                // R's Jacobian of the totals times their replicate covariance: the same linear
+                // map applied to every replicate's totals.
+                var mapped = [Double](repeating: 0, count: replicates.count * q)
+                for r in 0..<replicates.count { linearize(replicateTotals, at: r * width, domain: 0, into: &mapped, at: r * q) }
+                var centre = [Double](repeating: 0, count: q)
+                linearize(total, at: 0, domain: 0, into: &centre, at: 0)
+                cov = replicates.covariance(replicates: mapped, estimate: centre, full: true)
+            } else {
+                cov = try covariance(cells: cells, sums: sums, calibration: (calibrationCells, calibrationSums),
                                      width: width, quantityCount: q, linearize: linearize)
+            }
             return calculator.wald(residuals: y, covariance: DenseMatrix(rows: q, columns: q, values: cov),
                                    degreesOfFreedom: df, adjusted: kind == .adjwald)
         }

@@ -95,6 +95,15 @@ struct DomainCells: Sendable {
     /// Design degrees of freedom of every domain among the cells where `hasRespondents` is
     /// true: PSUs − strata that hold them (R's `degf()` of the subset design).
     func degreesOfFreedom(design: SurveyDesign, hasRespondents: (Int) -> Bool) -> [Int] {
+        if let replicates = design.replicates, !cellOfRow.isEmpty {
+            // R's degf() of the design subset to the domain: the rank of its replicate weights − 1.
+            return (0..<domainCount).map { d in
+                replicates.degreesOfFreedom { i in
+                    let c = Int(cellOfRow[i])
+                    return c >= 0 && domainOfCell[c] == d && hasRespondents(c)
+                }
+            }
+        }
         let primary = design.primary
         var psus: [Int32] = []
         var doms: [Int32] = []

@@ -16,4 +16,8 @@ struct DomainEstimate: Sendable {
     /// Sum of weights of the domain's respondents with a valid value.
     var domainWeight: Double
     var degreesOfFreedom: Int
+    /// With replicate weights, the variance of logit p̂ of a proportion from the replicates'
+    /// own logits: what R's `svyciprop` "logit" and "likelihood" intervals use, since they come
+    /// from an intercept-only `svyglm` refitted on every replicate.
+    var logitVariance: Double? = nil
 }

@@ -62,9 +62,22 @@ extension LinearizedEstimator {
             }
             return out
         }
-        let variances = try variance.covariances(
-            unitOfCell: cells.unitOfCell, domainOfCell: [Int32](repeating: 0, count: cells.count), domainCount: 1,
-            quantityCount: width, z: z, full: false, calibrationSums: calibrationZ)
+        var variances: [[Double]]
+        if design.replicates != nil {
+            // The difference under every replicate, as svycontrast on svyby's replicates.
+            let replicates = replicateEstimates(input, cellSums: cellSums).map { theta in
+                pairs.flatMap { a, b in (0..<q).map { k in theta[a * q + k] - theta[b * q + k] } }
+            }
+            let full = pairs.flatMap { a, b in (0..<q).map { k in linearization.theta[a * q + k] - linearization.theta[b * q + k] } }
+            variances = [[Double]](repeating: [], count: 1)
+            variances[0] = (0..<width).flatMap { j in
+                replicateCovariances(replicates.map { [$0[j]] }, theta: [full[j]], quantityCount: 1, full: false)[0]
+            }
+        } else {
+            variances = try variance.covariances(
+                unitOfCell: cells.unitOfCell, domainOfCell: [Int32](repeating: 0, count: cells.count), domainCount: 1,
+                quantityCount: width, z: z, full: false, calibrationSums: calibrationZ)
+        }
         let totals = linearization.totals, slots = cellSums.width, categories = cellSums.categories
         func counts(_ d: Int, _ k: Int) -> (Int, Double) {
             let t = d * slots

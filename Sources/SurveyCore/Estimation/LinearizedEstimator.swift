@@ -1,3 +1,5 @@
+import Foundation
+
 /// Means, totals, ratios and proportions in every domain at once, with standard errors by
 /// Taylor linearization (Binder 1983; Lumley 2010, §2.2 and appendix A).
 ///
@@ -43,6 +45,9 @@ struct LinearizedEstimator {
         let shifts: (y: Double, x: Double)
         /// Per calibration of the design, ``CalibrationCells`` sums.
         let calibration: [[Double]]
+        /// With replicate weights, the domain totals of the sums under every replicate,
+        /// `[(replicate · domains + domain) · width + slot]`; empty otherwise.
+        let replicateTotals: [Double]
     }
 
     /// Sums of every cell for `input`, accumulated over the respondents in chunks on every
@@ -101,7 +106,33 @@ struct LinearizedEstimator {
         }
         return CellSums(
             values: Array(all[..<cellLength]), width: width, categories: categories,
-            moments: withMoments ? Array(all[cellLength...]) : [], shifts: (shiftY, shiftX), calibration: calibration)
+            moments: withMoments ? Array(all[cellLength...]) : [], shifts: (shiftY, shiftX), calibration: calibration,
+            replicateTotals: replicateTotals(rows, width: width))
+    }
+
+    /// The domain totals of the sums under every replicate weight (one pass over the
+    /// respondents, every replicate at once); empty without replicate weights.
+    func replicateTotals(_ rows: RowSums, width: Int) -> [Double] {
+        guard let replicates = design.replicates else { return [] }
+        let R = replicates.count, D = cells.domainCount
+        let cellOfRow = cells.cellOfRow, domainOfCell = cells.domainOfCell
+        return rows.withValues { values in
+            replicates.values.withUnsafeBufferPointer { factors in
+                RowChunks.sums(rows: design.rowCount, length: R * D * width) { range, buffer in
+                    let sums = buffer.baseAddress!
+                    for i in range {
+                        let c = Int(cellOfRow[i])
+                        if c < 0 { continue }
+                        let base = sums + Int(domainOfCell[c]) * width
+                        let w = values.weights[i]
+                        // Replicate weight / sampling weight: the factor of this respondent.
+                        for r in 0..<R where factors[i * R + r] != 0 {
+                            if !values.add(i, times: factors[i * R + r] / w, to: base + r * D * width) { break }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// The estimates of every domain and their linearized values, from the cells' sums.
@@ -116,6 +147,53 @@ struct LinearizedEstimator {
         let z: [Double]
         /// Per calibration of the design, ``CalibrationCells/linearized(_:quantityCount:using:)``.
         let calibrationZ: [[Double]]
+    }
+
+    /// Quantities per domain: the categories of a proportion, else 1.
+    static func quantityCount(_ input: Input, categories: Int) -> Int {
+        if case .proportion = input { return categories }
+        return 1
+    }
+
+    /// The estimates of every domain, `[domain · quantities + quantity]`, from the domain
+    /// totals of the sums (the full sample's or a replicate's).
+    static func estimates(_ input: Input, totals: ArraySlice<Double>, domainCount D: Int, width: Int, categories: Int) -> [Double] {
+        let q = quantityCount(input, categories: categories)
+        var theta = [Double](repeating: .nan, count: D * q)
+        let o = totals.startIndex
+        for d in 0..<D {
+            let t = o + d * width
+            switch input {
+            case .mean: theta[d] = totals[t + 2] / totals[t + 1]
+            case .total: theta[d] = totals[t + 2]
+            case .ratio: theta[d] = totals[t + 2] / totals[t + 3]
+            case .proportion: for k in 0..<q { theta[d * q + k] = totals[t + 2 + k] / totals[t + 1] }
+            }
+        }
+        return theta
+    }
+
+    /// The estimates of every domain under each replicate weight, `[replicate][domain ·
+    /// quantities + quantity]`; empty without replicate weights.
+    func replicateEstimates(_ input: Input, cellSums: CellSums) -> [[Double]] {
+        guard let replicates = design.replicates else { return [] }
+        let D = cells.domainCount, width = cellSums.width
+        return (0..<replicates.count).map { r in
+            let start = r * D * width
+            return Self.estimates(input, totals: cellSums.replicateTotals[start..<(start + D * width)], domainCount: D,
+                                  width: width, categories: cellSums.categories)
+        }
+    }
+
+    /// Variances (or covariance matrices) of the quantities of every domain from replicates:
+    /// `replicates[r][domain · q + k]`, `theta` the full-sample estimates.
+    func replicateCovariances(_ replicates: [[Double]], theta: [Double], quantityCount q: Int, full: Bool) -> [[Double]] {
+        guard let weights = design.replicates else { return [] }
+        return (0..<(theta.count / max(q, 1))).map { d in
+            var flat = [Double](repeating: 0, count: weights.count * q)
+            for r in 0..<weights.count { for k in 0..<q { flat[r * q + k] = replicates[r][d * q + k] } }
+            return weights.covariance(replicates: flat, estimate: Array(theta[(d * q)..<(d * q + q)]), full: full)
+        }
     }
 
     /// Estimates and linearized values of every domain from `cellSums`.
@@ -133,18 +211,8 @@ struct LinearizedEstimator {
         }
 
         // Estimates and linearized values per cell.
-        let q: Int
-        if case .proportion = input { q = categories } else { q = 1 }
-        var theta = [Double](repeating: .nan, count: D * q)
-        for d in 0..<D {
-            let t = d * width
-            switch input {
-            case .mean: theta[d] = totals[t + 2] / totals[t + 1]
-            case .total: theta[d] = totals[t + 2]
-            case .ratio: theta[d] = totals[t + 2] / totals[t + 3]
-            case .proportion: for k in 0..<q { theta[d * q + k] = totals[t + 2 + k] / totals[t + 1] }
-            }
-        }
+        let q = Self.quantityCount(input, categories: categories)
+        let theta = Self.estimates(input, totals: totals[...], domainCount: D, width: width, categories: categories)
         /// Linearized values of the q quantities from sums at `s` of domain `d`.
         func linearized(_ buffer: [Double], at s: Int, domain d: Int, into out: inout [Double], at o: Int) {
             let t = d * width
@@ -177,10 +245,21 @@ struct LinearizedEstimator {
         if q == 0 { return [] }
         let totals = linearization.totals, theta = linearization.theta
         let z = linearization.z, calibrationZ = linearization.calibrationZ
-        // Domains with no valid respondents have no estimate; keep them out of the variance.
-        let variances = try variance.covariances(
-            unitOfCell: cells.unitOfCell, domainOfCell: cells.domainOfCell, domainCount: D, quantityCount: q,
-            z: z.map { $0.isFinite ? $0 : 0 }, full: false, calibrationSums: calibrationZ)
+        let variances: [[Double]]
+        var logitVariances: [[Double]] = []
+        if design.replicates != nil {
+            let replicates = replicateEstimates(input, cellSums: cellSums)
+            variances = replicateCovariances(replicates, theta: theta, quantityCount: q, full: false)
+            if case .proportion = input {
+                let logit = { (p: Double) in log(p / (1 - p)) }
+                logitVariances = replicateCovariances(replicates.map { $0.map(logit) }, theta: theta.map(logit), quantityCount: q, full: false)
+            }
+        } else {
+            // Domains with no valid respondents have no estimate; keep them out of the variance.
+            variances = try variance.covariances(
+                unitOfCell: cells.unitOfCell, domainOfCell: cells.domainOfCell, domainCount: D, quantityCount: q,
+                z: z.map { $0.isFinite ? $0 : 0 }, full: false, calibrationSums: calibrationZ)
+        }
         let df = cells.degreesOfFreedom(design: design) { sums[$0 * width] > 0 }
 
         var out: [DomainEstimate] = []
@@ -227,7 +306,8 @@ struct LinearizedEstimator {
                 out.append(DomainEstimate(
                     domain: d, category: categories > 0 ? k : nil, estimate: est, variance: variances[d][k],
                     srsVariance: srs, srsVarianceWithReplacement: srsReplace, unweightedCount: count,
-                    domainRespondents: nValid, weightedCount: weighted, domainWeight: N, degreesOfFreedom: df[d]))
+                    domainRespondents: nValid, weightedCount: weighted, domainWeight: N, degreesOfFreedom: df[d],
+                    logitVariance: logitVariances.isEmpty ? nil : logitVariances[d][k]))
             }
         }
         return out

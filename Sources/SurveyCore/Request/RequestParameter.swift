@@ -29,6 +29,16 @@ public enum RequestParameter: String, Sendable, CaseIterable {
     case calibrate
     case calibrateMethod = "calibrate-method"
     case bounds, trim
+    // Replicate weights of a file: read from its columns, or made from its strata and clusters.
+    case replicateWeights = "replicate-weights"
+    case replicateType = "replicate-type"
+    case fayRho = "fay-rho"
+    case replicateScale = "replicate-scale"
+    case replicateRscales = "replicate-rscales"
+    case mse
+    case replicates
+    case replicatesCount = "replicates-count"
+    case seed
 
     /// The name, the same on every surface where the parameter exists.
     public var name: String { rawValue }
@@ -52,14 +62,16 @@ public enum RequestParameter: String, Sendable, CaseIterable {
             // One wave of a study is a server request or a report's table of mentions; the
             // command line analyses a file.
             return [.query, .reportSpec]
-        case .weight, .strata, .cluster, .fpc, .nest, .lonelyPSU, .calibrate, .calibrateMethod, .bounds, .trim:
+        case .weight, .strata, .cluster, .fpc, .nest, .lonelyPSU, .calibrate, .calibrateMethod, .bounds, .trim,
+             .replicateWeights, .replicateType, .fayRho, .replicateScale, .replicateRscales, .mse, .replicates,
+             .replicatesCount, .seed:
             return [.commandLine]
         }
     }
 
     /// Whether the parameter takes no value on the command line (a flag such as `--nest`); its
     /// query and YAML forms take `true` or `false`.
-    public var isSwitch: Bool { self == .nest || self == .net || self == .differences }
+    public var isSwitch: Bool { self == .nest || self == .net || self == .differences || self == .mse }
 
     /// What the parameter is, for a surface that does not have it: "the study's design (weights)".
     public var thing: String {
@@ -71,6 +83,8 @@ public enum RequestParameter: String, Sendable, CaseIterable {
         case .nest: "the nesting of the study's design"
         case .lonelyPSU: "the study's lonely-PSU policy"
         case .calibrate, .calibrateMethod, .bounds, .trim: "the study's weighting"
+        case .replicateWeights, .replicateType, .fayRho, .replicateScale, .replicateRscales, .mse, .replicates, .replicatesCount, .seed:
+            "the replicate weights of the study's design"
         default: "the \(name) of the request"
         }
     }
