@@ -27,9 +27,15 @@ struct Weight: BarometerVerb {
             --out the data is written with the new weight (any format `convert` writes); the \
             file is written whole or not at all.
 
+            With replicate weights (--replicate-weights, or --replicates made from the respondents), \
+            every replicate is weighted to the same targets, as R's calibrate() does for a \
+            replicate design, and --out writes them next to the new weight as NAME_rep1, NAME_rep2, …
+
             Examples:
               barometer weight wave12.sav --targets census.yaml --base-weight dw --out wave12-w.sav
               barometer weight wave12.csv --targets census.yaml --method logit --bounds 0.3,3 --trim 0.2,5
+              barometer weight panel.csv --targets census.yaml --base-weight wt --replicate-weights 'rw*' \
+                --replicate-type jk1 --out panel-w.csv
             """)
 
     @Argument(help: ArgumentHelp("The survey file.", valueName: "file"))
@@ -47,6 +53,9 @@ struct Weight: BarometerVerb {
 
     @OptionGroup(title: "Limits")
     var limits: WeightingLimitOptions
+
+    @OptionGroup(title: "Replicate weights")
+    var replicateOptions: ReplicateOptions
 
     @Option(help: ArgumentHelp("Write the data with the new weight to this file (.csv, .sav, .zsav, .dta).", valueName: "file"))
     var out: String?
@@ -73,15 +82,29 @@ struct Weight: BarometerVerb {
         if dataset.hasVariable(name), !replace, out != nil {
             throw SurveyError(.invalidRequest, "The data already has a variable '\(name)'; choose another --name for the new weight, or pass --replace to overwrite it.")
         }
-        let base = try SurveyDesign(DesignSpec(weights: baseWeight), dataset: dataset)
+        var spec = DesignSpec(weights: baseWeight)
+        replicateOptions.lay(over: &spec)
+        let base = try SurveyDesign(spec, dataset: dataset)
         let outcome = try Calibrator.weight(
             base, dataset: dataset, spec: limits.spec(method: method, targets: targetsRead), language: language)
         var written: String? = nil
         if let out {
-            let weighted = try Self.adding(outcome.design.weights, named: name, to: dataset,
-                                           label: "Weight: \(outcome.diagnostics.method) to \((targets as NSString).lastPathComponent)")
+            let label = "Weight: \(outcome.diagnostics.method) to \((targets as NSString).lastPathComponent)"
+            var weighted = try Self.adding(outcome.design.weights, named: name, to: dataset, label: label)
+            var also = ""
+            if let replicates = outcome.design.replicates {
+                let names = (1...replicates.count).map { "\(name)_rep\($0)" }
+                if !replace, let taken = names.first(where: dataset.hasVariable) {
+                    throw SurveyError(.invalidRequest, "The data already has a variable '\(taken)'; choose another --name for the new weight and its replicates, or pass --replace to overwrite them.")
+                }
+                for (r, replicateName) in names.enumerated() {
+                    weighted = try Self.adding(replicates.column(r), named: replicateName, to: weighted,
+                                               label: "\(label), replicate \(r + 1)")
+                }
+                also = " and its \(replicates.count) \(replicates.type.rName) replicate weights '\(names[0])'…'\(names[names.count - 1])'"
+            }
             let files = try DatasetWriter.write(weighted, to: out, input: file)
-            written = "Wrote \(files.map { "'\($0)'" }.joined(separator: " and ")) with the weight '\(name)'."
+            written = "Wrote \(files.map { "'\($0)'" }.joined(separator: " and ")) with the weight '\(name)'\(also)."
         }
         let title = "\((file as NSString).lastPathComponent) weighted to \((targets as NSString).lastPathComponent)"
         sink.write(WeightingReportRenderer().render(outcome.diagnostics, title: title, written: written, as: format))

@@ -16,7 +16,8 @@ protocol YAMLDocumentParsing {
 
 extension YAMLDocumentParsing {
     /// The keys of a `design:` mapping.
-    var designKeys: [String] { ["weight", "strata", "cluster", "fpc", "nest", "lonely-psu"] }
+    var designKeys: [String] { ["weight", "strata", "cluster", "fpc", "nest", "lonely-psu", "replicates"] }
+    var replicateKeys: [String] { ["pattern", "type", "fay-rho", "scale", "rscales", "mse", "count", "seed"] }
 
     /// Text in several languages: a plain scalar (in the file's language) or a mapping of
     /// language tags to texts. Empty texts are skipped, so a template may leave `ru: ""` blank.
@@ -70,7 +71,66 @@ extension YAMLDocumentParsing {
             }
             spec.lonelyPSU = policy
         }
+        if let n = members["replicates"] { try replicates(n, into: &spec) }
         return spec
+    }
+
+    /// `replicates:` of a design: replicate weights in the data (`pattern: 'rw*'`, `type: jk1`,
+    /// `scale`, `rscales`, `fay-rho`, `mse`), or made from the strata and clusters when no
+    /// pattern is given (`type: bootstrap`, `count: 80`, `seed: 7`).
+    func replicates(_ node: Node, into spec: inout DesignSpec) throws(ReadError) {
+        guard case .mapping(let mapping) = node else {
+            throw failure(line(node), "the design's `replicates:` holds \(describe(node)), but it must be a mapping such as `{pattern: 'rw*', type: jk1}`")
+        }
+        let members = try keys(of: mapping, in: "the design's replicates", allowed: replicateKeys)
+        guard let typeNode = members["type"] else {
+            throw failure(line(node), "the design's `replicates:` names no `type`; add `type:` with one of \(ReplicateType.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let typeText = try scalar(typeNode, what: "the replicates' `type`")
+        guard let type = ReplicateType(rawValue: typeText.lowercased()) else {
+            throw failure(line(typeNode), "the replicates' `type: \(typeText)` is not a replicate type; write one of \(ReplicateType.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        func number(_ key: String) throws(ReadError) -> Double? {
+            guard let n = members[key] else { return nil }
+            let text = try scalar(n, what: "the replicates' `\(key)`")
+            guard let value = Double(text) else {
+                throw failure(line(n), "the replicates' `\(key): \(text)` is not a number; write e.g. `\(key): 0.5`")
+            }
+            return value
+        }
+        var mse = false
+        if let n = members["mse"] {
+            let text = try scalar(n, what: "the replicates' `mse`")
+            guard let value = YAMLScalars.bool(text) else {
+                throw failure(line(n), "the replicates' `mse: \(text)` is not true or false; write `mse: true` to centre the replicates at the full-sample estimate")
+            }
+            mse = value
+        }
+        if let patternNode = members["pattern"] {
+            for key in ["count", "seed"] where members[key] != nil {
+                throw failure(line(members[key]!), "the replicates' `\(key)` applies to replicates made from the design, but `pattern:` reads them from the data; remove one of the two")
+            }
+            var rscales: [Double]? = nil
+            if let n = members["rscales"] {
+                rscales = []
+                for text in try strings(n, what: "the replicates' `rscales`") {
+                    guard let value = Double(text) else {
+                        throw failure(line(n), "the replicates' `rscales` holds '\(text)', which is not a number; write a list such as `[0.5, 0.5, 0.667]`")
+                    }
+                    rscales?.append(value)
+                }
+            }
+            spec.replicateWeights = ReplicateWeightsSpec(
+                pattern: try scalar(patternNode, what: "the replicates' `pattern`"), type: type, fayRho: try number("fay-rho"),
+                scale: try number("scale"), rscales: rscales, mse: mse)
+        } else {
+            for key in ["scale", "rscales"] where members[key] != nil {
+                throw failure(line(members[key]!), "the replicates' `\(key)` describes replicate weights in the data, but no `pattern:` names their columns; add `pattern: 'rw*'`, or remove `\(key)` to make replicates from the design")
+            }
+            let count = try number("count").map { Int($0) }
+            let seed = try number("seed").map { UInt64(max(0, $0)) }
+            spec.replicates = ReplicateConversionSpec(type: type, count: count, seed: seed, fayRho: try number("fay-rho"), mse: mse)
+        }
     }
 
     /// The root node of `text`, or a syntax error with its line and a fix.

@@ -14,6 +14,19 @@ public enum DesignFlags {
         for f in spec.fpc { words += ["--fpc", f] }
         if spec.nest { words.append("--nest") }
         if spec.lonelyPSU != .fail { words += ["--lonely-psu", spec.lonelyPSU.rawValue] }
+        if let r = spec.replicateWeights {
+            words += ["--replicate-weights", r.pattern, "--replicate-type", r.type.rawValue]
+            if let rho = r.fayRho { words += ["--fay-rho", NumberFormatting.code(rho)] }
+            if let scale = r.scale { words += ["--replicate-scale", NumberFormatting.code(scale)] }
+            if let rscales = r.rscales { words += ["--replicate-rscales", rscales.map(NumberFormatting.code).joined(separator: ",")] }
+        }
+        if let r = spec.replicates {
+            words += ["--replicates", r.type.rawValue]
+            if let count = r.count { words += ["--replicates-count", String(count)] }
+            if let seed = r.seed { words += ["--seed", String(seed)] }
+            if let rho = r.fayRho { words += ["--fay-rho", NumberFormatting.code(rho)] }
+        }
+        if spec.replicateWeights?.mse == true || spec.replicates?.mse == true { words.append("--mse") }
         return words
     }
 

@@ -108,6 +108,24 @@ struct CodebookYAMLEmitter {
         if !spec.fpc.isEmpty { members.append((Node("fpc"), Node(spec.fpc.map(YAMLScalars.text), .implicit, .flow))) }
         if spec.nest { members.append((Node("nest"), Node("true"))) }
         if spec.lonelyPSU != .fail { members.append((Node("lonely-psu"), Node(spec.lonelyPSU.rawValue))) }
+        if let r = spec.replicateWeights {
+            var replicate: [(Node, Node)] = [(Node("pattern"), YAMLScalars.text(r.pattern)), (Node("type"), Node(r.type.rawValue))]
+            if let rho = r.fayRho { replicate.append((Node("fay-rho"), Node(NumberFormatting.code(rho)))) }
+            if let scale = r.scale { replicate.append((Node("scale"), Node(NumberFormatting.code(scale)))) }
+            if let rscales = r.rscales {
+                replicate.append((Node("rscales"), Node(rscales.map { Node(NumberFormatting.code($0)) }, .implicit, .flow)))
+            }
+            if r.mse { replicate.append((Node("mse"), Node("true"))) }
+            members.append((Node("replicates"), Node(replicate, .implicit, .block)))
+        }
+        if let r = spec.replicates {
+            var replicate: [(Node, Node)] = [(Node("type"), Node(r.type.rawValue))]
+            if let count = r.count { replicate.append((Node("count"), Node(String(count)))) }
+            if let seed = r.seed { replicate.append((Node("seed"), Node(String(seed)))) }
+            if let rho = r.fayRho { replicate.append((Node("fay-rho"), Node(NumberFormatting.code(rho)))) }
+            if r.mse { replicate.append((Node("mse"), Node("true"))) }
+            members.append((Node("replicates"), Node(replicate, .implicit, .block)))
+        }
         return Node(members, .implicit, members.isEmpty ? .flow : .block)
     }
 
