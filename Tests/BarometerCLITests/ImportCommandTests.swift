@@ -51,6 +51,23 @@ struct ImportCommandTests {
         #expect(try store.dataset(study: "opinion", wave: "w1").metadata("q1").label.text(in: "kk") == "Ресей туралы пікір")
     }
 
+    @Test func importsReplicateWeightsWithTheDesign() throws {
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../ConformanceTests/Fixtures/apistrat-replicates.csv").standardized.path
+        let run = BarometerCLI.run(["import", file, "--data", data, "--slug", "api", "--weight", "pw",
+                                    "--replicate-weights", "brr_*", "--replicate-type", "brr"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let store = try BarometerStore(directory: data)
+        let wave = try store.study(slug: "api").waves[0]
+        #expect(wave.design.replicateWeights == ReplicateWeightsSpec(pattern: "brr_*", type: .brr))
+        // The stored wave analysed with its stored design: the variance comes from its 12 replicates,
+        // whose rank is 11 (R: degf = 10).
+        let dataset = try store.dataset(study: "api", wave: wave.id)
+        let result = try AnalysisEngine.run(AnalysisRequest(design: wave.design, measures: [Measure(.mean, "api00")]), on: dataset)
+        #expect(result.design.replicates?.count == 12 && result.design.degreesOfFreedom == 10)
+    }
+
     @Test func createTokenPrintsATokenThatAuthenticates() throws {
         defer { try? FileManager.default.removeItem(atPath: data) }
         let run = BarometerCLI.run(["serve", "--data", data, "--create-token", "editor"])
