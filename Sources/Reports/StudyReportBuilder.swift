@@ -89,11 +89,13 @@ public struct StudyReportBuilder: Sendable {
                 let result = try run(request)
                 // A concept, or (a trend without one) the shares of mentions of a coded question.
                 let mentions = request.measures.first { $0.statistic == .mentions || $0.statistic == .mentioned }
-                let conceptID = request.trend?.concept ?? MultipleResponseSet.stem(of: mentions?.columns.map { $0.hasPrefix("$") ? String($0.dropFirst()) : $0 } ?? []) ?? ""
+                let quantile = request.measures.first { $0.statistic == .quantile }
+                let conceptID = request.trend?.concept ?? quantile?.variable
+                    ?? MultipleResponseSet.stem(of: mentions?.columns.map { $0.hasPrefix("$") ? String($0.dropFirst()) : $0 } ?? []) ?? ""
                 let concept = study.concept(conceptID)
                 let name = String(format: "%02d-%@", number, conceptID)
                 let chartTitle = analysis.title?.text(in: language) ?? concept?.title.text(in: language)
-                    ?? mentions.flatMap { result.variableLabels[$0.variable] } ?? conceptID
+                    ?? (mentions ?? quantile).flatMap { result.variableLabels[$0.variable] } ?? conceptID
                 if analysis.chart == .mentions {
                     let mentionName = String(format: "%02d-%@", number, MultipleResponseSet.stem(of: request.measures.first?.columns ?? []) ?? "mentions")
                     let figure = try mentionsFigure(analysis, result: result, title: chartTitle, name: mentionName, run: run)
@@ -114,12 +116,14 @@ public struct StudyReportBuilder: Sendable {
                     continue
                 }
                 var figure = ["<figure>"]
+                var downloads = "<a href=\"tables/\(name).csv\">CSV</a>"
                 if let svg = charts.svg(analysis.chart, result: result, request: request, title: chartTitle, id: "chart\(number)"),
                    let narrow = charts.svg(analysis.chart, result: result, request: request, title: chartTitle, width: 420, id: "chart\(number)n") {
                     // A page-wide chart and one laid out for phones; CSS shows one of them.
                     figure.append("<div class=\"chart chart-wide\">" + Self.inlineSVG(svg) + "</div>")
                     figure.append("<div class=\"chart chart-narrow\">" + Self.inlineSVG(narrow) + "</div>")
                     svgs.append(.init(name: "charts/\(name).svg", contents: svg))
+                    downloads += " · <a href=\"charts/\(name).svg\">SVG</a>"
                     markdown.append("![\(chartTitle)](charts/\(name).svg)")
                 } else {
                     figure.append("<h3>\(MarkdownHTML.escape(chartTitle))</h3>")
@@ -133,7 +137,7 @@ public struct StudyReportBuilder: Sendable {
                 figure.append("<figcaption>\(MarkdownHTML.escape(methodNote(result, words: words)))</figcaption>")
                 let document = ReportBuilder(language: language, cellStyle: .inline).build(result)
                 let tableHTML = document.tables.map(Self.htmlTable).joined(separator: "\n")
-                figure.append("<details><summary>\(words.tableSummary)</summary>\(tableHTML)<p class=\"download\"><a href=\"tables/\(name).csv\">CSV</a> · <a href=\"charts/\(name).svg\">SVG</a></p></details>")
+                figure.append("<details><summary>\(words.tableSummary)</summary>\(tableHTML)<p class=\"download\">\(downloads)</p></details>")
                 figure.append("</figure>")
                 parts += figure
                 markdown.append(MarkdownRenderer(language: language).render(result))

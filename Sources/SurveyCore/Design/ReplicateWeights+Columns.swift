@@ -16,13 +16,20 @@ extension ReplicateWeights {
             throw SurveyError(.invalidDesign, "\(parameter: .replicateWeights, spec.pattern) names \(R == 1 ? "only '\(names[0])'" : "one column"); a replicate design needs at least two replicate weight columns, so widen the pattern (e.g. 'rw*') or list the columns.", field: .replicateWeights, value: spec.pattern)
         }
         let n = dataset.rowCount
-        var values = [Double](repeating: 0, count: n * R)
-        for (r, name) in names.enumerated() {
+        var columns: [[Double]] = []
+        for name in names {
             let column = try dataset.column(name)
             guard case .numeric(let v) = column.values else {
                 throw SurveyError(.invalidWeights, "The replicate weight column '\(name)' is \(column.typeName), not numeric; \(parameter: .replicateWeights) must name numeric columns of weights.", field: .replicateWeights, value: name)
             }
-            for i in 0..<n { values[i * R + r] = v[i] }
+            columns.append(v)
+        }
+        // Row-major, written row by row: sequential writes, one sequential read per column.
+        var values = [Double](repeating: 0, count: n * R)
+        values.withUnsafeMutableBufferPointer { out in
+            for i in 0..<n {
+                for r in 0..<R { out[i * R + r] = columns[r][i] }
+            }
         }
         let scale: Double
         var rscales = [Double](repeating: 1, count: R)

@@ -52,9 +52,12 @@ public enum RequestParameter: String, Sendable, CaseIterable {
             // Differences between groups: of an estimate (command line, API) or in every wave
             // of a trend (API, report.yaml).
             return Set(RequestSurface.allCases)
-        case .lang, .mean, .total, .proportion, .ratio, .quantile, .probabilities:
+        case .lang, .mean, .total, .proportion, .ratio:
             // A report's language is the `report` command's --lang; its analyses are trends.
             return [.commandLine, .query]
+        case .quantile, .probabilities:
+            // A report's `chart: table` tables the quantiles of a numeric variable in one wave.
+            return Set(RequestSurface.allCases)
         case .mentions, .mentioned:
             // A report's `chart: mentions` tables a coded open-ended question of one wave.
             return Set(RequestSurface.allCases)

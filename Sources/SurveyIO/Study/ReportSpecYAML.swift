@@ -134,7 +134,9 @@ struct ReportSpecYAMLParser: YAMLDocumentParsing {
         let isMentions = m["chart"].flatMap { n -> String? in if case .scalar(let c) = n { return c.string } else { return nil } } == ReportAnalysis.ChartKind.mentions.rawValue
         // Without a concept, a chart follows a coded question's shares of mentions across waves.
         let followsMentions = m["concept"] == nil && !isMentions && (m["mentions"] != nil || m["mentioned"] != nil)
-        guard m["concept"] != nil || isMentions || followsMentions else { throw failure(line(node), "an analysis names no `concept:`") }
+        // Without a concept, a table gives the quantiles of a numeric variable in one wave.
+        let quantiles = m["concept"] == nil && m["quantile"] != nil
+        guard m["concept"] != nil || isMentions || followsMentions || quantiles else { throw failure(line(node), "an analysis names no `concept:`") }
         var chart = ReportAnalysis.ChartKind.trend
         if let n = m["chart"] {
             let text = try scalar(n, what: "the chart")
@@ -183,6 +185,11 @@ struct ReportSpecYAMLParser: YAMLDocumentParsing {
             polls = ReportAnalysis.PollQuestion(question: try scalar(q, what: "`question`"), answer: try scalar(a, what: "`answer`"))
         } else if let extra = m["question"] ?? m["answer"] {
             throw failure(line(extra), "`question:` and `answer:` belong to a `chart: polls` analysis; add `chart: polls`, or leave them out")
+        }
+        if quantiles {
+            guard chart == .table, request.wave != nil, request.trend == nil, m["chart"] != nil else {
+                throw failure(line(node), "quantiles of a numeric variable are a table of one wave: write `{chart: table, wave: 2022-autumn, quantile: age, probabilities: [0.25, 0.5, 0.75]}` (with `by:` for groups)")
+            }
         }
         var published: ReportAnalysis.PublishedShares?
         if chart == .mentions {
