@@ -126,6 +126,17 @@ struct ReplicateConversionTests {
         #expect(error(.jk1, design: unstratified)?.message.contains("All 3 PSUs of the population were sampled") == true)
     }
 
+    @Test func aSingleReplicateIsRefused() throws {
+        // A: a lonely PSU of a population of 5 (adjust: one replicate); B: 2 of 2 PSUs (none).
+        let data = try Dataset(columns: [
+            .categorical("s", strings: ["A", "B", "B"]), .numeric("N", [5, 2, 2]),
+        ])
+        let d = try SurveyDesign(DesignSpec(strata: "s", fpc: ["N"], lonelyPSU: .adjust), dataset: data)
+        let e = try #require(error(.jkn, design: d))
+        #expect(e.message.contains("a single jkn replicate"))
+        #expect(e.message.contains("--lonely-psu"))
+    }
+
     @Test func tooManyReplicateWeightsAreRefusedBeforeTheyAreMade() throws {
         // 20,000 respondents, each a PSU: 20,000 jackknife replicates would be 4·10⁸ weights.
         let big = try Dataset(columns: [.numeric("y", [Double](repeating: 1, count: 20_000))])

@@ -30,8 +30,10 @@ public enum ReplicateConversion {
     /// Bootstrap replicates unless a count is given (R's `replicates = 50`).
     public static let defaultBootstrapCount = 50
 
-    /// The seed of the bootstrap's draws unless one is given, so that an analysis repeats exactly.
-    public static let defaultSeed: UInt64 = 20_220_224
+    /// The seed of the bootstrap's draws unless one is given, 1999 (the year of Canty & Davison's
+    /// bootstrap of survey designs, which R's `bootweights` follows), so that an analysis repeats
+    /// exactly.
+    public static let defaultSeed: UInt64 = 1999
 
     /// The most replicate weights (respondents × replicates) one design may hold, 2²⁸ (2 GiB).
     public static let maximumValues = 1 << 28
@@ -77,6 +79,9 @@ public enum ReplicateConversion {
             throw SurveyError(.invalidDesign, "\(spec.type.rawValue) replicates cannot be made from a design's strata and clusters; make jk1, jkn, brr, fay or bootstrap replicates, or read \(spec.type.rawValue) replicate weights from the file\(surface: [.commandLine: " with --replicate-weights"]).", value: spec.type.rawValue)
         }
         let n = design.rowCount, count = factors.count
+        guard count >= 2 else {
+            throw SurveyError(.invalidDesign, "The design gives a single \(spec.type.rawValue) replicate (every other stratum was sampled completely or has a lonely PSU), and a variance needs at least two; choose another \(parameter: .lonelyPSU) policy or make bootstrap replicates.", value: spec.type.rawValue)
+        }
         var values = [Double](repeating: 0, count: n * count)
         let unitOfRow = stage.unitOfRow, weights = design.weights
         factors.values.withUnsafeBufferPointer { f in
