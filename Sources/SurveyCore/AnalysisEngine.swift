@@ -33,9 +33,10 @@ public enum AnalysisEngine {
         let design: SurveyDesign
         if let prepared { design = prepared } else { design = try SurveyDesign(request.design, dataset: dataset) }
         let variance = TaylorVariance(design: design)
-        try variance.checkLonelyPSUs()
         var warnings: [String] = []
-        let lonely = variance.lonelyStrata()
+        // With replicate weights the strata and PSUs only made the replicates; lonely PSUs are theirs to handle.
+        if design.replicates == nil { try variance.checkLonelyPSUs() }
+        let lonely = design.replicates == nil ? variance.lonelyStrata() : []
         if !lonely.isEmpty {
             let names = lonely.prefix(5).map { "\($0.name) (stage \($0.stage))" }.joined(separator: ", ")
                 + (lonely.count > 5 ? " and \(lonely.count - 5) more" : "")

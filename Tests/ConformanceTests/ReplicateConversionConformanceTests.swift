@@ -120,6 +120,14 @@ struct ReplicateConversionConformanceTests {
         let mean = try Self.mean(golden.variable, in: dataset, design: design, replicates: replicates)
         #expect(close(mean.estimate, golden.mean, 1e-9), "\(name): mean \(mean.estimate) vs R \(golden.mean)")
         #expect(close(mean.standardError, golden.standardError, 1e-6), "\(name): SE \(mean.standardError) vs R \(golden.standardError)")
+        // The same through the engine, the design asking for the replicates (`--replicates`).
+        var spec = golden.design
+        spec.replicates = golden.conversion
+        let result = try AnalysisEngine.run(AnalysisRequest(design: spec, measures: [Measure(.mean, golden.variable)]), on: dataset)
+        let row = try #require(result.rows.first)
+        #expect(close(row.estimate, golden.mean, 1e-9), "\(name): engine mean \(row.estimate ?? .nan) vs R \(golden.mean)")
+        #expect(close(row.standardError, golden.standardError, 1e-6), "\(name): engine SE \(row.standardError ?? .nan) vs R \(golden.standardError)")
+        #expect(result.design.replicates?.madeFromDesign == true && result.design.degreesOfFreedom == golden.degf)
     }
 
     /// R's bootstrap draws cannot be reproduced (another generator), so the constants are checked

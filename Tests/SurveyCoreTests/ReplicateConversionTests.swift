@@ -97,10 +97,15 @@ struct ReplicateConversionTests {
     }
 
     @Test func aDesignWithReplicateWeightsIsNotConvertedAgain() throws {
-        var spec = DesignSpec(weights: "w", strata: "stratum", clusters: ["psu"])
+        var spec = DesignSpec(weights: "w")
         spec.replicateWeights = ReplicateWeightsSpec(pattern: "rw*", type: .jkn)
-        let d = try SurveyDesign(spec, dataset: data)
-        #expect(error(.jkn, design: d)?.message.contains("already has replicate weights") == true)
+        spec.replicates = ReplicateConversionSpec(type: .jkn)
+        #expect(throws: SurveyError.self) { try SurveyDesign(spec, dataset: data) }
+        do {
+            _ = try SurveyDesign(spec, dataset: data)
+        } catch {
+            #expect(error.field == .replicates && error.message.contains("--replicates has no part in it"), "\(error.message)")
+        }
     }
 
     @Test func aLonelyPSUFailsTheStratifiedJackknifeUnderFail() throws {

@@ -138,7 +138,7 @@ public struct ReplicateWeights: Sendable {
     /// relative tolerance, which stops as soon as the rank reaches the number of replicates.
     public func degreesOfFreedom(where include: (Int) -> Bool = { _ in true }) -> Int {
         let R = count
-        var seen = Set<[Double]>()
+        var seen = Set<Int>()
         var basis: [[Double]] = []
         var row = [Double](repeating: 0, count: R)
         for i in 0..<rowCount where include(i) {
@@ -146,9 +146,11 @@ public struct ReplicateWeights: Sendable {
             for r in 0..<R { row[r] = values[i * R + r]; norm += row[r] * row[r] }
             guard norm > 0 else { continue }
             norm = norm.squareRoot()
-            // Rounded unit rows: proportional rows collapse to one key.
-            let key = row.map { ($0 / norm * 1e12).rounded() }
-            guard seen.insert(key).inserted else { continue }
+            // Proportional rows share one direction: a hash of the rounded unit row finds those
+            // seen before without storing them (a collision could only skip a row, never add one).
+            var hasher = Hasher()
+            for r in 0..<R { hasher.combine((row[r] / norm * 1e12).rounded()) }
+            guard seen.insert(hasher.finalize()).inserted else { continue }
             var v = row.map { $0 / norm }
             for _ in 0..<2 {   // twice, for orthogonality in floating point
                 for b in basis {

@@ -210,6 +210,11 @@ public struct SurveyDesign: Sendable {
             let replicates = try ReplicateWeights(replicateSpec, dataset: dataset)
             self.replicates = replicates
             degreesOfFreedom = replicates.degreesOfFreedom()
+        } else if let conversion = spec.replicates {
+            // Made from the sampling weights; a later calibration is redone on every replicate.
+            let replicates = try ReplicateConversion.replicates(of: self, spec: conversion)
+            self.replicates = replicates
+            degreesOfFreedom = replicates.degreesOfFreedom()
         }
     }
 
