@@ -28,8 +28,7 @@ struct RegressionCommandTests {
         #expect(result.rows.allSatisfy { $0.statistic == .coefficient && $0.degreesOfFreedom == 193 })
         #expect(result.rows.first?.coefficient?.term == "(Intercept)" && result.rows.last?.coefficient?.term == "stype")
         #expect(result.tests.first?.description == "stype" && result.tests.first?.df == [2, 193])
-        #expect(result.request?.regression?.model == "api00 ~ ell + meals + stype")
-        for format in ["table", "csv", "markdown", "html"] {
+        for format in ["table", "csv", "markdown"] {
             let out = BarometerCLI.run(["regress", strataFixture, "--model", "api00 ~ ell + meals + stype", "--format", format] + design)
             #expect(out.status == 0 && out.stdout.contains("stypeH"), "\(format): \(out.stderr)")
         }

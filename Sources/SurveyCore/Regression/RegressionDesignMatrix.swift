@@ -156,8 +156,14 @@ struct RegressionDesignMatrix: Sendable {
     private static func outcome(_ name: String, spec: RegressionSpec, dataset: Dataset, options: AnalysisOptions) throws(SurveyError) -> [Double] {
         let column = try dataset.column(name)
         let meta = dataset.metadata(name)
+        // A labelled numeric outcome of a logistic model (an SPSS question) is categorical
+        // unless it is already coded 0/1 without an event named.
+        var categorical = false
+        if case .numeric(let values) = column.values, spec.family == .binomial, isLabelled(values, meta, options) {
+            categorical = spec.event != nil || values.contains { !$0.isNaN && !meta.isUserMissing($0) && $0 != 0 && $0 != 1 }
+        }
         switch column.values {
-        case .numeric(let values):
+        case .numeric(let values) where !categorical:
             if let event = spec.event {
                 throw SurveyError(.invalidRequest, "\(parameter: .event, event) names the level of a categorical outcome, but '\(name)' is numeric; code it 0/1 and leave \(parameter: .event) out.", field: .event, value: event)
             }
@@ -174,7 +180,7 @@ struct RegressionDesignMatrix: Sendable {
             case .gaussian: break
             }
             return y
-        case .categorical, .text:
+        case .numeric, .categorical, .text:
             let index = CategoryIndex(column, metadata: meta, missing: options.missing, language: options.language)
             guard spec.family == .binomial else {
                 throw SurveyError(.invalidVariable, "The outcome '\(name)' is categorical, which a \(spec.family.rawValue) model cannot use; choose a numeric outcome, or \(parameter: .family, "binomial") for whether it takes one level (\(parameter: .event, index.categories.last?.code ?? "LEVEL")).", field: .model, value: name)
@@ -192,12 +198,17 @@ struct RegressionDesignMatrix: Sendable {
         }
     }
 
+    /// Whether every value of a numeric variable has a value label (a labelled variable, which
+    /// R reads as a factor).
+    private static func isLabelled(_ values: [Double], _ meta: VariableMetadata, _ options: AnalysisOptions) -> Bool {
+        !meta.valueLabels.isEmpty && values.allSatisfy { $0.isNaN || meta.isUserMissing($0) || meta.label(ofCode: $0, language: options.language) != nil }
+    }
+
     private static func predictor(_ name: String, dataset: Dataset, options: AnalysisOptions) throws(SurveyError) -> Predictor {
         let column = try dataset.column(name)
         let meta = dataset.metadata(name)
         if case .numeric(let values) = column.values {
-            let labelled = !meta.valueLabels.isEmpty && values.allSatisfy { $0.isNaN || meta.isUserMissing($0) || meta.label(ofCode: $0, language: options.language) != nil }
-            if !labelled { return .numeric(values.map { meta.isUserMissing($0) ? .nan : $0 }) }
+            if !isLabelled(values, meta, options) { return .numeric(values.map { meta.isUserMissing($0) ? .nan : $0 }) }
         }
         let index = CategoryIndex(column, metadata: meta, missing: options.missing, language: options.language)
         return .factor(categoryOfRow: index.categoryOfRow, labels: index.categories.map(\.label))
