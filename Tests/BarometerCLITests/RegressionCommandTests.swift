@@ -3,6 +3,8 @@ import Foundation
 import SurveyCore
 import Testing
 
+private let studyFixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("../StudiesTests/Fixtures/study").standardized.path
 private let strataFixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .appendingPathComponent("../ConformanceTests/Fixtures/apistrat.csv").standardized.path
 
@@ -57,5 +59,39 @@ struct RegressionCommandTests {
         let run = BarometerCLI.run(["regress", strataFixture] + design + flags)
         #expect(run.status == status, "\(run.status) \(run.stderr)")
         #expect(run.stderr.contains(expected), "\(run.stderr)")
+    }
+
+    @Test("report.yaml tables a model of one wave")
+    func reportTable() throws {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("regress-report-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        let file = scratch.appendingPathComponent("report.yaml").path
+        try """
+            title: {en: Models}
+            study: \(studyFixture)
+            sections:
+              - title: {en: Opinion}
+                analyses:
+                  - {chart: table, wave: w1, model: "q_ru ~ sex + age", title: {en: Opinion by sex and age}}
+            """.write(toFile: file, atomically: true, encoding: .utf8)
+        let out = scratch.appendingPathComponent("out").path
+        let run = BarometerCLI.run(["report", file, "--out", out])
+        #expect(run.status == 0, "\(run.stderr)")
+        let html = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
+        #expect(html.contains("Opinion by sex and age") && html.contains("sexM") && html.contains("(Intercept)"), "\(html.prefix(2000))")
+        let csv = try String(contentsOfFile: out + "/tables/01-regression.csv", encoding: .utf8)
+        #expect(csv.hasPrefix("variable,statistic,") && csv.contains("coefficient"))
+        // A model with a concept or without a wave is refused with its line.
+        try """
+            title: {en: Models}
+            study: \(studyFixture)
+            sections:
+              - title: {en: Opinion}
+                analyses:
+                  - {chart: trend, model: "q_ru ~ sex"}
+            """.write(toFile: file, atomically: true, encoding: .utf8)
+        let bad = BarometerCLI.run(["report", file, "--out", out])
+        #expect(bad.status != 0 && bad.stderr.contains("tables the coefficients of one wave"), "\(bad.stderr)")
     }
 }

@@ -46,8 +46,8 @@ public enum RequestParameter: String, Sendable, CaseIterable {
             // of a trend (API, report.yaml).
             return Set(RequestSurface.allCases)
         case .model, .family, .event, .oddsRatios:
-            // A regression of one file or one wave.
-            return [.commandLine, .query]
+            // A regression of one file or one wave (a report's table of one wave).
+            return Set(RequestSurface.allCases)
         case .lang, .mean, .total, .proportion, .ratio, .quantile, .probabilities:
             // A report's language is the `report` command's --lang; its analyses are trends.
             return [.commandLine, .query]
