@@ -96,6 +96,16 @@ struct RegressionErrorTests {
         #expect(gaussian.field == .event)
     }
 
+    @Test func anIntervalMethodOtherThanWald() throws {
+        let request = AnalysisRequest(design: DesignSpec(weights: "w", strata: "stratum", clusters: ["psu"]),
+                                      options: AnalysisOptions(ciMethod: .logit), regression: RegressionSpec(model: "y ~ x"))
+        let data = try Self.sample()
+        #expect(throws: SurveyError.self) { try AnalysisEngine.run(request, on: data) }
+        do { _ = try AnalysisEngine.run(request, on: data) } catch {
+            #expect(error.field == .ciMethod && error.message.contains("--ci-method wald"), "\(error.message)")
+        }
+    }
+
     @Test func categoricalOutcomeOfALinearModel() throws {
         let error = try #require(try Self.failure(RegressionSpec(model: "answer ~ x")))
         #expect(error.message.contains("--family binomial"), "\(error.message)")

@@ -39,6 +39,9 @@ struct SurveyRegression {
         if let event = spec.event, spec.family != .binomial {
             throw SurveyError(.invalidRequest, "\(parameter: .event, event) names the event of a logistic model, but the family is \(spec.family.rawValue); add \(parameter: .family, "binomial") or leave \(parameter: .event) out.", field: .event, value: event)
         }
+        if let method = options.ciMethod, method != .wald {
+            throw SurveyError(.invalidRequest, "The interval method '\(method.rawValue)' applies to proportions; a coefficient's interval is Wald's on the model's degrees of freedom (R confint.svyglm), so leave \(parameter: .ciMethod) out or write \(parameter: .ciMethod, "wald").", field: .ciMethod, value: method.rawValue)
+        }
         let formula = try ModelFormula(parsing: spec.model)
         let matrix = try RegressionDesignMatrix(formula: formula, spec: spec, dataset: dataset, mask: mask, options: options)
         let p = matrix.columnCount
