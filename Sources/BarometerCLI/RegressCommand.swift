@@ -19,8 +19,9 @@ struct Regress: AnalysisCommand {
             Examples:
               barometer regress apistrat.csv --model 'api00 ~ ell + meals + stype' \\
                 --weight pw --strata stype --fpc fpc
-              barometer regress apiclus1.csv --model 'sch.wide ~ ell + stype' --family binomial \\
-                --event Yes --odds-ratios --weight pw --cluster dnum --fpc fpc
+              barometer regress apiclus1.csv --model 'sch.wide ~ ell + stype' \\
+                --family binomial --event Yes --odds-ratios \\
+                --weight pw --cluster dnum --fpc fpc
               barometer regress apistrat.csv --model 'enroll ~ meals' --family poisson \\
                 --weight pw --strata stype --fpc fpc --filter "stype == 'H'"
             """)
