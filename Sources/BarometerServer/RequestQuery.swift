@@ -84,8 +84,8 @@ struct RequestQuery: Sendable {
             throw APIError(.badRequest, "The request names no wave; add wave=ID (see /api/v1/studies/STUDY/waves).")
         }
         let request = try request()
-        guard !request.measures.isEmpty || request.crosstab != nil || request.trend != nil else {
-            throw APIError(.badRequest, "The request estimates nothing; add proportion=NAME (or variable=NAME), mean=NAME or total=NAME.")
+        guard !request.measures.isEmpty || request.crosstab != nil || request.trend != nil || request.regression != nil else {
+            throw APIError(.badRequest, "The request estimates nothing; add proportion=NAME (or variable=NAME), mean=NAME, total=NAME or model=OUTCOME~PREDICTORS.")
         }
         return request
     }

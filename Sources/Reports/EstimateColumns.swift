@@ -8,7 +8,8 @@ import Translations
 /// first appear in the rows), then `level, code, estimate, standard_error, ci_lower, ci_upper,
 /// ci_level, ci_method, design_effect, df, unweighted_count, weighted_count`, and `row, column`
 /// when some row is a crosstab cell; `p_value, group, reference` when some row is a difference
-/// between two groups (the two groups' own estimates).
+/// between two groups (the two groups' own estimates); `term, t_value, p_value` when some row is
+/// a regression coefficient, and `odds_ratio, odds_ratio_lower, odds_ratio_upper` when it has one.
 ///
 /// Each column has a machine name (the CSV header, stable for scripts) and a header for people
 /// (the XLSX header, in the output's language from the catalog; a breakdown variable by its
@@ -36,6 +37,7 @@ struct EstimateColumns {
     ]
     static let cellColumns = ["row", "column"]
     static let differenceColumns = ["p_value", "group_estimate", "reference_estimate"]
+    static let coefficientColumns = ["term", "t_value", "p_value", "odds_ratio", "odds_ratio_lower", "odds_ratio_upper"]
 
     let columns: [Column]
 
@@ -44,8 +46,10 @@ struct EstimateColumns {
         let domainVariables = DomainColumns.variables(of: rows)
         let hasCells = rows.contains { $0.cell != nil }
         let hasDifferences = rows.contains { $0.difference != nil }
+        let hasCoefficients = rows.contains { $0.coefficient != nil }
+        let hasOddsRatios = rows.contains { $0.coefficient?.oddsRatio != nil }
         let fixed = Set(Self.leadingColumns + Self.estimateColumns + (hasCells ? Self.cellColumns : [])
-            + (hasDifferences ? Self.differenceColumns : []))
+            + (hasDifferences ? Self.differenceColumns : []) + (hasCoefficients ? Self.coefficientColumns : []))
         var columns: [Column] = [
             Column(name: "variable", header: .phrase(.columnVariable)) { .text($0.variable) },
             Column(name: "statistic", header: .phrase(.columnStatistic)) { .text($0.statistic.rawValue) },
@@ -81,6 +85,20 @@ struct EstimateColumns {
                 Column(name: "group_estimate", header: .phrase(.columnGroupEstimate)) { .number($0.difference?.groupEstimate) },
                 Column(name: "reference_estimate", header: .phrase(.columnReferenceEstimate)) { .number($0.difference?.referenceEstimate) },
             ]
+        }
+        if hasCoefficients {
+            columns += [
+                Column(name: "term", header: .phrase(.columnTerm)) { .text($0.coefficient?.term) },
+                Column(name: "t_value", header: .phrase(.columnTValue)) { .number($0.coefficient?.tValue) },
+            ]
+            if !hasDifferences { columns.append(Column(name: "p_value", header: .phrase(.pValue)) { .number($0.coefficient?.pValue) }) }
+            if hasOddsRatios {
+                columns += [
+                    Column(name: "odds_ratio", header: .phrase(.oddsRatio)) { .number($0.coefficient?.oddsRatio) },
+                    Column(name: "odds_ratio_lower", header: .phrase(.columnIntervalLower)) { .number($0.coefficient?.oddsRatioLower) },
+                    Column(name: "odds_ratio_upper", header: .phrase(.columnIntervalUpper)) { .number($0.coefficient?.oddsRatioUpper) },
+                ]
+            }
         }
         self.columns = columns
     }

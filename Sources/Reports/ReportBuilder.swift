@@ -66,7 +66,9 @@ struct ReportBuilder {
         var members: [GroupKey: [ResultRow]] = [:]
         for row in rows {
             let crosstab = row.cell != nil
-            let key = GroupKey(variable: crosstab ? "" : row.variable, statistic: row.statistic, isCrosstab: crosstab)
+            // The coefficients of a regression make one table.
+            let whole = crosstab || row.statistic == .coefficient
+            let key = GroupKey(variable: whole ? "" : row.variable, statistic: row.statistic, isCrosstab: crosstab)
             if members[key] == nil { order.append(key) }
             members[key, default: []].append(row)
         }
@@ -80,7 +82,9 @@ struct ReportBuilder {
     ) -> ReportTable {
         let names = names ?? DomainNames(labels: labels)
         let domainVariables = DomainColumns.variables(of: rows)
-        let hasLevel = rows.contains { $0.level != nil || $0.code != nil }
+        let coefficients = key.statistic == .coefficient
+        let oddsRatios = coefficients && rows.contains { $0.coefficient?.oddsRatio != nil }
+        let hasLevel = coefficients || rows.contains { $0.level != nil || $0.code != nil }
         let hasDeff = rows.contains { $0.designEffect != nil }
         let level = rows.lazy.compactMap(\.ci?.level).first ?? request?.options.confidenceLevel ?? 0.95
         // Reliability of coders: the level column holds codes, or the weighting of Cohen's
@@ -92,7 +96,8 @@ struct ReportBuilder {
         var columns = domainVariables.map { ReportTable.Column(header: names.header($0), alignment: .left) }
         if hasLevel {
             let header = weightings ? text.kappaWeights : reliability ? text.codeHeader
-                : key.statistic == .quantile ? text.probabilityHeader : labels[key.variable] ?? key.variable
+                : key.statistic == .quantile ? text.probabilityHeader : coefficients ? text.coefficientHeader
+                : labels[key.variable] ?? key.variable
             columns.append(.init(header: header, alignment: .left))
         }
         columns += [
@@ -102,8 +107,14 @@ struct ReportBuilder {
         ]
         if hasDeff { columns.append(.init(header: text.designEffect, alignment: .right)) }
         // Differences between groups: the p-value of each, after the interval.
-        let differences = key.statistic == .difference
+        // Coefficients of a regression: t and p, and odds ratios with their interval.
+        let differences = key.statistic == .difference || coefficients
+        if coefficients { columns.append(.init(header: text.tValue, alignment: .right)) }
         if differences { columns.append(.init(header: text.pValue, alignment: .right)) }
+        if oddsRatios {
+            columns.append(.init(header: text.oddsRatio, alignment: .right))
+            columns.append(.init(header: text.interval(level: level), alignment: .right))
+        }
         columns.append(.init(header: text.count, alignment: .right))
         if hasWeights { columns.append(.init(header: text.weightedCount, alignment: .right)) }
 
@@ -111,17 +122,27 @@ struct ReportBuilder {
         let (lowerWidth, upperWidth) = intervalWidths(numbers)
         let cells = zip(rows, numbers).map { row, n -> [String] in
             var line = domainVariables.map { names.value(row.domain[$0] ?? "", of: $0) }
-            if hasLevel { line.append(weightings ? text.kappaWeighting(row.level ?? "") : row.level ?? row.code ?? "") }
+            if hasLevel {
+                line.append(coefficients ? row.variable : weightings ? text.kappaWeighting(row.level ?? "") : row.level ?? row.code ?? "")
+            }
             line += [n.estimate, n.standardError, n.interval(lowerWidth: lowerWidth, upperWidth: upperWidth)]
             if hasDeff { line.append(n.designEffect) }
+            if coefficients { line.append(row.coefficient?.tValue.map { NumberText.significant($0, digits: 3) } ?? EstimateText.missing) }
             if differences {
-                line.append(row.difference?.pValue.map { NumberText.pValue($0).replacingOccurrences(of: "= ", with: "") } ?? EstimateText.missing)
+                let p = row.difference?.pValue ?? row.coefficient?.pValue
+                line.append(p.map { NumberText.pValue($0).replacingOccurrences(of: "= ", with: "") } ?? EstimateText.missing)
+            }
+            if oddsRatios {
+                let c = row.coefficient
+                line.append(c?.oddsRatio.map { NumberText.significant($0, digits: 4) } ?? EstimateText.missing)
+                line.append(c?.oddsRatioLower.flatMap { lo in c?.oddsRatioUpper.map { "[\(NumberText.significant(lo, digits: 4)), \(NumberText.significant($0, digits: 4))]" } } ?? EstimateText.missing)
             }
             line.append(n.count)
             if hasWeights { line.append(n.weightedCount) }
             return line
         }
-        return ReportTable(title: text.title(key.statistic, labels[key.variable] ?? displayName(key, request: request)), columns: columns, rows: cells)
+        let subject = coefficients ? request?.regression?.model ?? "" : labels[key.variable] ?? displayName(key, request: request)
+        return ReportTable(title: text.title(key.statistic, subject), columns: columns, rows: cells)
     }
 
     /// The variable as named in a title; a ratio's denominator is added from the request

@@ -96,6 +96,7 @@ struct ReportText: Sendable {
         case .fleissKappa: translate(.fleissKappaOf, variable)
         case .percentAgreement: translate(.percentAgreementOf, variable)
         case .difference: translate(.differencesOf, variable)
+        case .coefficient: translate(.coefficientsOf, variable)
         }
     }
 
@@ -157,6 +158,9 @@ struct ReportText: Sendable {
     var count: String { translate(.unweightedCount) }
     var weightedCount: String { translate(.weightedCount) }
     var pValue: String { translate(.pValue) }
+    var tValue: String { translate(.columnTValue) }
+    var oddsRatio: String { translate(.oddsRatio) }
+    var coefficientHeader: String { translate(.coefficientHeader) }
 
     /// "95% CI".
     func interval(level: Double) -> String {

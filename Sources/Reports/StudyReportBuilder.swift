@@ -87,6 +87,15 @@ public struct StudyReportBuilder: Sendable {
                 var request = analysis.request
                 request.options.language = language
                 let result = try run(request)
+                if let regression = request.regression {
+                    let figure = regressionFigure(result, title: analysis.title?.text(in: language) ?? regression.model,
+                                                  name: String(format: "%02d-regression", number))
+                    parts += figure.html
+                    markdown += figure.markdown
+                    tables.append(figure.table)
+                    summary.append(figure.summary)
+                    continue
+                }
                 // A concept, or (a trend without one) the shares of mentions of a coded question.
                 let mentions = request.measures.first { $0.statistic == .mentions || $0.statistic == .mentioned }
                 let quantile = request.measures.first { $0.statistic == .quantile }

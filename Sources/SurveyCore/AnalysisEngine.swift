@@ -13,7 +13,7 @@ public enum AnalysisEngine {
         guard options.confidenceLevel > 0, options.confidenceLevel < 1 else {
             throw SurveyError(.invalidRequest, "The confidence level \(options.confidenceLevel) is not between 0 and 1; write 0.95 for a 95% interval.")
         }
-        guard !request.measures.isEmpty || request.crosstab != nil else {
+        guard !request.measures.isEmpty || request.crosstab != nil || request.regression != nil else {
             throw SurveyError(.invalidRequest, "The request estimates nothing; name a variable with \(parameter: .mean), \(parameter: .total), \(parameter: .proportion) or \(parameter: .ratio).")
         }
         if options.ciMethod == .bootstrap {
@@ -80,6 +80,13 @@ public enum AnalysisEngine {
             }
         } else if request.differences != nil {
             throw SurveyError(.invalidRequest, "\(parameter: .differences) compares the groups of an estimate, but the request estimates nothing; name a variable with \(parameter: .mean) or \(parameter: .proportion).", field: .differences, value: "true")
+        }
+
+        if let regression = request.regression {
+            let output = try SurveyRegression(spec: regression, dataset: dataset, design: design, variance: variance, options: options).run(mask: mask)
+            rows += output.rows
+            tests += output.tests
+            warnings += output.warnings
         }
 
         if let crosstab = request.crosstab {
@@ -228,6 +235,8 @@ public enum AnalysisEngine {
                 throw SurveyError(.invalidRequest, "A difference is made by \(parameter: .differences) between the groups of \(parameter: .by), not asked for as a statistic of '\(measure.variable)'; ask for its \(parameter: .mean, measure.variable) or \(parameter: .proportion, measure.variable) with \(parameter: .differences, "true").")
             case .krippendorffAlpha, .cohenKappa, .fleissKappa, .percentAgreement:
                 throw SurveyError(.invalidRequest, "A \(measure.statistic.rawValue) measures how far coders agree on the codes of open-ended answers, not a survey variable; use `barometer code reliability` for it, or \(parameter: .proportion, measure.variable) for the share of each answer.")
+            case .coefficient:
+                throw SurveyError(.invalidRequest, "A coefficient comes from a regression model, not from one variable; ask for the model with \(parameter: .model, "\(measure.variable) ~ PREDICTORS").", field: .model, value: measure.variable)
             case .netScore:
                 throw SurveyError(.invalidRequest, "A net score needs to know which answers are positive and which negative, so it comes from the trend of a study concept; ask for the trend of a concept (\(parameter: .concept, "ID")), or \(parameter: .proportion, measure.variable) for the share of each answer.")
             }

@@ -185,6 +185,8 @@ public struct ResultRow: Sendable, Equatable, Codable {
     public var suppressed = false
     /// For a difference between two groups (``Statistic/difference``): which groups and what.
     public var difference: GroupDifference?
+    /// For a coefficient of a regression (``Statistic/coefficient``): its term, t, p and odds ratio.
+    public var coefficient: RegressionCoefficient?
 
     public init(
         variable: String, statistic: Statistic, domain: Domain = .whole, level: String? = nil, code: String? = nil,
@@ -211,7 +213,8 @@ public struct ResultRow: Sendable, Equatable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case variable, statistic, domain, level, code, estimate, standardError, ci, designEffect,
-            designEffectWithReplacement, effectiveSampleSize, degreesOfFreedom, unweightedCount, weightedCount, cell, suppressed, difference
+            designEffectWithReplacement, effectiveSampleSize, degreesOfFreedom, unweightedCount, weightedCount, cell, suppressed, difference,
+            coefficient
     }
 
     public init(from decoder: Decoder) throws {
@@ -233,6 +236,7 @@ public struct ResultRow: Sendable, Equatable, Codable {
         cell = try c.decodeIfPresent(CrosstabCell.self, forKey: .cell)
         suppressed = try c.decodeIfPresent(Bool.self, forKey: .suppressed) ?? false
         difference = try c.decodeIfPresent(GroupDifference.self, forKey: .difference)
+        coefficient = try c.decodeIfPresent(RegressionCoefficient.self, forKey: .coefficient)
     }
 
     /// The row with its numbers withheld.
@@ -252,6 +256,7 @@ public struct ResultRow: Sendable, Equatable, Codable {
         row.difference?.pValue = nil
         row.difference?.groupRespondents = 0
         row.difference?.referenceRespondents = 0
+        row.coefficient = nil
         return row
     }
 
@@ -274,6 +279,7 @@ public struct ResultRow: Sendable, Equatable, Codable {
         try c.encodeIfPresent(cell, forKey: .cell)
         if suppressed { try c.encode(true, forKey: .suppressed) }
         try c.encodeIfPresent(difference, forKey: .difference)
+        try c.encodeIfPresent(coefficient, forKey: .coefficient)
     }
 }
 

@@ -135,7 +135,7 @@ public enum CoderReliability {
                 let kept = drawn.filter { $0.compactMap { $0 }.count >= 2 }
                 return FleissKappa(kept).kappa
             }]
-        case .mean, .total, .ratio, .proportion, .quantile, .netScore, .pollAverage, .houseEffect, .mentions, .mentioned, .difference:
+        case .mean, .total, .ratio, .proportion, .quantile, .netScore, .pollAverage, .houseEffect, .mentions, .mentioned, .difference, .coefficient:
             return []
         }
     }
@@ -147,7 +147,7 @@ public enum CoderReliability {
         case .cohenKappa: "Cohen's kappa"
         case .fleissKappa: "Fleiss' kappa"
         case .percentAgreement: "Percent agreement"
-        case .mean, .total, .ratio, .proportion, .quantile, .netScore, .pollAverage, .houseEffect, .mentions, .mentioned, .difference: statistic.rawValue
+        case .mean, .total, .ratio, .proportion, .quantile, .netScore, .pollAverage, .houseEffect, .mentions, .mentioned, .difference, .coefficient: statistic.rawValue
         }
     }
 

@@ -305,6 +305,11 @@ public enum Phrase: String, CaseIterable, Sendable, Hashable {
     /// "Differences between groups: {1}": the heading of the differences of a variable between
     /// the groups of one sample (`--differences`).
     case differencesOf
+    case coefficientsOf
+    case coefficientHeader
+    case columnTerm
+    case columnTValue
+    case oddsRatio
     /// The explorer's switch that adds the differences between the groups of the breakdown.
     case showDifferences
     /// Spreadsheet headers of a difference's two groups' own estimates.
@@ -723,6 +728,11 @@ public enum Phrase: String, CaseIterable, Sendable, Hashable {
         case .columnReferenceEstimate: PhraseTexts(en: "Estimate of the group compared with", ru: "Оценка группы сравнения", kk: "Салыстырылатын топтың бағасы")
         case .showDifferences: PhraseTexts(en: "Differences between groups", ru: "Разности между группами", kk: "Топтар арасындағы айырмалар")
         case .differencesOf: PhraseTexts(en: "Differences between groups: {1}", ru: "Разности между группами: {1}", kk: "Топтар арасындағы айырмалар: {1}")
+        case .coefficientHeader: PhraseTexts(en: "Coefficient", ru: "Коэффициент", kk: "Коэффициент")
+        case .columnTerm: PhraseTexts(en: "Term", ru: "Член модели", kk: "Модель мүшесі")
+        case .columnTValue: PhraseTexts(en: "t", ru: "t", kk: "t")
+        case .oddsRatio: PhraseTexts(en: "Odds ratio", ru: "Отношение шансов", kk: "Мүмкіндіктер қатынасы")
+        case .coefficientsOf: PhraseTexts(en: "Regression coefficients: {1}", ru: "Коэффициенты регрессии: {1}", kk: "Регрессия коэффициенттері: {1}")
         case .coding: PhraseTexts(en: "Coding", ru: "Кодирование", kk: "Кодтау")
         case .codingLine:
             PhraseTexts(en: "coders {1}; units: {2}, coded at least twice: {3}; {4} codes; percentile intervals from {5} bootstrap resamples of units (seed {6})",

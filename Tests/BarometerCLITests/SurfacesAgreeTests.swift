@@ -148,7 +148,7 @@ struct SurfacesAgreeTests {
 
     @Test("the table of names holds: every parameter a surface takes is spelled the same there")
     func oneTableOfNames() throws {
-        let help = Trend.helpMessage() + Estimate.helpMessage() + Crosstab.helpMessage()
+        let help = Trend.helpMessage() + Estimate.helpMessage() + Crosstab.helpMessage() + Regress.helpMessage()
         for parameter in RequestParameter.allCases where parameter.surfaces.contains(.commandLine) && parameter != .concept {
             #expect(help.contains("--\(parameter.name)"), "the command line has no --\(parameter.name)")
         }

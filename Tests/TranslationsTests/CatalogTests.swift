@@ -9,13 +9,14 @@ struct CatalogTests {
     static let sameInEveryLanguage: Set<Phrase> = [
         .unweightedCount,  // "n", the number of respondents
         .pValue,  // "p"
+        .columnTValue,  // "t", a regression coefficient's t statistic
         .api,  // "API", a name
     ]
 
     /// Latin tokens a Kazakh text may hold: statistical symbols and names that are not
     /// translated ("n = 2 400", "Рао–Скотт F", "PSU саны", "R тіліндегі survey пакеті", the file
     /// format in "Кесте (XLSX)").
-    static let latinInKazakh: Set<String> = ["n", "N", "p", "F", "PSU", "fpc", "R", "survey", "Barometer", "API", "XLSX"]
+    static let latinInKazakh: Set<String> = ["n", "N", "p", "t", "F", "PSU", "fpc", "R", "survey", "Barometer", "API", "XLSX"]
 
     @Test("every phrase has an English, a Russian and a Kazakh text", arguments: Phrase.allCases)
     func everyLanguageIsWritten(_ phrase: Phrase) {

@@ -131,7 +131,7 @@ public struct DisclosurePolicy: Sendable {
         let shares = variables.questions.union(variables.breakdowns)
         for measure in request.measures {
             switch measure.statistic {
-            case .proportion, .netScore, .pollAverage, .houseEffect, .krippendorffAlpha, .cohenKappa, .fleissKappa, .percentAgreement, .difference:
+            case .proportion, .netScore, .pollAverage, .houseEffect, .krippendorffAlpha, .cohenKappa, .fleissKappa, .percentAgreement, .difference, .coefficient:
                 guard shares.contains(measure.variable) else {
                     throw SurveyError(.notPublic, "'\(measure.variable)' is not a question the public may see the answers to; \(parameter: .proportion) takes \(Self.list(shares.sorted())).", field: .proportion, value: measure.variable)
                 }
@@ -154,6 +154,21 @@ public struct DisclosurePolicy: Sendable {
                     throw SurveyError(.notPublic, "'\(measure.variable)' is not a variable the public may average or total; \(parameter: .mean) takes \(Self.list(variables.numeric.sorted())).", field: .quantile, value: measure.variable)
                 }
                 throw SurveyError(.notPublic, "Quantiles of '\(measure.variable)' are not published, because each one is a single respondent's exact answer; ask for \(parameter: .mean, measure.variable) instead.", field: .quantile, value: measure.variable)
+            }
+        }
+        if let regression = request.regression {
+            // A model's outcome is a published question (for a logistic model) or a declared
+            // numeric variable; its predictors are breakdowns (whose every level, crossed with
+            // the filter, must hold enough respondents: ``groupVariables(of:variables:)``) or
+            // declared numeric variables — never identifiers, design variables or free text.
+            let formula = try ModelFormula(parsing: regression.model)
+            let outcomes = variables.numeric.union(regression.family == .binomial ? variables.questions : [])
+            guard outcomes.contains(formula.outcome) else {
+                throw SurveyError(.notPublic, "'\(formula.outcome)' is not an outcome the public may model; \(parameter: .model) takes as outcome \(Self.list(outcomes.sorted())).", field: .model, value: formula.outcome)
+            }
+            let predictors = Set(variables.breakdowns).union(variables.numeric)
+            for name in formula.variables.dropFirst() where !predictors.contains(name) {
+                throw SurveyError(.notPublic, "'\(name)' is not a predictor the public may use; \(parameter: .model) takes as predictors \(Self.list(predictors.sorted())).", field: .model, value: name)
             }
         }
         if let crosstab = request.crosstab {
@@ -189,6 +204,11 @@ public struct DisclosurePolicy: Sendable {
             names.append(measure.variable)
         }
         if let crosstab = request.crosstab { names += [crosstab.rows, crosstab.columns] }
+        if let regression = request.regression {
+            // Every level of a categorical predictor is a group whose coefficient is published.
+            let formula = try ModelFormula(parsing: regression.model)
+            names += formula.variables.dropFirst().filter { variables.breakdowns.contains($0) }
+        }
         if let filter = request.filter, !filter.trimmingCharacters(in: .whitespaces).isEmpty {
             names += try FilterExpression(parsing: filter).variables
         }

@@ -37,13 +37,17 @@ public enum Statistic: String, Sendable, Codable, CaseIterable {
     /// The difference of a mean, total, ratio or proportion between two groups of one sample,
     /// with the covariance of the two estimates (``GroupDifference``).
     case difference
+    /// A coefficient of a design-based regression (R `svyglm`); the row's `variable` is the
+    /// coefficient's name as R prints it (`(Intercept)`, `ell`, `stypeH`, `ell:stypeH`) and its
+    /// `coefficient` holds the term, t, p and odds ratio (``RegressionCoefficient``).
+    case coefficient
 
     /// Whether the statistic measures the reliability of coders (made by
     /// `barometer code reliability`, never from a survey file).
     public var isCoderReliability: Bool {
         switch self {
         case .krippendorffAlpha, .cohenKappa, .fleissKappa, .percentAgreement: true
-        case .mean, .total, .ratio, .proportion, .quantile, .netScore, .pollAverage, .houseEffect, .mentions, .mentioned, .difference: false
+        case .mean, .total, .ratio, .proportion, .quantile, .netScore, .pollAverage, .houseEffect, .mentions, .mentioned, .difference, .coefficient: false
         }
     }
 }
@@ -234,12 +238,16 @@ public struct AnalysisRequest: Sendable, Equatable, Codable {
     public var trend: TrendSpec?
     /// Differences between the groups of the one breakdown (`by`), with their covariance.
     public var differences: DifferencesSpec?
+    /// A design-based regression (R `svyglm`) instead of estimates.
+    public var regression: RegressionSpec?
 
     public init(
         design: DesignSpec = DesignSpec(), measures: [Measure] = [], crosstab: CrosstabSpec? = nil,
         by: [String] = [], filter: String? = nil, options: AnalysisOptions = AnalysisOptions(),
-        wave: String? = nil, trend: TrendSpec? = nil, differences: DifferencesSpec? = nil
+        wave: String? = nil, trend: TrendSpec? = nil, differences: DifferencesSpec? = nil,
+        regression: RegressionSpec? = nil
     ) {
+        self.regression = regression
         self.differences = differences
         self.design = design
         self.measures = measures
@@ -261,7 +269,7 @@ public struct AnalysisRequest: Sendable, Equatable, Codable {
             concept: concept, waves: waves, levels: levels, collapse: collapse, changes: changes, netScore: netScore))
     }
 
-    enum CodingKeys: String, CodingKey { case design, measures, crosstab, by, filter, options, wave, trend, differences }
+    enum CodingKeys: String, CodingKey { case design, measures, crosstab, by, filter, options, wave, trend, differences, regression }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -274,6 +282,7 @@ public struct AnalysisRequest: Sendable, Equatable, Codable {
         wave = try c.decodeIfPresent(String.self, forKey: .wave)
         trend = try c.decodeIfPresent(TrendSpec.self, forKey: .trend)
         differences = try c.decodeIfPresent(DifferencesSpec.self, forKey: .differences)
+        regression = try c.decodeIfPresent(RegressionSpec.self, forKey: .regression)
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -287,5 +296,6 @@ public struct AnalysisRequest: Sendable, Equatable, Codable {
         try c.encodeIfPresent(wave, forKey: .wave)
         try c.encodeIfPresent(trend, forKey: .trend)
         try c.encodeIfPresent(differences, forKey: .differences)
+        try c.encodeIfPresent(regression, forKey: .regression)
     }
 }

@@ -23,6 +23,9 @@ public enum RequestParameter: String, Sendable, CaseIterable {
     case mentions, mentioned
     // Differences between the groups of one breakdown of one sample.
     case differences, reference
+    // A design-based regression (svyglm): the formula, family, event level and odds ratios.
+    case model, family, event
+    case oddsRatios = "odds-ratios"
     // The design and weighting of a file (command line only).
     case weight, strata, cluster, fpc, nest
     case lonelyPSU = "lonely-psu"
@@ -52,6 +55,9 @@ public enum RequestParameter: String, Sendable, CaseIterable {
             // Differences between groups: of an estimate (command line, API) or in every wave
             // of a trend (API, report.yaml).
             return Set(RequestSurface.allCases)
+        case .model, .family, .event, .oddsRatios:
+            // A regression of one file or one wave (a report's table of one wave).
+            return Set(RequestSurface.allCases)
         case .lang, .mean, .total, .proportion, .ratio:
             // A report's language is the `report` command's --lang; its analyses are trends.
             return [.commandLine, .query]
@@ -74,7 +80,7 @@ public enum RequestParameter: String, Sendable, CaseIterable {
 
     /// Whether the parameter takes no value on the command line (a flag such as `--nest`); its
     /// query and YAML forms take `true` or `false`.
-    public var isSwitch: Bool { self == .nest || self == .net || self == .differences || self == .mse }
+    public var isSwitch: Bool { self == .nest || self == .net || self == .differences || self == .mse || self == .oddsRatios }
 
     /// What the parameter is, for a surface that does not have it: "the study's design (weights)".
     public var thing: String {

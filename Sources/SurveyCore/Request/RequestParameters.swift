@@ -166,6 +166,37 @@ public struct RequestParameters: Sendable {
             throw SurveyError(.invalidRequest, "\(parameter: .differences) compares the groups of one breakdown, but the request has \(by.isEmpty ? "none" : "\(by.count) (\(by.joined(separator: ", ")))"); name exactly one with \(parameter: .by, by.first ?? "GROUP").", field: .differences, value: by.joined(separator: ","))
         }
 
+        // A regression.
+        if let model = value(.model) {
+            var regression = request.regression ?? RegressionSpec(model: model)
+            regression.model = model
+            request.regression = regression
+        }
+        if let text = value(.family) {
+            guard let family = RegressionFamily(rawValue: text.lowercased()) else {
+                throw SurveyError(.invalidRequest, "\(parameter: .family, text) is not a model family; use one of \(RegressionFamily.allCases.map(\.rawValue).joined(separator: ", ")).", field: .family, value: text)
+            }
+            guard request.regression != nil else {
+                throw SurveyError(.invalidRequest, "\(parameter: .family, text) is the family of a regression, but the request has no model; add \(parameter: .model, "OUTCOME ~ PREDICTORS") or leave \(parameter: .family) out.", field: .family, value: text)
+            }
+            request.regression?.family = family
+        }
+        if let event = value(.event) {
+            guard request.regression != nil else {
+                throw SurveyError(.invalidRequest, "\(parameter: .event, event) names the event of a logistic regression, but the request has no model; add \(parameter: .model, "OUTCOME ~ PREDICTORS") or leave \(parameter: .event) out.", field: .event, value: event)
+            }
+            request.regression?.event = event
+        }
+        if let text = value(.oddsRatios) ?? (entries.contains { RequestParameter(name: $0.name) == .oddsRatios } ? "" : nil) {
+            guard let flag = Self.bool(text) else {
+                throw SurveyError(.invalidRequest, "\(parameter: .oddsRatios, text) is not true or false.", field: .oddsRatios, value: text)
+            }
+            guard request.regression != nil || !flag else {
+                throw SurveyError(.invalidRequest, "\(parameter: .oddsRatios) applies to a logistic regression, but the request has no model; add \(parameter: .model, "OUTCOME ~ PREDICTORS") \(parameter: .family, "binomial").", field: .oddsRatios, value: text)
+            }
+            request.regression?.oddsRatios = flag
+        }
+
         // Design (command line only; refused above elsewhere).
         if let w = value(.weight) { request.design.weights = w }
         if let s = value(.strata) { request.design.strata = s }

@@ -134,10 +134,11 @@ struct ReportSpecYAMLParser: YAMLDocumentParsing {
         let isMentions = m["chart"].flatMap { n -> String? in if case .scalar(let c) = n { return c.string } else { return nil } } == ReportAnalysis.ChartKind.mentions.rawValue
         // Without a concept, a chart follows a coded question's shares of mentions across waves.
         let followsMentions = m["concept"] == nil && !isMentions && (m["mentions"] != nil || m["mentioned"] != nil)
-        // Without a concept, a table gives the quantiles of a numeric variable in one wave.
+        // Without a concept, a table gives the quantiles of a numeric variable, or a regression, in one wave.
         let quantiles = m["concept"] == nil && m["quantile"] != nil
-        guard m["concept"] != nil || isMentions || followsMentions || quantiles else { throw failure(line(node), "an analysis names no `concept:`") }
-        var chart = ReportAnalysis.ChartKind.trend
+        let isModel = m["model"] != nil
+        guard m["concept"] != nil || isMentions || followsMentions || quantiles || isModel else { throw failure(line(node), "an analysis names no `concept:`") }
+        var chart = isModel ? ReportAnalysis.ChartKind.table : .trend
         if let n = m["chart"] {
             let text = try scalar(n, what: "the chart")
             guard let kind = ReportAnalysis.ChartKind(rawValue: text) else {
@@ -172,6 +173,12 @@ struct ReportSpecYAMLParser: YAMLDocumentParsing {
             var problem = Self.lowercasedFirst(error.message(for: .reportSpec))
             if problem.hasSuffix(".") { problem.removeLast() }
             throw failure(at, problem)
+        }
+        if isModel {
+            // A regression is a table of one wave's coefficients.
+            guard request.wave != nil, request.trend == nil, request.measures.isEmpty, chart == .table else {
+                throw failure(line(node), "a `model:` analysis tables the coefficients of one wave: write `{chart: table, wave: 2022-autumn, model: \"q ~ age + sex\", family: binomial}` without `concept:` or measures")
+            }
         }
         let title = try m["title"].flatMap { n throws(ReadError) in try localized(n, what: "an analysis title") }
         var polls: ReportAnalysis.PollQuestion?
