@@ -87,9 +87,11 @@ public struct StudyReportBuilder: Sendable {
                 var request = analysis.request
                 request.options.language = language
                 let result = try run(request)
-                if let regression = request.regression {
-                    let figure = regressionFigure(result, title: analysis.title?.text(in: language) ?? regression.model,
-                                                  name: String(format: "%02d-regression", number))
+                let quantile = request.measures.first { $0.statistic == .quantile }
+                if request.regression != nil || (quantile != nil && request.wave != nil) {
+                    let label = quantile.flatMap { q in result.variableLabels[q.variable] ?? q.variable }
+                    let figure = oneWaveFigure(result, title: analysis.title?.text(in: language) ?? request.regression?.model ?? label ?? "",
+                                               name: String(format: "%02d-%@", number, request.regression == nil ? quantile?.variable ?? "quantiles" : "regression"))
                     parts += figure.html
                     markdown += figure.markdown
                     tables.append(figure.table)
@@ -98,13 +100,12 @@ public struct StudyReportBuilder: Sendable {
                 }
                 // A concept, or (a trend without one) the shares of mentions of a coded question.
                 let mentions = request.measures.first { $0.statistic == .mentions || $0.statistic == .mentioned }
-                let quantile = request.measures.first { $0.statistic == .quantile }
-                let conceptID = request.trend?.concept ?? quantile?.variable
+                let conceptID = request.trend?.concept
                     ?? MultipleResponseSet.stem(of: mentions?.columns.map { $0.hasPrefix("$") ? String($0.dropFirst()) : $0 } ?? []) ?? ""
                 let concept = study.concept(conceptID)
                 let name = String(format: "%02d-%@", number, conceptID)
                 let chartTitle = analysis.title?.text(in: language) ?? concept?.title.text(in: language)
-                    ?? (mentions ?? quantile).flatMap { result.variableLabels[$0.variable] } ?? conceptID
+                    ?? mentions.flatMap { result.variableLabels[$0.variable] } ?? conceptID
                 if analysis.chart == .mentions {
                     let mentionName = String(format: "%02d-%@", number, MultipleResponseSet.stem(of: request.measures.first?.columns ?? []) ?? "mentions")
                     let figure = try mentionsFigure(analysis, result: result, title: chartTitle, name: mentionName, run: run)

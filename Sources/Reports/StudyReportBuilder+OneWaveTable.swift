@@ -3,23 +3,27 @@ import Studies
 import SurveyCore
 
 extension StudyReportBuilder {
-    /// What a regression of report.yaml (`{chart: table, wave: W, model: …}`) adds to the
-    /// report: its table of coefficients with the Wald tests, a CSV and a line of the summary.
-    struct RegressionFigure {
+    /// What a table of one wave in report.yaml — a regression (`{chart: table, wave: W, model: …}`)
+    /// or quantiles (`{chart: table, wave: W, quantile: V}`) — adds to the report: its table with
+    /// any tests, a CSV and a line of the summary.
+    struct OneWaveFigure {
         var html: [String]
         var markdown: [String]
         var table: StudyReport.File
         var summary: String
     }
 
-    /// The coefficients of one wave's model: a heading (the analysis title, else the formula),
-    /// the table (estimate, SE, interval, t, p, odds ratios when asked for), the Wald test of
-    /// every term of several coefficients, and a note with the wave's design.
-    func regressionFigure(_ result: AnalysisResult, title: String, name: String) -> RegressionFigure {
+    /// One wave's table: a heading (the analysis title, else the formula or the variable), the
+    /// table (a model's estimate, SE, interval, t, p and odds ratios when asked for, with the Wald
+    /// test of every term of several coefficients; or quantiles with their Woodruff intervals),
+    /// and a note with the wave and its design.
+    func oneWaveFigure(_ result: AnalysisResult, title: String, name: String) -> OneWaveFigure {
         let words = ReportWords(language: language)
         let text = ReportText(language: language)
         let document = ReportBuilder(language: language, cellStyle: .inline).build(result)
-        var note = words.design + ": " + text.designDescription(result.design) + "."
+        let waveID = result.request?.wave ?? ""
+        let waveLabel = study.wave(waveID)?.label.text(in: language) ?? waveID
+        var note = (waveLabel.isEmpty ? "" : waveLabel + ". ") + words.design + ": " + text.designDescription(result.design) + "."
         if study.simulated { note += " " + words.simulatedBanner }
         var html = ["<figure>", "<h3>\(MarkdownHTML.escape(title))</h3>"]
         html += document.tables.map(Self.htmlTable)
@@ -32,7 +36,7 @@ extension StudyReportBuilder {
         let markdown = ["### " + title, MarkdownRenderer(language: language).render(result)]
         let wave = result.provenance?.wave ?? result.request?.wave ?? ""
         let summary = [title, wave, "n = \(result.rows.first?.unweightedCount ?? 0)"].filter { !$0.isEmpty }.joined(separator: " | ")
-        return RegressionFigure(html: html, markdown: markdown, table: .init(name: "tables/\(name).csv", contents: CSVRenderer().render(result)),
+        return OneWaveFigure(html: html, markdown: markdown, table: .init(name: "tables/\(name).csv", contents: CSVRenderer().render(result)),
                                 summary: summary)
     }
 }
