@@ -78,7 +78,23 @@ domains_of <- function(by, rfilter) {
   lapply(values, function(v) list(domain = setNames(list(v), by), mask = base & !is.na(api[[by]]) & as.character(api[[by]]) == v))
 }
 
-golden_rows <- function(d, measures, by = character(0), rfilter = NULL) {
+# svyciprop's interval of a share on a replicate design; wilson as generate-goldens.R writes it
+# (survey 4.5's formula, which the machine's 4.1 lacks).
+ci_prop <- function(expr, sub, method) {
+  f <- as.formula(paste("~", expr))
+  if (method == "wald") return(as.vector(attr(svyciprop(f, sub, method = "mean"), "ci")))
+  if (method == "wilson") {
+    m <- svymean(as.formula(paste("~as.numeric(", expr, ")")), sub)
+    p <- coef(m)[1]; n.eff <- p * (1 - p) / vcov(m)[1, 1]
+    t <- qt(0.025, df = degf(sub), lower.tail = FALSE)
+    den <- 1 + t^2 / n.eff
+    rt <- sqrt(4 * n.eff * p * (1 - p) + t^2)
+    return(c((p + t^2 / (2 * n.eff) - t / (2 * n.eff) * rt) / den, (p + t^2 / (2 * n.eff) + t / (2 * n.eff) * rt) / den))
+  }
+  as.vector(attr(suppressWarnings(svyciprop(f, sub, method = method)), "ci"))
+}
+
+golden_rows <- function(d, measures, by = character(0), rfilter = NULL, method = "logit") {
   rows <- list()
   for (m in measures) {
     vars <- c(m$variable, m$denominator)
@@ -102,7 +118,7 @@ golden_rows <- function(d, measures, by = character(0), rfilter = NULL) {
         for (k in sort(unique(as.character(col[!is.na(col)])))) {
           expr <- sprintf("as.character(%s) == '%s'", bt(m$variable), k)
           e <- svymean(as.formula(paste("~as.numeric(", expr, ")")), sub)
-          ci <- as.vector(attr(suppressWarnings(svyciprop(as.formula(paste("~", expr)), sub, method = "logit")), "ci"))
+          ci <- ci_prop(expr, sub, method)
           rows[[length(rows) + 1]] <- c(base, list(level = k, estimate = num(coef(e)), standardError = num(SE(e)),
                                                    ciLower = num(ci[1]), ciUpper = num(ci[2]),
                                                    unweightedCount = sum(ok & !is.na(col) & as.character(col) == k)))
@@ -133,9 +149,10 @@ numeric_measures <- list(list(statistic = "mean", variable = "api00"), list(stat
                          list(statistic = "mean", variable = "acs.k3"))
 proportion_measures <- list(list(statistic = "proportion", variable = "sch.wide"), list(statistic = "proportion", variable = "awards"))
 strip <- function(ms) lapply(ms, function(m) m)
-request <- function(spec, measures, by = character(0), rfilter = NULL) {
+request <- function(spec, measures, by = character(0), rfilter = NULL, method = NULL) {
   r <- list(design = request_design(spec), measures = measures, by = as.list(by),
             options = list(confidenceLevel = 0.95, designEffects = FALSE))
+  if (!is.null(method)) r$options$ciMethod <- method
   if (!is.null(rfilter)) r$filter <- rfilter
   r
 }
@@ -154,6 +171,18 @@ for (name in names(designs)) {
   r <- request(spec, list()); r$measures <- list(); r$crosstab <- list(rows = "sch.wide", columns = "stype", percent = "row", test = "f")
   cases[[length(cases) + 1]] <- list(name = paste(name, "crosstab"), data = "apistrat-replicates.csv", request = r,
     tests = chisq_golden(d, "sch.wide", "stype"))
+}
+
+# Every interval method of a share, on two types.
+for (name in c("jkn", "boot")) {
+  d <- designs[[name]]$d; spec <- designs[[name]]$spec
+  # (R gives no likelihood interval on a replicate design: svyglm keeps no naive covariance there;
+  # Barometer refuses the method instead of printing NA.)
+  for (method in c("wald", "xlogit", "beta", "wilson")) {
+    cases[[length(cases) + 1]] <- list(name = paste(name, "ci", method), data = "apistrat-replicates.csv",
+      request = request(spec, proportion_measures[1], "stype", method = method),
+      rows = golden_rows(d, proportion_measures[1], "stype", method = method))
+  }
 }
 
 # Differences between groups, on every type.

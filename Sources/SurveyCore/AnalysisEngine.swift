@@ -32,6 +32,9 @@ public enum AnalysisEngine {
         }
         let design: SurveyDesign
         if let prepared { design = prepared } else { design = try SurveyDesign(request.design, dataset: dataset) }
+        if options.ciMethod == .likelihood, design.replicates != nil {
+            throw SurveyError(.invalidRequest, "The likelihood interval needs the naive covariance of a model fitted once, which a replicate design does not have (R's svyciprop gives NA there); choose \(parameter: .ciMethod, "logit"), which takes the replicates' own logits, or another method.", field: .ciMethod, value: "likelihood")
+        }
         let variance = TaylorVariance(design: design)
         var warnings: [String] = []
         // With replicate weights the strata and PSUs only made the replicates; lonely PSUs are theirs to handle.
@@ -478,11 +481,10 @@ public enum AnalysisEngine {
             }
             var rows: [ResultRow] = []
             for e in screen(estimates, domains: domains, variable: index.variable, warnings: &warnings) {
-                // Intervals made on the logit scale take the replicates' own logits (R's svyglm
-                // on a replicate design), expressed as the variance of p̂ they imply.
+                // The logit interval takes the replicates' own logits (R's svyglm on a replicate
+                // design), expressed as the variance of p̂ they imply.
                 var variance = e.variance
-                let method = options.ciMethod ?? .logit
-                if let v = e.logitVariance, method == .logit || method == .likelihood {
+                if let v = e.logitVariance, (options.ciMethod ?? .logit) == .logit {
                     let slope = e.estimate * (1 - e.estimate)
                     variance = v * slope * slope
                 }

@@ -65,6 +65,15 @@ struct ReplicateWeightsCommandTests {
         #expect(run.stdout.isEmpty)
     }
 
+    @Test("the likelihood interval, which R leaves NA on a replicate design, is refused in a sentence")
+    func noLikelihoodInterval() {
+        let run = BarometerCLI.run(["estimate", replicateFixture, "--weight", "pw", "--replicate-weights", "jk1_*", "--replicate-type", "jk1",
+                                    "--proportion", "sch.wide", "--ci-method", "likelihood"])
+        #expect(run.status != 0 && run.stdout.isEmpty)
+        #expect(run.stderr.contains("The likelihood interval needs the naive covariance of a model fitted once") && run.stderr.contains("--ci-method logit"),
+                "\(run.stderr)")
+    }
+
     @Test("weight redoes the calibration on every replicate and writes them next to the new weight")
     func weightWritesReplicates() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("barometer-replicates-\(UUID().uuidString)")

@@ -17,7 +17,7 @@ struct DomainEstimate: Sendable {
     var domainWeight: Double
     var degreesOfFreedom: Int
     /// With replicate weights, the variance of logit p̂ of a proportion from the replicates'
-    /// own logits: what R's `svyciprop` "logit" and "likelihood" intervals use, since they come
-    /// from an intercept-only `svyglm` refitted on every replicate.
+    /// own logits: what R's `svyciprop` "logit" interval uses, since it comes from an
+    /// intercept-only `svyglm` refitted on every replicate.
     var logitVariance: Double? = nil
 }
