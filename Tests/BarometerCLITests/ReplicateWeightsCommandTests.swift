@@ -139,3 +139,54 @@ enum ReplicateGoldenRow {
         return mean?["standardError"] as? Double ?? .nan
     }
 }
+
+/// A study whose waves declare replicate weights in study.yaml: the trend verb analyses each
+/// wave with its own replicates, giving the same numbers as `estimate` on the wave's file.
+@Suite("replicate weights in a study's trend")
+struct ReplicateStudyTrendTests {
+    @Test("each wave of the trend equals estimate with that wave's replicate flags")
+    func trendWavesEqualEstimate() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("replicate-study-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("waves"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for wave in ["a", "b"] {
+            try FileManager.default.copyItem(atPath: replicateFixture, toPath: folder.appendingPathComponent("waves/\(wave).csv").path)
+        }
+        try """
+            title: {en: Replicates}
+            waves:
+              - id: a
+                file: waves/a.csv
+                fieldwork: {start: 2021-04-01, end: 2021-04-30}
+                design: {weight: pw, replicates: {pattern: 'jk1_*', type: jk1}}
+              - id: b
+                file: waves/b.csv
+                fieldwork: {start: 2022-04-01, end: 2022-04-30}
+                design: {weight: pw, replicates: {pattern: 'brr_*', type: brr}}
+            concepts:
+              - id: meals
+                title: {en: Free meals}
+                levels:
+                  - {id: few, label: {en: Few}, valence: positive}
+                  - {id: some, label: {en: Some}, valence: neutral}
+                  - {id: many, label: {en: Many}, valence: negative}
+                variable: mealcat
+                codes: {1: few, 2: some, 3: many}
+            """.write(to: folder.appendingPathComponent("study.yaml"), atomically: true, encoding: .utf8)
+        let trend = BarometerCLI.run(["trend", folder.path, "meals", "--format", "json"])
+        #expect(trend.status == 0, "\(trend.stderr)")
+        let result = try JSONDecoder().decode(AnalysisResult.self, from: Data(trend.stdout.utf8))
+        for (wave, flags) in [("a", ["--replicate-weights", "jk1_*", "--replicate-type", "jk1"]), ("b", ["--replicate-weights", "brr_*", "--replicate-type", "brr"])] {
+            let estimate = BarometerCLI.run(["estimate", replicateFixture, "--weight", "pw", "--proportion", "mealcat", "--format", "json"] + flags)
+            #expect(estimate.status == 0, "\(estimate.stderr)")
+            let single = try JSONDecoder().decode(AnalysisResult.self, from: Data(estimate.stdout.utf8))
+            for (code, level) in [("1", "Few"), ("2", "Some"), ("3", "Many")] {
+                let inTrend = try #require(result.rows.first { $0.domain["wave"] == wave && $0.level == level && $0.statistic == .proportion })
+                let alone = try #require(single.rows.first { $0.code == code })
+                #expect(relativelyEqual(inTrend.estimate, alone.estimate ?? .nan, tolerance: 1e-12))
+                #expect(relativelyEqual(inTrend.standardError, alone.standardError ?? .nan, tolerance: 1e-12), "\(wave) \(level)")
+            }
+        }
+        #expect(result.waves.map(\.design.replicates?.type) == [.jk1, .brr])
+    }
+}
