@@ -24,11 +24,18 @@ extension ReplicateWeights {
             }
             columns.append(v)
         }
-        // Row-major, written row by row: sequential writes, one sequential read per column.
+        // Row-major, in blocks of rows small enough to stay in cache while every column is
+        // written into them (a column read sequentially, its block written with a stride).
         var values = [Double](repeating: 0, count: n * R)
+        let block = 4096
         values.withUnsafeMutableBufferPointer { out in
-            for i in 0..<n {
-                for r in 0..<R { out[i * R + r] = columns[r][i] }
+            for start in stride(from: 0, to: n, by: block) {
+                let end = min(n, start + block)
+                for r in 0..<R {
+                    columns[r].withUnsafeBufferPointer { column in
+                        for i in start..<end { out[i * R + r] = column[i] }
+                    }
+                }
             }
         }
         let scale: Double
