@@ -14,7 +14,7 @@
 /// | `jkn` | one per PSU of every stratum with an fpc below 1, strata in order of appearance (`jknweights`) | 0 for the PSU, n_h/(n_h − 1) for its stratum, 1 elsewhere | 1, (1 − n_h/N_h)·(n_h − 1)/n_h |
 /// | `brr` | the columns of R's `hadamard(H)` (`brrweights`), strata in sorted order | 2 for one PSU of each pair, 0 for the other | 1/R, 1 |
 /// | `fay` | as `brr` | 2 − ρ and ρ | 1/(R (1 − ρ)²), 1 |
-/// | `bootstrap` | `count` (default 50) draws of n_h of the n_h PSUs of every stratum (`bootweights`) | times drawn | n̄/((n̄ − 1)(R − 1)), 1 |
+/// | `bootstrap` | `count` (default 50) draws of n_h of the n_h PSUs of every stratum, with replacement, or without replacement from ⌊N_h⌋ copies with an fpc (`bootweights`, ``BootstrapResampler``) | times drawn | n̄/((n̄ − 1)(R − 1)), 1 |
 ///
 /// with n̄ the harmonic mean of PSUs per stratum. Without an fpc N is infinite. BRR and Fay use no
 /// fpc (R drops it with a warning). A stratum with a single PSU in `jkn` follows the design's
