@@ -7,12 +7,13 @@ import Testing
 @Suite("Replicate weights made from a design")
 struct ReplicateConversionTests {
     /// Stratum A: PSUs 1 and 2; stratum B: PSUs 3, 4 and 5; two respondents per PSU; population
-    /// sizes 4 (A) and 3 (B, sampled completely); a second-stage cluster `school`.
+    /// sizes 4 (A) and 3 (B, sampled completely), or 10⁹ (`huge`); a second-stage cluster `school`.
     let data = try! Dataset(columns: [
         .categorical("stratum", strings: ["A", "A", "A", "A", "B", "B", "B", "B", "B", "B"]),
         .numeric("psu", [1, 1, 2, 2, 3, 3, 4, 4, 5, 5]),
         .numeric("school", [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]),
         .numeric("population", [4, 4, 4, 4, 3, 3, 3, 3, 3, 3]),
+        .numeric("huge", [Double](repeating: 1e9, count: 10)),
         .numeric("pairs", [1, 1, 1, 1, 2, 2, 2, 2, 3, 3]),
         .numeric("w", [2, 2, 3, 3, 1, 1, 4, 4, 5, 5]),
         .numeric("y", [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]),
@@ -184,8 +185,9 @@ struct ReplicateConversionTests {
     }
 
     /// Every replicate draws n_h PSUs in every stratum: the factors (times drawn) of a stratum
-    /// sum to its PSUs, so they average exactly 1, and each is a whole number.
-    @Test(arguments: [[], ["population"]])
+    /// sum to its PSUs, so they average exactly 1, and each is a whole number. (`huge`: a
+    /// population too large to mark drawn units bit by bit.)
+    @Test(arguments: [[], ["population"], ["huge"]])
     func everyReplicateDrawsAsManyPSUsAsTheStratumHas(_ fpc: [String]) throws {
         let d = try design(fpc: fpc)
         let converted = try ReplicateConversion.replicates(of: d, spec: ReplicateConversionSpec(type: .bootstrap, count: 200, seed: 9))

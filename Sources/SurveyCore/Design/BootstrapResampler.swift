@@ -13,37 +13,71 @@
 /// machine; they are not R's draws (R's generator is not reproduced), only R's algorithm.
 struct BootstrapResampler {
     private var generator: SplitMix64
+    /// PSUs of the current stratum.
+    private var units = 0
+    /// Its pseudo-population ⌊N⌋, nil without an fpc.
+    private var size: Int?
+    /// Its PSUs in shuffled order: pseudo-population unit t is PSU `order[t mod n]`.
+    private var order: [Int] = []
+    /// Pseudo-population units drawn in the current replicate: a bit per unit when there are at
+    /// most ``bitsetLimit``, else a set.
+    private var drawnBits: [UInt64] = []
+    private var drawnUnits: [Int] = []
+    private var drawnSet = Set<Int>()
+    private static let bitsetLimit = 1 << 27
 
     init(seed: UInt64) { generator = SplitMix64(seed: seed) }
 
-    /// Times each of `units` PSUs of one stratum is drawn in each of `replicates` replicates,
-    /// `[unit · replicates + r]`; the counts of every replicate sum to `units`.
-    /// - Parameter population: the stratum's population size N (`.infinity` without an fpc),
-    ///   at least `units`.
-    mutating func counts(units n: Int, population: Double, replicates: Int) -> [Double] {
-        var counts = [Double](repeating: 0, count: n * replicates)
+    /// Starts a stratum of `units` PSUs and population size `population` (`.infinity` without
+    /// an fpc; at least `units`): with an fpc, shuffles the PSUs once, as R's `bootstratum`.
+    mutating func beginStratum(units n: Int, population: Double) {
+        units = n
         guard population.isFinite else {
-            for r in 0..<replicates {
-                for _ in 0..<n { counts[uniform(below: n) * replicates + r] += 1 }
-            }
-            return counts
+            size = nil
+            return
         }
-        // Shuffled order of the PSUs (Fisher–Yates): pseudo-population unit t is PSU order[t mod n].
-        var order = Array(0..<n)
-        for i in stride(from: n - 1, to: 0, by: -1) { order.swapAt(i, uniform(below: i + 1)) }
         let size = Int(population.rounded(.down))
-        var chosen = Set<Int>(minimumCapacity: n)
-        for r in 0..<replicates {
-            // Floyd's algorithm: n distinct units of 0..<size, each set equally likely.
-            chosen.removeAll(keepingCapacity: true)
+        self.size = size
+        order = Array(0..<n)
+        for i in stride(from: n - 1, to: 0, by: -1) { order.swapAt(i, uniform(below: i + 1)) }
+        if size <= Self.bitsetLimit {
+            drawnBits = [UInt64](repeating: 0, count: (size + 63) / 64)
+            drawnUnits.reserveCapacity(n)
+        } else {
+            drawnBits = []
+            drawnSet.reserveCapacity(n)
+        }
+    }
+
+    /// One replicate of the current stratum: adds the times PSU j is drawn to `counts[j]`; they
+    /// sum to the stratum's PSUs.
+    mutating func drawReplicate(into counts: inout [Int32]) {
+        let n = units
+        guard let size else {
+            for _ in 0..<n { counts[uniform(below: n)] += 1 }
+            return
+        }
+        // Floyd's algorithm: n distinct units of 0..<size, each set equally likely (a unit t
+        // already drawn is replaced by j, which cannot have been).
+        if drawnBits.isEmpty {
+            drawnSet.removeAll(keepingCapacity: true)
             for j in (size - n)..<size {
                 let t = uniform(below: j + 1)
-                let unit = chosen.insert(t).inserted ? t : j
-                if unit == j { chosen.insert(j) }
-                counts[order[unit % n] * replicates + r] += 1
+                let unit = drawnSet.insert(t).inserted ? t : j
+                if unit == j { drawnSet.insert(j) }
+                counts[order[unit % n]] += 1
             }
+            return
         }
-        return counts
+        for j in (size - n)..<size {
+            let t = uniform(below: j + 1)
+            let unit = drawnBits[t >> 6] & (1 << UInt64(t & 63)) == 0 ? t : j
+            drawnBits[unit >> 6] |= 1 << UInt64(unit & 63)
+            drawnUnits.append(unit)
+            counts[order[unit % n]] += 1
+        }
+        for unit in drawnUnits { drawnBits[unit >> 6] = 0 }
+        drawnUnits.removeAll(keepingCapacity: true)
     }
 
     /// A uniform integer in 0..<n, without bias: Lemire's multiply-and-reject (Lemire 2019, "Fast

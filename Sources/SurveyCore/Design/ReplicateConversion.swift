@@ -14,7 +14,7 @@
 /// | `jkn` | one per PSU of every stratum with an fpc below 1, strata in order of appearance (`jknweights`) | 0 for the PSU, n_h/(n_h − 1) for its stratum, 1 elsewhere | 1, (1 − n_h/N_h)·(n_h − 1)/n_h |
 /// | `brr` | the columns of R's `hadamard(H)` (`brrweights`), strata in sorted order | 2 for one PSU of each pair, 0 for the other | 1/R, 1 |
 /// | `fay` | as `brr` | 2 − ρ and ρ | 1/(R (1 − ρ)²), 1 |
-/// | `bootstrap` | `count` (default 50) draws of n_h of the n_h PSUs of every stratum (`bootweights`) | times drawn | n̄/((n̄ − 1)(R − 1)), 1 |
+/// | `bootstrap` | `count` (default 50) draws of n_h of the n_h PSUs of every stratum, with replacement, or without replacement from ⌊N_h⌋ copies with an fpc (`bootweights`, ``BootstrapResampler``) | times drawn | n̄/((n̄ − 1)(R − 1)), 1 |
 ///
 /// with n̄ the harmonic mean of PSUs per stratum. Without an fpc N is infinite. BRR and Fay use no
 /// fpc (R drops it with a warning). A stratum with a single PSU in `jkn` follows the design's
@@ -43,9 +43,9 @@ public enum ReplicateConversion {
     /// - Throws: ``SurveyError`` for a type that cannot be made from a design (`sdr`, `other`), a
     ///   design that already has replicates, `jk1` with strata, `jkn`/`brr`/`fay` without strata,
     ///   `brr`/`fay` with a stratum of other than two PSUs, Fay's ρ missing or outside (0, 1), ρ
-    ///   given for `brr`, fewer than two bootstrap replicates, a lonely PSU under `fail` (`jkn`),
-    ///   a design whose PSUs were all sampled with certainty, and more than ``maximumValues``
-    ///   replicate weights.
+    ///   given for another type, fewer than two bootstrap replicates, a lonely PSU under `fail`
+    ///   (`jkn`), a design whose PSUs were all sampled with certainty or that gives a single
+    ///   replicate, and more than ``maximumValues`` replicate weights.
     public static func replicates(of design: SurveyDesign, spec: ReplicateConversionSpec) throws(SurveyError) -> ReplicateWeights {
         guard design.replicates == nil, design.spec.replicateWeights == nil else {
             throw SurveyError(.invalidDesign, "The design already has replicate weights, so no \(spec.type.rawValue) replicates can be made from its strata and clusters; use \(surface: [.commandLine: "either --replicate-weights or --replicates"], otherwise: "either the replicate weights of the file or replicates made from the design"), not both.")
@@ -54,52 +54,35 @@ public enum ReplicateConversion {
             throw SurveyError(.invalidDesign, "Fay's ρ (\(NumberFormatting.code(rho))) perturbs the half samples of fay replicates, not \(spec.type.rawValue) replicates; drop ρ, or make fay replicates.", value: NumberFormatting.code(rho))
         }
         let stratified = design.spec.strata != nil
-        let stage = design.primary
-        let factors: PSUFactors
+        let made: Made
         switch spec.type {
         case .jk1:
             if stratified {
                 throw SurveyError(.invalidDesign, "JK1 replicates delete one PSU of an unstratified design, but this design has strata '\(design.spec.strata!)'; make jkn replicates (the stratified jackknife) or bootstrap replicates instead.", value: spec.type.rawValue)
             }
-            factors = try jackknife(stage, rows: design.rowCount)
+            made = try jackknife(design)
         case .jkn:
             try requireStrata(stratified, spec.type)
-            factors = try stratifiedJackknife(stage, lonelyPSU: design.spec.lonelyPSU, rows: design.rowCount)
+            made = try stratifiedJackknife(design)
         case .brr, .fay:
             try requireStrata(stratified, spec.type)
-            let rho = try fayRho(spec)
-            factors = try balancedRepeatedReplication(stage, rho: rho, rows: design.rowCount)
+            made = try balancedRepeatedReplication(design, rho: try fayRho(spec))
         case .bootstrap:
             let count = spec.count ?? defaultBootstrapCount
             guard count >= 2 else {
                 throw SurveyError(.invalidDesign, "A bootstrap needs at least 2 replicates, not \(count); give more, e.g. \(surface: [.commandLine: "--replicates-count 50"], otherwise: "count: 50") (R's default is 50).", value: String(count))
             }
-            factors = try bootstrap(stage, count: count, seed: spec.seed ?? defaultSeed, rows: design.rowCount)
+            made = try bootstrap(design, count: count, seed: spec.seed ?? defaultSeed)
         case .sdr, .other:
             throw SurveyError(.invalidDesign, "\(spec.type.rawValue) replicates cannot be made from a design's strata and clusters; make jk1, jkn, brr, fay or bootstrap replicates, or read \(spec.type.rawValue) replicate weights from the file\(surface: [.commandLine: " with --replicate-weights"]).", value: spec.type.rawValue)
         }
-        let n = design.rowCount, count = factors.count
-        guard count >= 2 else {
-            throw SurveyError(.invalidDesign, "The design gives a single \(spec.type.rawValue) replicate (every other stratum was sampled completely or has a lonely PSU), and a variance needs at least two; choose another \(parameter: .lonelyPSU) policy or make bootstrap replicates.", value: spec.type.rawValue)
-        }
-        var values = [Double](repeating: 0, count: n * count)
-        let unitOfRow = stage.unitOfRow, weights = design.weights
-        factors.values.withUnsafeBufferPointer { f in
-            values.withUnsafeMutableBufferPointer { v in
-                for i in 0..<n {
-                    let u = Int(unitOfRow[i]) * count, w = weights[i], row = i * count
-                    for r in 0..<count { v[row + r] = f[u + r] * w }
-                }
-            }
-        }
-        let rho: Double? = spec.type == .fay ? spec.fayRho : nil
         return try ReplicateWeights(
-            type: spec.type, count: count, values: values, scale: factors.scale, rscales: factors.rscales,
-            mse: spec.mse, fayRho: rho)
+            type: spec.type, count: made.count, values: made.values, scale: made.scale, rscales: made.rscales,
+            mse: spec.mse, fayRho: spec.type == .fay ? spec.fayRho : nil)
     }
 
-    /// Factors of every PSU in every replicate, `[unit · count + r]`, with the variance's constants.
-    struct PSUFactors {
+    /// Replicate weights `[i · count + r]` and the variance's constants.
+    struct Made {
         var count: Int
         var values: [Double]
         var scale: Double
@@ -134,37 +117,70 @@ public enum ReplicateConversion {
         return population.isFinite ? (population - Double(stage.sampleSize[h])) / population : 1
     }
 
+    /// Each PSU's place among the PSUs of its stratum.
+    private static func placeInStratum(_ stage: DesignStage) -> [Int] {
+        var seen = [Int](repeating: 0, count: stage.strataCount)
+        var out = [Int](repeating: 0, count: stage.unitCount)
+        for u in 0..<stage.unitCount {
+            let h = Int(stage.stratumOfUnit[u])
+            out[u] = seen[h]
+            seen[h] += 1
+        }
+        return out
+    }
+
+    /// Zeroed replicate weights for `count` replicates, refused beyond ``maximumValues`` before
+    /// they are made.
+    private static func allocate(rows: Int, count: Int, type: ReplicateType) throws(SurveyError) -> [Double] {
+        guard count >= 2 else {
+            throw SurveyError(.invalidDesign, "The design gives a single \(type.rawValue) replicate (every other stratum was sampled completely or has a lonely PSU), and a variance needs at least two; choose another \(parameter: .lonelyPSU) policy or make bootstrap replicates.", value: type.rawValue)
+        }
+        guard rows <= maximumValues / count else {
+            let total = NumberFormatting.code(Double(rows) * Double(count))
+            throw SurveyError(.invalidDesign, "\(count) \(type.rawValue) replicates of \(rows) respondents would be \(total) replicate weights, more than the \(maximumValues) Barometer holds; \(type == .bootstrap ? "make fewer replicates" : "give the design's clusters, or make bootstrap replicates, so that there are fewer replicates").", value: type.rawValue)
+        }
+        return [Double](repeating: 0, count: rows * count)
+    }
+
     // MARK: - Jackknife
 
     /// R's `jk1weights`: replicate r deletes PSU r.
-    private static func jackknife(_ stage: DesignStage, rows: Int) throws(SurveyError) -> PSUFactors {
+    private static func jackknife(_ design: SurveyDesign) throws(SurveyError) -> Made {
+        let stage = design.primary
         let units = stage.unitCount
         let fpc = finiteCorrection(stage, 0)
         guard fpc > 0 else {
             throw SurveyError(.invalidDesign, "All \(units) PSUs of the population were sampled (the fpc gives a population of \(NumberFormatting.code(stage.populationSize[0]))), so jackknife replicates would carry no variance; check \(parameter: .fpc).")
         }
-        try checkSize(rows: rows, count: units, type: .jk1)
+        var values = try allocate(rows: design.rowCount, count: units, type: .jk1)
         let n = Double(units)
-        var values = [Double](repeating: n / (n - 1), count: units * units)
-        for u in 0..<units { values[u * units + u] = 0 }
-        return PSUFactors(count: units, values: values, scale: fpc * (n - 1) / n, rscales: [Double](repeating: 1, count: units))
+        let factor = n / (n - 1)
+        values.withUnsafeMutableBufferPointer { v in
+            for i in 0..<design.rowCount {
+                let row = i * units, weight = factor * design.weights[i]
+                for r in 0..<units { v[row + r] = weight }
+                v[row + Int(stage.unitOfRow[i])] = 0
+            }
+        }
+        return Made(count: units, values: values, scale: fpc * (n - 1) / n, rscales: [Double](repeating: 1, count: units))
     }
 
     /// R's `jknweights`: within each stratum in order of appearance, one replicate deleting each
-    /// of its PSUs.
-    private static func stratifiedJackknife(_ stage: DesignStage, lonelyPSU: LonelyPSUPolicy, rows: Int) throws(SurveyError) -> PSUFactors {
+    /// of its PSUs (factor n_h/(n_h − 1) for the stratum's other PSUs, 1 elsewhere).
+    private static func stratifiedJackknife(_ design: SurveyDesign) throws(SurveyError) -> Made {
+        let stage = design.primary, lonelyPSU = design.spec.lonelyPSU
         let units = stage.unitCount, strata = stage.strataCount
-        let unitsOfStratum = self.unitsOfStratum(stage)
-        /// A replicate: the stratum whose PSU `deleted` is dropped (factor n_h/(n_h − 1) for the
-        /// stratum's other PSUs), or, with `adjust`, a lonely stratum dropped whole (factor
-        /// H/(H − 1) for every other stratum).
-        struct Column { var stratum: Int; var deleted: Int?; var factor: Double; var rscale: Double }
-        var columns: [Column] = []
+        // The replicates deleting the PSUs of stratum h: columns first[h] ..< first[h] + n_h.
+        var first = [Int?](repeating: nil, count: strata)
+        var factor = [Double](repeating: 1, count: strata)
+        // Replicates (with `adjust`) without a lonely stratum: factor H/(H − 1) for the others.
+        var adjusted: [(column: Int, stratum: Int, factor: Double)] = []
+        var rscales: [Double] = []
         for h in 0..<strata {
-            let members = unitsOfStratum[h]
+            let n = stage.sampleSize[h]
             let fpc = finiteCorrection(stage, h)
             guard fpc > 0 else { continue }   // sampled completely: no replicates (survey.drop.replicates)
-            if members.count == 1 {
+            if n == 1 {
                 switch lonelyPSU {
                 case .fail:
                     throw SurveyError(.lonelyPSU, "Stratum \(stage.stratumNames[h]) has a single PSU, so no jackknife replicate can delete it; choose a lonely-PSU policy such as \(parameter: .lonelyPSU, "adjust") or \(parameter: .lonelyPSU, "remove"), or merge the stratum with a similar one.", field: .lonelyPSU, value: stage.stratumNames[h])
@@ -175,104 +191,132 @@ public enum ReplicateConversion {
                         throw SurveyError(.lonelyPSU, "Stratum \(stage.stratumNames[h]) has a single PSU and is the only stratum, so no jackknife replicate can be made; give the design's clusters or more strata.", field: .lonelyPSU, value: stage.stratumNames[h])
                     }
                     let H = Double(strata)
-                    columns.append(Column(stratum: h, deleted: nil, factor: H / (H - 1), rscale: (H - 1) / H))
+                    adjusted.append((column: rscales.count, stratum: h, factor: H / (H - 1)))
+                    rscales.append((H - 1) / H)
                     continue
                 }
             }
-            let n = Double(members.count)
-            let rscale = fpc * (n - 1) / n
-            for deleted in members { columns.append(Column(stratum: h, deleted: deleted, factor: n / (n - 1), rscale: rscale)) }
+            let size = Double(n)
+            first[h] = rscales.count
+            factor[h] = size / (size - 1)
+            rscales.append(contentsOf: repeatElement(fpc * (size - 1) / size, count: n))
         }
-        guard !columns.isEmpty else {
+        guard !rscales.isEmpty else {
             throw SurveyError(.invalidDesign, "Every stratum was sampled completely (its fpc equals its number of PSUs), so the design has no sampling variance and no jackknife replicates; check \(parameter: .fpc).")
         }
-        let count = columns.count
-        try checkSize(rows: rows, count: count, type: .jkn)
-        var values = [Double](repeating: 1, count: units * count)
-        for (r, column) in columns.enumerated() {
-            if let deleted = column.deleted {
-                for u in unitsOfStratum[column.stratum] { values[u * count + r] = u == deleted ? 0 : column.factor }
-            } else {
-                for u in 0..<units { values[u * count + r] = Int(stage.stratumOfUnit[u]) == column.stratum ? 0 : column.factor }
+        let count = rscales.count
+        var values = try allocate(rows: design.rowCount, count: count, type: .jkn)
+        let place = placeInStratum(stage)
+        values.withUnsafeMutableBufferPointer { v in
+            for i in 0..<design.rowCount {
+                let u = Int(stage.unitOfRow[i]), h = Int(stage.stratumOfUnit[u])
+                let row = i * count, w = design.weights[i]
+                for r in 0..<count { v[row + r] = w }
+                if let start = first[h] {
+                    let scaled = factor[h] * w
+                    for r in start..<(start + stage.sampleSize[h]) { v[row + r] = scaled }
+                    v[row + start + place[u]] = 0
+                }
+                for a in adjusted { v[row + a.column] = a.stratum == h ? 0 : a.factor * w }
             }
         }
         var scale = 1.0
         if count < units, lonelyPSU == .average { scale = Double(units) / Double(count) }
-        return PSUFactors(count: count, values: values, scale: scale, rscales: columns.map(\.rscale))
-    }
-
-    /// The PSUs of every stratum, in order of appearance.
-    private static func unitsOfStratum(_ stage: DesignStage) -> [[Int]] {
-        var out = [[Int]](repeating: [], count: stage.strataCount)
-        for u in 0..<stage.unitCount { out[Int(stage.stratumOfUnit[u])].append(u) }
-        return out
-    }
-
-    /// Refuses more than ``maximumValues`` replicate weights before they are made.
-    private static func checkSize(rows: Int, count: Int, type: ReplicateType) throws(SurveyError) {
-        guard rows <= maximumValues / max(count, 1) else {
-            let total = NumberFormatting.code(Double(rows) * Double(count))
-            throw SurveyError(.invalidDesign, "\(count) \(type.rawValue) replicates of \(rows) respondents would be \(total) replicate weights, more than the \(maximumValues) Barometer holds; \(type == .bootstrap ? "make fewer replicates" : "give the design's clusters, or make bootstrap replicates, so that there are fewer replicates").", value: type.rawValue)
-        }
+        return Made(count: count, values: values, scale: scale, rscales: rscales)
     }
 
     // MARK: - Balanced repeated replication
 
     /// R's `brrweights` for strata of two PSUs: strata sorted by name (as character), PSUs of a
     /// stratum in order of appearance; in replicate c, stratum k (1-based) keeps its first PSU
-    /// when row k of the Hadamard matrix has 1 in column c, its second when 0.
-    private static func balancedRepeatedReplication(_ stage: DesignStage, rho: Double, rows: Int) throws(SurveyError) -> PSUFactors {
-        let units = stage.unitCount, strata = stage.strataCount
-        let unitsOfStratum = self.unitsOfStratum(stage)
+    /// (factor 2 − ρ, the other ρ) when row k of the Hadamard matrix has 1 in column c, its second
+    /// when 0.
+    private static func balancedRepeatedReplication(_ design: SurveyDesign, rho: Double) throws(SurveyError) -> Made {
+        let stage = design.primary
+        let strata = stage.strataCount
         let kind = rho == 0 ? "BRR" : "Fay"
-        let unpaired = (0..<strata).filter { unitsOfStratum[$0].count != 2 }
+        let unpaired = (0..<strata).filter { stage.sampleSize[$0] != 2 }
         if let h = unpaired.first {
             let more = unpaired.count > 1 ? " (and \(unpaired.count - 1) more strata)" : ""
-            let count = unitsOfStratum[h].count
+            let count = stage.sampleSize[h]
             throw SurveyError(.invalidDesign, "\(kind) replicates need exactly two PSUs in every stratum, but stratum \(stage.stratumNames[h]) has \(count) PSU\(count == 1 ? "" : "s")\(more); pair PSUs into strata of two, or make jkn or bootstrap replicates.", value: stage.stratumNames[h])
         }
         // R sorts the strata as character strings; in the C locale, byte by byte.
-        let order = (0..<strata).sorted { stage.stratumNames[$0].utf8.lexicographicallyPrecedes(stage.stratumNames[$1].utf8) }
+        let sorted = (0..<strata).sorted { stage.stratumNames[$0].utf8.lexicographicallyPrecedes(stage.stratumNames[$1].utf8) }
+        var rank = [Int](repeating: 0, count: strata)
+        for (k, h) in sorted.enumerated() { rank[h] = k }
         let hadamard = HadamardMatrix.forStrata(strata)
         let count = hadamard.order
-        try checkSize(rows: rows, count: count, type: rho == 0 ? .brr : .fay)
-        var values = [Double](repeating: 0, count: units * count)
-        for (k, h) in order.enumerated() {
-            let first = unitsOfStratum[h][0], second = unitsOfStratum[h][1]
-            for c in 0..<count {
-                let kept = hadamard[k + 1, c] == 1 ? first : second
-                let dropped = kept == first ? second : first
-                values[kept * count + c] = 2 - rho
-                values[dropped * count + c] = rho
+        var values = try allocate(rows: design.rowCount, count: count, type: rho == 0 ? .brr : .fay)
+        let place = placeInStratum(stage)
+        let kept = 2 - rho
+        values.withUnsafeMutableBufferPointer { v in
+            for i in 0..<design.rowCount {
+                let u = Int(stage.unitOfRow[i]), k = rank[Int(stage.stratumOfUnit[u])]
+                let isFirst: UInt8 = place[u] == 0 ? 1 : 0
+                let row = i * count, w = design.weights[i]
+                for c in 0..<count { v[row + c] = (hadamard[k + 1, c] == isFirst ? kept : rho) * w }
             }
         }
         let scale = 1 / (Double(count) * (1 - rho) * (1 - rho))
-        return PSUFactors(count: count, values: values, scale: scale, rscales: [Double](repeating: 1, count: count))
+        return Made(count: count, values: values, scale: scale, rscales: [Double](repeating: 1, count: count))
     }
 
     // MARK: - Bootstrap
 
     /// R's `bootweights`: strata in order of appearance, each resampled by ``BootstrapResampler``.
-    private static func bootstrap(_ stage: DesignStage, count: Int, seed: UInt64, rows: Int) throws(SurveyError) -> PSUFactors {
-        let units = stage.unitCount, strata = stage.strataCount
-        let unitsOfStratum = self.unitsOfStratum(stage)
+    /// Replicates are drawn in blocks of eight, so that a respondent's weights are written a
+    /// cache line at a time and no PSU × replicate matrix is held beside them.
+    private static func bootstrap(_ design: SurveyDesign, count: Int, seed: UInt64) throws(SurveyError) -> Made {
+        let stage = design.primary
+        let strata = stage.strataCount
         // n̄, the harmonic mean of PSUs per stratum (R's psu.per.strata).
-        let meanInverse = unitsOfStratum.reduce(0.0) { $0 + 1 / Double($1.count) } / Double(strata)
+        let meanInverse = stage.sampleSize.reduce(0.0) { $0 + 1 / Double($1) } / Double(strata)
         let harmonicMean = 1 / meanInverse
         guard harmonicMean > 1 else {
             throw SurveyError(.invalidDesign, "Every stratum has a single PSU, so a bootstrap cannot resample within strata; give the design's clusters, or merge strata.")
         }
-        try checkSize(rows: rows, count: count, type: .bootstrap)
+        var values = try allocate(rows: design.rowCount, count: count, type: .bootstrap)
+        // Respondents of each stratum (counting sort).
+        var start = [Int](repeating: 0, count: strata + 1)
+        for i in 0..<design.rowCount { start[Int(stage.stratumOfUnit[Int(stage.unitOfRow[i])]) + 1] += 1 }
+        for h in 0..<strata { start[h + 1] += start[h] }
+        var next = start
+        var rowsByStratum = [Int](repeating: 0, count: design.rowCount)
+        for i in 0..<design.rowCount {
+            let h = Int(stage.stratumOfUnit[Int(stage.unitOfRow[i])])
+            rowsByStratum[next[h]] = i
+            next[h] += 1
+        }
+        let place = placeInStratum(stage)
+        let block = 8
         var resampler = BootstrapResampler(seed: seed)
-        var values = [Double](repeating: 0, count: units * count)
+        var drawn: [Int32] = [], once: [Int32] = []
         for h in 0..<strata {
-            let members = unitsOfStratum[h]
-            let counts = resampler.counts(units: members.count, population: stage.populationSize[h], replicates: count)
-            for (j, u) in members.enumerated() {
-                for r in 0..<count { values[u * count + r] = counts[j * count + r] }
+            let n = stage.sampleSize[h]
+            resampler.beginStratum(units: n, population: stage.populationSize[h])
+            var first = 0
+            while first < count {
+                let width = min(block, count - first)
+                drawn.removeAll(keepingCapacity: true)
+                drawn.append(contentsOf: repeatElement(0, count: n * width))
+                for k in 0..<width {
+                    // One replicate into a compact array (cache-friendly draws), then into the block.
+                    once.removeAll(keepingCapacity: true)
+                    once.append(contentsOf: repeatElement(0, count: n))
+                    resampler.drawReplicate(into: &once)
+                    for j in 0..<n { drawn[j * width + k] = once[j] }
+                }
+                values.withUnsafeMutableBufferPointer { v in
+                    for i in rowsByStratum[start[h]..<start[h + 1]] {
+                        let row = i * count + first, at = place[Int(stage.unitOfRow[i])] * width, w = design.weights[i]
+                        for k in 0..<width { v[row + k] = Double(drawn[at + k]) * w }
+                    }
+                }
+                first += width
             }
         }
         let scale = harmonicMean / ((harmonicMean - 1) * Double(count - 1))
-        return PSUFactors(count: count, values: values, scale: scale, rscales: [Double](repeating: 1, count: count))
+        return Made(count: count, values: values, scale: scale, rscales: [Double](repeating: 1, count: count))
     }
 }
