@@ -207,15 +207,12 @@ public struct SurveyDesign: Sendable {
             guard spec.weights != nil else {
                 throw SurveyError(.invalidDesign, "Replicate weights need the full-sample weight they were made from; add \(parameter: .weight, "WEIGHT") (the column the data's documentation names as the final weight).", field: .weight, value: nil)
             }
-            let replicates = try ReplicateWeights(replicateSpec, dataset: dataset)
-            self.replicates = replicates
-            degreesOfFreedom = replicates.degreesOfFreedom()
+            replicates = try ReplicateWeights(replicateSpec, dataset: dataset)
         } else if let conversion = spec.replicates {
             // Made from the sampling weights; a later calibration is redone on every replicate.
-            let replicates = try ReplicateConversion.replicates(of: self, spec: conversion)
-            self.replicates = replicates
-            degreesOfFreedom = replicates.degreesOfFreedom()
+            replicates = try ReplicateConversion.replicates(of: self, spec: conversion)
         }
+        if let replicates { degreesOfFreedom = replicates.degreesOfFreedom() }
     }
 
     /// The first stage.
