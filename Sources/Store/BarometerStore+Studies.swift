@@ -114,6 +114,7 @@ extension BarometerStore {
                 }
                 try afterWave(db, wave.id)
             }
+            try Self.raiseCatalogVersion(db)
         }
         // Read back, so that the times have the precision they are stored with (milliseconds).
         guard let summary = try summaries(day: nil, slug: slug).first else { throw StoreError.noStudy(slug) }
@@ -294,9 +295,26 @@ extension BarometerStore {
     public func deleteStudy(slug: String) throws(StoreError) {
         let deleted = try write("deleting study '\(slug)'") { db in
             try db.execute(sql: "DELETE FROM study WHERE slug = ?", arguments: [slug])
-            return db.changesCount
+            let deleted = db.changesCount
+            if deleted > 0 { try Self.raiseCatalogVersion(db) }
+            return deleted
         }
         guard deleted > 0 else { throw StoreError.noStudy(slug) }
+    }
+
+    // MARK: Versions
+
+    /// The catalog's version: raised by every import, replacement and deletion of a study, in
+    /// the transaction that makes it. Equal versions mean the same studies, waves and data, so a
+    /// reader may keep what it decoded; one indexed read, cheap enough to ask on every request.
+    public func catalogVersion() throws(StoreError) -> Int64 {
+        try read("reading the catalog's version") { db in
+            try Int64.fetchOne(db, sql: "SELECT version FROM catalog WHERE id = 1") ?? 0
+        }
+    }
+
+    static func raiseCatalogVersion(_ db: Database) throws {
+        try db.execute(sql: "UPDATE catalog SET version = version + 1 WHERE id = 1")
     }
 
     // MARK: Helpers

@@ -11,6 +11,7 @@ enum StoreSchema {
         migrator.registerMigration("v2-wave-weighting", migrate: v2)
         migrator.registerMigration("v3-polls", migrate: v3)
         migrator.registerMigration("v4-published-polls", migrate: v4)
+        migrator.registerMigration("v5-catalog-version", migrate: v5)
         return migrator
     }
 
@@ -121,5 +122,18 @@ enum StoreSchema {
     /// stored with the same identity is kept as it is.
     static func v4(_ db: Database) throws {
         try BarometerStore.insert(try PublishedPolls.all(), into: db, at: Date(), replacing: false)
+    }
+
+    /// The catalog's version: one number that every change to studies, waves or their data
+    /// raises in the same transaction, so that a server (or several sharing a database) learns
+    /// with one cheap read whether what it holds in memory is still current.
+    static func v5(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE catalog (
+                id      INTEGER PRIMARY KEY CHECK (id = 1),
+                version INTEGER NOT NULL CHECK (version >= 1)
+            ) STRICT;
+            INSERT INTO catalog (id, version) VALUES (1, 1);
+            """)
     }
 }

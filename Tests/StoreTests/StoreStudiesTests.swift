@@ -51,6 +51,26 @@ struct StoreStudiesTests {
         }
     }
 
+    @Test("the catalog's version rises with every import, replacement and deletion, and with nothing else")
+    func catalogVersion() throws {
+        let store = try BarometerStore.inMemory()
+        let start = try store.catalogVersion()
+        #expect(start >= 1)
+        try store.importStudy(slug: "test", study: StoreFixture.study(), datasets: StoreFixture.datasets())
+        #expect(try store.catalogVersion() == start + 1)
+        _ = try store.studies()
+        _ = try store.dataset(study: "test", wave: "w1")
+        #expect(try store.catalogVersion() == start + 1)
+        #expect(throws: StoreError.self) { try store.importStudy(slug: "test", study: StoreFixture.study(), datasets: StoreFixture.datasets()) }
+        #expect(try store.catalogVersion() == start + 1, "a refused import changes nothing")
+        try store.importStudy(slug: "test", study: StoreFixture.study(), datasets: StoreFixture.datasets(), replace: true)
+        #expect(try store.catalogVersion() == start + 2)
+        #expect(throws: StoreError.self) { try store.deleteStudy(slug: "nope") }
+        #expect(try store.catalogVersion() == start + 2)
+        try store.deleteStudy(slug: "test")
+        #expect(try store.catalogVersion() == start + 3)
+    }
+
     @Test("unknown studies and waves are named with the fix")
     func notFound() throws {
         let store = try BarometerStore.inMemory()
