@@ -27,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
     ],
     targets: [
         // The engine: data, designs, estimators, tests. No I/O.
@@ -80,6 +81,7 @@ let package = Package(
             dependencies: [
                 "SurveyCore", "SurveyIO", "Studies", "Store", "Reports", "Charts", "Weighting", "Translations", "Polls",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "CompressNIO", package: "compress-nio"),
             ]
         ),
         // The command-line verbs, as a library so tests can run them without a process.
@@ -112,7 +114,7 @@ let package = Package(
             name: "BarometerServerTests",
             dependencies: [
                 "BarometerServer", "Store", "Studies", "SurveyCore", "SurveyIO", "Polls", .product(name: "HummingbirdTesting", package: "hummingbird"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "CompressNIO", package: "compress-nio"),
             ]
         ),
         .testTarget(name: "TextCodingTests", dependencies: ["TextCoding", "SurveyCore"], resources: [.copy("Fixtures")]),

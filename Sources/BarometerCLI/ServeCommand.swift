@@ -21,6 +21,7 @@ struct Serve: BarometerVerb {
             Examples:
               barometer serve --demo
               barometer serve --data barometer-data --port 8080
+              barometer serve --host 0.0.0.0 --cache-memory 2048 --analysis-queue 128 --log-level warning
               barometer serve --create-token admin
             """)
 
@@ -45,7 +46,25 @@ struct Serve: BarometerVerb {
     @Option(name: .customLong("create-token"), help: ArgumentHelp("Create an admin account (if needed) and print an API token for it, then exit.", valueName: "user"))
     var createToken: String?
 
+    @Option(name: .customLong("cache-memory"), help: ArgumentHelp("Megabytes of memory for decoded waves (default 1024); rendered answers get an eighth of that more.", valueName: "MB"))
+    var cacheMemory: Int = 1024
+
+    @Option(name: .customLong("analysis-threads"), help: ArgumentHelp("Threads that run analyses and render pages (default: the number of cores).", valueName: "n"))
+    var analysisThreads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(name: .customLong("analysis-queue"), help: ArgumentHelp("Requests that may wait for an analysis thread before the server answers 503 (default 64).", valueName: "n"))
+    var analysisQueue: Int = 64
+
+    @Option(name: .customLong("log-level"), help: ArgumentHelp("trace, debug, info, notice, warning, error or critical (default info: a line per request).", valueName: "level"))
+    var logLevel: String = "info"
+
     func validate() throws {
+        guard cacheMemory >= 1 else { throw ValidationError("--cache-memory \(cacheMemory) is not a number of megabytes; give at least 1, e.g. --cache-memory 512.") }
+        guard analysisThreads >= 1 else { throw ValidationError("--analysis-threads \(analysisThreads) is below 1; give at least 1 thread.") }
+        guard analysisQueue >= 0 else { throw ValidationError("--analysis-queue \(analysisQueue) is negative; give 0 or more waiting requests.") }
+        guard Logger.Level(rawValue: logLevel) != nil else {
+            throw ValidationError("--log-level \(logLevel) is not a level; use trace, debug, info, notice, warning, error or critical.")
+        }
         guard (1...65535).contains(port) else { throw ValidationError("--port \(port) is not between 1 and 65535.") }
         guard minimumCell >= 1 else { throw ValidationError("--min-cell must be at least 1.") }
         guard rateLimit > 0 else { throw ValidationError("--rate-limit must be positive.") }
@@ -74,9 +93,11 @@ struct Serve: BarometerVerb {
             }
         }
         var logger = Logger(label: "barometer.server")
-        logger.logLevel = .info
+        logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let configuration = ServerConfiguration(
-            host: host, port: port, minimumCellCount: minimumCell, requestsPerSecond: rateLimit, burst: Int(min(rateLimit * 3, 1e9)))
+            host: host, port: port, minimumCellCount: minimumCell, requestsPerSecond: rateLimit, burst: Int(min(rateLimit * 3, 1e9)),
+            waveCacheBytes: cacheMemory << 20, responseCacheBytes: max(1, cacheMemory / 8) << 20, analysisThreads: analysisThreads,
+            analysisQueue: analysisQueue)
         let app = BarometerServerApp.buildApplication(store: store, configuration: configuration, logger: logger)
         FileHandle.standardError.write(Data("Barometer explorer on http://\(host):\(port)/ (API: /api/v1/openapi.json). Ctrl-C stops it.\n".utf8))
         let failure = ServeFailure()

@@ -4,17 +4,25 @@ import Logging
 import Store
 
 /// Builds the server: the JSON API under `/api/v1` and the explorer's pages, with JSON or
-/// HTML errors, rate limiting, security headers, entity tags with `304 Not Modified`, and
-/// request logs. Tests call it and drive the
+/// HTML errors, rate limiting, security headers, entity tags with `304 Not Modified`, request
+/// logs with ids and timings, gzip, a cache of rendered public answers keyed by the store's
+/// catalog version, analyses on their own threads behind a bounded queue (503 beyond it), and
+/// `/health` and `/ready`. Tests call it and drive the
 /// router without sockets; `barometer serve` runs it (stopping gracefully on SIGINT/SIGTERM).
 public enum BarometerServerApp {
     public static func router(service: StudyService, configuration: ServerConfiguration) -> Router<ExplorerRequestContext> {
         let router = Router(context: ExplorerRequestContext.self)
-        router.add(middleware: LogRequestsMiddleware(.info))
+        let gate = AnalysisGate(threads: configuration.analysisThreads, queue: configuration.analysisQueue)
+        let responses = BoundedCache<String, CachedResponse>(limit: configuration.responseCacheBytes)
+        router.add(middleware: RequestLogMiddleware())
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: ConditionalRequestMiddleware())
         router.add(middleware: RateLimitMiddleware(limiter: RateLimiter(rate: configuration.requestsPerSecond, burst: configuration.burst)))
+        router.add(middleware: CompressionMiddleware())
         router.add(middleware: ErrorResponseMiddleware())
+        router.add(middleware: ResponseCacheMiddleware(service: service, cache: responses))
+        router.add(middleware: AdmissionMiddleware(gate: gate))
+        HealthRoutes(service: service, gate: gate, responses: responses).register(on: router)
         let api = APIRoutes(service: service, configuration: configuration)
         api.register(on: router)
         ExplorerRoutes(service: service, api: api, configuration: configuration).register(on: router)

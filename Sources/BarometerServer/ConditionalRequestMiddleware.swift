@@ -10,7 +10,7 @@ struct ConditionalRequestMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
-        response.headers[.vary] = "Authorization"
+        if response.headers[.vary] == nil { response.headers[.vary] = "Authorization" }
         if request.headers[.authorization] != nil {
             response.headers[.cacheControl] = "private, no-store"
             return response

@@ -43,7 +43,6 @@ struct ExplorerRoutes: Sendable {
         router.get("polls/:question") { request, context in
             try pollQuestion(request, context: context)
         }
-        router.get("health") { _, _ in Response(status: .ok, headers: [.contentType: "text/plain"], body: .init(byteBuffer: ByteBuffer(string: "ok\n"))) }
     }
 
     func question(_ request: Request, context: ExplorerRequestContext, embed: Bool) async throws -> Response {

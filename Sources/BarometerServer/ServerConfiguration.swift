@@ -19,13 +19,22 @@ public struct ServerConfiguration: Sendable {
     /// Requests per second each client may make on average, and the burst allowed.
     public var requestsPerSecond: Double
     public var burst: Int
-    /// Waves whose data are kept decoded in memory.
-    public var cachedWaves: Int
+    /// The memory, in bytes, that decoded waves (data, compiled and calibrated designs) may
+    /// take together; the least recently used go beyond it.
+    public var waveCacheBytes: Int
+    /// The memory, in bytes, that rendered public answers (JSON, pages, charts, each with its
+    /// gzip form) may take together.
+    public var responseCacheBytes: Int
+    /// Threads that run analyses and render pages, off the threads that accept connections.
+    public var analysisThreads: Int
+    /// Requests that may wait for an analysis thread; beyond them the server answers 503.
+    public var analysisQueue: Int
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, minimumCellCount: Int = 30, maxRequestBytes: Int = 64 * 1024,
         maxUploadBytes: Int = 256 * 1024 * 1024, maxBreakdowns: Int = 2, maxFilterLength: Int = 300, maxDomains: Int = 200,
-        requestsPerSecond: Double = 20, burst: Int = 60, cachedWaves: Int = 64
+        requestsPerSecond: Double = 20, burst: Int = 60, waveCacheBytes: Int = 1 << 30,
+        responseCacheBytes: Int = 128 << 20, analysisThreads: Int = ProcessInfo.processInfo.activeProcessorCount, analysisQueue: Int = 64
     ) {
         self.host = host
         self.port = port
@@ -37,6 +46,9 @@ public struct ServerConfiguration: Sendable {
         self.maxDomains = maxDomains
         self.requestsPerSecond = requestsPerSecond
         self.burst = burst
-        self.cachedWaves = cachedWaves
+        self.waveCacheBytes = waveCacheBytes
+        self.responseCacheBytes = responseCacheBytes
+        self.analysisThreads = max(1, analysisThreads)
+        self.analysisQueue = max(0, analysisQueue)
     }
 }

@@ -14,7 +14,8 @@ struct ErrorResponseMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch {
             let apiError = APIError.from(error)
-            if apiError.status.code >= 500 {
+            // A full analysis queue (503) is the server working as designed, not a failure.
+            if apiError.status.code >= 500 && apiError.status != .serviceUnavailable {
                 context.logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
             }
             if request.uri.path.hasPrefix("/api/") {
@@ -66,7 +67,7 @@ struct RateLimitMiddleware: RouterMiddleware {
             var response = try await ErrorResponseMiddleware().handle(request, context: context) { _, _ in
                 throw APIError(.tooManyRequests, "Too many requests from \(context.clientAddress): at most \(Int(limiter.rate)) a second (\(Int(limiter.burst)) at once); wait a moment and try again.")
             }
-            response.headers[HTTPField.Name("Retry-After")!] = "1"
+            response.headers[.retryAfter] = "1"
             return response
         }
         return try await next(request, context)

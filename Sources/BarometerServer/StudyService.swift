@@ -17,7 +17,10 @@ public final class StudyService: Sendable {
     let policy: DisclosurePolicy
     /// The clock, for embargoes (a parameter so tests can move it).
     let now: @Sendable () -> Date
-    private let cache = Mutex<[String: CachedWave]>([:])
+    /// Waves read from the store and prepared, by study, wave and catalog version.
+    let waves: BoundedCache<String, PreparedWave>
+    /// The catalog version the caches below were filled under (0: not yet read).
+    private let knownVersion = Atomic<Int64>(0)
     private let studies = Mutex<[String: Study]>([:])
     private let publicVariables = Mutex<[String: PublicVariables]>([:])
     /// Cross-classifications (study, wave, variables) whose every cell the policy found large
@@ -26,12 +29,6 @@ public final class StudyService: Sendable {
     /// The breakdowns the explorer offers per study, concept and access (checked once).
     private let offeredBreakdowns = Mutex<[String: [String]]>([:])
 
-    struct CachedWave {
-        let wave: PreparedWave
-        var lastUse: Int
-    }
-    private let clock = Atomic<Int>(0)
-
     public init(store: BarometerStore, configuration: ServerConfiguration, now: @escaping @Sendable () -> Date = { Date() }) {
         self.store = store
         self.configuration = configuration
@@ -39,11 +36,25 @@ public final class StudyService: Sendable {
             minimumCount: configuration.minimumCellCount, maxBreakdowns: configuration.maxBreakdowns,
             maxFilterLength: configuration.maxFilterLength)
         self.now = now
+        self.waves = BoundedCache(limit: configuration.waveCacheBytes)
     }
+
+    /// The store's catalog version, read now (one cheap query); when it is not the one the
+    /// caches were filled under — an import or upload here or by another instance on the same
+    /// database — they are emptied first, so the change is seen at once.
+    public func currentVersion() throws -> Int64 {
+        let version = try store.catalogVersion()
+        let previous = knownVersion.exchange(version, ordering: .acquiringAndReleasing)
+        if previous != version && previous != 0 { invalidate() }
+        return version
+    }
+
+    /// The catalog version last read (0 before the first request).
+    var knownCatalogVersion: Int64 { knownVersion.load(ordering: .relaxed) }
 
     /// Forgets cached studies and waves (after an import).
     public func invalidate() {
-        cache.withLock { $0.removeAll() }
+        waves.removeAll()
         studies.withLock { $0.removeAll() }
         publicVariables.withLock { $0.removeAll() }
         offeredBreakdowns.withLock { $0.removeAll() }
@@ -69,24 +80,13 @@ public final class StudyService: Sendable {
     /// calibrated to the targets stored with it), kept for later requests (least recently used
     /// ones go).
     func prepared(_ slug: String, wave: StudyWave) throws -> PreparedWave {
-        let key = "\(slug)|\(wave.id)"
-        let tick = clock.wrappingAdd(1, ordering: .relaxed).newValue
-        if let hit = cache.withLock({ c -> PreparedWave? in
-            guard var entry = c[key] else { return nil }
-            entry.lastUse = tick
-            c[key] = entry
-            return entry.wave
-        }) { return hit }
+        let key = "\(slug)|\(wave.id)|\(knownVersion.load(ordering: .acquiring))"
+        if let hit = waves.value(for: key) { return hit }
         let input = WaveInput(
             dataset: try store.dataset(study: slug, wave: wave.id), design: wave.design,
             weighting: try store.weighting(study: slug, wave: wave.id))
         let prepared = try AnalysisPipeline.prepare(input, wave: wave)
-        cache.withLock { c in
-            c[key] = CachedWave(wave: prepared, lastUse: tick)
-            while c.count > configuration.cachedWaves, let oldest = c.min(by: { $0.value.lastUse < $1.value.lastUse })?.key {
-                c.removeValue(forKey: oldest)
-            }
-        }
+        waves.insert(prepared, for: key, cost: prepared.approximateBytes)
         return prepared
     }
 

@@ -245,6 +245,8 @@ public enum Phrase: String, CaseIterable, Sendable, Hashable {
     case refusedNotPublic
     /// `{1}`: a question id the study does not have.
     case questionNotFound
+    /// The server has as many analyses running and waiting as it takes; `{1}`: seconds to wait.
+    case serverBusy
     /// Before the engine's own sentence, which is in English.
     case requestNotAnswered
 
@@ -714,6 +716,11 @@ public enum Phrase: String, CaseIterable, Sendable, Hashable {
                 en: "“{1}” is not available in the public explorer: only the study's questions and its published breakdowns can be shown or used in a filter.",
                 ru: "«{1}» недоступно в публичном обозревателе: показывать и использовать в фильтре можно только вопросы исследования и его опубликованные разбивки.",
                 kk: "«{1}» ашық шолушыда қолжетімсіз: тек зерттеудің сұрақтарын және жарияланған бөлулерін көрсетуге немесе сүзгіде пайдалануға болады.")
+        case .serverBusy:
+            PhraseTexts(
+                en: "The explorer is answering many questions at once; try again in {1} seconds.",
+                ru: "Обозреватель сейчас отвечает на много запросов сразу; попробуйте снова через {1} с.",
+                kk: "Шолушы қазір бірден көп сұранысқа жауап беріп жатыр; {1} секундтан кейін қайталап көріңіз.")
         case .questionNotFound:
             PhraseTexts(
                 en: "This study has no question “{1}”; choose one from the list of questions.",
