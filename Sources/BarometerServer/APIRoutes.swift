@@ -157,10 +157,9 @@ struct APIRoutes: Sendable {
         guard ["sav", "zsav", "por", "dta", "csv"].contains(format) else {
             throw APIError(.badRequest, "format=\(format) is not one of sav, zsav, por, dta, csv.")
         }
-        let body = try await request.body.collect(upTo: configuration.maxUploadBytes)
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("upload-\(UUID().uuidString).\(format)")
-        try Data(buffer: body).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
+        try await Self.stream(request.body, to: file, limit: configuration.maxUploadBytes)
         let dataset = try DatasetLoader.load(path: file.path)
         var study = try service.store.study(slug: slug)
         var datasets: [String: Dataset] = [:]
@@ -193,6 +192,29 @@ struct APIRoutes: Sendable {
     }
 
     // MARK: Helpers
+
+    /// `bytes` for a sentence: `256 MB`, `10 KB`, `512 bytes`.
+    static func size(_ bytes: Int) -> String {
+        bytes >= 1 << 20 ? "\(bytes >> 20) MB" : bytes >= 1 << 10 ? "\(bytes >> 10) KB" : "\(bytes) bytes"
+    }
+
+    /// Writes an uploaded body to `file` as it arrives, a chunk at a time, so a data file of
+    /// hundreds of megabytes never sits in memory whole; refuses (413) past `limit` bytes.
+    static func stream(_ body: RequestBody, to file: URL, limit: Int) async throws {
+        guard FileManager.default.createFile(atPath: file.path, contents: nil) else {
+            throw APIError(.internalServerError, "The server cannot write the upload to its temporary folder; ask its administrator to check the disk.")
+        }
+        let handle = try FileHandle(forWritingTo: file)
+        defer { try? handle.close() }
+        var written = 0
+        for try await chunk in body {
+            written += chunk.readableBytes
+            guard written <= limit else {
+                throw APIError(.contentTooLarge, "The uploaded file is larger than the \(Self.size(limit)) the server accepts; split the wave or ask the administrator to raise the limit.")
+            }
+            try handle.write(contentsOf: Data(buffer: chunk))
+        }
+    }
 
     /// The average of `answers` to `question` in `polls` as the query asks for it: house effects
     /// identified by `reference=`/`anchor=`, the polls of `population=` (default: the one most

@@ -44,6 +44,32 @@ struct OperationsTests {
         }
     }
 
+    @Test("an upload is streamed to disk and refused with 413 past the limit, leaving the store as it was")
+    func uploadLimit() async throws {
+        let store = try BarometerStore.inMemory(passwordIterations: 1_000)
+        try store.importStudy(slug: "demo", study: ServerFixture.demo.study, datasets: ServerFixture.datasets())
+        try store.createAccount(username: "admin", password: "correct horse", role: .admin)
+        let token = try store.createToken(username: "admin")
+        let version = try store.catalogVersion()
+        let rows = (0..<4_000).map { "\($0 % 2 + 1),1" }.joined(separator: "\n")
+        let csv = ByteBuffer(string: "sex,weight\n" + rows + "\n")
+        let uri = "/api/v1/studies/demo/waves/2025-spring?format=csv&start=2025-04-01&end=2025-05-01&weight=weight"
+        try await ServerFixture.app(store: store, configuration: ServerConfiguration(maxUploadBytes: 10_000)).test(.router) { client in
+            try await client.execute(uri: uri, method: .post, headers: [.authorization: "Bearer \(token)"], body: csv) { r in
+                #expect(r.status == .contentTooLarge)
+                let message = try ServerFixture.errorMessage(r)
+                #expect(message == "The uploaded file is larger than the 9 KB the server accepts; split the wave or ask the administrator to raise the limit.")
+            }
+        }
+        #expect(try store.catalogVersion() == version && store.waves(study: "demo").count == 16)
+        try await ServerFixture.app(store: store, configuration: ServerConfiguration(maxUploadBytes: 1 << 20)).test(.router) { client in
+            try await client.execute(uri: uri, method: .post, headers: [.authorization: "Bearer \(token)"], body: csv) { r in
+                #expect(r.status == .created)
+            }
+        }
+        #expect(try store.catalogVersion() == version + 1 && store.waves(study: "demo").count == 17)
+    }
+
     @Test("the gate admits up to its limit, refuses beyond it, and admits again when one ends")
     func gateLimit() {
         let gate = AnalysisGate(threads: 1, queue: 2)
