@@ -11,16 +11,36 @@ enum GzipEncoding {
     /// Bodies smaller than this are sent as they are: the header would eat the saving.
     static let minimumBytes = 512
 
-    /// Whether the request's `Accept-Encoding` allows gzip (`gzip` or `*`, unless with `q=0`).
+    /// Whether the request's `Accept-Encoding` allows gzip (`gzip`, `x-gzip` or `*`, unless
+    /// its weight is zero: `gzip;q=0`). Asked on every request, so it reads the header's
+    /// bytes without making strings.
     static func accepts(_ request: Request) -> Bool {
         guard let header = request.headers[.acceptEncoding] else { return false }
-        for item in header.split(separator: ",") {
-            let parts = item.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-            guard let coding = parts.first, coding == "gzip" || coding == "x-gzip" || coding == "*" else { continue }
-            let refused = parts.dropFirst().contains { $0.replacingOccurrences(of: " ", with: "").hasPrefix("q=0") && !$0.contains(where: { "123456789".contains($0) }) }
-            if !refused { return true }
+        for item in header.utf8.split(separator: UInt8(ascii: ",")) {
+            let parts = item.split(separator: UInt8(ascii: ";"))
+            guard let coding = parts.first.map(trimmed), isGzip(coding) else { continue }
+            if !parts.dropFirst().contains(where: { isZeroWeight(trimmed($0)) }) { return true }
         }
         return false
+    }
+
+    private static func trimmed(_ bytes: Substring.UTF8View.SubSequence) -> Substring.UTF8View.SubSequence {
+        var bytes = bytes
+        while bytes.first == UInt8(ascii: " ") || bytes.first == UInt8(ascii: "\t") { bytes = bytes.dropFirst() }
+        while bytes.last == UInt8(ascii: " ") || bytes.last == UInt8(ascii: "\t") { bytes = bytes.dropLast() }
+        return bytes
+    }
+
+    private static func isGzip(_ coding: Substring.UTF8View.SubSequence) -> Bool {
+        let lower = coding.map { $0 | 0x20 }
+        return lower.elementsEqual("gzip".utf8) || lower.elementsEqual("x-gzip".utf8) || (coding.count == 1 && coding.first == UInt8(ascii: "*"))
+    }
+
+    /// `q=0`, `q=0.0`, `q=0.000`: a weight of zero refuses the coding.
+    private static func isZeroWeight(_ parameter: Substring.UTF8View.SubSequence) -> Bool {
+        guard parameter.count >= 3, parameter.first.map({ $0 | 0x20 }) == UInt8(ascii: "q"),
+              parameter.dropFirst().first == UInt8(ascii: "=") else { return false }
+        return parameter.dropFirst(2).allSatisfy { $0 == UInt8(ascii: "0") || $0 == UInt8(ascii: ".") }
     }
 
     /// Whether a body of this content type is text worth compressing.

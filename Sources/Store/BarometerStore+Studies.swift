@@ -308,8 +308,14 @@ extension BarometerStore {
     /// the transaction that makes it. Equal versions mean the same studies, waves and data, so a
     /// reader may keep what it decoded; one indexed read, cheap enough to ask on every request.
     public func catalogVersion() throws(StoreError) -> Int64 {
-        try read("reading the catalog's version") { db in
-            try Int64.fetchOne(db, sql: "SELECT version FROM catalog WHERE id = 1") ?? 0
+        // One row of one statement needs no snapshot: read it without a transaction, with the
+        // statement compiled once per connection (a server asks on every request).
+        do {
+            return try writer.unsafeRead { db in
+                try Int64.fetchOne(db.cachedStatement(sql: "SELECT version FROM catalog WHERE id = 1")) ?? 0
+            }
+        } catch {
+            throw StoreError(.database, "The store '\(path ?? "in memory")' failed while reading the catalog's version: \(Self.reason(error)); check that its file is readable.")
         }
     }
 

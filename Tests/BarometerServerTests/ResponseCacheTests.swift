@@ -59,7 +59,12 @@ struct ResponseCacheTests {
                     #expect(r.status == .notModified && r.body.readableBytes == 0)
                 }
             }
-            for refusal in ["gzip;q=0", "identity", "deflate"] {
+            for taker in ["GZIP", "*", "deflate, gzip ; q=1", "x-gzip;q=0.5"] {
+                try await client.execute(uri: uri, method: .get, headers: [.acceptEncoding: taker]) { r in
+                    #expect(r.headers[.contentEncoding] == "gzip", "\(taker)")
+                }
+            }
+            for refusal in ["gzip;q=0", "gzip; q=0.000", "identity", "deflate", "gzipped"] {
                 try await client.execute(uri: uri, method: .get, headers: [.acceptEncoding: refusal]) { r in
                     #expect(r.headers[.contentEncoding] == nil && r.body == plain.body, "\(refusal)")
                 }
