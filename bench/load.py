@@ -90,7 +90,8 @@ class Server:
         self.proc = subprocess.Popen(
             [binary, "serve", "--demo", "--data", data, "--port", str(self.port), "--rate-limit", "1000000000",
              "--log-level", "warning", "--cache-memory", str(cache_mb)],
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            # The log goes to a file: a pipe nobody reads fills up and stalls the server's writes.
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=open(os.path.join(data, "server.log"), "ab"))
         deadline = time.time() + 120
         while time.time() < deadline:
             try:
@@ -100,7 +101,7 @@ class Server:
             except Exception:
                 time.sleep(0.2)
         self.stop()
-        sys.exit("the server did not become ready in 120 s: " + self.proc.stderr.read().decode(errors="replace")[-2000:])
+        sys.exit("the server did not become ready in 120 s: " + open(os.path.join(data, "server.log"), errors="replace").read()[-2000:])
 
     def get(self, path):
         start = time.perf_counter()

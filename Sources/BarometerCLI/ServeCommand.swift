@@ -16,7 +16,11 @@ struct Serve: BarometerVerb {
             Open http://127.0.0.1:8080/ in a browser. No page or endpoint returns respondent-level \
             data; estimates resting on fewer than --min-cell respondents are withheld and filters \
             selecting fewer are refused. Embargoed waves and uploads need a token \
-            (--create-token USER prints one). Stop with Ctrl-C: requests in flight finish first.
+            (--create-token USER prints one). Stop with Ctrl-C: requests in flight finish first. \
+            Public answers are cached and gzipped; analyses wait in a bounded queue (503 with \
+            Retry-After beyond it). GET /health reports caches, queue and memory; GET /ready \
+            answers 503 when the store cannot be read. Several instances may share one store \
+            behind a reverse proxy: each sees the others' imports on its next request.
 
             Examples:
               barometer serve --demo

@@ -229,12 +229,7 @@ struct APITests {
 
     @Test("embargoed waves need a token; uploads need a token")
     func embargoAndUploads() async throws {
-        let store = try BarometerStore.inMemory(passwordIterations: 1_000)
-        var study = ServerFixture.demo.study
-        study.waves[15].embargoUntil = "2099-01-01"
-        try store.importStudy(slug: "demo", study: study, datasets: ServerFixture.datasets())
-        try store.createAccount(username: "admin", password: "correct horse", role: .admin)
-        let token = try store.createToken(username: "admin")
+        let (store, token) = try ServerFixture.storeWithAccount(embargoLast: true)
         try await ServerFixture.app(store: store).test(.router) { client in
             try await client.execute(uri: "/api/v1/studies/demo/waves", method: .get) { r in
                 let json = try ServerFixture.json(r)

@@ -42,10 +42,7 @@ struct ConditionalRequestTests {
 
     @Test("an answer for an account is private and never answered from a tag a shared cache could hold")
     func accountsArePrivate() async throws {
-        let store = try BarometerStore.inMemory(passwordIterations: 1_000)
-        try store.importStudy(slug: "demo", study: ServerFixture.demo.study, datasets: ServerFixture.datasets())
-        try store.createAccount(username: "admin", password: "correct horse", role: .admin)
-        let token = try store.createToken(username: "admin")
+        let (store, token) = try ServerFixture.storeWithAccount()
         try await ServerFixture.app(store: store).test(.router) { client in
             let uri = "/api/v1/studies/demo/waves"
             let open = try await client.execute(uri: uri, method: .get)

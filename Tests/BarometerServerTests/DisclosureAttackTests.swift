@@ -207,10 +207,7 @@ struct DisclosureAttackTests {
 
     @Test("an account keeps full access (the policy applies to the public only)")
     func accountsHaveFullAccess() async throws {
-        let store = try BarometerStore.inMemory(passwordIterations: 1_000)
-        try store.importStudy(slug: "demo", study: ServerFixture.demo.study, datasets: ServerFixture.datasets())
-        try store.createAccount(username: "analyst", password: "correct horse", role: .editor)
-        let token = try store.createToken(username: "analyst")
+        let (store, token) = try ServerFixture.storeWithAccount(username: "analyst", role: .editor)
         try await ServerFixture.app(store: store).test(.router) { client in
             let uri = "/api/v1/studies/demo/analyze?wave=\(Self.wave)&mean=age&filter=\(Self.encoded("id != \(Self.target.id)"))"
             try await client.execute(uri: uri, method: .get, headers: [.authorization: "Bearer \(token)"]) { r in

@@ -46,10 +46,7 @@ struct OperationsTests {
 
     @Test("an upload is streamed to disk and refused with 413 past the limit, leaving the store as it was")
     func uploadLimit() async throws {
-        let store = try BarometerStore.inMemory(passwordIterations: 1_000)
-        try store.importStudy(slug: "demo", study: ServerFixture.demo.study, datasets: ServerFixture.datasets())
-        try store.createAccount(username: "admin", password: "correct horse", role: .admin)
-        let token = try store.createToken(username: "admin")
+        let (store, token) = try ServerFixture.storeWithAccount()
         let version = try store.catalogVersion()
         let rows = (0..<4_000).map { "\($0 % 2 + 1),1" }.joined(separator: "\n")
         let csv = ByteBuffer(string: "sex,weight\n" + rows + "\n")

@@ -74,12 +74,7 @@ struct ResponseCacheTests {
 
     @Test("an answer for an account is compressed but never cached, and never served to the public")
     func accountsBypassTheCache() async throws {
-        let store = try BarometerStore.inMemory(passwordIterations: 1_000)
-        var study = ServerFixture.demo.study
-        study.waves[15].embargoUntil = "2099-01-01"
-        try store.importStudy(slug: "demo", study: study, datasets: ServerFixture.datasets())
-        try store.createAccount(username: "admin", password: "correct horse", role: .admin)
-        let token = try store.createToken(username: "admin")
+        let (store, token) = try ServerFixture.storeWithAccount(embargoLast: true)
         let uri = "/api/v1/studies/demo/analyze?wave=2024-autumn&variable=opinion_russia&by=sex"
         try await ServerFixture.app(store: store).test(.router) { client in
             for _ in 0..<2 {

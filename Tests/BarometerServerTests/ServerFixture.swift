@@ -40,6 +40,17 @@ enum ServerFixture {
         return Application(router: BarometerServerApp.router(service: service, configuration: configuration))
     }
 
+    /// A new store with the demo study (its last wave embargoed until 2099 when `embargoLast`)
+    /// and an account `username`, and a token of that account.
+    static func storeWithAccount(username: String = "admin", role: AccountRole = .admin, embargoLast: Bool = false) throws -> (store: BarometerStore, token: String) {
+        let store = try BarometerStore.inMemory(passwordIterations: 1_000)
+        var study = demo.study
+        if embargoLast { study.waves[study.waves.count - 1].embargoUntil = "2099-01-01" }
+        try store.importStudy(slug: "demo", study: study, datasets: datasets())
+        try store.createAccount(username: username, password: "correct horse", role: role)
+        return (store, try store.createToken(username: username))
+    }
+
     static func text(_ response: TestResponse) -> String { String(buffer: response.body) }
 
     static func json(_ response: TestResponse) throws -> [String: Any] {
