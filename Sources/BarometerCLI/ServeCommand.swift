@@ -16,11 +16,14 @@ struct Serve: BarometerVerb {
             Open http://127.0.0.1:8080/ in a browser. No page or endpoint returns respondent-level \
             data; estimates resting on fewer than --min-cell respondents are withheld and filters \
             selecting fewer are refused. Embargoed waves and uploads need a token \
-            (--create-token USER prints one). Stop with Ctrl-C: requests in flight finish first.
+            (--create-token USER prints one). Stop with Ctrl-C: requests in flight finish first. \
+            Several instances may serve one PostgreSQL store (--store postgres://…): each sees \
+            the others' imports and uploads at its next request.
 
             Examples:
               barometer serve --demo
               barometer serve --data barometer-data --port 8080
+              barometer serve --store postgres://barometer@db.internal:5432/barometer --port 8081
               barometer serve --create-token admin
             """)
 
@@ -30,8 +33,7 @@ struct Serve: BarometerVerb {
     @Option(help: "The port to listen on.")
     var port: Int = 8080
 
-    @Option(help: ArgumentHelp("The store's folder (default: barometer-data).", valueName: "folder"))
-    var data: String = "barometer-data"
+    @OptionGroup var storeOptions: StoreOptions
 
     @Flag(help: "Load the demo study into the store first if it has no studies.")
     var demo = false
@@ -52,7 +54,7 @@ struct Serve: BarometerVerb {
     }
 
     func execute(arguments: [String], into sink: inout CommandOutput, progress: ProgressReporter) throws {
-        let store = try BarometerStore(directory: data)
+        let store = try storeOptions.open()
         if let user = createToken {
             if try !store.accounts().contains(where: { $0.username.lowercased() == user.lowercased() }) {
                 let password = UUID().uuidString
@@ -70,7 +72,7 @@ struct Serve: BarometerVerb {
                 try store.importStudy(slug: "demo", study: generated.study, datasets: datasets)
                 FileHandle.standardError.write(Data("Loaded the demo study (simulated data) as 'demo'.\n".utf8))
             } else {
-                FileHandle.standardError.write(Data("The store in '\(data)' has no studies: run `barometer serve --demo` to load the demo study, or `barometer import STUDY_DIR`.\n".utf8))
+                FileHandle.standardError.write(Data("The store in '\(storeOptions.shownName)' has no studies: run `barometer serve --demo` to load the demo study, or `barometer import STUDY_DIR`.\n".utf8))
             }
         }
         var logger = Logger(label: "barometer.server")

@@ -18,8 +18,8 @@ struct StoreFileTests {
             let store = try BarometerStore(directory: folder + "/data", passwordIterations: 1_000)
             #expect(store.path == folder + "/data/barometer.sqlite")
             #expect(FileManager.default.fileExists(atPath: folder + "/data/barometer.sqlite"))
-            let (mode, foreignKeys) = try store.writer.read { db in
-                (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA foreign_keys"))
+            let (mode, foreignKeys) = try store.read("testing") { db in
+                (try db.value(String.self, "PRAGMA journal_mode"), try db.value(Int.self, "PRAGMA foreign_keys"))
             }
             #expect(mode == "wal")
             #expect(foreignKeys == 1)

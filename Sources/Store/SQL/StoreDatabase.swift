@@ -1,0 +1,32 @@
+import Foundation
+
+/// A database the store runs on: SQLite through GRDB (``SQLiteStoreDatabase``) or PostgreSQL
+/// through PostgresNIO (``PostgresStoreDatabase``). Both are synchronous: they block the calling
+/// thread, never an event loop of the caller's.
+protocol StoreDatabase: Sendable {
+    /// The database as messages name it: a file path, `in memory`, or `postgres://host:port/db`.
+    var name: String { get }
+    var dialect: StoreDialect { get }
+    /// Runs `body` in one write transaction: all of it is committed, or none when it throws.
+    func write<T>(_ body: (any StoreSession) throws -> T) throws -> T
+    /// Runs `body` on a consistent snapshot.
+    func read<T>(_ body: (any StoreSession) throws -> T) throws -> T
+    /// The reason of a failure this database threw, in words for a sentence, and what kind it is.
+    func describe(_ error: any Error) -> StoreDatabaseFailure
+    /// Closes its connections; later calls fail.
+    func close()
+}
+
+/// A database failure the store turns into a ``StoreError``.
+struct StoreDatabaseFailure {
+    enum Kind {
+        /// A UNIQUE constraint refused a row (a slug or user name taken meanwhile).
+        case uniqueViolation
+        /// The server could not be reached.
+        case unreachable
+        case other
+    }
+
+    var kind: Kind
+    var reason: String
+}
