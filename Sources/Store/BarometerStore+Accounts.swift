@@ -34,7 +34,7 @@ extension BarometerStore {
 
     /// Every account, by user name.
     public func accounts() throws(StoreError) -> [Account] {
-        let rows = try read("listing accounts") { db in
+        let rows = try readStatement("listing accounts") { db in
             try db.query("SELECT id, username, role, createdAt FROM account ORDER BY lower(username), username")
         }
         var result: [Account] = []
@@ -45,7 +45,7 @@ extension BarometerStore {
     /// The account `username` when `password` is its password; nil when it is not, or when
     /// there is no such account (which takes as long, so that timing does not tell which).
     public func verifyPassword(username: String, password: String) throws(StoreError) -> Account? {
-        let row = try read("reading account '\(username)'") { db in
+        let row = try readStatement("reading account '\(username)'") { db in
             try db.queryOne("SELECT id, username, role, createdAt, passwordHash FROM account WHERE lower(username) = lower(?)", [username])
         }
         guard let row else {

@@ -27,7 +27,7 @@ extension BarometerStore {
     /// The saved analysis `id`.
     /// - Throws: ``StoreError`` (`notFound`) when there is none.
     public func analysis(id: String) throws(StoreError) -> SavedAnalysis {
-        let row = try read("reading analysis '\(id)'") { db in
+        let row = try readStatement("reading analysis '\(id)'") { db in
             try db.queryOne("SELECT id, studySlug, request, result, createdAt FROM analysis WHERE id = ?", [id])
         }
         guard let row else {

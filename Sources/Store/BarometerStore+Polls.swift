@@ -48,7 +48,7 @@ extension BarometerStore {
 
     /// The stored polls, of one question or all, by fieldwork start then pollster.
     public func polls(question: String? = nil) throws(StoreError) -> [StoredPoll] {
-        let rows = try read("reading the polls") { db in
+        let rows = try readStatement("reading the polls") { db in
             if let question {
                 return try db.query("SELECT id, poll FROM poll WHERE question = ? ORDER BY fieldStart, pollster, id", [question])
             }
@@ -65,7 +65,7 @@ extension BarometerStore {
     /// The stored poll `id`.
     /// - Throws: ``StoreError`` (`notFound`) naming the id.
     public func poll(id: String) throws(StoreError) -> StoredPoll {
-        let json = try read("reading poll '\(id)'") { db in try db.value(String.self, "SELECT poll FROM poll WHERE id = ?", [id]) }
+        let json = try readStatement("reading poll '\(id)'") { db in try db.value(String.self, "SELECT poll FROM poll WHERE id = ?", [id]) }
         guard let json else {
             throw StoreError(.notFound, "No poll '\(id)' in the store; `barometer polls list` shows the ids.")
         }

@@ -143,7 +143,7 @@ extension BarometerStore {
         let visible = day.map { arguments.append($0); return "AND (w.embargoUntil IS NULL OR w.embargoUntil <= ?)" } ?? ""
         let only = slug.map { arguments.append($0); return "WHERE s.slug = ?" } ?? ""
         let having = day == nil ? "" : "HAVING COUNT(w.id) > 0"
-        let rows = try read("listing studies") { db in
+        let rows = try readStatement("listing studies") { db in
             try db.query("""
                 SELECT s.slug, s.title, s.simulated, s.createdAt, s.updatedAt, COUNT(w.id) AS waveCount
                 FROM study s LEFT JOIN wave w ON w.studyId = s.id \(visible) \(only)
@@ -164,7 +164,7 @@ extension BarometerStore {
     /// The study stored under `slug`, read back from its `study.yaml` text.
     /// - Throws: ``StoreError`` (`notFound`) when there is no such study.
     public func study(slug: String) throws(StoreError) -> Study {
-        let yaml = try read("reading study '\(slug)'") { db in
+        let yaml = try readStatement("reading study '\(slug)'") { db in
             try db.value(String.self, "SELECT yaml FROM study WHERE slug = ?", [slug])
         }
         guard let yaml else { throw StoreError.noStudy(slug) }
@@ -283,7 +283,7 @@ extension BarometerStore {
     /// its targets keyed by code; nil when the wave is analysed with its stored weights.
     /// - Throws: ``StoreError``: `corrupt` when the stored JSON does not decode.
     public func weighting(study slug: String, wave: String) throws(StoreError) -> WeightingSpec? {
-        let json = try read("reading the weighting of wave '\(wave)' of study '\(slug)'") { db in
+        let json = try readStatement("reading the weighting of wave '\(wave)' of study '\(slug)'") { db in
             try db.value(String.self, """
                 SELECT g.spec FROM study s JOIN wave w ON w.studyId = s.id JOIN waveWeighting g ON g.waveRowId = w.id
                 WHERE s.slug = ? AND w.waveId = ?
@@ -311,7 +311,7 @@ extension BarometerStore {
     /// the transaction that makes it. Equal versions mean the same studies, waves and data, so a
     /// reader may keep what it decoded; one indexed read, cheap enough to ask on every request.
     public func catalogVersion() throws(StoreError) -> Int64 {
-        try read("reading the catalog's version") { db in
+        try readStatement("reading the catalog's version") { db in
             try db.value(Int64.self, "SELECT version FROM catalog WHERE id = 1") ?? 0
         }
     }

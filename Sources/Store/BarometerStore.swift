@@ -132,7 +132,7 @@ public final class BarometerStore: Sendable {
 
     /// The names of the migrations applied, oldest first (`["v1"]`).
     public func appliedMigrations() throws(StoreError) -> [String] {
-        let applied = try read("listing its migrations") { db in
+        let applied = try readStatement("listing its migrations") { db in
             Set(try db.values(String.self, "SELECT identifier FROM \(db.dialect.migrationsTable)"))
         }
         return StoreSchema.migrations.map(\.name).filter(applied.contains)
@@ -154,6 +154,16 @@ public final class BarometerStore: Sendable {
     func read<T>(_ doing: String, _ body: (any StoreSession) throws -> T) throws(StoreError) -> T {
         do {
             return try database.read(body)
+        } catch {
+            throw storeError(error, doing: doing)
+        }
+    }
+
+    /// Runs `body`, which sends a single statement, without a transaction of its own (see
+    /// ``StoreDatabase/readStatement(_:)``): for the reads a server makes on every request.
+    func readStatement<T>(_ doing: String, _ body: (any StoreSession) throws -> T) throws(StoreError) -> T {
+        do {
+            return try database.readStatement(body)
         } catch {
             throw storeError(error, doing: doing)
         }

@@ -106,7 +106,7 @@ struct StoreSharedDatabaseTests {
             try BarometerStore(location: StoreLocation("postgres://barometer@127.0.0.1:1/nowhere"))
         }
         #expect(error?.kind == .database)
-        #expect(error?.message.hasPrefix("Cannot connect to PostgreSQL at 127.0.0.1:1 (") == true, "\(error?.message ?? "")")
+        #expect(error?.message.hasPrefix("Cannot connect to PostgreSQL at 127.0.0.1:1 (connection refused)") == true, "\(error?.message ?? "")")
         #expect(error?.message.hasSuffix("; check --store or BAROMETER_STORE and that PostgreSQL is running there.") == true)
     }
 

@@ -36,6 +36,18 @@ final class PostgresStoreDatabase: StoreDatabase {
         try transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
     }
 
+    func readStatement<T>(_ body: (any StoreSession) throws -> T) throws -> T {
+        let connection = try pool.take(connect: connect)
+        do {
+            let result = try body(Session(connection: connection, logger: logger))
+            pool.give(connection)
+            return result
+        } catch {
+            pool.give(connection)
+            throw error
+        }
+    }
+
     private func transaction<T>(_ begin: String, _ body: (any StoreSession) throws -> T) throws -> T {
         let connection = try pool.take(connect: connect)
         let session = Session(connection: connection, logger: logger)
@@ -83,10 +95,19 @@ final class PostgresStoreDatabase: StoreDatabase {
             return StoreDatabaseFailure(kind: kind, reason: info[.message] ?? "\(error)")
         }
         if error.code == .connectionError || error.code == .serverClosedConnection {
-            let underlying = error.underlying.map { "\($0)" } ?? "\(error.code)"
-            return StoreDatabaseFailure(kind: .unreachable, reason: underlying)
+            return StoreDatabaseFailure(kind: .unreachable, reason: Self.connectionReason(error))
         }
         return StoreDatabaseFailure(kind: .other, reason: error.underlying.map { "\($0)" } ?? "\(error.code)")
+    }
+
+    /// Why a connection failed, in a few words (`connection refused`, `unknown host`).
+    private static func connectionReason(_ error: PSQLError) -> String {
+        let text = error.underlying.map { "\($0)" } ?? "\(error.code)"
+        if error.code == .serverClosedConnection { return "the server closed the connection" }
+        if text.contains("Connection refused") { return "connection refused" }
+        if text.contains("UnknownHost") || text.contains("Name or service not known") { return "unknown host" }
+        if text.contains("timeout") || text.contains("timed out") { return "no answer in time" }
+        return text
     }
 
     func close() {

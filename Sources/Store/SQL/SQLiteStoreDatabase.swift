@@ -38,6 +38,10 @@ struct SQLiteStoreDatabase: StoreDatabase {
         try writer.read { db in try body(Session(db: db)) }
     }
 
+    func readStatement<T>(_ body: (any StoreSession) throws -> T) throws -> T {
+        try read(body)
+    }
+
     func describe(_ error: any Error) -> StoreDatabaseFailure {
         guard let error = error as? DatabaseError else { return StoreDatabaseFailure(kind: .other, reason: "\(error)") }
         let kind: StoreDatabaseFailure.Kind = error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE ? .uniqueViolation : .other

@@ -11,6 +11,9 @@ protocol StoreDatabase: Sendable {
     func write<T>(_ body: (any StoreSession) throws -> T) throws -> T
     /// Runs `body` on a consistent snapshot.
     func read<T>(_ body: (any StoreSession) throws -> T) throws -> T
+    /// Runs `body`, which sends one statement, without a transaction of its own: one statement
+    /// sees one snapshot, and PostgreSQL is spared a BEGIN and a COMMIT.
+    func readStatement<T>(_ body: (any StoreSession) throws -> T) throws -> T
     /// The reason of a failure this database threw, in words for a sentence, and what kind it is.
     func describe(_ error: any Error) -> StoreDatabaseFailure
     /// Closes its connections; later calls fail.
