@@ -21,7 +21,13 @@ struct SQLiteStoreDatabase: StoreDatabase {
         name = "in memory"
     }
 
-    private static func configuration() -> Configuration {
+    /// The database in `queue` (a backup opened in memory), named `name` in messages.
+    init(queue: DatabaseQueue, name: String) {
+        writer = queue
+        self.name = name
+    }
+
+    static func configuration() -> Configuration {
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.label = "Barometer store"
