@@ -6,10 +6,15 @@ import PostgresNIO
 /// missing), `sslmode=disable|prefer|require` (default `disable`) and `pool=N` (at most N
 /// connections, default 4). User, password and names may be percent-encoded.
 public struct PostgresStoreLocation: Sendable, Equatable, CustomStringConvertible {
+    /// The server's host name or address.
     public var host: String
+    /// The server's port (5432 unless the URL gives one).
     public var port: Int
+    /// The PostgreSQL role to connect as.
     public var user: String
+    /// The role's password, or nil where the server trusts the connection.
     public var password: String?
+    /// The database that holds the store's tables.
     public var database: String
     /// The schema the store's tables live in; nil for the user's `search_path` (normally `public`).
     public var schema: String?
@@ -18,6 +23,7 @@ public struct PostgresStoreLocation: Sendable, Equatable, CustomStringConvertibl
     /// The most connections one store opens at once.
     public var maximumConnections: Int
 
+    /// A database given part by part; see the type's description for the defaults.
     public init(host: String, port: Int = 5432, user: String, password: String? = nil, database: String, schema: String? = nil,
                 sslMode: String = "disable", maximumConnections: Int = 4) {
         self.host = host

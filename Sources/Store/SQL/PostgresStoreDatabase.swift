@@ -111,7 +111,8 @@ final class PostgresStoreDatabase: StoreDatabase {
     }
 
     func close() {
-        for connection in pool.drain() {
+        guard let idle = pool.drain() else { return }
+        for connection in idle {
             Self.closeLater(connection)
         }
         group.shutdownGracefully { _ in }
@@ -221,8 +222,10 @@ final class PostgresStoreDatabase: StoreDatabase {
             slots.signal()
         }
 
-        func drain() -> [PostgresConnection] {
+        /// The idle connections, once: nil when the pool was drained before.
+        func drain() -> [PostgresConnection]? {
             lock.withLock {
+                guard !closed else { return nil }
                 closed = true
                 defer { idle.removeAll() }
                 return idle
