@@ -114,8 +114,11 @@ public final class BarometerStore: Sendable {
             let table = db.dialect.migrationsTable
             if db.dialect == .postgres {
                 try db.execute("SELECT pg_advisory_xact_lock(7306021)")
-                if let schema = (database as? PostgresStoreDatabase)?.location.schema {
-                    try db.execute("CREATE SCHEMA IF NOT EXISTS \(PostgresStoreLocation.quoted(schema))")
+                // Create the URL's schema only when it is missing: creating needs a privilege on
+                // the database that a user of an existing schema may lack.
+                if let schema = (database as? PostgresStoreDatabase)?.location.schema,
+                   try !db.exists("SELECT 1 FROM pg_namespace WHERE nspname = ?", [schema]) {
+                    try db.execute("CREATE SCHEMA \(PostgresStoreLocation.quoted(schema))")
                 }
             }
             try db.execute("CREATE TABLE IF NOT EXISTS \(table) (identifier TEXT NOT NULL PRIMARY KEY)")

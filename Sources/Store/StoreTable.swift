@@ -82,8 +82,3 @@ struct StoreTable: Sendable {
         return converted
     }
 }
-
-extension StoreValue: StoreValueConvertible {
-    var storeValue: StoreValue { self }
-    static func fromStoreValue(_ value: StoreValue) -> StoreValue? { value }
-}
