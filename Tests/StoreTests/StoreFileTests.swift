@@ -75,11 +75,11 @@ struct StoreFileTests {
 
 @Suite("store concurrency")
 struct StoreConcurrencyTests {
-    @Test("one file store shared by concurrent tasks: readers see whole studies while imports and saves run")
-    func sharedStore() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("barometer-store-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let store = try BarometerStore(directory: folder, passwordIterations: 1_000)
+    @Test("one store (a file, or PostgreSQL through its pool) shared by concurrent tasks: readers see whole studies while imports and saves run",
+          arguments: StoreBackend.all)
+    func sharedStore(backend: StoreBackend) async throws {
+        let store = try BarometerStore(location: try backend.freshLocation(), passwordIterations: 1_000)
+        defer { backend.dispose(store) }
         try store.importStudy(slug: "test", study: StoreFixture.study(), datasets: StoreFixture.datasets())
         let result = try AnalysisFixture.result()
         try await withThrowingTaskGroup(of: Void.self) { group in
