@@ -20,6 +20,7 @@ struct Import: BarometerVerb {
 
             Examples:
               barometer import barometer-demo/study --slug cab --data barometer-data
+              barometer import barometer-demo/study --slug cab --store postgres://barometer@db.internal/barometer
               barometer import wave12.sav --codebook wave12.yaml --slug wave12 --design-from-file
             """)
 
@@ -29,8 +30,7 @@ struct Import: BarometerVerb {
     @Option(help: ArgumentHelp("The study's short name in URLs (default: the folder's or file's name).", valueName: "slug"))
     var slug: String?
 
-    @Option(help: ArgumentHelp("The store's folder (default: barometer-data).", valueName: "folder"))
-    var data: String = "barometer-data"
+    @OptionGroup var storeOptions: StoreOptions
 
     @Flag(help: "Replace a study of the same slug.")
     var replace = false
@@ -63,11 +63,11 @@ struct Import: BarometerVerb {
                 fieldworkEnd: "2000-01-01", design: spec)])
             datasets = ["w1": dataset]
         }
-        let store = try BarometerStore(directory: data)
+        let store = try storeOptions.open()
         let summary = try store.importStudy(slug: slug ?? Self.slug(from: name), study: study, datasets: datasets, weightings: weightings,
                                               replace: replace)
         let respondents = datasets.values.map(\.rowCount).reduce(0, +)
-        sink.write("Imported '\(summary.slug)': \(summary.waveCount) wave\(summary.waveCount == 1 ? "" : "s"), \(respondents) respondents, into \(data).\n")
+        sink.write("Imported '\(summary.slug)': \(summary.waveCount) wave\(summary.waveCount == 1 ? "" : "s"), \(respondents) respondents, into \(storeOptions.shownName).\n")
     }
 
     /// Every wave of a study folder, checked against its concepts, with the weighting of each

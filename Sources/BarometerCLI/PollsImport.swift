@@ -18,12 +18,11 @@ struct PollsImport: BarometerVerb {
     @Argument(help: ArgumentHelp("The polls (CSV, one row per answer, or YAML).", valueName: "file"))
     var file: String
 
-    @Option(help: ArgumentHelp("The store's folder (default: barometer-data).", valueName: "folder"))
-    var data: String = "barometer-data"
+    @OptionGroup var storeOptions: StoreOptions
 
     func execute(arguments: [String], into sink: inout CommandOutput, progress: ProgressReporter) throws {
         let polls = try PollFile.read(path: file)
-        let (added, replaced) = try BarometerStore(directory: data).importPolls(polls)
-        sink.write("Imported \(polls.count) poll\(polls.count == 1 ? "" : "s") into \(data): \(added) new, \(replaced) replaced.\n")
+        let (added, replaced) = try storeOptions.open().importPolls(polls)
+        sink.write("Imported \(polls.count) poll\(polls.count == 1 ? "" : "s") into \(storeOptions.shownName): \(added) new, \(replaced) replaced.\n")
     }
 }

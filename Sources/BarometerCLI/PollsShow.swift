@@ -17,11 +17,10 @@ struct PollsShow: BarometerVerb {
     @Argument(help: ArgumentHelp("The poll's id (from `barometer polls list`).", valueName: "id"))
     var id: String
 
-    @Option(help: ArgumentHelp("The store's folder (default: barometer-data).", valueName: "folder"))
-    var data: String = "barometer-data"
+    @OptionGroup var storeOptions: StoreOptions
 
     func execute(arguments: [String], into sink: inout CommandOutput, progress: ProgressReporter) throws {
-        let p = try BarometerStore(directory: data).poll(id: id).poll
+        let p = try storeOptions.open().poll(id: id).poll
         var facts: [[String]] = [["pollster", p.pollster], ["fieldwork", "\(p.fieldStart) to \(p.fieldEnd)"], ["sample size", p.sampleSize.map(String.init) ?? PollTable.unpublished],
                                  ["question", p.question]]
         for (name, value) in [("sponsor", p.sponsor), ("paid by", p.paidBy), ("mode", p.mode), ("population", p.population),

@@ -19,13 +19,15 @@ struct Serve: BarometerVerb {
             (--create-token USER prints one). Stop with Ctrl-C: requests in flight finish first. \
             Public answers are cached and gzipped; analyses wait in a bounded queue (503 with \
             Retry-After beyond it). GET /health reports caches, queue and memory; GET /ready \
-            answers 503 when the store cannot be read. Several instances may share one store \
-            behind a reverse proxy: each sees the others' imports on its next request.
+            answers 503 when the store cannot be read. Several instances may serve one store behind a reverse proxy \
+            (a SQLite folder on one machine, or --store postgres://… for several): each sees the \
+            others' imports and uploads at its next request.
 
             Examples:
               barometer serve --demo
               barometer serve --data barometer-data --port 8080
               barometer serve --host 0.0.0.0 --cache-memory 2048 --analysis-queue 128 --log-level warning
+              barometer serve --store postgres://barometer@db.internal:5432/barometer --port 8081
               barometer serve --create-token admin
             """)
 
@@ -35,8 +37,7 @@ struct Serve: BarometerVerb {
     @Option(help: "The port to listen on.")
     var port: Int = 8080
 
-    @Option(help: ArgumentHelp("The store's folder (default: barometer-data).", valueName: "folder"))
-    var data: String = "barometer-data"
+    @OptionGroup var storeOptions: StoreOptions
 
     @Flag(help: "Load the demo study into the store first if it has no studies.")
     var demo = false
@@ -75,7 +76,7 @@ struct Serve: BarometerVerb {
     }
 
     func execute(arguments: [String], into sink: inout CommandOutput, progress: ProgressReporter) throws {
-        let store = try BarometerStore(directory: data)
+        let store = try storeOptions.open()
         if let user = createToken {
             if try !store.accounts().contains(where: { $0.username.lowercased() == user.lowercased() }) {
                 let password = UUID().uuidString
@@ -93,7 +94,7 @@ struct Serve: BarometerVerb {
                 try store.importStudy(slug: "demo", study: generated.study, datasets: datasets)
                 FileHandle.standardError.write(Data("Loaded the demo study (simulated data) as 'demo'.\n".utf8))
             } else {
-                FileHandle.standardError.write(Data("The store in '\(data)' has no studies: run `barometer serve --demo` to load the demo study, or `barometer import STUDY_DIR`.\n".utf8))
+                FileHandle.standardError.write(Data("The store in '\(storeOptions.shownName)' has no studies: run `barometer serve --demo` to load the demo study, or `barometer import STUDY_DIR`.\n".utf8))
             }
         }
         var logger = Logger(label: "barometer.server")

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 extension BarometerStore {
     /// The fewest characters a password may have.
@@ -17,23 +16,26 @@ extension BarometerStore {
         try StoreNames.checkUsername(username)
         try Self.checkPassword(password, username: username)
         let hash = PasswordHasher.hash(password, iterations: passwordIterations)
-        let row = try write("creating account '\(username)'") { db in
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM account WHERE username = ?", arguments: [username]) != nil {
-                throw StoreError(.alreadyExists, "An account named '\(username)' already exists; choose another user name.")
+        let taken = StoreError(.alreadyExists, "An account named '\(username)' already exists; choose another user name.")
+        let row: StoreRow
+        do {
+            row = try write("creating account '\(username)'") { db in
+                if try db.exists("SELECT 1 FROM account WHERE lower(username) = lower(?)", [username]) { throw taken }
+                // Read back, so that the time has the precision it is stored with (milliseconds).
+                return try db.queryOne(
+                    "INSERT INTO account (username, passwordHash, role, createdAt) VALUES (?, ?, ?, ?) RETURNING id, username, role, createdAt",
+                    [username, hash, role.rawValue, date])!
             }
-            try db.execute(
-                sql: "INSERT INTO account (username, passwordHash, role, createdAt) VALUES (?, ?, ?, ?)",
-                arguments: [username, hash, role.rawValue, date])
-            // Read back, so that the time has the precision it is stored with (milliseconds).
-            return try Row.fetchOne(db, sql: "SELECT id, username, role, createdAt FROM account WHERE id = ?", arguments: [db.lastInsertedRowID])!
+        } catch let error where isUniqueViolation(error) {
+            throw taken
         }
         return try account(row)
     }
 
     /// Every account, by user name.
     public func accounts() throws(StoreError) -> [Account] {
-        let rows = try read("listing accounts") { db in
-            try Row.fetchAll(db, sql: "SELECT id, username, role, createdAt FROM account ORDER BY username")
+        let rows = try readStatement("listing accounts") { db in
+            try db.query("SELECT id, username, role, createdAt FROM account ORDER BY lower(username), username")
         }
         var result: [Account] = []
         for row in rows { result.append(try account(row)) }
@@ -43,8 +45,8 @@ extension BarometerStore {
     /// The account `username` when `password` is its password; nil when it is not, or when
     /// there is no such account (which takes as long, so that timing does not tell which).
     public func verifyPassword(username: String, password: String) throws(StoreError) -> Account? {
-        let row = try read("reading account '\(username)'") { db in
-            try Row.fetchOne(db, sql: "SELECT id, username, role, createdAt, passwordHash FROM account WHERE username = ?", arguments: [username])
+        let row = try readStatement("reading account '\(username)'") { db in
+            try db.queryOne("SELECT id, username, role, createdAt, passwordHash FROM account WHERE lower(username) = lower(?)", [username])
         }
         guard let row else {
             _ = PasswordHasher.verify(password, against: Self.decoyHash(iterations: passwordIterations))
@@ -61,8 +63,7 @@ extension BarometerStore {
         try Self.checkPassword(password, username: username)
         let hash = PasswordHasher.hash(password, iterations: passwordIterations)
         let changed = try write("setting the password of '\(username)'") { db in
-            try db.execute(sql: "UPDATE account SET passwordHash = ? WHERE username = ?", arguments: [hash, username])
-            return db.changesCount
+            try db.execute("UPDATE account SET passwordHash = ? WHERE lower(username) = lower(?)", [hash, username])
         }
         guard changed > 0 else { throw Self.noAccount(username) }
     }
@@ -71,8 +72,7 @@ extension BarometerStore {
     /// - Throws: ``StoreError`` (`notFound`) when there is no such account.
     public func deleteAccount(username: String) throws(StoreError) {
         let deleted = try write("deleting account '\(username)'") { db in
-            try db.execute(sql: "DELETE FROM account WHERE username = ?", arguments: [username])
-            return db.changesCount
+            try db.execute("DELETE FROM account WHERE lower(username) = lower(?)", [username])
         }
         guard deleted > 0 else { throw Self.noAccount(username) }
     }
@@ -89,12 +89,12 @@ extension BarometerStore {
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
         let hash = Self.sha256(token)
         try write("creating a token for '\(username)'") { db in
-            guard let accountId = try Int64.fetchOne(db, sql: "SELECT id FROM account WHERE username = ?", arguments: [username]) else {
+            guard let accountId = try db.value(Int64.self, "SELECT id FROM account WHERE lower(username) = lower(?)", [username]) else {
                 throw Self.noAccount(username)
             }
             try db.execute(
-                sql: "INSERT INTO apiToken (accountId, tokenSHA256, name, createdAt) VALUES (?, ?, ?, ?)",
-                arguments: [accountId, hash, name, date])
+                "INSERT INTO apiToken (accountId, tokenSHA256, name, createdAt) VALUES (?, ?, ?, ?)",
+                [accountId, hash, name, date])
         }
         return token
     }
@@ -107,13 +107,13 @@ extension BarometerStore {
     public func authenticate(token: String, at date: Date = Date()) throws(StoreError) -> Account? {
         guard token.hasPrefix(Self.tokenPrefix), token.utf8.count <= 128 else { return nil }
         let hash = Self.sha256(token)
-        let row = try write("checking an API token") { db -> Row? in
-            guard let row = try Row.fetchOne(db, sql: """
+        let row = try write("checking an API token") { db -> StoreRow? in
+            guard let row = try db.queryOne("""
                 SELECT t.id AS tokenId, a.id, a.username, a.role, a.createdAt
                 FROM apiToken t JOIN account a ON a.id = t.accountId WHERE t.tokenSHA256 = ?
-                """, arguments: [hash])
+                """, [hash])
             else { return nil }
-            try db.execute(sql: "UPDATE apiToken SET lastUsedAt = ? WHERE id = ?", arguments: [date, row["tokenId"]])
+            try db.execute("UPDATE apiToken SET lastUsedAt = ? WHERE id = ?", [date, try row.decode(Int64.self, "tokenId")])
             return row
         }
         return try row.map { row throws(StoreError) in try account(row) }
@@ -124,8 +124,7 @@ extension BarometerStore {
     public func revokeToken(_ token: String) throws(StoreError) {
         let hash = Self.sha256(token)
         let deleted = try write("revoking an API token") { db in
-            try db.execute(sql: "DELETE FROM apiToken WHERE tokenSHA256 = ?", arguments: [hash])
-            return db.changesCount
+            try db.execute("DELETE FROM apiToken WHERE tokenSHA256 = ?", [hash])
         }
         guard deleted > 0 else {
             throw StoreError(.notFound, "No such API token in the store (it was revoked or never issued); list an account's tokens or create a new one.")
@@ -134,7 +133,7 @@ extension BarometerStore {
 
     // MARK: Helpers
 
-    private func account(_ row: Row) throws(StoreError) -> Account {
+    private func account(_ row: StoreRow) throws(StoreError) -> Account {
         let roleName: String = try decode(row, "role")
         guard let role = AccountRole(rawValue: roleName) else {
             throw StoreError(.corrupt, "The store has an account with unknown role '\(roleName)'; set it to admin or editor.")

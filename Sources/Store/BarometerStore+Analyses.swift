@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SurveyCore
 
 extension BarometerStore {
@@ -15,12 +14,12 @@ extension BarometerStore {
         let resultJSON = try StoreJSON.encode(result, "the analysis result")
         let id = Self.randomHex(bytes: 10)
         return try write("saving an analysis of study '\(slug)'") { db in
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM study WHERE slug = ?", arguments: [slug]) != nil else {
+            guard try db.exists("SELECT 1 FROM study WHERE slug = ?", [slug]) else {
                 throw StoreError.noStudy(slug)
             }
             try db.execute(
-                sql: "INSERT INTO analysis (id, studySlug, request, result, createdAt) VALUES (?, ?, ?, ?, ?)",
-                arguments: [id, slug, requestJSON, resultJSON, date])
+                "INSERT INTO analysis (id, studySlug, request, result, createdAt) VALUES (?, ?, ?, ?, ?)",
+                [id, slug, requestJSON, resultJSON, date])
             return id
         }
     }
@@ -28,8 +27,8 @@ extension BarometerStore {
     /// The saved analysis `id`.
     /// - Throws: ``StoreError`` (`notFound`) when there is none.
     public func analysis(id: String) throws(StoreError) -> SavedAnalysis {
-        let row = try read("reading analysis '\(id)'") { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM analysis WHERE id = ?", arguments: [id])
+        let row = try readStatement("reading analysis '\(id)'") { db in
+            try db.queryOne("SELECT id, studySlug, request, result, createdAt FROM analysis WHERE id = ?", [id])
         }
         guard let row else {
             throw StoreError(.notFound, "No saved analysis '\(id)' in the store; check the id, or list a study's analyses to find it.")
@@ -40,9 +39,12 @@ extension BarometerStore {
     /// The analyses saved on study `slug`, oldest first.
     /// - Throws: ``StoreError`` (`notFound`) when there is no such study.
     public func analyses(study slug: String) throws(StoreError) -> [SavedAnalysis] {
-        let rows = try read("listing the analyses of study '\(slug)'") { db -> [Row]? in
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM study WHERE slug = ?", arguments: [slug]) != nil else { return nil }
-            return try Row.fetchAll(db, sql: "SELECT * FROM analysis WHERE studySlug = ? ORDER BY createdAt, rowid", arguments: [slug])
+        let rows = try read("listing the analyses of study '\(slug)'") { db -> [StoreRow]? in
+            guard try db.exists("SELECT 1 FROM study WHERE slug = ?", [slug]) else { return nil }
+            return try db.query("""
+                SELECT id, studySlug, request, result, createdAt FROM analysis WHERE studySlug = ?
+                ORDER BY createdAt, \(db.dialect.insertionOrder)
+                """, [slug])
         }
         guard let rows else { throw StoreError.noStudy(slug) }
         var result: [SavedAnalysis] = []
@@ -54,15 +56,14 @@ extension BarometerStore {
     /// - Throws: ``StoreError`` (`notFound`) when there is none.
     public func deleteAnalysis(id: String) throws(StoreError) {
         let deleted = try write("deleting analysis '\(id)'") { db in
-            try db.execute(sql: "DELETE FROM analysis WHERE id = ?", arguments: [id])
-            return db.changesCount
+            try db.execute("DELETE FROM analysis WHERE id = ?", [id])
         }
         guard deleted > 0 else {
             throw StoreError(.notFound, "No saved analysis '\(id)' in the store; check the id, or list a study's analyses to find it.")
         }
     }
 
-    private func savedAnalysis(_ row: Row) throws(StoreError) -> SavedAnalysis {
+    private func savedAnalysis(_ row: StoreRow) throws(StoreError) -> SavedAnalysis {
         let id: String = try decode(row, "id")
         return SavedAnalysis(
             id: id, study: try decode(row, "studySlug"),

@@ -1,6 +1,5 @@
 import Crypto
 import Foundation
-import GRDB
 import Polls
 
 extension BarometerStore {
@@ -28,26 +27,32 @@ extension BarometerStore {
     /// Inserts `polls` in the open transaction `db`: replacing a stored poll with the same id,
     /// or (with `replacing` false) keeping it.
     @discardableResult
-    static func insert(_ polls: [Poll], into db: Database, at date: Date, replacing: Bool) throws -> (added: Int, replaced: Int) {
+    static func insert(_ polls: [Poll], into db: any StoreSession, at date: Date, replacing: Bool) throws -> (added: Int, replaced: Int) {
         var added = 0, replaced = 0
         for poll in polls {
             let id = pollID(poll)
             let json = try StoreJSON.encode(poll, "a poll of \(poll.pollster)")
-            let exists = try Bool.fetchOne(db, sql: "SELECT 1 FROM poll WHERE id = ?", arguments: [id]) ?? false
+            let exists = try db.exists("SELECT 1 FROM poll WHERE id = ?", [id])
             if exists && !replacing { continue }
             if exists { replaced += 1 } else { added += 1 }
             try db.execute(
-                sql: "INSERT OR REPLACE INTO poll (id, pollster, question, fieldStart, fieldEnd, poll, importedAt) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                arguments: [id, poll.pollster, poll.question, poll.fieldStart.description, poll.fieldEnd.description, json, date])
+                """
+                INSERT INTO poll (id, pollster, question, fieldStart, fieldEnd, poll, importedAt) VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET pollster = excluded.pollster, question = excluded.question, fieldStart = excluded.fieldStart,
+                    fieldEnd = excluded.fieldEnd, poll = excluded.poll, importedAt = excluded.importedAt
+                """,
+                [id, poll.pollster, poll.question, poll.fieldStart.description, poll.fieldEnd.description, json, date])
         }
         return (added, replaced)
     }
 
     /// The stored polls, of one question or all, by fieldwork start then pollster.
     public func polls(question: String? = nil) throws(StoreError) -> [StoredPoll] {
-        let rows = try read("reading the polls") { db in
-            try Row.fetchAll(db, sql: "SELECT id, poll FROM poll WHERE ? IS NULL OR question = ? ORDER BY fieldStart, pollster, id",
-                             arguments: [question, question])
+        let rows = try readStatement("reading the polls") { db in
+            if let question {
+                return try db.query("SELECT id, poll FROM poll WHERE question = ? ORDER BY fieldStart, pollster, id", [question])
+            }
+            return try db.query("SELECT id, poll FROM poll ORDER BY fieldStart, pollster, id")
         }
         var out: [StoredPoll] = []
         for row in rows {
@@ -60,7 +65,7 @@ extension BarometerStore {
     /// The stored poll `id`.
     /// - Throws: ``StoreError`` (`notFound`) naming the id.
     public func poll(id: String) throws(StoreError) -> StoredPoll {
-        let json = try read("reading poll '\(id)'") { db in try String.fetchOne(db, sql: "SELECT poll FROM poll WHERE id = ?", arguments: [id]) }
+        let json = try readStatement("reading poll '\(id)'") { db in try db.value(String.self, "SELECT poll FROM poll WHERE id = ?", [id]) }
         guard let json else {
             throw StoreError(.notFound, "No poll '\(id)' in the store; `barometer polls list` shows the ids.")
         }

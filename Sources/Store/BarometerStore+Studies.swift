@@ -1,6 +1,5 @@
 import Crypto
 import Foundation
-import GRDB
 import Studies
 import SurveyCore
 import SurveyIO
@@ -38,7 +37,7 @@ extension BarometerStore {
     /// after each wave's rows are written (tests inject failures through it).
     func importStudy(
         slug: String, study: Study, datasets: [String: Dataset], weightings: [String: WeightingSpec] = [:],
-        replace: Bool, at date: Date, afterWave: (Database, String) throws -> Void
+        replace: Bool, at date: Date, afterWave: (any StoreSession, String) throws -> Void
     ) throws(StoreError) -> StudySummary {
         try StoreNames.checkSlug(slug)
         let yaml: String
@@ -76,45 +75,48 @@ extension BarometerStore {
                              try StoreJSON.encode(wave.design, "the design of wave '\(wave.id)'")))
         }
 
-        try write("importing study '\(slug)'") { db in
-            let existing = try Int64.fetchOne(db, sql: "SELECT id FROM study WHERE slug = ?", arguments: [slug])
-            let studyRowId: Int64
-            if let existing {
-                guard replace else {
-                    throw StoreError(.alreadyExists, "Study '\(slug)' is already in the store; import it again with `--replace` to overwrite it, or choose another slug.")
+        let taken = StoreError(.alreadyExists, "Study '\(slug)' is already in the store; import it again with `--replace` to overwrite it, or choose another slug.")
+        do {
+            try write("importing study '\(slug)'") { db in
+                let existing = try db.value(Int64.self, "SELECT id FROM study WHERE slug = ?", [slug])
+                let studyRowId: Int64
+                if let existing {
+                    guard replace else { throw taken }
+                    studyRowId = existing
+                    try db.execute(
+                        "UPDATE study SET title = ?, yaml = ?, simulated = ?, updatedAt = ? WHERE id = ?",
+                        [title, yaml, study.simulated, date, studyRowId])
+                    try db.execute("DELETE FROM wave WHERE studyId = ?", [studyRowId])
+                } else {
+                    // A concurrent import of the same slug fails here on the UNIQUE slug (see below).
+                    studyRowId = try db.value(
+                        Int64.self, "INSERT INTO study (slug, title, yaml, simulated, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                        [slug, title, yaml, study.simulated, date, date])!
                 }
-                studyRowId = existing
-                try db.execute(
-                    sql: "UPDATE study SET title = ?, yaml = ?, simulated = ?, updatedAt = ? WHERE id = ?",
-                    arguments: [title, yaml, study.simulated, date, studyRowId])
-                try db.execute(sql: "DELETE FROM wave WHERE studyId = ?", arguments: [studyRowId])
-            } else {
-                try db.execute(
-                    sql: "INSERT INTO study (slug, title, yaml, simulated, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?)",
-                    arguments: [slug, title, yaml, study.simulated, date, date])
-                studyRowId = db.lastInsertedRowID
+                for (position, wave) in study.waves.enumerated() {
+                    guard let data = prepared[wave.id] else {
+                        throw StoreError(.invalidInput, "Study '\(slug)' has no dataset for wave '\(wave.id)'; give one dataset per wave, keyed by the wave's id.")
+                    }
+                    let waveRowId = try db.value(
+                        Int64.self, """
+                            INSERT INTO wave (studyId, waveId, position, label, fieldworkStart, fieldworkEnd, mode, design, embargoUntil, respondents)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+                            """,
+                        [studyRowId, wave.id, position, waveRows[position].label, wave.fieldworkStart, wave.fieldworkEnd,
+                         wave.mode, waveRows[position].design, wave.embargoUntil, data.rowCount])!
+                    try db.execute(
+                        "INSERT INTO dataset (waveRowId, format, data, dataSHA256, codebook, codebookSHA256) VALUES (?, ?, ?, ?, ?, ?)",
+                        [waveRowId, Int(DatasetBlobCodec.version), data.blob, data.blobSHA256, data.codebook, data.codebookSHA256])
+                    if let spec = weightingRows[wave.id] {
+                        try db.execute("INSERT INTO waveWeighting (waveRowId, spec) VALUES (?, ?)", [waveRowId, spec])
+                    }
+                    try afterWave(db, wave.id)
+                }
+                try Self.raiseCatalogVersion(db)
             }
-            for (position, wave) in study.waves.enumerated() {
-                guard let data = prepared[wave.id] else {
-                    throw StoreError(.invalidInput, "Study '\(slug)' has no dataset for wave '\(wave.id)'; give one dataset per wave, keyed by the wave's id.")
-                }
-                try db.execute(
-                    sql: """
-                        INSERT INTO wave (studyId, waveId, position, label, fieldworkStart, fieldworkEnd, mode, design, embargoUntil, respondents)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [studyRowId, wave.id, position, waveRows[position].label, wave.fieldworkStart, wave.fieldworkEnd,
-                                wave.mode, waveRows[position].design, wave.embargoUntil, data.rowCount])
-                let waveRowId = db.lastInsertedRowID
-                try db.execute(
-                    sql: "INSERT INTO dataset (waveRowId, format, data, dataSHA256, codebook, codebookSHA256) VALUES (?, ?, ?, ?, ?, ?)",
-                    arguments: [waveRowId, Int(DatasetBlobCodec.version), data.blob, data.blobSHA256, data.codebook, data.codebookSHA256])
-                if let spec = weightingRows[wave.id] {
-                    try db.execute(sql: "INSERT INTO waveWeighting (waveRowId, spec) VALUES (?, ?)", arguments: [waveRowId, spec])
-                }
-                try afterWave(db, wave.id)
-            }
-            try Self.raiseCatalogVersion(db)
+        } catch let error where isUniqueViolation(error) {
+            // Another writer stored the same slug between our check and our insert: it won.
+            throw taken
         }
         // Read back, so that the times have the precision they are stored with (milliseconds).
         guard let summary = try summaries(day: nil, slug: slug).first else { throw StoreError.noStudy(slug) }
@@ -137,15 +139,16 @@ extension BarometerStore {
 
     /// Summaries of all studies (or of `slug`), counting the waves public on `day` when given.
     private func summaries(day: String?, slug: String? = nil) throws(StoreError) -> [StudySummary] {
-        let visible = day == nil ? "" : "AND (w.embargoUntil IS NULL OR w.embargoUntil <= :day)"
-        let having = day == nil ? "" : "HAVING waveCount > 0"
-        let only = slug == nil ? "" : "WHERE s.slug = :slug"
-        let rows = try read("listing studies") { db in
-            try Row.fetchAll(db, sql: """
+        var arguments: [any StoreValueConvertible] = []
+        let visible = day.map { arguments.append($0); return "AND (w.embargoUntil IS NULL OR w.embargoUntil <= ?)" } ?? ""
+        let only = slug.map { arguments.append($0); return "WHERE s.slug = ?" } ?? ""
+        let having = day == nil ? "" : "HAVING COUNT(w.id) > 0"
+        let rows = try readStatement("listing studies") { db in
+            try db.query("""
                 SELECT s.slug, s.title, s.simulated, s.createdAt, s.updatedAt, COUNT(w.id) AS waveCount
                 FROM study s LEFT JOIN wave w ON w.studyId = s.id \(visible) \(only)
-                GROUP BY s.id \(having) ORDER BY s.slug
-                """, arguments: ["day": day, "slug": slug])
+                GROUP BY s.id, s.slug, s.title, s.simulated, s.createdAt, s.updatedAt \(having) ORDER BY s.slug
+                """, arguments)
         }
         var result: [StudySummary] = []
         for row in rows {
@@ -161,8 +164,8 @@ extension BarometerStore {
     /// The study stored under `slug`, read back from its `study.yaml` text.
     /// - Throws: ``StoreError`` (`notFound`) when there is no such study.
     public func study(slug: String) throws(StoreError) -> Study {
-        let yaml = try read("reading study '\(slug)'") { db in
-            try String.fetchOne(db, sql: "SELECT yaml FROM study WHERE slug = ?", arguments: [slug])
+        let yaml = try readStatement("reading study '\(slug)'") { db in
+            try db.value(String.self, "SELECT yaml FROM study WHERE slug = ?", [slug])
         }
         guard let yaml else { throw StoreError.noStudy(slug) }
         do {
@@ -204,15 +207,16 @@ extension BarometerStore {
     }
 
     private func waves(study slug: String, day: String?) throws(StoreError) -> [StoredWave] {
-        let visible = day == nil ? "" : "AND (w.embargoUntil IS NULL OR w.embargoUntil <= :day)"
+        var arguments: [any StoreValueConvertible] = [slug]
+        let visible = day.map { arguments.append($0); return "AND (w.embargoUntil IS NULL OR w.embargoUntil <= ?)" } ?? ""
         let (exists, rows) = try read("listing the waves of study '\(slug)'") { db in
-            let exists = try Bool.fetchOne(db, sql: "SELECT 1 FROM study WHERE slug = ?", arguments: [slug]) ?? false
-            let rows = try Row.fetchAll(db, sql: """
+            let exists = try db.exists("SELECT 1 FROM study WHERE slug = ?", [slug])
+            let rows = try db.query("""
                 SELECT w.waveId, w.label, w.fieldworkStart, w.fieldworkEnd, w.mode, w.design, w.embargoUntil,
                        w.respondents, d.dataSHA256
                 FROM study s JOIN wave w ON w.studyId = s.id JOIN dataset d ON d.waveRowId = w.id
-                WHERE s.slug = :slug \(visible) ORDER BY w.position
-                """, arguments: ["slug": slug, "day": day])
+                WHERE s.slug = ? \(visible) ORDER BY w.position
+                """, arguments)
             return (exists, rows)
         }
         guard exists else { throw StoreError.noStudy(slug) }
@@ -240,17 +244,17 @@ extension BarometerStore {
     public func dataset(study slug: String, wave: String) throws(StoreError) -> Dataset {
         let what = "wave '\(wave)' of study '\(slug)'"
         let (row, knownWaves) = try read("reading the dataset of \(what)") { db in
-            let row = try Row.fetchOne(db, sql: """
+            let row = try db.queryOne("""
                 SELECT d.format, d.data, d.dataSHA256, d.codebook, d.codebookSHA256
                 FROM study s JOIN wave w ON w.studyId = s.id JOIN dataset d ON d.waveRowId = w.id
                 WHERE s.slug = ? AND w.waveId = ?
-                """, arguments: [slug, wave])
+                """, [slug, wave])
             // For the error when there is no such row: nil when the study itself is missing.
             var known: [String]? = []
             if row == nil {
-                let exists = try Bool.fetchOne(db, sql: "SELECT 1 FROM study WHERE slug = ?", arguments: [slug]) ?? false
+                let exists = try db.exists("SELECT 1 FROM study WHERE slug = ?", [slug])
                 known = exists
-                    ? try String.fetchAll(db, sql: "SELECT w.waveId FROM wave w JOIN study s ON s.id = w.studyId WHERE s.slug = ? ORDER BY w.position", arguments: [slug])
+                    ? try db.values(String.self, "SELECT w.waveId FROM wave w JOIN study s ON s.id = w.studyId WHERE s.slug = ? ORDER BY w.position", [slug])
                     : nil
             }
             return (row, known)
@@ -279,11 +283,11 @@ extension BarometerStore {
     /// its targets keyed by code; nil when the wave is analysed with its stored weights.
     /// - Throws: ``StoreError``: `corrupt` when the stored JSON does not decode.
     public func weighting(study slug: String, wave: String) throws(StoreError) -> WeightingSpec? {
-        let json = try read("reading the weighting of wave '\(wave)' of study '\(slug)'") { db in
-            try String.fetchOne(db, sql: """
+        let json = try readStatement("reading the weighting of wave '\(wave)' of study '\(slug)'") { db in
+            try db.value(String.self, """
                 SELECT g.spec FROM study s JOIN wave w ON w.studyId = s.id JOIN waveWeighting g ON g.waveRowId = w.id
                 WHERE s.slug = ? AND w.waveId = ?
-                """, arguments: [slug, wave])
+                """, [slug, wave])
         }
         return try json.map { text throws(StoreError) in
             try StoreJSON.decode(WeightingSpec.self, from: text, "weighting of wave '\(wave)' of study '\(slug)'")
@@ -294,8 +298,7 @@ extension BarometerStore {
     /// - Throws: ``StoreError`` (`notFound`) when there is no such study.
     public func deleteStudy(slug: String) throws(StoreError) {
         let deleted = try write("deleting study '\(slug)'") { db in
-            try db.execute(sql: "DELETE FROM study WHERE slug = ?", arguments: [slug])
-            let deleted = db.changesCount
+            let deleted = try db.execute("DELETE FROM study WHERE slug = ?", [slug])
             if deleted > 0 { try Self.raiseCatalogVersion(db) }
             return deleted
         }
@@ -308,29 +311,23 @@ extension BarometerStore {
     /// the transaction that makes it. Equal versions mean the same studies, waves and data, so a
     /// reader may keep what it decoded; one indexed read, cheap enough to ask on every request.
     public func catalogVersion() throws(StoreError) -> Int64 {
-        // One row of one statement needs no snapshot: read it without a transaction, with the
-        // statement compiled once per connection (a server asks on every request).
-        do {
-            return try writer.unsafeRead { db in
-                try Int64.fetchOne(db.cachedStatement(sql: "SELECT version FROM catalog WHERE id = 1")) ?? 0
-            }
-        } catch {
-            throw StoreError(.database, "The store '\(path ?? "in memory")' failed while reading the catalog's version: \(Self.reason(error)); check that its file is readable.")
+        try readStatement("reading the catalog's version") { db in
+            try db.value(Int64.self, "SELECT version FROM catalog WHERE id = 1") ?? 0
         }
     }
 
-    static func raiseCatalogVersion(_ db: Database) throws {
-        try db.execute(sql: "UPDATE catalog SET version = version + 1 WHERE id = 1")
+    static func raiseCatalogVersion(_ db: any StoreSession) throws {
+        try db.execute("UPDATE catalog SET version = version + 1 WHERE id = 1")
     }
 
     // MARK: Helpers
 
     /// A column of `row`, a decoding failure reported as a damaged store.
-    func decode<T: DatabaseValueConvertible>(_ row: Row, _ column: String) throws(StoreError) -> T {
+    func decode<T: StoreValueConvertible>(_ row: StoreRow, _ column: String) throws(StoreError) -> T {
         do {
-            return try row.decode(T.self, forColumn: column)
+            return try row.decode(T.self, column)
         } catch {
-            throw StoreError(.corrupt, "The store '\(path ?? "in memory")' has a bad value in column '\(column)' (\(error)); restore it from a backup or re-import the study.")
+            throw StoreError(.corrupt, "The store '\(database.name)' has a bad value in column '\(column)' (\(error)); restore it from a backup or re-import the study.")
         }
     }
 

@@ -21,7 +21,8 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible, L
         case corrupt
         /// Data written by a newer Barometer (a newer blob format or database schema).
         case unsupportedVersion
-        /// SQLite failed: the file cannot be opened or written, the disk is full, it is locked.
+        /// The database failed: a SQLite file cannot be opened or written, the disk is full, it is
+        /// locked; a PostgreSQL server cannot be reached or refuses the user.
         case database
     }
 

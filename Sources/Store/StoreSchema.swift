@@ -1,28 +1,25 @@
 import Foundation
-import GRDB
 
 /// The store's tables, as named migrations. A migration, once released, never changes: a new
 /// version of the schema is a new migration appended here.
 enum StoreSchema {
-    /// Every migration, in order.
-    static var migrator: DatabaseMigrator {
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1", migrate: v1)
-        migrator.registerMigration("v2-wave-weighting", migrate: v2)
-        migrator.registerMigration("v3-polls", migrate: v3)
-        migrator.registerMigration("v4-published-polls", migrate: v4)
-        migrator.registerMigration("v5-catalog-version", migrate: v5)
-        return migrator
-    }
+    /// Every migration, in order, each in both dialects under one name.
+    static let migrations: [StoreMigration] = [
+        StoreMigration(name: "v1", sqlite: v1, postgres: v1Postgres),
+        StoreMigration(name: "v2-wave-weighting", sqlite: v2, postgres: v2Postgres),
+        StoreMigration(name: "v3-polls", sqlite: v3, postgres: v3Postgres),
+        StoreMigration(name: "v4-published-polls", sqlite: v4, postgres: v4),
+        StoreMigration(name: "v5-catalog-version", sqlite: v5, postgres: v5Postgres),
+    ]
 
     /// The first schema: studies, waves, datasets, saved analyses, accounts, API tokens.
     ///
     /// JSON columns hold Barometer's own Codable types (``SurveyCore/LocalizedText``,
     /// ``SurveyCore/DesignSpec``, ``SurveyCore/Codebook``, ``SurveyCore/AnalysisRequest``,
-    /// ``SurveyCore/AnalysisResult``) with sorted keys; dates are GRDB's UTC text
+    /// ``SurveyCore/AnalysisResult``) with sorted keys; dates are GRDB's UTC text (TIMESTAMPTZ in PostgreSQL)
     /// (`YYYY-MM-DD HH:MM:SS.SSS`); days are ISO 8601 text, which sorts as time does.
-    static func v1(_ db: Database) throws {
-        try db.execute(sql: """
+    static func v1(_ db: any StoreSession) throws {
+        try db.execute("""
             CREATE TABLE study (
                 id        INTEGER PRIMARY KEY,
                 slug      TEXT NOT NULL UNIQUE,          -- the study's name in URLs and commands
@@ -90,8 +87,8 @@ enum StoreSchema {
     /// Weighting applied to a wave when it is analysed (study.yaml `weighting:`), stored with
     /// its targets read and keyed by code, so that the server calibrates exactly as the command
     /// line does on the study folder.
-    static func v2(_ db: Database) throws {
-        try db.execute(sql: """
+    static func v2(_ db: any StoreSession) throws {
+        try db.execute("""
             CREATE TABLE waveWeighting (
                 waveRowId INTEGER PRIMARY KEY REFERENCES wave(id) ON DELETE CASCADE,
                 spec      TEXT NOT NULL                  -- JSON: WeightingSpec, targets keyed by code
@@ -102,8 +99,8 @@ enum StoreSchema {
     /// Published polls (the poll database): one row per poll, its id derived from what
     /// identifies it (pollster, fieldwork, question, population, sample size), so that
     /// importing the same file again replaces rather than duplicates.
-    static func v3(_ db: Database) throws {
-        try db.execute(sql: """
+    static func v3(_ db: any StoreSession) throws {
+        try db.execute("""
             CREATE TABLE poll (
                 id         TEXT PRIMARY KEY,             -- 12 hex digits of the SHA-256 of its identity
                 pollster   TEXT NOT NULL,
@@ -120,15 +117,15 @@ enum StoreSchema {
     /// The published polls of ``PublishedPolls``, so that a new poll database (and one made
     /// before them) starts from the polls of the project's sources. A poll the user already
     /// stored with the same identity is kept as it is.
-    static func v4(_ db: Database) throws {
+    static func v4(_ db: any StoreSession) throws {
         try BarometerStore.insert(try PublishedPolls.all(), into: db, at: Date(), replacing: false)
     }
 
     /// The catalog's version: one number that every change to studies, waves or their data
     /// raises in the same transaction, so that a server (or several sharing a database) learns
     /// with one cheap read whether what it holds in memory is still current.
-    static func v5(_ db: Database) throws {
-        try db.execute(sql: """
+    static func v5(_ db: any StoreSession) throws {
+        try db.execute("""
             CREATE TABLE catalog (
                 id      INTEGER PRIMARY KEY CHECK (id = 1),
                 version INTEGER NOT NULL CHECK (version >= 1)

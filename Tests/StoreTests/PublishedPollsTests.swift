@@ -1,20 +1,20 @@
 import Foundation
 import Polls
-import Store
+@testable import Store
 import SurveyCore
 import Testing
 
 @Suite("The published polls a poll database starts from")
 struct PublishedPollsTests {
-    func freshStore() throws -> (BarometerStore, URL) {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("published-\(UUID())")
-        return (try BarometerStore(directory: dir.path), dir)
+    func freshStore(_ backend: StoreBackend) throws -> (BarometerStore, StoreLocation) {
+        let location = try backend.freshLocation()
+        return (try BarometerStore(location: location), location)
     }
 
-    @Test("a new store holds every published poll once, each with its source")
-    func newStoreHoldsThem() throws {
-        let (store, dir) = try freshStore()
-        defer { try? FileManager.default.removeItem(at: dir) }
+    @Test("a new store holds every published poll once, each with its source", arguments: StoreBackend.all)
+    func newStoreHoldsThem(backend: StoreBackend) throws {
+        let (store, location) = try freshStore(backend)
+        defer { backend.dispose(store) }
         let published = try PublishedPolls.all()
         let stored = try store.polls()
         #expect(stored.count == published.count && published.count == 31)
@@ -23,7 +23,7 @@ struct PublishedPollsTests {
         // Every question has a short title in the three languages of the explorer.
         #expect(stored.allSatisfy { p in ["en", "ru", "kk"].allSatisfy { p.poll.title?[$0]?.isEmpty == false } })
         // Opening the store again does not add them twice.
-        #expect(try BarometerStore(directory: dir.path).polls().count == 31)
+        #expect(try BarometerStore(location: location).polls().count == 31)
     }
 
     /// One published poll and what its source says.
@@ -64,10 +64,10 @@ struct PublishedPollsTests {
         #expect(Dictionary(uniqueKeysWithValues: poll.answers.map { ($0.answer, $0.share) }) == e.shares)
     }
 
-    @Test("importing a published poll again replaces it rather than adding a copy")
-    func importReplaces() throws {
-        let (store, dir) = try freshStore()
-        defer { try? FileManager.default.removeItem(at: dir) }
+    @Test("importing a published poll again replaces it rather than adding a copy", arguments: StoreBackend.all)
+    func importReplaces(backend: StoreBackend) throws {
+        let (store, _) = try freshStore(backend)
+        defer { backend.dispose(store) }
         var poll = try #require(try PublishedPolls.all().first { $0.question == "war_side" })
         poll.notes = "checked against the release"
         let counts = try store.importPolls([poll])

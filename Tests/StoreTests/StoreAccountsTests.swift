@@ -1,13 +1,11 @@
 import Crypto
 import Foundation
-import GRDB
 @testable import Store
 import Testing
 
 @Suite("accounts and API tokens")
 struct StoreAccountsTests {
-    /// Few iterations: the tests check the logic, not the cost.
-    func store() throws -> BarometerStore { try BarometerStore.inMemory(passwordIterations: 1_000) }
+    // Few iterations (1,000): the tests check the logic, not the cost.
 
     @Test("PBKDF2-HMAC-SHA256 gives the published test vectors")
     func pbkdf2Vectors() {
@@ -42,9 +40,10 @@ struct StoreAccountsTests {
         }
     }
 
-    @Test("the right password gives the account, a wrong one or an unknown user gives nil")
-    func passwords() throws {
-        let store = try store()
+    @Test("the right password gives the account, a wrong one or an unknown user gives nil", arguments: StoreBackend.all)
+    func passwords(backend: StoreBackend) throws {
+        let store = try backend.open(passwordIterations: 1_000)
+        defer { backend.dispose(store) }
         let created = try store.createAccount(username: "aigerim", password: "Алматы-2024", role: .admin, at: StoreFixture.now)
         #expect(try store.verifyPassword(username: "aigerim", password: "Алматы-2024") == created)
         #expect(try store.verifyPassword(username: "aigerim", password: "алматы-2024") == nil)
@@ -52,14 +51,15 @@ struct StoreAccountsTests {
         try store.setPassword(username: "aigerim", password: "new password")
         #expect(try store.verifyPassword(username: "aigerim", password: "Алматы-2024") == nil)
         #expect(try store.verifyPassword(username: "aigerim", password: "new password")?.role == .admin)
-        let stored = try store.writer.read { db in try String.fetchOne(db, sql: "SELECT passwordHash FROM account") }
+        let stored = try store.read("testing") { db in try db.value(String.self, "SELECT passwordHash FROM account") }
         #expect(stored?.hasPrefix("pbkdf2-sha256$1000$") == true)
         #expect(stored?.contains("new password") == false)
     }
 
-    @Test("user names are unique ignoring case; bad names and short passwords are refused")
-    func accountRules() throws {
-        let store = try store()
+    @Test("user names are unique ignoring case; bad names and short passwords are refused", arguments: StoreBackend.all)
+    func accountRules(backend: StoreBackend) throws {
+        let store = try backend.open(passwordIterations: 1_000)
+        defer { backend.dispose(store) }
         try store.createAccount(username: "Aigerim", password: "long enough", role: .editor)
         let taken = #expect(throws: StoreError.self) { try store.createAccount(username: "aigerim", password: "long enough", role: .admin) }
         #expect(taken?.kind == .alreadyExists)
@@ -73,9 +73,10 @@ struct StoreAccountsTests {
         #expect(throws: StoreError.self) { try store.deleteAccount(username: "Aigerim") }
     }
 
-    @Test("a token authenticates its account, is stored only as a hash, records its last use and can be revoked")
-    func tokens() throws {
-        let store = try store()
+    @Test("a token authenticates its account, is stored only as a hash, records its last use and can be revoked", arguments: StoreBackend.all)
+    func tokens(backend: StoreBackend) throws {
+        let store = try backend.open(passwordIterations: 1_000)
+        defer { backend.dispose(store) }
         let account = try store.createAccount(username: "bolat", password: "long enough", role: .editor)
         let token = try store.createToken(username: "bolat", name: "laptop", at: StoreFixture.now)
         #expect(token.hasPrefix("brm_") && token.count == 47)
@@ -86,12 +87,12 @@ struct StoreAccountsTests {
         #expect(try store.authenticate(token: token + "x") == nil)
         #expect(try store.authenticate(token: "not a token") == nil)
 
-        let rows = try store.writer.read { db in try Row.fetchAll(db, sql: "SELECT * FROM apiToken") }
+        let rows = try store.read("testing") { db in try db.query("SELECT * FROM apiToken") }
         let dump = rows.map(\.description).joined()
         #expect(!dump.contains(token) && !dump.contains(String(token.dropFirst(4))), "the plain token is not stored")
-        #expect(rows.contains { ($0["tokenSHA256"] as String?) == BarometerStore.sha256(token) })
-        let lastUsed = try store.writer.read { db in
-            try Date.fetchOne(db, sql: "SELECT lastUsedAt FROM apiToken WHERE name = 'laptop'")
+        #expect(rows.contains { (try? $0.decode(String.self, "tokenSHA256")) == BarometerStore.sha256(token) })
+        let lastUsed = try store.read("testing") { db in
+            try db.value(Date.self, "SELECT lastUsedAt FROM apiToken WHERE name = 'laptop'")
         }
         #expect(lastUsed == later)
 
@@ -101,13 +102,14 @@ struct StoreAccountsTests {
         #expect(throws: StoreError.self) { try store.createToken(username: "nobody") }
     }
 
-    @Test("deleting an account deletes its tokens")
-    func cascade() throws {
-        let store = try store()
+    @Test("deleting an account deletes its tokens", arguments: StoreBackend.all)
+    func cascade(backend: StoreBackend) throws {
+        let store = try backend.open(passwordIterations: 1_000)
+        defer { backend.dispose(store) }
         try store.createAccount(username: "bolat", password: "long enough", role: .editor)
         let token = try store.createToken(username: "bolat")
         try store.deleteAccount(username: "bolat")
         #expect(try store.authenticate(token: token) == nil)
-        #expect(try store.writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM apiToken") } == 0)
+        #expect(try store.read("testing") { db in try db.value(Int.self, "SELECT COUNT(*) FROM apiToken") } == 0)
     }
 }

@@ -6,9 +6,10 @@ import Testing
 
 @Suite("saved analyses")
 struct StoreAnalysesTests {
-    @Test("an analysis is saved with its request and result, fetched by id and listed per study")
-    func saveAndFetch() throws {
-        let store = try BarometerStore.inMemory()
+    @Test("an analysis is saved with its request and result, fetched by id and listed per study", arguments: StoreBackend.all)
+    func saveAndFetch(backend: StoreBackend) throws {
+        let store = try backend.open()
+        defer { backend.dispose(store) }
         try store.importStudy(slug: "test", study: StoreFixture.study(), datasets: StoreFixture.datasets())
         try store.importStudy(slug: "other", study: StoreFixture.study(), datasets: StoreFixture.datasets())
         let first = try store.saveAnalysis(study: "test", request: AnalysisFixture.request, result: AnalysisFixture.result(), at: StoreFixture.now)
@@ -31,9 +32,10 @@ struct StoreAnalysesTests {
         #expect(gone?.message.contains("'\(first)'") == true)
     }
 
-    @Test("a saved trend keeps its whole request: concept, waves, levels, collapse, changes, net score, options")
-    func savedTrend() throws {
-        let store = try BarometerStore.inMemory()
+    @Test("a saved trend keeps its whole request: concept, waves, levels, collapse, changes, net score, options", arguments: StoreBackend.all)
+    func savedTrend(backend: StoreBackend) throws {
+        let store = try backend.open()
+        defer { backend.dispose(store) }
         try store.importStudy(slug: "test", study: StoreFixture.study(), datasets: StoreFixture.datasets())
         let request = AnalysisRequest.trend(
             "opinion", by: ["sex"], filter: "sex == 'F'", levels: ["favourable"],
@@ -44,9 +46,10 @@ struct StoreAnalysesTests {
         #expect(try store.analysis(id: id).request == request)
     }
 
-    @Test("NaN and infinite statistics survive the JSON columns")
-    func nonFinite() throws {
-        let store = try BarometerStore.inMemory()
+    @Test("NaN and infinite statistics survive the JSON columns", arguments: StoreBackend.all)
+    func nonFinite(backend: StoreBackend) throws {
+        let store = try backend.open()
+        defer { backend.dispose(store) }
         try store.importStudy(slug: "test", study: StoreFixture.study(), datasets: StoreFixture.datasets())
         var result = try AnalysisFixture.result()
         result.rows[0].weightedCount = .nan
@@ -57,9 +60,10 @@ struct StoreAnalysesTests {
         #expect(back.rows[0].standardError == .infinity)
     }
 
-    @Test("saving on or listing an unknown study names it")
-    func unknownStudy() throws {
-        let store = try BarometerStore.inMemory()
+    @Test("saving on or listing an unknown study names it", arguments: StoreBackend.all)
+    func unknownStudy(backend: StoreBackend) throws {
+        let store = try backend.open()
+        defer { backend.dispose(store) }
         #expect(throws: StoreError.noStudy("cab")) {
             try store.saveAnalysis(study: "cab", request: AnalysisFixture.request, result: AnalysisFixture.result())
         }
@@ -74,9 +78,10 @@ struct StorePollsTests {
              question: "test_side", wording: ["en": "Which side?"], answers: [.init("Russia", share: share)], source: "a press release")
     }
 
-    @Test("polls are stored all or none, by an id of their identity; importing again replaces")
-    func importAndRead() throws {
-        let store = try BarometerStore.inMemory()
+    @Test("polls are stored all or none, by an id of their identity; importing again replaces", arguments: StoreBackend.all)
+    func importAndRead(backend: StoreBackend) throws {
+        let store = try backend.open()
+        defer { backend.dispose(store) }
         let polls = [Self.poll("A", "2022-03-01", share: 39), Self.poll("B", "2022-11-04", share: 13)]
         #expect(try store.importPolls(polls) == (2, 0))
         #expect(try store.importPolls([Self.poll("A", "2022-03-01", share: 40)]) == (0, 1))

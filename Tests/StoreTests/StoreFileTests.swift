@@ -18,8 +18,8 @@ struct StoreFileTests {
             let store = try BarometerStore(directory: folder + "/data", passwordIterations: 1_000)
             #expect(store.path == folder + "/data/barometer.sqlite")
             #expect(FileManager.default.fileExists(atPath: folder + "/data/barometer.sqlite"))
-            let (mode, foreignKeys) = try store.writer.read { db in
-                (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA foreign_keys"))
+            let (mode, foreignKeys) = try store.read("testing") { db in
+                (try db.value(String.self, "PRAGMA journal_mode"), try db.value(Int.self, "PRAGMA foreign_keys"))
             }
             #expect(mode == "wal")
             #expect(foreignKeys == 1)
@@ -75,11 +75,11 @@ struct StoreFileTests {
 
 @Suite("store concurrency")
 struct StoreConcurrencyTests {
-    @Test("one file store shared by concurrent tasks: readers see whole studies while imports and saves run")
-    func sharedStore() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("barometer-store-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let store = try BarometerStore(directory: folder, passwordIterations: 1_000)
+    @Test("one store (a file, or PostgreSQL through its pool) shared by concurrent tasks: readers see whole studies while imports and saves run",
+          arguments: StoreBackend.all)
+    func sharedStore(backend: StoreBackend) async throws {
+        let store = try BarometerStore(location: try backend.freshLocation(), passwordIterations: 1_000)
+        defer { backend.dispose(store) }
         try store.importStudy(slug: "test", study: StoreFixture.study(), datasets: StoreFixture.datasets())
         let result = try AnalysisFixture.result()
         try await withThrowingTaskGroup(of: Void.self) { group in

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 @testable import Store
 import Studies
 import SurveyCore
@@ -9,19 +8,20 @@ import Testing
 struct StoreStudiesTests {
     /// Everything a reader can see, to compare the store before and after a failed write.
     func snapshot(_ store: BarometerStore) throws -> String {
-        try store.writer.read { db in
+        try store.read("testing") { db in
             var text = ""
             for table in ["study", "wave", "dataset", "analysis"] {
-                let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY rowid")
+                let rows = try db.query("SELECT * FROM \(table) ORDER BY 1")
                 text += "\(table): \(rows.map(\.description))\n"
             }
             return text
         }
     }
 
-    @Test("a study imported with its datasets reads back: summary, Study, waves, data and codebooks")
-    func importAndRead() throws {
-        let store = try BarometerStore.inMemory()
+    @Test("a study imported with its datasets reads back: summary, Study, waves, data and codebooks", arguments: StoreBackend.all)
+    func importAndRead(backend: StoreBackend) throws {
+        let store = try backend.open()
+        defer { backend.dispose(store) }
         let study = StoreFixture.study()
         let datasets = try StoreFixture.datasets()
         let summary = try store.importStudy(slug: "test", study: study, datasets: datasets, at: StoreFixture.now)
@@ -51,9 +51,10 @@ struct StoreStudiesTests {
         }
     }
 
-    @Test("the catalog's version rises with every import, replacement and deletion, and with nothing else")
-    func catalogVersion() throws {
-        let store = try BarometerStore.inMemory()
+    @Test("the catalog's version rises with every import, replacement and deletion, and with nothing else", arguments: StoreBackend.all)
+    func catalogVersion(backend: StoreBackend) throws {
+        let store = try backend.open()
+        defer { backend.dispose(store) }
         let start = try store.catalogVersion()
         #expect(start >= 1)
         try store.importStudy(slug: "test", study: StoreFixture.study(), datasets: StoreFixture.datasets())
@@ -71,9 +72,10 @@ struct StoreStudiesTests {
         #expect(try store.catalogVersion() == start + 3)
     }
 
-    @Test("unknown studies and waves are named with the fix")
-    func notFound() throws {
-        let store = try BarometerStore.inMemory()
+    @Test("unknown studies and waves are named with the fix", arguments: StoreBackend.all)
+    func notFound(backend: StoreBackend) throws {
+        let store = try backend.open()
+        defer { backend.dispose(store) }
         try store.importStudy(slug: "test", study: StoreFixture.study(), datasets: StoreFixture.datasets())
         let noStudy = #expect(throws: StoreError.self) { try store.study(slug: "cab") }
         #expect(noStudy == StoreError(.notFound, "No study 'cab' in the store; import it with `barometer import STUDY_DIR`."))
@@ -84,9 +86,10 @@ struct StoreStudiesTests {
         #expect(noWave?.message == "Study 'test' has no wave 'w9'; its waves are 'w1', 'w2'.")
     }
 
-    @Test("a missing dataset, an extra dataset, a bad slug and a bad code are refused and nothing is written")
-    func refusedInput() throws {
-        let store = try BarometerStore.inMemory()
+    @Test("a missing dataset, an extra dataset, a bad slug and a bad code are refused and nothing is written", arguments: StoreBackend.all)
+    func refusedInput(backend: StoreBackend) throws {
+        let store = try backend.open()
+        defer { backend.dispose(store) }
         var datasets = try StoreFixture.datasets()
         datasets["w2"] = nil
         let missing = #expect(throws: StoreError.self) {
@@ -115,10 +118,11 @@ struct StoreStudiesTests {
         #expect(try store.studies().isEmpty)
     }
 
-    @Test("a failure injected after the first wave's rows rolls the whole import back")
-    func rollbackOnInjectedFailure() throws {
+    @Test("a failure injected after the first wave's rows rolls the whole import back", arguments: StoreBackend.all)
+    func rollbackOnInjectedFailure(backend: StoreBackend) throws {
         struct Injected: Error {}
-        let store = try BarometerStore.inMemory()
+        let store = try backend.open()
+        defer { backend.dispose(store) }
         try store.importStudy(slug: "other", study: StoreFixture.study(title: "Other"), datasets: StoreFixture.datasets())
         let before = try snapshot(store)
         var written: [String] = []
@@ -126,7 +130,7 @@ struct StoreStudiesTests {
             try store.importStudy(slug: "test", study: StoreFixture.study(), datasets: StoreFixture.datasets(), replace: false,
                                   at: StoreFixture.now) { db, wave in
                 // The study's and the wave's rows are there inside the transaction…
-                let counts = try ["study", "wave", "dataset"].map { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0)") ?? 0 }
+                let counts = try ["study", "wave", "dataset"].map { try db.value(Int.self, "SELECT COUNT(*) FROM \($0)") ?? 0 }
                 written.append("\(wave): \(counts)")
                 if wave == "w1" { throw Injected() }
             }
@@ -137,10 +141,11 @@ struct StoreStudiesTests {
         #expect(try store.studies().map(\.slug) == ["other"])
     }
 
-    @Test("replacing a study rolls back to the old one when it fails half-way")
-    func rollbackOfReplace() throws {
+    @Test("replacing a study rolls back to the old one when it fails half-way", arguments: StoreBackend.all)
+    func rollbackOfReplace(backend: StoreBackend) throws {
         struct Injected: Error {}
-        let store = try BarometerStore.inMemory()
+        let store = try backend.open()
+        defer { backend.dispose(store) }
         try store.importStudy(slug: "test", study: StoreFixture.study(title: "Old"), datasets: StoreFixture.datasets(), at: StoreFixture.now)
         let before = try snapshot(store)
         #expect(throws: StoreError.self) {
@@ -154,9 +159,10 @@ struct StoreStudiesTests {
         #expect(StoreFixture.same(try store.dataset(study: "test", wave: "w2"), try StoreFixture.datasets()["w2"]!))
     }
 
-    @Test("a taken slug is refused unless replace is asked; replacing keeps the creation time and saved analyses")
-    func replaceOrRefuse() throws {
-        let store = try BarometerStore.inMemory()
+    @Test("a taken slug is refused unless replace is asked; replacing keeps the creation time and saved analyses", arguments: StoreBackend.all)
+    func replaceOrRefuse(backend: StoreBackend) throws {
+        let store = try backend.open()
+        defer { backend.dispose(store) }
         try store.importStudy(slug: "test", study: StoreFixture.study(title: "Old"), datasets: StoreFixture.datasets(), at: StoreFixture.now)
         let analysis = try store.saveAnalysis(study: "test", request: AnalysisFixture.request, result: AnalysisFixture.result())
         let before = try snapshot(store)
@@ -178,13 +184,14 @@ struct StoreStudiesTests {
         #expect(StoreFixture.same(try store.dataset(study: "test", wave: "w1"), data))
         #expect(throws: StoreError.self) { try store.dataset(study: "test", wave: "w2") }
         #expect(try store.analyses(study: "test").map(\.id) == [analysis])
-        let count = try store.writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dataset") }
+        let count = try store.read("testing") { db in try db.value(Int.self, "SELECT COUNT(*) FROM dataset") }
         #expect(count == 1, "the old waves' data are gone")
     }
 
-    @Test("embargoed waves are hidden from public listings until their day, and shown when asked")
-    func embargo() throws {
-        let store = try BarometerStore.inMemory()
+    @Test("embargoed waves are hidden from public listings until their day, and shown when asked", arguments: StoreBackend.all)
+    func embargo(backend: StoreBackend) throws {
+        let store = try backend.open()
+        defer { backend.dispose(store) }
         try store.importStudy(slug: "test", study: StoreFixture.study(embargo: "2024-06-01"), datasets: StoreFixture.datasets())
         let hidden = try store.waves(study: "test", includeEmbargoed: false, asOf: StoreFixture.now)
         #expect(hidden.map(\.id) == ["w1"])
@@ -204,9 +211,10 @@ struct StoreStudiesTests {
         #expect(try store.study(slug: "test", includeEmbargoed: false, asOf: day) == StoreFixture.study(embargo: "2024-06-01"))
     }
 
-    @Test("a study whose every wave is embargoed is left out of public listings")
-    func fullyEmbargoed() throws {
-        let store = try BarometerStore.inMemory()
+    @Test("a study whose every wave is embargoed is left out of public listings", arguments: StoreBackend.all)
+    func fullyEmbargoed(backend: StoreBackend) throws {
+        let store = try backend.open()
+        defer { backend.dispose(store) }
         var study = StoreFixture.study(embargo: "2030-01-01")
         study.waves[0].embargoUntil = "2030-01-01"
         try store.importStudy(slug: "test", study: study, datasets: StoreFixture.datasets())
@@ -216,35 +224,37 @@ struct StoreStudiesTests {
         #expect(error?.kind == .notFound)
     }
 
-    @Test("deleting a study removes its waves, data and analyses and leaves the others")
-    func delete() throws {
-        let store = try BarometerStore.inMemory()
+    @Test("deleting a study removes its waves, data and analyses and leaves the others", arguments: StoreBackend.all)
+    func delete(backend: StoreBackend) throws {
+        let store = try backend.open()
+        defer { backend.dispose(store) }
         try store.importStudy(slug: "a", study: StoreFixture.study(), datasets: StoreFixture.datasets())
         try store.importStudy(slug: "b", study: StoreFixture.study(), datasets: StoreFixture.datasets())
         try store.saveAnalysis(study: "a", request: AnalysisFixture.request, result: AnalysisFixture.result())
         try store.deleteStudy(slug: "a")
         #expect(try store.studies().map(\.slug) == ["b"])
-        let counts = try store.writer.read { db in
-            try ["wave", "dataset", "analysis"].map { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0)") ?? -1 }
+        let counts = try store.read("testing") { db in
+            try ["wave", "dataset", "analysis"].map { try db.value(Int.self, "SELECT COUNT(*) FROM \($0)") ?? -1 }
         }
         #expect(counts == [2, 2, 0])
     }
 
-    @Test("damaged stored bytes are caught by their checksums")
-    func damagedRows() throws {
-        let store = try BarometerStore.inMemory()
+    @Test("damaged stored bytes are caught by their checksums", arguments: StoreBackend.all)
+    func damagedRows(backend: StoreBackend) throws {
+        let store = try backend.open()
+        defer { backend.dispose(store) }
         try store.importStudy(slug: "test", study: StoreFixture.study(), datasets: StoreFixture.datasets())
-        try store.writer.write { db in
-            try db.execute(sql: "UPDATE dataset SET codebook = replace(codebook, 'Favourable', 'Favorable') WHERE waveRowId = (SELECT id FROM wave WHERE waveId = 'w1')")
+        try store.write("testing") { db in
+            try db.execute("UPDATE dataset SET codebook = replace(codebook, 'Favourable', 'Favorable') WHERE waveRowId = (SELECT id FROM wave WHERE waveId = 'w1')")
         }
         let codebook = #expect(throws: StoreError.self) { try store.dataset(study: "test", wave: "w1") }
         #expect(codebook?.kind == .corrupt)
         #expect(codebook?.message.contains("codebook of wave 'w1' of study 'test'") == true)
-        try store.writer.write { db in
-            let blob = try Data.fetchOne(db, sql: "SELECT data FROM dataset WHERE waveRowId = (SELECT id FROM wave WHERE waveId = 'w2')")!
+        try store.write("testing") { db in
+            let blob = try db.value(Data.self, "SELECT data FROM dataset WHERE waveRowId = (SELECT id FROM wave WHERE waveId = 'w2')")!
             var damaged = blob
             damaged[30] ^= 1
-            try db.execute(sql: "UPDATE dataset SET data = ? WHERE waveRowId = (SELECT id FROM wave WHERE waveId = 'w2')", arguments: [damaged])
+            try db.execute("UPDATE dataset SET data = ? WHERE waveRowId = (SELECT id FROM wave WHERE waveId = 'w2')", [damaged])
         }
         let data = #expect(throws: StoreError.self) { try store.dataset(study: "test", wave: "w2") }
         #expect(data?.kind == .corrupt)
