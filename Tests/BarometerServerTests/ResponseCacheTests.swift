@@ -118,6 +118,28 @@ struct ResponseCacheTests {
         #expect(mine == theirs)
     }
 
+    @Test("many readers missing the cache at once: the answer is rendered once and all get the same bytes")
+    func simultaneousMissesRenderOnce() async throws {
+        try await ServerFixture.app().test(.router) { client in
+            let uri = "/api/v1/studies/demo/trend?concept=opinion_china&by=agegroup"
+            let bodies = try await withThrowingTaskGroup(of: ByteBuffer.self) { group in
+                for _ in 0..<12 { group.addTask { try await Self.body(client, uri) } }
+                var bodies: [ByteBuffer] = []
+                for try await body in group { bodies.append(body) }
+                return bodies
+            }
+            #expect(Set(bodies.map { String(buffer: $0) }).count == 1 && bodies.count == 12)
+            let health = try await Self.health(client)
+            #expect((health["analyses"] as? [String: Int])?["completed"] == 1, "one analysis for twelve readers")
+        }
+    }
+
+    static func body(_ client: some TestClientProtocol, _ uri: String) async throws -> ByteBuffer {
+        let r = try await client.execute(uri: uri, method: .get, headers: [:], body: nil)
+        #expect(r.status == .ok)
+        return r.body
+    }
+
     @Test("the cache keeps within its bytes: the least recently used go first; an entry larger than the limit is not kept")
     func boundedByCost() {
         let cache = BoundedCache<String, Int>(limit: 1_000)
