@@ -15,6 +15,14 @@ struct ExplorerText {
     var language: Language { translate.language }
 
     var siteName: String { translate(.siteName) }
+    var staffSignIn: String { translate(.staffSignIn) }
+    var signInUsername: String { translate(.signInUsername) }
+    var signInPassword: String { translate(.signInPassword) }
+    var signInButton: String { translate(.signInButton) }
+    var signOut: String { translate(.signOut) }
+    func signedInAs(_ name: String) -> String { translate(.signedInAs, name) }
+    var signInRefused: String { translate(.signInRefused) }
+    var signInLocked: String { translate(.signInLocked) }
     var skip: String { translate(.skipToContent) }
     var studies: String { translate(.studies) }
     /// "16 waves", "волн: 16", "толқын саны: 16" (no agreement of the noun with the number).

@@ -10,6 +10,7 @@ enum StoreSchema {
         StoreMigration(name: "v3-polls", sqlite: v3, postgres: v3Postgres),
         StoreMigration(name: "v4-published-polls", sqlite: v4, postgres: v4),
         StoreMigration(name: "v5-catalog-version", sqlite: v5, postgres: v5Postgres),
+        StoreMigration(name: "v6-staff-sessions", sqlite: v6, postgres: v6Postgres),
     ]
 
     /// The first schema: studies, waves, datasets, saved analyses, accounts, API tokens.
@@ -131,6 +132,30 @@ enum StoreSchema {
                 version INTEGER NOT NULL CHECK (version >= 1)
             ) STRICT;
             INSERT INTO catalog (id, version) VALUES (1, 1);
+            """)
+    }
+
+    /// The explorer's staff sessions and the record of failed sign-ins, in the store so that
+    /// several servers on one database share them: signing out, or a lockout, holds on all.
+    /// A session is kept only as the SHA-256 of its cookie. Neither table is part of a backup:
+    /// a restored store starts with nobody signed in and nobody locked out.
+    static func v6(_ db: any StoreSession) throws {
+        try db.execute("""
+            CREATE TABLE staffSession (
+                id            INTEGER PRIMARY KEY,
+                accountId     INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+                sessionSHA256 TEXT NOT NULL UNIQUE,       -- hex SHA-256 of the cookie's value; never the value
+                createdAt     TEXT NOT NULL,
+                lastSeenAt    TEXT NOT NULL
+            ) STRICT;
+            CREATE INDEX staffSession_by_account ON staffSession(accountId);
+
+            CREATE TABLE signInFailure (
+                username       TEXT PRIMARY KEY,          -- lower-cased, whether or not such an account exists
+                failures       INTEGER NOT NULL CHECK (failures >= 0),
+                firstFailureAt TEXT NOT NULL,             -- start of the current window of failures
+                lockedUntil    TEXT
+            ) STRICT;
             """)
     }
 }

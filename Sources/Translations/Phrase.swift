@@ -189,6 +189,20 @@ public enum Phrase: String, CaseIterable, Sendable, Hashable {
     // MARK: Explorer
 
     case siteName
+    /// The staff sign-in page's title and heading.
+    case staffSignIn
+    case signInUsername
+    case signInPassword
+    case signInButton
+    case signOut
+    /// The staff header: "Signed in as NAME".
+    case signedInAs
+    /// A wrong user name or password (never saying which, nor whether the account exists).
+    case signInRefused
+    /// Too many failed sign-ins for one user name.
+    case signInLocked
+    /// A form sent without this site's token, or from another site.
+    case formRefused
     case skipToContent
     case studies
     /// The word after a wave count in a list of studies ("16 waves").
@@ -639,6 +653,27 @@ public enum Phrase: String, CaseIterable, Sendable, Hashable {
         case .differInWavesExcept: PhraseTexts(en: "; not in {1}", ru: "; кроме: {1}", kk: "; ерекшеленбейтіндері: {1}")
 
         // Explorer
+        case .staffSignIn: PhraseTexts(en: "Staff sign-in", ru: "Вход для сотрудников", kk: "Қызметкерлердің кіруі")
+        case .signInUsername: PhraseTexts(en: "User name", ru: "Имя пользователя", kk: "Пайдаланушы аты")
+        case .signInPassword: PhraseTexts(en: "Password", ru: "Пароль", kk: "Құпиясөз")
+        case .signInButton: PhraseTexts(en: "Sign in", ru: "Войти", kk: "Кіру")
+        case .signOut: PhraseTexts(en: "Sign out", ru: "Выйти", kk: "Шығу")
+        case .signedInAs: PhraseTexts(en: "Signed in as {1}", ru: "Вы вошли как {1}", kk: "Сіз {1} ретінде кірдіңіз")
+        case .signInRefused:
+            PhraseTexts(
+                en: "The user name or the password is wrong; check both and try again.",
+                ru: "Неверное имя пользователя или пароль; проверьте оба и попробуйте снова.",
+                kk: "Пайдаланушы аты немесе құпиясөз қате; екеуін де тексеріп, қайта көріңіз.")
+        case .signInLocked:
+            PhraseTexts(
+                en: "Sign-in for this user name is paused after too many failures; wait 15 minutes and try again.",
+                ru: "Вход под этим именем приостановлен после слишком многих неудачных попыток; подождите 15 минут и попробуйте снова.",
+                kk: "Бұл атпен кіру тым көп сәтсіз әрекеттен кейін тоқтатылды; 15 минут күтіп, қайта көріңіз.")
+        case .formRefused:
+            PhraseTexts(
+                en: "The form was refused because it did not come from this site's own page; reload the page and send it again.",
+                ru: "Форма отклонена, потому что отправлена не со страницы этого сайта; обновите страницу и отправьте её снова.",
+                kk: "Пішін қабылданбады, себебі ол осы сайттың өз бетінен жіберілмеген; бетті жаңартып, қайта жіберіңіз.")
         case .siteName: PhraseTexts(en: "Barometer explorer", ru: "Обозреватель «Барометр»", kk: "«Барометр» шолушысы")
         case .skipToContent: PhraseTexts(en: "Skip to content", ru: "Перейти к содержанию", kk: "Мазмұнға өту")
         case .studies: PhraseTexts(en: "Studies", ru: "Исследования", kk: "Зерттеулер")
