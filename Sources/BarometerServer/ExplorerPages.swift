@@ -42,7 +42,8 @@ enum ExplorerPages {
         }.joined()
         // The explorer's parts: studies (the home page) and the poll database.
         let inPolls = path == "/polls" || path.hasPrefix("/polls/")
-        let sections = [("/", text.studies, !inPolls), ("/polls", text.polls, inPolls)].map { (href, name, current) -> String in
+        let inStaff = path == "/sign-in"
+        let sections = [("/", text.studies, !inPolls && !inStaff), ("/polls", text.polls, inPolls)].map { (href, name, current) -> String in
             let link = href + Self.query([("lang", language == "en" ? nil : language)])
             return "<a class=\"section\" href=\"\(escape(link))\"\(current ? " aria-current=\"page\"" : "")>\(name)</a>"
         }.joined(separator: " ")
@@ -86,7 +87,7 @@ enum ExplorerPages {
     .sections{display:flex;gap:1rem;margin-right:auto;margin-left:1.2rem} .sections a[aria-current]{font-weight:700;color:var(--ink);text-decoration:none}
     .lead{font-size:1.1rem;font-weight:600}
     .langs{list-style:none;display:flex;gap:.8rem;margin:0;padding:0}
-    form.staff{margin:0;font-size:.9rem;color:var(--muted)}form.staff button.link{background:none;border:0;padding:0;font:inherit;color:var(--accent);text-decoration:underline;cursor:pointer}
+    form.staff{margin:0;flex-basis:100%;text-align:right;font-size:.9rem;color:var(--muted)}form.staff button.link{background:none;border:0;padding:0;font:inherit;color:var(--accent);text-decoration:underline;cursor:pointer}
     form.sign-in input{font:inherit;padding:.3rem;min-width:16rem}.refusal{border-left:4px solid #b00020;padding:.4rem .8rem;background:#fdf0f2}
     .lang.current{font-weight:700}
     main{max-width:64rem;margin:0 auto;padding:0 1rem 2rem}
