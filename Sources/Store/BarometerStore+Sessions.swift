@@ -93,6 +93,9 @@ extension BarometerStore {
 
     private func recordFailure(_ key: String, at date: Date) throws(StoreError) -> StaffSignIn {
         try write("recording a failed sign-in") { db -> StaffSignIn in
+            // Windows that closed without a lock, and locks that ended, are forgotten.
+            try db.execute("DELETE FROM signInFailure WHERE firstFailureAt <= ? AND (lockedUntil IS NULL OR lockedUntil <= ?)",
+                           [date.addingTimeInterval(-Self.signInFailureWindow), date])
             let row = try db.queryOne("SELECT failures, firstFailureAt FROM signInFailure WHERE username = ?", [key])
             var failures = 1, first = date
             if let row, date.timeIntervalSince(try row.decode(Date.self, "firstFailureAt")) < Self.signInFailureWindow {

@@ -32,6 +32,10 @@ struct StoreSessionsTests {
             #expect(try store.session(busy, at: time) == account)
         }
         #expect(try store.session(busy, at: now.addingTimeInterval(BarometerStore.sessionAbsoluteLimit)) == nil)
+
+        guard case .signedIn(_, let before) = try store.signIn(username: "aigerim", password: "long enough", at: now) else { return }
+        try store.setPassword(username: "aigerim", password: "another long one")
+        #expect(try store.session(before, at: now) == nil, "a new password ends the account's sessions")
     }
 
     @Test("five failures in 15 minutes lock a name for 15 minutes, known or not, and a success clears the count", arguments: StoreBackend.all)
