@@ -307,10 +307,25 @@ def main():
             driver.get(base + f"/studies/demo/concepts/opinion_russia?lang={language}")
             wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#chart svg"))
             shot(f"21-staff-header-{language}")
+            # Save the view under a name, find it in /saved, open its permalink.
+            name = {"en": "Russia by sex", "ru": "Россия по полу", "kk": "Ресей жыныс бойынша"}[language]
+            driver.find_element(By.ID, "save-name").send_keys(name)
+            old = driver.find_element(By.TAG_NAME, "html").id
+            driver.find_element(By.CSS_SELECTOR, "form.save button").click()
+            reloaded(old)
+            check(driver.find_element(By.TAG_NAME, "h1").text == name and driver.find_elements(By.CSS_SELECTOR, "#estimates table"),
+                  f"the saved view's permalink shows its name and table ({language})")
+            permalink = driver.current_url
+            driver.find_element(By.CSS_SELECTOR, "form.staff a").click()
+            wait.until(lambda d: d.find_elements(By.TAG_NAME, "h1"))
+            check(name in driver.find_element(By.ID, "saved").text, f"/saved lists the saved view ({language})")
+            shot(f"22-saved-{language}")
             old = driver.find_element(By.TAG_NAME, "html").id
             driver.find_element(By.CSS_SELECTOR, "form.staff button").click()
             reloaded(old)
             check(not driver.find_elements(By.CSS_SELECTOR, "form.staff"), f"signed out: no staff header ({language})")
+            driver.get(permalink)
+            check(not driver.find_elements(By.ID, "estimates") and driver.find_elements(By.ID, "error"), f"signed out: the permalink is not found ({language})")
         # An unknown question.
         driver.get(base + "/studies/demo/concepts/nothing")
         check("has no question" in driver.find_element(By.ID, "error").text, "unknown question: one sentence")

@@ -23,6 +23,15 @@ struct ExplorerText {
     func signedInAs(_ name: String) -> String { translate(.signedInAs, name) }
     var signInRefused: String { translate(.signInRefused) }
     var signInLocked: String { translate(.signInLocked) }
+    var savedAnalyses: String { translate(.savedAnalyses) }
+    var saveView: String { translate(.saveView) }
+    var saveName: String { translate(.saveName) }
+    var saveButton: String { translate(.saveButton) }
+    var savedNone: String { translate(.savedNone) }
+    var savedStudy: String { translate(.savedStudy) }
+    var savedBy: String { translate(.savedBy) }
+    var savedAt: String { translate(.savedAt) }
+    var liveView: String { translate(.liveView) }
     var skip: String { translate(.skipToContent) }
     var studies: String { translate(.studies) }
     /// "16 waves", "волн: 16", "толқын саны: 16" (no agreement of the noun with the number).

@@ -11,6 +11,7 @@ enum StoreSchema {
         StoreMigration(name: "v4-published-polls", sqlite: v4, postgres: v4),
         StoreMigration(name: "v5-catalog-version", sqlite: v5, postgres: v5Postgres),
         StoreMigration(name: "v6-staff-sessions", sqlite: v6, postgres: v6Postgres),
+        StoreMigration(name: "v7-named-analyses", sqlite: v7, postgres: v7),
     ]
 
     /// The first schema: studies, waves, datasets, saved analyses, accounts, API tokens.
@@ -157,5 +158,13 @@ enum StoreSchema {
                 lockedUntil    TEXT
             ) STRICT;
             """)
+    }
+
+    /// Analyses an analyst saves from the explorer: a name, who saved it (the user name, kept
+    /// when the account goes) and the path of the live view. Older analyses have none of them.
+    static func v7(_ db: any StoreSession) throws {
+        for column in ["name", "savedBy", "viewPath"] {
+            try db.execute("ALTER TABLE analysis ADD COLUMN \(column) TEXT")
+        }
     }
 }

@@ -203,6 +203,17 @@ public enum Phrase: String, CaseIterable, Sendable, Hashable {
     case signInLocked
     /// A form sent without this site's token, or from another site.
     case formRefused
+    case savedAnalyses
+    case saveView
+    case saveName
+    case saveButton
+    case savedNone
+    case savedStudy
+    case savedBy
+    case savedAt
+    case liveView
+    /// A view saved without a name.
+    case saveNameMissing
     case skipToContent
     case studies
     /// The word after a wave count in a list of studies ("16 waves").
@@ -674,6 +685,24 @@ public enum Phrase: String, CaseIterable, Sendable, Hashable {
                 en: "The form was refused because it did not come from this site's own page; reload the page and send it again.",
                 ru: "Форма отклонена, потому что отправлена не со страницы этого сайта; обновите страницу и отправьте её снова.",
                 kk: "Пішін қабылданбады, себебі ол осы сайттың өз бетінен жіберілмеген; бетті жаңартып, қайта жіберіңіз.")
+        case .savedAnalyses: PhraseTexts(en: "Saved analyses", ru: "Сохранённые анализы", kk: "Сақталған талдаулар")
+        case .saveView: PhraseTexts(en: "Save this view", ru: "Сохранить этот вид", kk: "Осы көріністі сақтау")
+        case .saveName: PhraseTexts(en: "Name", ru: "Название", kk: "Атауы")
+        case .saveButton: PhraseTexts(en: "Save", ru: "Сохранить", kk: "Сақтау")
+        case .savedNone:
+            PhraseTexts(
+                en: "No analyses are saved yet; save one from a question's page.",
+                ru: "Сохранённых анализов пока нет; сохраните анализ на странице вопроса.",
+                kk: "Сақталған талдаулар әзірге жоқ; талдауды сұрақ бетінде сақтаңыз.")
+        case .savedStudy: PhraseTexts(en: "Study", ru: "Исследование", kk: "Зерттеу")
+        case .savedBy: PhraseTexts(en: "Saved by", ru: "Кто сохранил", kk: "Кім сақтады")
+        case .savedAt: PhraseTexts(en: "Saved on", ru: "Когда сохранено", kk: "Сақталған уақыты")
+        case .liveView: PhraseTexts(en: "Open the live view", ru: "Открыть актуальный вид", kk: "Өзекті көріністі ашу")
+        case .saveNameMissing:
+            PhraseTexts(
+                en: "The name of the view to save is empty or longer than 200 characters; give it a name of 1 to 200 characters.",
+                ru: "Название сохраняемого вида пустое или длиннее 200 символов; дайте ему название от 1 до 200 символов.",
+                kk: "Сақталатын көріністің атауы бос немесе 200 таңбадан ұзын; оған 1-ден 200 таңбаға дейінгі атау беріңіз.")
         case .siteName: PhraseTexts(en: "Barometer explorer", ru: "Обозреватель «Барометр»", kk: "«Барометр» шолушысы")
         case .skipToContent: PhraseTexts(en: "Skip to content", ru: "Перейти к содержанию", kk: "Мазмұнға өту")
         case .studies: PhraseTexts(en: "Studies", ru: "Исследования", kk: "Зерттеулер")
