@@ -84,6 +84,7 @@ let package = Package(
                 "SurveyCore", "SurveyIO", "Studies", "Store", "Reports", "Charts", "Weighting", "Translations", "Polls",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // The command-line verbs, as a library so tests can run them without a process.

@@ -78,6 +78,10 @@ def main():
     log = open(os.path.join(args.shots, "server.log"), "w")
     polls = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "examples", "polls-war-side.csv")
     subprocess.run([args.barometer, "polls", "import", polls, "--data", data], check=True, stdout=log, stderr=subprocess.STDOUT)
+    # A staff account (its password is printed once).
+    created = subprocess.run([args.barometer, "serve", "--create-token", "staff", "--data", data],
+                             check=True, capture_output=True, text=True).stdout
+    staff_password = created.split("with the password ", 1)[1].split()[0]
     server = subprocess.Popen([args.barometer, "serve", "--demo", "--data", data, "--port", str(port)],
                               stdout=log, stderr=subprocess.STDOUT)
     failures = []
@@ -280,6 +284,48 @@ def main():
         driver.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
         check(driver.switch_to.active_element.get_attribute("class") == "skip", "first tab stop skips to the content")
         check(all(driver.find_elements(By.CSS_SELECTOR, f"label[for={i}]") for i in ["by", "wave", "missing", "filter"]), "every control has a label")
+        # Staff: sign in through the form in each language, see the header, sign out.
+        headers = {"en": "Signed in as staff", "ru": "Вы вошли как staff", "kk": "Сіз staff ретінде кірдіңіз"}
+        for language in ["kk", "ru", "en"]:
+            driver.get(base + f"/sign-in?lang={language}")
+            check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == language, f"sign-in page in {language}")
+            check(not driver.find_elements(By.CSS_SELECTOR, "form.staff"), f"the public sees no staff header ({language})")
+            shot(f"20-sign-in-{language}")
+            driver.find_element(By.ID, "username").send_keys("staff")
+            driver.find_element(By.ID, "password").send_keys("not the password")
+            old = driver.find_element(By.TAG_NAME, "html").id
+            driver.find_element(By.CSS_SELECTOR, "form.sign-in button").click()
+            reloaded(old)
+            check(driver.find_elements(By.CSS_SELECTOR, ".refusal"), f"a wrong password is refused with a sentence ({language})")
+            driver.find_element(By.ID, "username").send_keys("staff")
+            driver.find_element(By.ID, "password").send_keys(staff_password)
+            old = driver.find_element(By.TAG_NAME, "html").id
+            driver.find_element(By.CSS_SELECTOR, "form.sign-in button").click()
+            reloaded(old)
+            staff = driver.find_elements(By.CSS_SELECTOR, "form.staff")
+            check(bool(staff) and headers[language] in staff[0].text, f"signed in: the header names the analyst ({language})")
+            driver.get(base + f"/studies/demo/concepts/opinion_russia?lang={language}")
+            wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#chart svg"))
+            shot(f"21-staff-header-{language}")
+            # Save the view under a name, find it in /saved, open its permalink.
+            name = {"en": "Russia by sex", "ru": "Россия по полу", "kk": "Ресей жыныс бойынша"}[language]
+            driver.find_element(By.ID, "save-name").send_keys(name)
+            old = driver.find_element(By.TAG_NAME, "html").id
+            driver.find_element(By.CSS_SELECTOR, "form.save button").click()
+            reloaded(old)
+            check(driver.find_element(By.TAG_NAME, "h1").text == name and driver.find_elements(By.CSS_SELECTOR, "#estimates table"),
+                  f"the saved view's permalink shows its name and table ({language})")
+            permalink = driver.current_url
+            driver.find_element(By.CSS_SELECTOR, "form.staff a").click()
+            wait.until(lambda d: d.find_elements(By.TAG_NAME, "h1"))
+            check(name in driver.find_element(By.ID, "saved").text, f"/saved lists the saved view ({language})")
+            shot(f"22-saved-{language}")
+            old = driver.find_element(By.TAG_NAME, "html").id
+            driver.find_element(By.CSS_SELECTOR, "form.staff button").click()
+            reloaded(old)
+            check(not driver.find_elements(By.CSS_SELECTOR, "form.staff"), f"signed out: no staff header ({language})")
+            driver.get(permalink)
+            check(not driver.find_elements(By.ID, "estimates") and driver.find_elements(By.ID, "error"), f"signed out: the permalink is not found ({language})")
         # An unknown question.
         driver.get(base + "/studies/demo/concepts/nothing")
         check("has no question" in driver.find_element(By.ID, "error").text, "unknown question: one sentence")

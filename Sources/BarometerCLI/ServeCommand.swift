@@ -39,6 +39,9 @@ struct Serve: BarometerVerb {
 
     @OptionGroup var storeOptions: StoreOptions
 
+    @Flag(name: .customLong("secure-cookies"), help: "Mark staff sign-in cookies Secure even without 'X-Forwarded-Proto: https' (a server behind TLS).")
+    var secureCookies = false
+
     @Flag(help: "Load the demo study into the store first if it has no studies.")
     var demo = false
 
@@ -99,10 +102,11 @@ struct Serve: BarometerVerb {
         }
         var logger = Logger(label: "barometer.server")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
-        let configuration = ServerConfiguration(
+        var configuration = ServerConfiguration(
             host: host, port: port, minimumCellCount: minimumCell, requestsPerSecond: rateLimit, burst: Int(min(rateLimit * 3, 1e9)),
             waveCacheBytes: cacheMemory << 20, responseCacheBytes: max(1, cacheMemory / 8) << 20, analysisThreads: analysisThreads,
             analysisQueue: analysisQueue)
+        configuration.secureCookies = secureCookies
         let app = BarometerServerApp.buildApplication(store: store, configuration: configuration, logger: logger)
         FileHandle.standardError.write(Data("Barometer explorer on http://\(host):\(port)/ (API: /api/v1/openapi.json). Ctrl-C stops it.\n".utf8))
         let failure = ServeFailure()

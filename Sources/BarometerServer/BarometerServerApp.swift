@@ -20,12 +20,14 @@ public enum BarometerServerApp {
         router.add(middleware: RateLimitMiddleware(limiter: RateLimiter(rate: configuration.requestsPerSecond, burst: configuration.burst)))
         router.add(middleware: CompressionMiddleware())
         router.add(middleware: ErrorResponseMiddleware())
+        router.add(middleware: StaffSessionMiddleware(service: service))
         router.add(middleware: ResponseCacheMiddleware(service: service, cache: responses))
         router.add(middleware: AdmissionMiddleware(gate: gate))
         HealthRoutes(service: service, gate: gate, responses: responses).register(on: router)
         let api = APIRoutes(service: service, configuration: configuration)
         api.register(on: router)
         ExplorerRoutes(service: service, api: api, configuration: configuration).register(on: router)
+        StaffRoutes(service: service, configuration: configuration).register(on: router)
         return router
     }
 

@@ -2,7 +2,7 @@ import HTTPTypes
 import Hummingbird
 
 /// Caching rules for every response. An answer for a client with an account (an
-/// `Authorization` header: embargoed waves, full access) is `private, no-store`, so no shared
+/// `Authorization` header, or a staff session cookie: embargoed waves, full access) is `private, no-store`, so no shared
 /// cache keeps it for the public. A public GET whose entity tag the client already holds
 /// (`If-None-Match`) is answered `304 Not Modified` without a body.
 struct ConditionalRequestMiddleware: RouterMiddleware {
@@ -11,7 +11,7 @@ struct ConditionalRequestMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
         if response.headers[.vary] == nil { response.headers[.vary] = "Authorization" }
-        if request.headers[.authorization] != nil {
+        if request.headers[.authorization] != nil || StaffSession.cookie(StaffSession.cookieName, in: request) != nil {
             response.headers[.cacheControl] = "private, no-store"
             return response
         }

@@ -42,7 +42,8 @@ enum ExplorerPages {
         }.joined()
         // The explorer's parts: studies (the home page) and the poll database.
         let inPolls = path == "/polls" || path.hasPrefix("/polls/")
-        let sections = [("/", text.studies, !inPolls), ("/polls", text.polls, inPolls)].map { (href, name, current) -> String in
+        let inStaff = path == "/sign-in" || path == "/saved" || path.hasPrefix("/saved/")
+        let sections = [("/", text.studies, !inPolls && !inStaff), ("/polls", text.polls, inPolls)].map { (href, name, current) -> String in
             let link = href + Self.query([("lang", language == "en" ? nil : language)])
             return "<a class=\"section\" href=\"\(escape(link))\"\(current ? " aria-current=\"page\"" : "")>\(name)</a>"
         }.joined(separator: " ")
@@ -50,7 +51,7 @@ enum ExplorerPages {
             <a class="skip" href="#main">\(text.skip)</a>
             <header class="site"><a class="brand" href="/\(language == "en" ? "" : "?lang=\(language)")">\(text.siteName)</a>
             <nav class="sections" aria-label="\(text.siteName)">\(sections)</nav>
-            <nav aria-label="\(text.languageName)"><ul class="langs">\(switcher)</ul></nav></header>
+            <nav aria-label="\(text.languageName)"><ul class="langs">\(switcher)</ul></nav>\(staffHeader(language: language))</header>
             """
         let footer = embed ? "" : "<footer class=\"site\"><p>\(escape(text.footer))</p><p><a href=\"/api/v1/openapi.json\">\(text.api)</a></p></footer>"
         return """
@@ -86,6 +87,8 @@ enum ExplorerPages {
     .sections{display:flex;gap:1rem;margin-right:auto;margin-left:1.2rem} .sections a[aria-current]{font-weight:700;color:var(--ink);text-decoration:none}
     .lead{font-size:1.1rem;font-weight:600}
     .langs{list-style:none;display:flex;gap:.8rem;margin:0;padding:0}
+    form.staff{margin:0;flex-basis:100%;text-align:right;font-size:.9rem;color:var(--muted)}form.staff button.link{background:none;border:0;padding:0;font:inherit;color:var(--accent);text-decoration:underline;cursor:pointer}
+    form.sign-in input,form.save input{font:inherit;padding:.3rem;min-width:16rem}form.save{margin:1rem 0}.refusal{border-left:4px solid #b00020;padding:.4rem .8rem;background:#fdf0f2}
     .lang.current{font-weight:700}
     main{max-width:64rem;margin:0 auto;padding:0 1rem 2rem}
     h1{font-size:1.8rem;line-height:1.2;margin:1.2rem 0 .4rem} h2{font-size:1.3rem;margin:1.8rem 0 .5rem}
@@ -219,6 +222,7 @@ enum ExplorerPages {
         body += "</p>"
         body += "<h2>\(text.table)</h2><div id=\"estimates\">\(ResultRenderer(language: language).htmlTables(result))</div>"
         body += downloads(csv: csv, xlsx: xlsx, svg: svgLink, view: viewURL, embed: embedURL, title: title, text: text)
+        body += saveForm(path: path, viewQuery: viewQuery, language: language)
         return page(title: title + " — " + text.siteName, language: language, path: path, query: viewQuery, body: body)
     }
 

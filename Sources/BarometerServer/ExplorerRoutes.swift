@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Polls
+import Store
 import Studies
 import SurveyCore
 import Translations
@@ -33,6 +34,22 @@ struct ExplorerRoutes: Sendable {
         router.get("studies/:study/concepts/:concept") { request, context in
             try await question(request, context: context, embed: false)
         }
+        router.post("studies/:study/concepts/:concept/save") { request, context in
+            // Staff only; the public gets 404, as for every staff address.
+            guard StaffSession.current != nil else { throw Self.staffOnly }
+            return try await question(request, context: context, embed: false, save: true)
+        }
+        router.get("saved") { request, _ in
+            guard StaffSession.current != nil else { throw Self.staffOnly }
+            return Self.privateHTML(ExplorerPages.savedList(try service.store.namedAnalyses(), language: APIRoutes.query(request).language))
+        }
+        router.get("saved/:id") { request, context in
+            let id = try context.parameters.require("id")
+            guard StaffSession.current != nil else { throw Self.staffOnly }
+            let analysis: SavedAnalysis
+            do { analysis = try service.store.analysis(id: id) } catch { throw Self.staffOnly }
+            return Self.privateHTML(ExplorerPages.saved(analysis, language: APIRoutes.query(request).language))
+        }
         router.get("embed/studies/:study/concepts/:concept") { request, context in
             try await question(request, context: context, embed: true)
         }
@@ -45,7 +62,7 @@ struct ExplorerRoutes: Sendable {
         }
     }
 
-    func question(_ request: Request, context: ExplorerRequestContext, embed: Bool) async throws -> Response {
+    func question(_ request: Request, context: ExplorerRequestContext, embed: Bool, save: Bool = false) async throws -> Response {
         let slug = try context.parameters.require("study"), id = try context.parameters.require("concept")
         let authorized = try await api.authorized(request)
         let query = APIRoutes.query(request)
@@ -59,6 +76,9 @@ struct ExplorerRoutes: Sendable {
         let trend = try Self.view(try query.trend(concept: id, ignoring: unbroken ? ["chart", "differences", "reference"] : ["chart"]),
                                   query: query, breakdowns: breakdowns, question: id)
         let result = try service.run(slug, request: trend, authorized: authorized)
+        if save {
+            return try await saveView(request, slug: slug, path: "/studies/\(slug)/concepts/\(id)", trend: trend, result: result, language: query.language)
+        }
         let page = ExplorerPages.question(
             study: study, slug: slug, concept: concept, request: trend, chart: query.first("chart"), result: result,
             breakdowns: breakdowns,
@@ -126,6 +146,33 @@ struct ExplorerRoutes: Sendable {
                            phrase: .refusedNotPublic, arguments: [by])
         }
         return trend
+    }
+
+    /// Saves the current view of a question (its request and result) under the posted name,
+    /// and sends the analyst to its permalink.
+    func saveView(_ request: Request, slug: String, path: String, trend: AnalysisRequest, result: AnalysisResult, language: String) async throws -> Response {
+        guard let session = StaffSession.current else { throw Self.staffOnly }
+        let form = try await StaffRoutes.form(request)
+        try StaffRoutes.checkForm(request, token: form["csrf"], secret: StaffSession.cookie(StaffSession.cookieName, in: request))
+        let name = (form["name"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !name.isEmpty, name.count <= 200 else {
+            throw APIError(.badRequest, "The name of the view to save is empty or longer than 200 characters; give it a name of 1 to 200 characters.",
+                           phrase: .saveNameMissing)
+        }
+        let view = path + (request.uri.query.map { "?" + $0 } ?? "")
+        let id = try service.store.saveAnalysis(study: slug, request: trend, result: result, name: name, savedBy: session.account.username,
+                                                viewPath: view, at: service.now())
+        return StaffRoutes.redirect(to: "/saved/\(id)" + ExplorerPages.query([("lang", language == "en" ? nil : language)]))
+    }
+
+    /// The answer to the public at a staff address: the router's own 404 for an unknown
+    /// address, so that neither the page nor a saved analysis's id is confirmed.
+    static let staffOnly = HTTPError(.notFound)
+
+    /// A page for staff only: never stored by any cache.
+    static func privateHTML(_ text: String) -> Response {
+        Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "private, no-store"],
+                 body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
     static func html(_ text: String) -> Response {

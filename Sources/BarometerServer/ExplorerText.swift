@@ -15,6 +15,23 @@ struct ExplorerText {
     var language: Language { translate.language }
 
     var siteName: String { translate(.siteName) }
+    var staffSignIn: String { translate(.staffSignIn) }
+    var signInUsername: String { translate(.signInUsername) }
+    var signInPassword: String { translate(.signInPassword) }
+    var signInButton: String { translate(.signInButton) }
+    var signOut: String { translate(.signOut) }
+    func signedInAs(_ name: String) -> String { translate(.signedInAs, name) }
+    var signInRefused: String { translate(.signInRefused) }
+    var signInLocked: String { translate(.signInLocked) }
+    var savedAnalyses: String { translate(.savedAnalyses) }
+    var saveView: String { translate(.saveView) }
+    var saveName: String { translate(.saveName) }
+    var saveButton: String { translate(.saveButton) }
+    var savedNone: String { translate(.savedNone) }
+    var savedStudy: String { translate(.savedStudy) }
+    var savedBy: String { translate(.savedBy) }
+    var savedAt: String { translate(.savedAt) }
+    var liveView: String { translate(.liveView) }
     var skip: String { translate(.skipToContent) }
     var studies: String { translate(.studies) }
     /// "16 waves", "волн: 16", "толқын саны: 16" (no agreement of the noun with the number).

@@ -29,6 +29,9 @@ public struct ServerConfiguration: Sendable {
     public var analysisThreads: Int
     /// Requests that may wait for an analysis thread; beyond them the server answers 503.
     public var analysisQueue: Int
+    /// Whether the staff session cookies are always `Secure` (`serve --secure-cookies`), for a
+    /// server behind a TLS proxy that does not send `X-Forwarded-Proto: https`.
+    public var secureCookies: Bool = false
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, minimumCellCount: Int = 30, maxRequestBytes: Int = 64 * 1024,

@@ -57,13 +57,15 @@ extension BarometerStore {
         return try account(row)
     }
 
-    /// Sets a new password for `username`.
+    /// Sets a new password for `username` and ends the account's explorer sessions.
     /// - Throws: ``StoreError``: `notFound` for no such account, `invalidInput` for a short password.
     public func setPassword(username: String, password: String) throws(StoreError) {
         try Self.checkPassword(password, username: username)
         let hash = PasswordHasher.hash(password, iterations: passwordIterations)
         let changed = try write("setting the password of '\(username)'") { db in
-            try db.execute("UPDATE account SET passwordHash = ? WHERE lower(username) = lower(?)", [hash, username])
+            let changed = try db.execute("UPDATE account SET passwordHash = ? WHERE lower(username) = lower(?)", [hash, username])
+            try db.execute("DELETE FROM staffSession WHERE accountId IN (SELECT id FROM account WHERE lower(username) = lower(?))", [username])
+            return changed
         }
         guard changed > 0 else { throw Self.noAccount(username) }
     }

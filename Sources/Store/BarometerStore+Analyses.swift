@@ -8,7 +8,8 @@ extension BarometerStore {
     /// - Throws: ``StoreError`` (`notFound`) when there is no such study.
     @discardableResult
     public func saveAnalysis(
-        study slug: String, request: AnalysisRequest, result: AnalysisResult, at date: Date = Date()
+        study slug: String, request: AnalysisRequest, result: AnalysisResult, name: String? = nil, savedBy: String? = nil,
+        viewPath: String? = nil, at date: Date = Date()
     ) throws(StoreError) -> String {
         let requestJSON = try StoreJSON.encode(request, "the analysis request")
         let resultJSON = try StoreJSON.encode(result, "the analysis result")
@@ -18,8 +19,8 @@ extension BarometerStore {
                 throw StoreError.noStudy(slug)
             }
             try db.execute(
-                "INSERT INTO analysis (id, studySlug, request, result, createdAt) VALUES (?, ?, ?, ?, ?)",
-                [id, slug, requestJSON, resultJSON, date])
+                "INSERT INTO analysis (id, studySlug, request, result, createdAt, name, savedBy, viewPath) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [id, slug, requestJSON, resultJSON, date, name, savedBy, viewPath])
             return id
         }
     }
@@ -28,7 +29,7 @@ extension BarometerStore {
     /// - Throws: ``StoreError`` (`notFound`) when there is none.
     public func analysis(id: String) throws(StoreError) -> SavedAnalysis {
         let row = try readStatement("reading analysis '\(id)'") { db in
-            try db.queryOne("SELECT id, studySlug, request, result, createdAt FROM analysis WHERE id = ?", [id])
+            try db.queryOne("SELECT id, studySlug, request, result, createdAt, name, savedBy, viewPath FROM analysis WHERE id = ?", [id])
         }
         guard let row else {
             throw StoreError(.notFound, "No saved analysis '\(id)' in the store; check the id, or list a study's analyses to find it.")
@@ -42,7 +43,7 @@ extension BarometerStore {
         let rows = try read("listing the analyses of study '\(slug)'") { db -> [StoreRow]? in
             guard try db.exists("SELECT 1 FROM study WHERE slug = ?", [slug]) else { return nil }
             return try db.query("""
-                SELECT id, studySlug, request, result, createdAt FROM analysis WHERE studySlug = ?
+                SELECT id, studySlug, request, result, createdAt, name, savedBy, viewPath FROM analysis WHERE studySlug = ?
                 ORDER BY createdAt, \(db.dialect.insertionOrder)
                 """, [slug])
         }
@@ -69,7 +70,21 @@ extension BarometerStore {
             id: id, study: try decode(row, "studySlug"),
             request: try StoreJSON.decode(AnalysisRequest.self, from: try decode(row, "request"), "request of analysis '\(id)'"),
             result: try StoreJSON.decode(AnalysisResult.self, from: try decode(row, "result"), "result of analysis '\(id)'"),
-            createdAt: try decode(row, "createdAt"))
+            createdAt: try decode(row, "createdAt"), name: try decode(row, "name"), savedBy: try decode(row, "savedBy"),
+            viewPath: try decode(row, "viewPath"))
+    }
+
+    /// The analyses analysts saved from the explorer (those with a name), newest first.
+    public func namedAnalyses() throws(StoreError) -> [SavedAnalysis] {
+        let rows = try readStatement("listing the saved analyses") { db in
+            try db.query("""
+                SELECT id, studySlug, request, result, createdAt, name, savedBy, viewPath FROM analysis WHERE name IS NOT NULL
+                ORDER BY createdAt DESC, id
+                """)
+        }
+        var result: [SavedAnalysis] = []
+        for row in rows { result.append(try savedAnalysis(row)) }
+        return result
     }
 
     /// `bytes` random bytes from the system's secure generator, as lowercase hex.

@@ -101,9 +101,13 @@ extension BarometerStore {
         try write("restoring the analyses of study '\(slug)'") { db in
             for analysis in analyses {
                 try db.execute(
-                    "INSERT INTO analysis (id, studySlug, request, result, createdAt) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+                    """
+                    INSERT INTO analysis (id, studySlug, request, result, createdAt, name, savedBy, viewPath)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING
+                    """,
                     [analysis.id, slug, try StoreJSON.encode(analysis.request, "the analysis request"),
-                     try StoreJSON.encode(analysis.result, "the analysis result"), analysis.createdAt])
+                     try StoreJSON.encode(analysis.result, "the analysis result"), analysis.createdAt,
+                     analysis.name, analysis.savedBy, analysis.viewPath])
             }
         }
         return summary

@@ -12,8 +12,18 @@ public struct SavedAnalysis: Sendable, Equatable {
     public var result: AnalysisResult
     /// When it was saved.
     public var createdAt: Date
+    /// The name an analyst gave it in the explorer; nil for one saved otherwise.
+    public var name: String?
+    /// The user name of the analyst who saved it in the explorer.
+    public var savedBy: String?
+    /// The explorer's live view of the same question and choices (path and query).
+    public var viewPath: String?
 
-    public init(id: String, study: String, request: AnalysisRequest, result: AnalysisResult, createdAt: Date) {
+    public init(id: String, study: String, request: AnalysisRequest, result: AnalysisResult, createdAt: Date,
+                name: String? = nil, savedBy: String? = nil, viewPath: String? = nil) {
+        self.name = name
+        self.savedBy = savedBy
+        self.viewPath = viewPath
         self.id = id
         self.study = study
         self.request = request

@@ -121,6 +121,29 @@ extension StoreSchema {
         ])
     }
 
+    static func v6Postgres(_ db: any StoreSession) throws {
+        try run(db, [
+            """
+            CREATE TABLE staffSession (
+                id            BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                accountId     BIGINT NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+                sessionSHA256 TEXT NOT NULL UNIQUE,
+                createdAt     TIMESTAMPTZ NOT NULL,
+                lastSeenAt    TIMESTAMPTZ NOT NULL
+            )
+            """,
+            "CREATE INDEX staffSession_by_account ON staffSession(accountId)",
+            """
+            CREATE TABLE signInFailure (
+                username       TEXT PRIMARY KEY,
+                failures       BIGINT NOT NULL CHECK (failures >= 0),
+                firstFailureAt TIMESTAMPTZ NOT NULL,
+                lockedUntil    TIMESTAMPTZ
+            )
+            """,
+        ])
+    }
+
     /// PostgreSQL runs one statement per extended-protocol query.
     private static func run(_ db: any StoreSession, _ statements: [String]) throws {
         for statement in statements { try db.execute(statement) }

@@ -10,6 +10,8 @@ enum StoreSchema {
         StoreMigration(name: "v3-polls", sqlite: v3, postgres: v3Postgres),
         StoreMigration(name: "v4-published-polls", sqlite: v4, postgres: v4),
         StoreMigration(name: "v5-catalog-version", sqlite: v5, postgres: v5Postgres),
+        StoreMigration(name: "v6-staff-sessions", sqlite: v6, postgres: v6Postgres),
+        StoreMigration(name: "v7-named-analyses", sqlite: v7, postgres: v7),
     ]
 
     /// The first schema: studies, waves, datasets, saved analyses, accounts, API tokens.
@@ -132,5 +134,37 @@ enum StoreSchema {
             ) STRICT;
             INSERT INTO catalog (id, version) VALUES (1, 1);
             """)
+    }
+
+    /// The explorer's staff sessions and the record of failed sign-ins, in the store so that
+    /// several servers on one database share them: signing out, or a lockout, holds on all.
+    /// A session is kept only as the SHA-256 of its cookie. Neither table is part of a backup:
+    /// a restored store starts with nobody signed in and nobody locked out.
+    static func v6(_ db: any StoreSession) throws {
+        try db.execute("""
+            CREATE TABLE staffSession (
+                id            INTEGER PRIMARY KEY,
+                accountId     INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+                sessionSHA256 TEXT NOT NULL UNIQUE,       -- hex SHA-256 of the cookie's value; never the value
+                createdAt     TEXT NOT NULL,
+                lastSeenAt    TEXT NOT NULL
+            ) STRICT;
+            CREATE INDEX staffSession_by_account ON staffSession(accountId);
+
+            CREATE TABLE signInFailure (
+                username       TEXT PRIMARY KEY,          -- lower-cased, whether or not such an account exists
+                failures       INTEGER NOT NULL CHECK (failures >= 0),
+                firstFailureAt TEXT NOT NULL,             -- start of the current window of failures
+                lockedUntil    TEXT
+            ) STRICT;
+            """)
+    }
+
+    /// Analyses an analyst saves from the explorer: a name, who saved it (the user name, kept
+    /// when the account goes) and the path of the live view. Older analyses have none of them.
+    static func v7(_ db: any StoreSession) throws {
+        for column in ["name", "savedBy", "viewPath"] {
+            try db.execute("ALTER TABLE analysis ADD COLUMN \(column) TEXT")
+        }
     }
 }

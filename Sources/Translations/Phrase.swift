@@ -189,6 +189,31 @@ public enum Phrase: String, CaseIterable, Sendable, Hashable {
     // MARK: Explorer
 
     case siteName
+    /// The staff sign-in page's title and heading.
+    case staffSignIn
+    case signInUsername
+    case signInPassword
+    case signInButton
+    case signOut
+    /// The staff header: "Signed in as NAME".
+    case signedInAs
+    /// A wrong user name or password (never saying which, nor whether the account exists).
+    case signInRefused
+    /// Too many failed sign-ins for one user name.
+    case signInLocked
+    /// A form sent without this site's token, or from another site.
+    case formRefused
+    case savedAnalyses
+    case saveView
+    case saveName
+    case saveButton
+    case savedNone
+    case savedStudy
+    case savedBy
+    case savedAt
+    case liveView
+    /// A view saved without a name.
+    case saveNameMissing
     case skipToContent
     case studies
     /// The word after a wave count in a list of studies ("16 waves").
@@ -639,6 +664,45 @@ public enum Phrase: String, CaseIterable, Sendable, Hashable {
         case .differInWavesExcept: PhraseTexts(en: "; not in {1}", ru: "; кроме: {1}", kk: "; ерекшеленбейтіндері: {1}")
 
         // Explorer
+        case .staffSignIn: PhraseTexts(en: "Staff sign-in", ru: "Вход для сотрудников", kk: "Қызметкерлердің кіруі")
+        case .signInUsername: PhraseTexts(en: "User name", ru: "Имя пользователя", kk: "Пайдаланушы аты")
+        case .signInPassword: PhraseTexts(en: "Password", ru: "Пароль", kk: "Құпиясөз")
+        case .signInButton: PhraseTexts(en: "Sign in", ru: "Войти", kk: "Кіру")
+        case .signOut: PhraseTexts(en: "Sign out", ru: "Выйти", kk: "Шығу")
+        case .signedInAs: PhraseTexts(en: "Signed in as {1}", ru: "Вы вошли как {1}", kk: "Сіз {1} ретінде кірдіңіз")
+        case .signInRefused:
+            PhraseTexts(
+                en: "The user name or the password is wrong; check both and try again.",
+                ru: "Неверное имя пользователя или пароль; проверьте оба и попробуйте снова.",
+                kk: "Пайдаланушы аты немесе құпиясөз қате; екеуін де тексеріп, қайта көріңіз.")
+        case .signInLocked:
+            PhraseTexts(
+                en: "Sign-in for this user name is paused after too many failures; wait 15 minutes and try again.",
+                ru: "Вход под этим именем приостановлен после слишком многих неудачных попыток; подождите 15 минут и попробуйте снова.",
+                kk: "Бұл атпен кіру тым көп сәтсіз әрекеттен кейін тоқтатылды; 15 минут күтіп, қайта көріңіз.")
+        case .formRefused:
+            PhraseTexts(
+                en: "The form was refused because it did not come from this site's own page; reload the page and send it again.",
+                ru: "Форма отклонена, потому что отправлена не со страницы этого сайта; обновите страницу и отправьте её снова.",
+                kk: "Пішін қабылданбады, себебі ол осы сайттың өз бетінен жіберілмеген; бетті жаңартып, қайта жіберіңіз.")
+        case .savedAnalyses: PhraseTexts(en: "Saved analyses", ru: "Сохранённые анализы", kk: "Сақталған талдаулар")
+        case .saveView: PhraseTexts(en: "Save this view", ru: "Сохранить этот вид", kk: "Осы көріністі сақтау")
+        case .saveName: PhraseTexts(en: "Name", ru: "Название", kk: "Атауы")
+        case .saveButton: PhraseTexts(en: "Save", ru: "Сохранить", kk: "Сақтау")
+        case .savedNone:
+            PhraseTexts(
+                en: "No analyses are saved yet; save one from a question's page.",
+                ru: "Сохранённых анализов пока нет; сохраните анализ на странице вопроса.",
+                kk: "Сақталған талдаулар әзірге жоқ; талдауды сұрақ бетінде сақтаңыз.")
+        case .savedStudy: PhraseTexts(en: "Study", ru: "Исследование", kk: "Зерттеу")
+        case .savedBy: PhraseTexts(en: "Saved by", ru: "Кто сохранил", kk: "Кім сақтады")
+        case .savedAt: PhraseTexts(en: "Saved on", ru: "Когда сохранено", kk: "Сақталған уақыты")
+        case .liveView: PhraseTexts(en: "Open the live view", ru: "Открыть актуальный вид", kk: "Өзекті көріністі ашу")
+        case .saveNameMissing:
+            PhraseTexts(
+                en: "The name of the view to save is empty or longer than 200 characters; give it a name of 1 to 200 characters.",
+                ru: "Название сохраняемого вида пустое или длиннее 200 символов; дайте ему название от 1 до 200 символов.",
+                kk: "Сақталатын көріністің атауы бос немесе 200 таңбадан ұзын; оған 1-ден 200 таңбаға дейінгі атау беріңіз.")
         case .siteName: PhraseTexts(en: "Barometer explorer", ru: "Обозреватель «Барометр»", kk: "«Барометр» шолушысы")
         case .skipToContent: PhraseTexts(en: "Skip to content", ru: "Перейти к содержанию", kk: "Мазмұнға өту")
         case .studies: PhraseTexts(en: "Studies", ru: "Исследования", kk: "Зерттеулер")

@@ -32,6 +32,22 @@ struct StoreAnalysesTests {
         #expect(gone?.message.contains("'\(first)'") == true)
     }
 
+    @Test("an analysis saved from the explorer keeps its name, who saved it and its live view; only named ones are listed, newest first", arguments: StoreBackend.all)
+    func namedAnalyses(backend: StoreBackend) throws {
+        let store = try backend.open()
+        defer { backend.dispose(store) }
+        try store.importStudy(slug: "test", study: StoreFixture.study(), datasets: StoreFixture.datasets())
+        try store.saveAnalysis(study: "test", request: AnalysisFixture.request, result: AnalysisFixture.result(), at: StoreFixture.now)
+        let older = try store.saveAnalysis(study: "test", request: AnalysisFixture.request, result: AnalysisFixture.result(), name: "Trust by region",
+                                           savedBy: "aigerim", viewPath: "/studies/test/concepts/trust?by=region", at: StoreFixture.now.addingTimeInterval(60))
+        let newer = try store.saveAnalysis(study: "test", request: AnalysisFixture.request, result: AnalysisFixture.result(), name: "Доверие",
+                                           savedBy: "bolat", at: StoreFixture.now.addingTimeInterval(120))
+        let saved = try store.analysis(id: older)
+        #expect(saved.name == "Trust by region" && saved.savedBy == "aigerim" && saved.viewPath == "/studies/test/concepts/trust?by=region")
+        #expect(try store.namedAnalyses().map(\.id) == [newer, older])
+        #expect(try store.analyses(study: "test").count == 3)
+    }
+
     @Test("a saved trend keeps its whole request: concept, waves, levels, collapse, changes, net score, options", arguments: StoreBackend.all)
     func savedTrend(backend: StoreBackend) throws {
         let store = try backend.open()

@@ -23,7 +23,7 @@ struct StoreFileTests {
             }
             #expect(mode == "wal")
             #expect(foreignKeys == 1)
-            #expect(try store.appliedMigrations() == ["v1", "v2-wave-weighting", "v3-polls", "v4-published-polls", "v5-catalog-version"])
+            #expect(try store.appliedMigrations() == ["v1", "v2-wave-weighting", "v3-polls", "v4-published-polls", "v5-catalog-version", "v6-staff-sessions", "v7-named-analyses"])
         }
     }
 
@@ -38,7 +38,7 @@ struct StoreFileTests {
             }
             for _ in 0..<2 {
                 let store = try BarometerStore(path: path, passwordIterations: 1_000)
-                #expect(try store.appliedMigrations() == ["v1", "v2-wave-weighting", "v3-polls", "v4-published-polls", "v5-catalog-version"])
+                #expect(try store.appliedMigrations() == ["v1", "v2-wave-weighting", "v3-polls", "v4-published-polls", "v5-catalog-version", "v6-staff-sessions", "v7-named-analyses"])
                 #expect(try store.studies().map(\.slug) == ["test"])
                 #expect(StoreFixture.same(try store.dataset(study: "test", wave: "w1"), try StoreFixture.datasets()["w1"]!))
                 #expect(try store.verifyPassword(username: "aigerim", password: "long enough") != nil)

@@ -93,7 +93,7 @@ struct StoreSharedDatabaseTests {
         let store = try BarometerStore(location: location)
         defer { StoreBackend.postgres.dispose(store) }
         #expect(try store.appliedMigrations() == BarometerStore.inMemory().appliedMigrations())
-        #expect(try BarometerStore(location: location).appliedMigrations().count == 5, "reopening applies nothing twice")
+        #expect(try BarometerStore(location: location).appliedMigrations().count == 7, "reopening applies nothing twice")
         try store.write("testing") { db in try db.execute("INSERT INTO barometer_migrations (identifier) VALUES ('v99')") }
         let error = #expect(throws: StoreError.self) { try BarometerStore(location: location) }
         #expect(error?.kind == .unsupportedVersion)
