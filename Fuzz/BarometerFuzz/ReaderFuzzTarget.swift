@@ -14,7 +14,7 @@ public func fuzzReaders(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
         case 0: _ = try SPSSReader.read(data: data, name: "fuzz.sav")
         case 1: _ = try SPSSPortableReader.read(data: data, name: "fuzz.por")
         case 2: _ = try StataReader.read(data: data, name: "fuzz.dta")
-        case 3: _ = try CSVReader.read(data: data, name: "fuzz.csv")
+        case 3: try readCSVBothWays(Array(data))
         default:
             if let text = String(data: data, encoding: .utf8) {
                 _ = try? FilterExpression(parsing: text)
@@ -25,6 +25,21 @@ public func fuzzReaders(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
         // A clear ReadError is the expected outcome for malformed input.
     }
     return 0
+}
+
+/// Reads the CSV in one pass and split in three and in seven stretches; any difference in the
+/// dataset or in the error is a bug, so it traps.
+private func readCSVBothWays(_ bytes: [UInt8]) throws {
+    let onePass = Result { () throws(ReadError) in try CSVReader.read(bytes: bytes, name: "fuzz.csv", stretches: 1) }
+    for stretches in [3, 7] {
+        let split = Result { () throws(ReadError) in try CSVReader.read(bytes: bytes, name: "fuzz.csv", stretches: stretches) }
+        switch (onePass, split) {
+        case (.success(let a), .success(let b)) where a.isIdentical(to: b): continue
+        case (.failure(let a), .failure(let b)) where a.message == b.message: continue
+        default: fatalError("the CSV reader in \(stretches) stretches disagrees with one pass")
+        }
+    }
+    _ = try onePass.get()
 }
 
 /// libFuzzer's driver (from the fuzzer runtime linked by -sanitize=fuzzer).

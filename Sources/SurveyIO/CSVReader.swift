@@ -18,8 +18,9 @@ import SurveyCore
 /// - Any other column becomes categorical, its levels the distinct texts (unchanged, spaces
 ///   kept) sorted as R sorts factor levels (``FactorLevelOrder``).
 ///
-/// The reader works on the bytes directly: one pass, no `String` per field, distinct texts
-/// interned in a hash table.
+/// The reader works on the bytes directly, with no `String` per field and distinct texts interned
+/// in a hash table. A file of 4 MiB or more is split at row starts and read on every core
+/// (``ParallelCSVParser``), with the same result as one pass.
 public enum CSVReader {
     /// The byte between fields.
     public enum Delimiter: UInt8, Sendable, CaseIterable {
@@ -42,7 +43,7 @@ public enum CSVReader {
     ) throws(ReadError) -> Dataset {
         try typed {
             try data.withUnsafeBytes { raw in
-                try CSVParser.parse(raw.bindMemory(to: UInt8.self), separator: delimiter.rawValue, name: name, progress: progress)
+                try ParallelCSVParser.parse(raw.bindMemory(to: UInt8.self), separator: delimiter.rawValue, name: name, progress: progress)
             }
         }
     }
@@ -51,7 +52,19 @@ public enum CSVReader {
     public static func read(bytes: [UInt8], name: String, delimiter: Delimiter = .comma) throws(ReadError) -> Dataset {
         try typed {
             try bytes.withUnsafeBufferPointer { buffer in
-                try CSVParser.parse(buffer, separator: delimiter.rawValue, name: name)
+                try ParallelCSVParser.parse(buffer, separator: delimiter.rawValue, name: name)
+            }
+        }
+    }
+
+    /// Reads CSV bytes split into `stretches` parts whatever their size (1: in one pass), so that
+    /// tests and the fuzzer can check that every split gives the same dataset as one pass.
+    package static func read(bytes: [UInt8], name: String, delimiter: Delimiter = .comma, stretches: Int) throws(ReadError) -> Dataset {
+        try typed {
+            try bytes.withUnsafeBufferPointer { buffer in
+                stretches == 1
+                    ? try CSVParser.parse(buffer, separator: delimiter.rawValue, name: name)
+                    : try ParallelCSVParser.parse(buffer, separator: delimiter.rawValue, name: name, stretches: stretches)
             }
         }
     }

@@ -7,7 +7,7 @@ import Dispatch
 /// added in the same order on every machine and results are the same bit for bit wherever
 /// they are computed. Small inputs make one chunk (no thread is involved), and so do
 /// accumulators too large to copy per chunk.
-enum RowChunks {
+package enum RowChunks {
     /// Fewest rows worth a chunk of their own.
     static let minimumRows = 1 << 16
     /// When set, every pass is split into chunks of this many rows whatever the sizes: tests
@@ -39,7 +39,7 @@ enum RowChunks {
     ///
     /// `body` may read shared data and write elements of shared buffers that belong to its
     /// chunk only; every chunk has finished when this returns.
-    static func map<T>(_ chunks: [Range<Int>], _ body: (Range<Int>) -> T) -> [T] {
+    package static func map<T>(_ chunks: [Range<Int>], _ body: (Range<Int>) -> T) -> [T] {
         if chunks.count == 1 { return [body(chunks[0])] }
         return withoutActuallyEscaping(body) { body in
             let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: chunks.count)

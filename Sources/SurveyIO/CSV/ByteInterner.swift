@@ -38,6 +38,16 @@ struct ByteInterner {
         return index
     }
 
+    /// The index of value `k` of `other`, added if new.
+    mutating func intern(valueAt k: Int, of other: ByteInterner) -> Int32 {
+        let start = other.starts[k], end = other.starts[k &+ 1]
+        if start == end {
+            var nothing: UInt8 = 0
+            return intern(&nothing, 0, 0)
+        }
+        return other.arena.withUnsafeBufferPointer { a in intern(a.baseAddress!, start, end) }
+    }
+
     /// Value `k` as a `String`. The bytes must be valid UTF-8.
     func string(_ k: Int) -> String {
         arena.withUnsafeBufferPointer { a in

@@ -33,14 +33,26 @@ struct CSVParser {
         var escaped: Bool
     }
 
-    private struct ColumnBuilder {
+    /// One column of the rows read so far: numbers until its first field that is neither missing
+    /// nor a number, then codes of the distinct texts in order of first appearance.
+    struct ColumnBuilder {
         var isNumeric = true
         var numbers: [Double] = []
         var codes: [Int32] = []
         var interner = ByteInterner()
     }
 
-    private init(_ p: UnsafePointer<UInt8>, _ count: Int, separator: UInt8, name: String) {
+    /// The rows of one stretch of the file.
+    struct CSVRows {
+        /// One builder per column.
+        var builders: [ColumnBuilder]
+        /// The offset where each row starts.
+        var rowStarts: [Int]
+        /// Where the next row would start (blank lines skipped).
+        var end: Int
+    }
+
+    init(_ p: UnsafePointer<UInt8>, _ count: Int, separator: UInt8, name: String) {
         self.p = p
         self.end = count
         self.separator = separator
@@ -67,26 +79,73 @@ struct CSVParser {
     // MARK: - The pass
 
     private mutating func run() throws(ReadError) -> Dataset {
+        var pos = try headerStartOffset()
+        let names = try readHeader(&pos)
+        let rows = try parseRows(from: pos, until: end, columnCount: names.count, expectedRows: 0, report: progress.map { progress in
+            let total = end
+            return { position in progress(position, total) }
+        })
+        progress?(end, end)
+        var columns: [Column] = []
+        columns.reserveCapacity(names.count)
+        for (column, builder) in rows.builders.enumerated() {
+            columns.append(Self.finish(builder, name: names[column]))
+        }
+        return try dataset(columns)
+    }
+
+    /// The columns as a ``Dataset``, or the reason they cannot be one.
+    func dataset(_ columns: [Column]) throws(ReadError) -> Dataset {
+        do {
+            return try Dataset(columns: columns)
+        } catch {
+            throw ReadError(.malformed, "Cannot read '\(name)': \(error.message)")
+        }
+    }
+
+    /// Where the header row starts: after a UTF-8 byte order mark and blank lines.
+    private func headerStartOffset() throws(ReadError) -> Int {
         var pos = 0
         if end >= 3, p[0] == 0xEF, p[1] == 0xBB, p[2] == 0xBF { pos = 3 }
         pos = skipBlankLines(from: pos)
         guard pos < end else {
             throw ReadError(.malformed, "Cannot read '\(name)': the file is empty; a CSV file needs a header row of variable names.")
         }
+        return pos
+    }
 
+    /// The variable names of the header row and the offset where the data rows start.
+    mutating func header() throws(ReadError) -> (names: [String], dataStart: Int) {
+        var pos = try headerStartOffset()
         let names = try readHeader(&pos)
-        let columnCount = names.count
+        return (names, pos)
+    }
+
+    /// The rows whose first byte lies in `start..<limit` (blank lines skipped), each field
+    /// converted and appended to its column. A row that begins before `limit` is read to its
+    /// end even past `limit`, so ``CSVRows/end`` is where the next row would begin.
+    ///
+    /// `expectedRows` reserves room in every column (0: none); `report`, when given, hears the
+    /// offset reached about every 1/200 of the file.
+    mutating func parseRows(
+        from start: Int, until limit: Int, columnCount: Int, expectedRows: Int, report: ((Int) -> Void)?
+    ) throws(ReadError) -> CSVRows {
         var builders = [ColumnBuilder](repeating: ColumnBuilder(), count: columnCount)
         var rowStarts: [Int] = []
+        if expectedRows > 0 {
+            rowStarts.reserveCapacity(expectedRows)
+            for column in 0..<columnCount { builders[column].numbers.reserveCapacity(expectedRows) }
+        }
+        var pos = start
         var row = 0
         let reportEvery = max(end / 200, 1 << 16)
-        var nextReport = reportEvery
+        var nextReport = pos &+ reportEvery
 
         while true {
             pos = skipBlankLines(from: pos)
-            guard pos < end else { break }
-            if pos >= nextReport, let progress {
-                progress(pos, end)
+            guard pos < limit else { break }
+            if pos >= nextReport, let report {
+                report(pos)
                 nextReport = pos &+ reportEvery
             }
             let rowStart = pos
@@ -105,18 +164,16 @@ struct CSVParser {
             }
             row &+= 1
         }
+        return CSVRows(builders: builders, rowStarts: rowStarts, end: pos)
+    }
 
-        progress?(end, end)
-        var columns: [Column] = []
-        columns.reserveCapacity(columnCount)
-        for (column, builder) in builders.enumerated() {
-            columns.append(Self.finish(builder, name: names[column]))
-        }
-        do {
-            return try Dataset(columns: columns)
-        } catch {
-            throw ReadError(.malformed, "Cannot read '\(name)': \(error.message)")
-        }
+    /// `builder` (a column of the rows that start at `rowStarts`) as a categorical column,
+    /// its fields read again when it is numeric.
+    mutating func categorical(_ builder: ColumnBuilder, column: Int, rowStarts: [Int]) throws(ReadError) -> ColumnBuilder {
+        guard builder.isNumeric else { return builder }
+        var converted = builder
+        try becomeCategorical(&converted, column: column, rows: rowStarts.count, rowStarts: rowStarts)
+        return converted
     }
 
     private mutating func readHeader(_ pos: inout Int) throws(ReadError) -> [String] {
@@ -168,8 +225,10 @@ struct CSVParser {
         _ builder: inout ColumnBuilder, column: Int, rows: Int, rowStarts: [Int]
     ) throws(ReadError) {
         builder.isNumeric = false
+        // The room reserved for the column's numbers (the rows expected) is what its codes need.
+        let room = Swift.max(rows &* 2, builder.numbers.capacity, 16)
         builder.numbers = []
-        builder.codes.reserveCapacity(Swift.max(rows &* 2, 16))
+        builder.codes.reserveCapacity(room)
         for r in 0..<rows {
             var pos = rowStarts[r]
             var field = try scanField(at: pos, row: rowStarts[r], field: 1)
@@ -184,7 +243,7 @@ struct CSVParser {
         }
     }
 
-    private static func finish(_ builder: ColumnBuilder, name: String) -> Column {
+    static func finish(_ builder: ColumnBuilder, name: String) -> Column {
         if builder.isNumeric { return .numeric(name, builder.numbers) }
         let interner = builder.interner
         let strings = (0..<interner.count).map { interner.string($0) }

@@ -1,0 +1,195 @@
+import Foundation
+@testable import SurveyIO
+import SurveyCore
+import Testing
+
+/// The CSV reader split into stretches read on every core must give what one pass gives, bit
+/// for bit, and the same error when the file is bad: a differential test of the two on random
+/// files with quotes, line ends inside quotes, byte order marks, CRLF and lone CR, blank lines,
+/// empty fields, NA spellings, Cyrillic, and numbers of every shape.
+@Suite("CSV in stretches equals one pass")
+struct ParallelCSVReaderTests {
+    /// A seeded generator, so a failure names a file that can be made again.
+    private struct Random: RandomNumberGenerator {
+        var state: SplitMix64
+        init(seed: UInt64) { state = SplitMix64(seed: seed) }
+        mutating func next() -> UInt64 { state.next() }
+    }
+
+    /// One random field: a number, a missing spelling, plain or Cyrillic text, or quoted text
+    /// holding separators, doubled quotes and line ends.
+    private static func field(_ rng: inout Random, numeric: Bool) -> String {
+        let numbers = ["1", "-2.5", ".5", "5.", "1e-3", "1e", "0x1A", "Inf", "-infinity", "NaN", " 7 ",
+                       "0.30000000000000004", "123456789012345678", "9007199254740993", "-0.0",
+                       "1.2345678901234567e-20", "12345678901234567890123", "2.5e300", "4.9e-324"]
+        let missing = ["", "NA", "  ", "\"NA\""]
+        let texts = ["Россия", "Китай", "Қазақстан", "don't know", "a b", " padded ", "x"]
+        let quoted = ["\"a,b\"", "\"say \"\"no\"\"\"", "\"line\nbreak\"", "\"cr\r\nlf\"", "\"Ресей, Қытай\"", "\"1\"  "]
+        switch Int.random(in: 0..<10, using: &rng) {
+        case 0: return missing.randomElement(using: &rng)!
+        case 1...6 where numeric: return numbers.randomElement(using: &rng)!
+        case 1...4: return texts.randomElement(using: &rng)!
+        case 5, 6: return quoted.randomElement(using: &rng)!
+        default:
+            return numeric ? String(Double.random(in: -1e6...1e6, using: &rng)) : quoted.randomElement(using: &rng)!
+        }
+    }
+
+    /// A random file: a header, then rows with mostly-numeric and text columns; some columns turn
+    /// to text late, so that a stretch holds only numbers where another holds text.
+    private static func file(_ rng: inout Random) -> [UInt8] {
+        let columns = Int.random(in: 1...6, using: &rng)
+        let rows = Int.random(in: 0...120, using: &rng)
+        let lineEnd = ["\n", "\r\n", "\r"].randomElement(using: &rng)!
+        var text = Bool.random(using: &rng) ? "\u{FEFF}" : ""
+        if Int.random(in: 0..<4, using: &rng) == 0 { text += lineEnd }
+        text += (0..<columns).map { "v\($0)" }.joined(separator: ",") + lineEnd
+        let numeric = (0..<columns).map { _ in Int.random(in: 0..<3, using: &rng) != 0 }
+        let turnsToText = (0..<columns).map { _ in Int.random(in: 0..<(rows + 2), using: &rng) }
+        for row in 0..<rows {
+            let fields = (0..<columns).map { column in
+                row == turnsToText[column] && numeric[column] ? "late text" : field(&rng, numeric: numeric[column])
+            }
+            text += fields.joined(separator: ",")
+            if Int.random(in: 0..<25, using: &rng) == 0 { text += lineEnd }  // a blank line
+            if row < rows - 1 || Bool.random(using: &rng) { text += lineEnd }
+        }
+        return Array(text.utf8)
+    }
+
+    private static func bothWays(_ bytes: [UInt8], stretches: Int) -> (Result<Dataset, ReadError>, Result<Dataset, ReadError>) {
+        let onePass = Result { () throws(ReadError) in try CSVReader.read(bytes: bytes, name: "x.csv", stretches: 1) }
+        let split = Result { () throws(ReadError) in try CSVReader.read(bytes: bytes, name: "x.csv", stretches: stretches) }
+        return (onePass, split)
+    }
+
+    private static func agree(_ a: Result<Dataset, ReadError>, _ b: Result<Dataset, ReadError>) -> Bool {
+        switch (a, b) {
+        case (.success(let x), .success(let y)): x.isIdentical(to: y)
+        case (.failure(let x), .failure(let y)): x.message == y.message
+        default: false
+        }
+    }
+
+    @Test("600 random files read alike in 2 to 9 stretches")
+    func randomFiles() {
+        var rng = Random(seed: 0xC5F)
+        var read = 0, readInStretches = 0
+        for index in 0..<600 {
+            let bytes = Self.file(&rng)
+            let stretches = Int.random(in: 2...9, using: &rng)
+            let (onePass, split) = Self.bothWays(bytes, stretches: stretches)
+            #expect(Self.agree(onePass, split), "file \(index) in \(stretches) stretches: \(String(decoding: bytes, as: UTF8.self).debugDescription)")
+            if case .success = onePass { read += 1 }
+            let inStretches = bytes.withUnsafeBufferPointer {
+                ParallelCSVParser.parseInStretches($0.baseAddress!, $0.count, stretches: stretches, separator: 0x2C, name: "x.csv", progress: nil)
+            }
+            if inStretches != nil { readInStretches += 1 }
+        }
+        // Most random files are well formed, and most of those are read in stretches rather than
+        // handed back to one pass: the comparison is of the two ways of reading, not of errors.
+        #expect(read > 400)
+        #expect(readInStretches > 300)
+    }
+
+    @Test("A stray quote in an unquoted field misleads the split; the reader notices and reads in one pass")
+    func strayQuote() throws {
+        var text = "id,answer\n"
+        for row in 0..<400 { text += row == 3 ? "\(row),5\"\n" : "\(row),\"yes, \(row)\"\n" }
+        let (onePass, split) = Self.bothWays(Array(text.utf8), stretches: 6)
+        #expect(Self.agree(onePass, split))
+        let dataset = try onePass.get()
+        #expect(dataset.rowCount == 400)
+    }
+
+    @Test("Line ends inside quoted fields at every split point")
+    func quotedLineEnds() throws {
+        var text = "id,comment,score\n"
+        for row in 0..<300 { text += "\(row),\"first line\nsecond, with \"\"quotes\"\"\r\nthird\",\(Double(row) / 7)\n" }
+        for stretches in [2, 3, 5, 8, 13] {
+            let (onePass, split) = Self.bothWays(Array(text.utf8), stretches: stretches)
+            #expect(Self.agree(onePass, split), "\(stretches) stretches")
+            #expect(try split.get().rowCount == 300)
+        }
+    }
+
+    @Test("Errors are one pass's errors, with the same line", arguments: [
+        "a,b\n1,2\n3,4\n5\n6,7\n",                  // too few fields
+        "a,b\n1,2\n3,4,5\n6,7\n",                   // too many
+        "a,b\n1,2\n3,\"open\n4,5\n6,7\n",           // a quote never closed
+        "a,b\n1,2\n3,\"x\"y\n",                     // text after a closing quote
+    ])
+    func errors(text: String) {
+        let padded = text + String(repeating: "8,9\n", count: 50)
+        for stretches in [2, 4, 7] {
+            let (onePass, split) = Self.bothWays(Array(padded.utf8), stretches: stretches)
+            guard case .failure = onePass else {
+                Issue.record("one pass read a bad file")
+                return
+            }
+            #expect(Self.agree(onePass, split))
+        }
+    }
+
+    @Test("Invalid UTF-8 late in the file is reported at the same line")
+    func invalidUTF8() {
+        var bytes = Array(("a,b\n" + String(repeating: "Ресей,1\n", count: 200)).utf8)
+        bytes.insert(0xFF, at: bytes.count - 20)
+        let (onePass, split) = Self.bothWays(bytes, stretches: 5)
+        #expect(Self.agree(onePass, split))
+        if case .failure(let error) = split { #expect(error.message.contains("line 200")) }
+    }
+
+    @Test("A file of 4 MiB or more is read in stretches, and its progress is reported in order up to the end")
+    func largeFileProgress() throws {
+        var text = "id,region,weight\n"
+        let regions = ["Алматы", "Астана", "Шымкент", "North Kazakhstan"]
+        var row = 0
+        while text.utf8.count < ParallelCSVParser.minimumBytes + 4096 {
+            text += "\(row),\(regions[row % 4]),\(1.0 + Double(row % 97) / 13)\n"
+            row += 1
+        }
+        let bytes = Array(text.utf8)
+        var reports: [Int] = []
+        let dataset = try CSVReader.read(data: Data(bytes), name: "big.csv", progress: { done, total in
+            #expect(total == bytes.count)
+            reports.append(done)
+        })
+        #expect(dataset.isIdentical(to: try CSVReader.read(bytes: bytes, name: "big.csv", stretches: 1)))
+        #expect(reports.last == bytes.count)
+        #expect(reports == reports.sorted())
+    }
+
+    @Test("Numbers of 16 to 19 digits convert as the C library converts them, bit for bit")
+    func wideNumbers() {
+        var rng = Random(seed: 0xD161)
+        for _ in 0..<20_000 {
+            let digits = Int.random(in: 16...19, using: &rng)
+            var text = String(UInt64.random(in: 1...9, using: &rng))
+            for _ in 1..<digits { text += String(UInt64.random(in: 0...9, using: &rng)) }
+            let point = Int.random(in: 0...digits, using: &rng)
+            if point < digits { text.insert(".", at: text.index(text.startIndex, offsetBy: point)) }
+            if Bool.random(using: &rng) { text += "e\(Int.random(in: -22...22, using: &rng))" }
+            let bytes = Array(text.utf8)
+            let parsed = bytes.withUnsafeBufferPointer { NumberParser.parse($0.baseAddress!, 0, $0.count) }
+            #expect(parsed?.bitPattern == strtod(text, nil).bitPattern, "\(text)")
+        }
+    }
+
+    @Test("Halfway cases round to even", arguments: [
+        ("9007199254740993", 9007199254740992.0),   // 2^53 + 1: halfway, down to the even 2^53
+        ("9007199254740995", 9007199254740996.0),   // halfway, up to the even neighbour
+        ("9007199254740993.0000000001", 9007199254740994.0),  // just above halfway (21 digits)
+        ("18014398509481990", 18014398509481992.0),
+        ("1.7976931348623157e308", Double.greatestFiniteMagnitude),
+        ("2.2250738585072014e-308", Double.leastNormalMagnitude),
+        ("4.9e-324", Double.leastNonzeroMagnitude),
+        ("0.1000000000000000055511151231257827", 0.1),
+        ("1844674407370955161.5e-3", 1844674407370955.1615),
+    ])
+    func halfway(text: String, expected: Double) {
+        let bytes = Array(text.utf8)
+        let parsed = bytes.withUnsafeBufferPointer { NumberParser.parse($0.baseAddress!, 0, $0.count) }
+        #expect(parsed?.bitPattern == expected.bitPattern)
+    }
+}
