@@ -33,8 +33,9 @@ public enum CSVReader {
     /// - Throws: ``ReadError`` when the file is missing or unreadable, is not UTF-8, or is not
     ///   well-formed; the message names the file and, where it applies, the line.
     public static func read(path: String, delimiter: Delimiter = .comma, progress: ReadProgress? = nil) throws(ReadError) -> Dataset {
-        let data = try FileContents.read(path: path)
-        return try read(data: data, name: path, delimiter: delimiter, progress: progress)
+        try FileContents.withMappedBytes(path: path) { bytes throws(ReadError) in
+            try typed { try ParallelCSVParser.parse(bytes, separator: delimiter.rawValue, name: path, progress: progress) }
+        }
     }
 
     /// Reads CSV held in memory; `name` identifies it in messages (usually the file name).

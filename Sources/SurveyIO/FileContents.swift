@@ -75,6 +75,30 @@ enum FileContents {
         return ReadError(.unreadable, "Cannot read '\(path)': \(reason); check that the file is readable.")
     }
 
+    /// Calls `body` with the bytes of the file at `path`, mapped into memory (read-only, the
+    /// pages taken straight from the page cache, without the copy and the zeroed pages of a
+    /// read into a buffer); a file that cannot be mapped (a pipe, an empty file) is read.
+    static func withMappedBytes<R>(path: String, _ body: (UnsafeBufferPointer<UInt8>) throws(ReadError) -> R) throws(ReadError) -> R {
+        try check(path: path)
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw unreadable(path, errno: errno) }
+        var status = stat()
+        let size = fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG ? Int(status.st_size) : 0
+        #if os(Linux)
+        let flags = MAP_PRIVATE | MAP_POPULATE
+        #else
+        let flags = MAP_PRIVATE
+        #endif
+        let mapped = size > 0 ? mmap(nil, size, PROT_READ, flags, descriptor, 0) : MAP_FAILED
+        close(descriptor)
+        guard let mapped, mapped != MAP_FAILED else {
+            let bytes = try self.bytes(path: path)
+            return try bytes.withUnsafeBufferPointer { buffer throws(ReadError) in try body(buffer) }
+        }
+        defer { munmap(mapped, size) }
+        return try body(UnsafeBufferPointer(start: mapped.assumingMemoryBound(to: UInt8.self), count: size))
+    }
+
     /// The bytes of the file at `path`, mapped into memory when possible.
     static func read(path: String) throws(ReadError) -> Data {
         try check(path: path)

@@ -10,6 +10,8 @@ struct ByteInterner {
     private var slots: [Int32] = Array(repeating: -1, count: 64)
 
     var count: Int { hashes.count }
+    /// Whether a value added so far is not valid UTF-8 (each distinct value is checked once).
+    private(set) var holdsInvalidUTF8 = false
 
     /// The index of the value in `p[start..<end]`, added if new.
     mutating func intern(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Int32 {
@@ -30,7 +32,9 @@ struct ByteInterner {
             slot = (slot &+ 1) & mask
         }
         let index = Int32(hashes.count)
-        arena.append(contentsOf: UnsafeBufferPointer(start: p + start, count: length))
+        let value = UnsafeBufferPointer(start: p + start, count: length)
+        if UTF8Validator.firstInvalidOffset(value) != nil { holdsInvalidUTF8 = true }
+        arena.append(contentsOf: value)
         starts.append(arena.count)
         hashes.append(h)
         slots[slot] = index
@@ -48,7 +52,7 @@ struct ByteInterner {
         return other.arena.withUnsafeBufferPointer { a in intern(a.baseAddress!, start, end) }
     }
 
-    /// Value `k` as a `String`. The bytes must be valid UTF-8.
+    /// Value `k` as a `String` (invalid UTF-8 repaired; see ``holdsInvalidUTF8``).
     func string(_ k: Int) -> String {
         arena.withUnsafeBufferPointer { a in
             String(decoding: UnsafeBufferPointer(rebasing: a[starts[k]..<starts[k &+ 1]]), as: UTF8.self)

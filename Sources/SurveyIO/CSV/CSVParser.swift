@@ -17,6 +17,8 @@ struct CSVParser {
     private var headerStart = -1
     /// Told how far the pass has got, about every 1/200 of the bytes.
     private var progress: ReadProgress?
+    /// Whether a header name is not valid UTF-8 (texts of the rows are checked by their interner).
+    private var headerInvalidUTF8 = false
 
     private static let quote = UInt8(ascii: "\"")
     private static let newline = UInt8(ascii: "\n")
@@ -46,8 +48,10 @@ struct CSVParser {
     struct CSVRows {
         /// One builder per column.
         var builders: [ColumnBuilder]
-        /// The offset where each row starts.
-        var rowStarts: [Int]
+        /// How many rows were read.
+        var rowCount: Int
+        /// Where the first row was looked for.
+        var start: Int
         /// Where the next row would start (blank lines skipped).
         var end: Int
     }
@@ -60,20 +64,37 @@ struct CSVParser {
     }
 
     /// Parses a whole file held in `bytes`.
+    ///
+    /// UTF-8 is checked where it can go wrong: every byte outside a field is ASCII in a
+    /// well-formed file, numbers and missing values are ASCII, and every other field is interned,
+    /// so checking each distinct text once (and the header) checks the file. When a text fails,
+    /// or the pass fails for another reason, the whole file is validated, so that the first
+    /// invalid byte is reported (with its line) before any other error, as a check made first
+    /// would report it.
     static func parse(
         _ bytes: UnsafeBufferPointer<UInt8>, separator: UInt8, name: String, progress: ReadProgress? = nil
     ) throws(ReadError) -> Dataset {
         guard let base = bytes.baseAddress, !bytes.isEmpty else {
             throw ReadError(.malformed, "Cannot read '\(name)': the file is empty; a CSV file needs a header row of variable names.")
         }
-        if let bad = UTF8Validator.firstInvalidOffset(bytes) {
-            let parser = CSVParser(base, bytes.count, separator: separator, name: name)
-            let byte = String(base[bad], radix: 16, uppercase: true)
-            throw ReadError(.invalidEncoding, "Cannot read '\(name)': line \(parser.lineNumber(at: bad)) is not valid UTF-8 (byte 0x\(byte.count == 1 ? "0" + byte : byte)); save the file with UTF-8 encoding.")
-        }
         var parser = CSVParser(base, bytes.count, separator: separator, name: name)
         parser.progress = progress
-        return try parser.run()
+        let dataset: Dataset
+        do {
+            dataset = try parser.run()
+        } catch {
+            try parser.checkUTF8()
+            throw error
+        }
+        if parser.sawInvalidUTF8 { try parser.checkUTF8() }
+        return dataset
+    }
+
+    /// Throws the error for the file's first byte that is not valid UTF-8, if any.
+    func checkUTF8() throws(ReadError) {
+        guard let bad = UTF8Validator.firstInvalidOffset(UnsafeBufferPointer(start: p, count: end)) else { return }
+        let byte = String(p[bad], radix: 16, uppercase: true)
+        throw ReadError(.invalidEncoding, "Cannot read '\(name)': line \(lineNumber(at: bad)) is not valid UTF-8 (byte 0x\(byte.count == 1 ? "0" + byte : byte)); save the file with UTF-8 encoding.")
     }
 
     // MARK: - The pass
@@ -86,6 +107,7 @@ struct CSVParser {
             return { position in progress(position, total) }
         })
         progress?(end, end)
+        rowsInvalidUTF8 = rows.builders.contains { $0.interner.holdsInvalidUTF8 }
         var columns: [Column] = []
         columns.reserveCapacity(names.count)
         for (column, builder) in rows.builders.enumerated() {
@@ -93,6 +115,10 @@ struct CSVParser {
         }
         return try dataset(columns)
     }
+
+    /// Whether the header or a text read by ``run()`` is not valid UTF-8.
+    var sawInvalidUTF8: Bool { headerInvalidUTF8 || rowsInvalidUTF8 }
+    private var rowsInvalidUTF8 = false
 
     /// The columns as a ``Dataset``, or the reason they cannot be one.
     func dataset(_ columns: [Column]) throws(ReadError) -> Dataset {
@@ -114,11 +140,12 @@ struct CSVParser {
         return pos
     }
 
-    /// The variable names of the header row and the offset where the data rows start.
-    mutating func header() throws(ReadError) -> (names: [String], dataStart: Int) {
+    /// The variable names of the header row, the offset where the data rows start, and whether
+    /// the names are valid UTF-8.
+    mutating func header() throws(ReadError) -> (names: [String], dataStart: Int, validUTF8: Bool) {
         var pos = try headerStartOffset()
         let names = try readHeader(&pos)
-        return (names, pos)
+        return (names, pos, !headerInvalidUTF8)
     }
 
     /// The rows whose first byte lies in `start..<limit` (blank lines skipped), each field
@@ -131,9 +158,7 @@ struct CSVParser {
         from start: Int, until limit: Int, columnCount: Int, expectedRows: Int, report: ((Int) -> Void)?
     ) throws(ReadError) -> CSVRows {
         var builders = [ColumnBuilder](repeating: ColumnBuilder(), count: columnCount)
-        var rowStarts: [Int] = []
         if expectedRows > 0 {
-            rowStarts.reserveCapacity(expectedRows)
             for column in 0..<columnCount { builders[column].numbers.reserveCapacity(expectedRows) }
         }
         var pos = start
@@ -149,9 +174,11 @@ struct CSVParser {
                 nextReport = pos &+ reportEvery
             }
             let rowStart = pos
-            rowStarts.append(rowStart)
             for column in 0..<columnCount {
-                let field = try scanField(at: pos, row: rowStart, field: column &+ 1)
+                // Most fields of a numeric column are plain decimals: read them as they are found.
+                let number = builders[column].isNumeric ? plainNumber(at: pos) : nil
+                let field: Field
+                if let number { field = number.field } else { field = try scanField(at: pos, row: rowStart, field: column &+ 1) }
                 if column &+ 1 < columnCount {
                     guard field.terminator == .separator else {
                         throw fieldCountError(rowStart: rowStart, fields: column &+ 1, expected: columnCount)
@@ -159,20 +186,79 @@ struct CSVParser {
                 } else if field.terminator == .separator {
                     throw fieldCountError(rowStart: rowStart, fields: try countFields(rowStart: rowStart), expected: columnCount)
                 }
-                try store(field, in: &builders[column], column: column, row: row, rowStarts: rowStarts)
+                if let number {
+                    builders[column].numbers.append(number.value)
+                } else {
+                    try store(field, in: &builders[column], column: column, rows: row, from: start)
+                }
                 pos = field.next
             }
             row &+= 1
         }
-        return CSVRows(builders: builders, rowStarts: rowStarts, end: pos)
+        return CSVRows(builders: builders, rowCount: row, start: start, end: pos)
     }
 
-    /// `builder` (a column of the rows that start at `rowStarts`) as a categorical column,
-    /// its fields read again when it is numeric.
-    mutating func categorical(_ builder: ColumnBuilder, column: Int, rowStarts: [Int]) throws(ReadError) -> ColumnBuilder {
+    /// A plain decimal number (`-12`, `3.25`, `0.30000000000000004`: an optional minus, digits,
+    /// an optional fraction, at most 19 significant digits) that fills the field starting at
+    /// `pos`, read in the same pass that finds the field's end; `nil` for anything else (the
+    /// field is then scanned and converted by the general rules). The value is the one
+    /// ``NumberParser`` gives for the same text.
+    @inline(__always)
+    private func plainNumber(at pos: Int) -> (value: Double, field: Field)? {
+        var i = pos
+        let negative = i < end && p[i] == UInt8(ascii: "-")
+        if negative { i &+= 1 }
+        var mantissa: UInt64 = 0
+        var significant = 0
+        var exponent = 0
+        var digits = 0
+        while i < end {
+            let d = p[i] &- 0x30
+            guard d < 10 else { break }
+            if mantissa != 0 || d != 0 {
+                guard significant < 19 else { return nil }
+                mantissa = mantissa &* 10 &+ UInt64(d)
+                significant &+= 1
+            }
+            digits &+= 1
+            i &+= 1
+        }
+        if i < end, p[i] == UInt8(ascii: ".") {
+            i &+= 1
+            while i < end {
+                let d = p[i] &- 0x30
+                guard d < 10 else { break }
+                if mantissa != 0 || d != 0 {
+                    guard significant < 19 else { return nil }
+                    mantissa = mantissa &* 10 &+ UInt64(d)
+                    significant &+= 1
+                }
+                exponent &-= 1
+                digits &+= 1
+                i &+= 1
+            }
+        }
+        guard digits > 0, exponent >= -22 else { return nil }
+        let field: Field
+        if i == end {
+            field = Field(start: pos, end: i, next: i, terminator: .endOfFile, escaped: false)
+        } else if p[i] == separator {
+            field = Field(start: pos, end: i, next: i &+ 1, terminator: .separator, escaped: false)
+        } else if p[i] == Self.newline || p[i] == Self.carriageReturn {
+            field = Field(start: pos, end: i, next: lineEnd(at: i), terminator: .lineEnd, escaped: false)
+        } else {
+            return nil
+        }
+        guard let value = NumberParser.decimal(mantissa, exponent: exponent) else { return nil }
+        return (negative ? -value : value, field)
+    }
+
+    /// `builder` (a column of the `rows` rows from `start`) as a categorical column, its fields
+    /// read again when it is numeric.
+    mutating func categorical(_ builder: ColumnBuilder, column: Int, rows: Int, from start: Int) throws(ReadError) -> ColumnBuilder {
         guard builder.isNumeric else { return builder }
         var converted = builder
-        try becomeCategorical(&converted, column: column, rows: rowStarts.count, rowStarts: rowStarts)
+        try becomeCategorical(&converted, column: column, rows: rows, from: start)
         return converted
     }
 
@@ -182,9 +268,11 @@ struct CSVParser {
         headerStart = pos
         while true {
             let field = try scanField(at: pos, row: headerStart, field: names.count &+ 1)
-            let text = withBytes(of: field) { q, s, e in
-                String(decoding: UnsafeBufferPointer(start: q + s, count: e &- s), as: UTF8.self)
+            let (text, valid) = withBytes(of: field) { q, s, e in
+                let bytes = UnsafeBufferPointer(start: q + s, count: e &- s)
+                return (String(decoding: bytes, as: UTF8.self), UTF8Validator.firstInvalidOffset(bytes) == nil)
             }
+            if !valid { headerInvalidUTF8 = true }
             let column = names.count &+ 1
             if text.allSatisfy(\.isWhitespace) {
                 throw ReadError(.malformed, "Cannot read '\(name)': column \(column) of the header has no name; give every column a name in the first row.")
@@ -200,9 +288,9 @@ struct CSVParser {
         return names
     }
 
-    /// Converts one field and appends it to its column.
+    /// Converts one field and appends it to its column, which holds `rows` rows read from `start`.
     private mutating func store(
-        _ field: Field, in builder: inout ColumnBuilder, column: Int, row: Int, rowStarts: [Int]
+        _ field: Field, in builder: inout ColumnBuilder, column: Int, rows: Int, from start: Int
     ) throws(ReadError) {
         if builder.isNumeric {
             let value: Double? = withBytes(of: field) { q, s, e in
@@ -212,7 +300,7 @@ struct CSVParser {
                 builder.numbers.append(value)
                 return
             }
-            try becomeCategorical(&builder, column: column, rows: row, rowStarts: rowStarts)
+            try becomeCategorical(&builder, column: column, rows: rows, from: start)
         }
         let code: Int32 = withBytes(of: field) { q, s, e in
             Self.isMissing(q, s, e) ? Column.missingCode : builder.interner.intern(q, s, e)
@@ -220,26 +308,33 @@ struct CSVParser {
         builder.codes.append(code)
     }
 
-    /// Turns a numeric column into a categorical one, re-reading the fields of its first `rows` rows.
+    /// Turns a numeric column into a categorical one, reading again its fields in the `rows`
+    /// rows that follow `start` (rows already read without error).
     private mutating func becomeCategorical(
-        _ builder: inout ColumnBuilder, column: Int, rows: Int, rowStarts: [Int]
+        _ builder: inout ColumnBuilder, column: Int, rows: Int, from start: Int
     ) throws(ReadError) {
         builder.isNumeric = false
         // The room reserved for the column's numbers (the rows expected) is what its codes need.
         let room = Swift.max(rows &* 2, builder.numbers.capacity, 16)
         builder.numbers = []
         builder.codes.reserveCapacity(room)
-        for r in 0..<rows {
-            var pos = rowStarts[r]
-            var field = try scanField(at: pos, row: rowStarts[r], field: 1)
-            for k in 0..<column {
+        var pos = start
+        for _ in 0..<rows {
+            pos = skipBlankLines(from: pos)
+            let rowStart = pos
+            var index = 0
+            while true {
+                let field = try scanField(at: pos, row: rowStart, field: index &+ 1)
+                if index == column {
+                    let code: Int32 = withBytes(of: field) { q, s, e in
+                        Self.isMissing(q, s, e) ? Column.missingCode : builder.interner.intern(q, s, e)
+                    }
+                    builder.codes.append(code)
+                }
                 pos = field.next
-                field = try scanField(at: pos, row: rowStarts[r], field: k &+ 2)
+                index &+= 1
+                if field.terminator != .separator { break }
             }
-            let code: Int32 = withBytes(of: field) { q, s, e in
-                Self.isMissing(q, s, e) ? Column.missingCode : builder.interner.intern(q, s, e)
-            }
-            builder.codes.append(code)
         }
     }
 
@@ -285,7 +380,7 @@ struct CSVParser {
     @inline(__always)
     private func scanField(at pos: Int, row: Int, field index: Int) throws(ReadError) -> Field {
         if pos < end, p[pos] == Self.quote { return try scanQuotedField(at: pos, row: row, field: index) }
-        var i = pos
+        var i = skipOrdinaryBytes(from: pos)
         while i < end {
             let b = p[i]
             if b == separator {
@@ -297,6 +392,29 @@ struct CSVParser {
             i &+= 1
         }
         return Field(start: pos, end: end, next: end, terminator: .endOfFile, escaped: false)
+    }
+
+    /// The first offset at or after `start` that may hold the separator or a line end, found
+    /// eight bytes at a time: in each word, the bytes equal to one of the three are found with
+    /// the zero-byte test `(x − 0x01…01) & ~x & 0x80…80`, whose lowest flag is always a true
+    /// match (a false flag needs a true match below it). The caller checks byte by byte from there.
+    @inline(__always)
+    private func skipOrdinaryBytes(from start: Int) -> Int {
+        let raw = UnsafeRawPointer(p)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let separators = UInt64(separator) &* ones
+        let newlines = UInt64(Self.newline) &* ones
+        let returns = UInt64(Self.carriageReturn) &* ones
+        var i = start
+        while i &+ 8 <= end {
+            let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            let a = word ^ separators, b = word ^ newlines, c = word ^ returns
+            let flags = ((a &- ones) & ~a | (b &- ones) & ~b | (c &- ones) & ~c) & highs
+            if flags != 0 { return i &+ flags.trailingZeroBitCount >> 3 }
+            i &+= 8
+        }
+        return i
     }
 
     private func scanQuotedField(at pos: Int, row: Int, field index: Int) throws(ReadError) -> Field {

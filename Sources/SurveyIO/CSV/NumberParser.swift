@@ -112,16 +112,22 @@ enum NumberParser {
         guard i == e else { return nil }
 
         if mantissa == 0 { return negative ? -0.0 : 0.0 }
-        if !truncated, exponent >= -22, exponent <= 22 {
-            if mantissa <= 1 << 53 {
-                let m = Double(mantissa)
-                let v = exponent >= 0 ? m * powersOfTen[exponent] : m / powersOfTen[-exponent]
-                return negative ? -v : v
-            }
-            if let v = wide(mantissa, exponent: exponent) { return negative ? -v : v }
-        }
+        if !truncated, let v = decimal(mantissa, exponent: exponent) { return negative ? -v : v }
         // The rest: the C library on the text without a bare exponent marker.
         return cLibrary(p, s, hasExponentDigits ? e : mantissaEnd)
+    }
+
+    /// `mantissa × 10^exponent` correctly rounded, by the first two ways (Clinger's fast path,
+    /// then ``wide(_:exponent:)``); `nil` when `exponent` is beyond ±22 or the product needs
+    /// more than 128 bits.
+    @inline(__always)
+    static func decimal(_ mantissa: UInt64, exponent: Int) -> Double? {
+        guard exponent >= -22, exponent <= 22 else { return nil }
+        if mantissa <= 1 << 53 {
+            let m = Double(mantissa)
+            return exponent >= 0 ? m * powersOfTen[exponent] : m / powersOfTen[-exponent]
+        }
+        return wide(mantissa, exponent: exponent)
     }
 
     /// Powers of ten from 10⁰ to 10²², exact in 128 bits.

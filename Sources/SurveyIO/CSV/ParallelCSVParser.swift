@@ -6,9 +6,9 @@ import Synchronization
 /// Reads a CSV file on every core, with the same result, bit for bit, as one pass of
 /// ``CSVParser``.
 ///
-/// 1. UTF-8 is validated in stretches that start on a character's first byte.
-/// 2. The header is read as in one pass; the data rows are split at row starts
+/// 1. The header is read as in one pass; the data rows are split at row starts
 ///    (``CSVChunkBoundaries``) into a few stretches per core.
+/// 2. UTF-8 is checked as one pass checks it: the header's names and each distinct text.
 /// 3. Each stretch is read by its own ``CSVParser`` into columns of its own: numbers while a
 ///    column holds only numbers, codes in order of first appearance after that.
 /// 4. Each stretch must end exactly where the next begins. That proves the splits are where one
@@ -64,9 +64,8 @@ enum ParallelCSVParser {
 
     private static func read(_ file: SharedBytes, stretches: Int, separator: UInt8, name: String, bytesRead: BytesRead) -> Outcome? {
         let p = file.p, count = file.count
-        guard validUTF8(p, count, stretches: stretches) else { return nil }
         var headerParser = CSVParser(p, count, separator: separator, name: name)
-        guard let (names, dataStart) = try? headerParser.header() else { return nil }
+        guard let (names, dataStart, validUTF8) = try? headerParser.header(), validUTF8 else { return nil }
         let bounds = CSVChunkBoundaries.boundaries(p, start: dataStart, end: count, chunks: stretches)
         let ranges = zip(bounds, bounds.dropFirst()).map { $0..<$1 }
         let expected = expectedRows(p, from: dataStart, end: count, stretchLength: (count - dataStart) / max(ranges.count, 1))
@@ -86,6 +85,8 @@ enum ParallelCSVParser {
             return rows
         }
         guard parts.allSatisfy({ $0 != nil }) else { return nil }
+        // Texts that are not UTF-8: one pass finds the first bad byte and its line.
+        if parts.contains(where: { $0!.builders.contains { $0.interner.holdsInvalidUTF8 } }) { return nil }
         let table = StretchColumns(parts.map { $0! }, columnCount: names.count)
         defer { table.release() }
 
@@ -122,11 +123,13 @@ enum ParallelCSVParser {
         var parts: [(codes: [Int32], toJoined: [Int32])] = []
         parts.reserveCapacity(stretches)
         for s in 0..<stretches {
-            guard let builder = try? parser.categorical(table.take(stretch: s, column: column), column: column, rowStarts: table.rowStarts(stretch: s))
-            else { return nil }
+            guard let builder = try? parser.categorical(
+                table.take(stretch: s, column: column), column: column, rows: table.rowCount(stretch: s), from: table.start(stretch: s)
+            ) else { return nil }
             let toJoined = (0..<builder.interner.count).map { interner.intern(valueAt: $0, of: builder.interner) }
             parts.append((builder.codes, toJoined))
         }
+        if interner.holdsInvalidUTF8 { return nil }
         let strings = (0..<interner.count).map { interner.string($0) }
         let order = FactorLevelOrder.order(strings)
         var level = [Int32](repeating: 0, count: strings.count)
@@ -155,23 +158,6 @@ enum ParallelCSVParser {
         guard lines > 0 else { return 0 }
         let meanLength = Double(sampleEnd - start) / Double(lines)
         return Int(Double(stretchLength) / meanLength * 1.1) + 16
-    }
-
-    /// Whether the whole file is valid UTF-8, checked in stretches that each begin on the first
-    /// byte of a character (so no character straddles two stretches).
-    private static func validUTF8(_ p: UnsafePointer<UInt8>, _ count: Int, stretches: Int) -> Bool {
-        var starts = [0]
-        for k in 1..<stretches {
-            var i = count / stretches * k
-            while i < count, p[i] & 0xC0 == 0x80 { i += 1 }
-            if i > starts[starts.count - 1], i < count { starts.append(i) }
-        }
-        starts.append(count)
-        let ranges = zip(starts, starts.dropFirst()).map { $0..<$1 }
-        let valid = RowChunks.map(ranges) { range in
-            UTF8Validator.firstInvalidOffset(UnsafeBufferPointer(start: p + range.lowerBound, count: range.count)) == nil
-        }
-        return !valid.contains(false)
     }
 
     /// Runs `work`, telling `progress` (on the calling thread, every 50 ms) how many bytes the
@@ -217,19 +203,21 @@ private final class StretchColumns: @unchecked Sendable {
     let columnCount: Int
     let rowCount: Int
     private let cells: UnsafeMutableBufferPointer<CSVParser.ColumnBuilder>
-    private let starts: [[Int]]
+    private let rows: [Int]
+    private let starts: [Int]
 
     init(_ parts: [CSVParser.CSVRows], columnCount: Int) {
         stretches = parts.count
         self.columnCount = columnCount
-        rowCount = parts.reduce(0) { $0 + $1.rowStarts.count }
+        rowCount = parts.reduce(0) { $0 + $1.rowCount }
         cells = .allocate(capacity: parts.count * columnCount)
         for (s, part) in parts.enumerated() {
             for column in 0..<columnCount {
                 (cells.baseAddress! + s * columnCount + column).initialize(to: part.builders[column])
             }
         }
-        starts = parts.map(\.rowStarts)
+        rows = parts.map(\.rowCount)
+        starts = parts.map(\.start)
     }
 
     func builder(stretch: Int, column: Int) -> CSVParser.ColumnBuilder { cells[stretch * columnCount + column] }
@@ -242,7 +230,9 @@ private final class StretchColumns: @unchecked Sendable {
         return taken
     }
 
-    func rowStarts(stretch: Int) -> [Int] { starts[stretch] }
+    /// How many rows the stretch holds, and where it starts.
+    func rowCount(stretch: Int) -> Int { rows[stretch] }
+    func start(stretch: Int) -> Int { starts[stretch] }
 
     func release() {
         cells.deinitialize()
