@@ -29,7 +29,7 @@ extension AnalysisCommand {
     func execute(arguments: [String], into sink: inout CommandOutput, progress: ProgressReporter) throws {
         var request = try makeRequest(arguments: arguments)
         let weighting = try calibration.spec()
-        let dataset = try input.load(file, progress: progress)
+        let (dataset, provenance) = try input.loadWithProvenance(file, progress: progress)
         if design.designFromFile {
             request.design = try design.spec(over: dataset.codebook.design, file: file)
         }
@@ -37,7 +37,7 @@ extension AnalysisCommand {
         keyed?.targets = try weighting?.targets?.keyedByCode(in: dataset)
         let wave = try AnalysisPipeline.prepare(WaveInput(dataset: dataset, design: request.design, weighting: keyed))
         var result = try Self.analyze(request, on: wave)
-        if result.provenance == nil { result.provenance = try FileFingerprint.provenance(path: file) }
+        if result.provenance == nil { result.provenance = provenance }
         try output.emit(result, into: &sink)
     }
 

@@ -13,10 +13,27 @@ struct InputOptions: ParsableArguments {
     /// read first, so a mistake in it is reported before a large file is loaded.
     /// - Throws: ``ReadError`` from the codebook, the loader or the merge.
     func load(_ file: String, progress: ProgressReporter) throws(ReadError) -> Dataset {
+        try load(file, progress: progress) { path, handler throws(ReadError) in try DatasetLoader.load(path: path, progress: handler) }
+    }
+
+    /// Loads `file` as ``load(_:progress:)`` does, with the provenance of its bytes.
+    func loadWithProvenance(_ file: String, progress: ProgressReporter) throws(ReadError) -> (Dataset, Provenance) {
+        var provenance: Provenance?
+        let dataset = try load(file, progress: progress) { path, handler throws(ReadError) in
+            let loaded = try DatasetLoader.loadWithProvenance(path: path, progress: handler)
+            provenance = loaded.provenance
+            return loaded.dataset
+        }
+        return (dataset, provenance!)
+    }
+
+    private func load(
+        _ file: String, progress: ProgressReporter, reading: (String, ReadProgress?) throws(ReadError) -> Dataset
+    ) throws(ReadError) -> Dataset {
         let document = try codebook.map { path throws(ReadError) in try CodebookYAML.read(path: path) }
         let dataset: Dataset
         do {
-            dataset = try DatasetLoader.load(path: file, progress: progress.handler(reading: file))
+            dataset = try reading(file, progress.handler(reading: file))
             progress.finish()
         } catch {
             progress.finish()

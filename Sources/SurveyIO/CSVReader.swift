@@ -38,6 +38,22 @@ public enum CSVReader {
         }
     }
 
+    /// Reads the file at `path` as ``read(path:delimiter:progress:)`` does, and gives the
+    /// `sha256:` checksum of its bytes, computed on another thread while the rows are parsed.
+    static func readHashing(path: String, delimiter: Delimiter, progress: ReadProgress?) throws(ReadError) -> (Dataset, String) {
+        try FileContents.withMappedBytes(path: path) { bytes throws(ReadError) in
+            let hashing = ChecksumInBackground(UnsafeRawBufferPointer(bytes))
+            let dataset: Dataset
+            do throws(ReadError) {
+                dataset = try typed { try ParallelCSVParser.parse(bytes, separator: delimiter.rawValue, name: path, progress: progress) }
+            } catch {
+                _ = hashing.wait()
+                throw error
+            }
+            return (dataset, hashing.wait())
+        }
+    }
+
     /// Reads CSV held in memory; `name` identifies it in messages (usually the file name).
     public static func read(
         data: Data, name: String, delimiter: Delimiter = .comma, progress: ReadProgress? = nil

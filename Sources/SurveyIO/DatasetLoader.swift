@@ -23,6 +23,21 @@ public enum DatasetLoader {
     /// only the end).
     /// - Throws: ``ReadError``: file not found, a directory, an unsupported or unknown type, or
     ///   whatever the reader reports.
+    /// Loads the file at `path` and gives its ``Provenance`` too (the SHA-256 of its bytes). A
+    /// CSV file is hashed on a thread of its own while it is parsed, from the same mapped bytes;
+    /// other files are hashed after they are read.
+    /// - Throws: ``ReadError``, as ``load(path:progress:)``.
+    public static func loadWithProvenance(path: String, progress: ReadProgress? = nil) throws(ReadError) -> (dataset: Dataset, provenance: Provenance) {
+        let ext = (path as NSString).pathExtension.lowercased()
+        guard ext == "csv" || ext == "tsv" || ext == "tab" else {
+            let dataset = try load(path: path, progress: progress)
+            return (dataset, try FileFingerprint.provenance(path: path))
+        }
+        try FileContents.check(path: path)
+        let (dataset, checksum) = try CSVReader.readHashing(path: path, delimiter: ext == "csv" ? .comma : .tab, progress: progress)
+        return (dataset, FileFingerprint.provenance(path: path, checksum: checksum))
+    }
+
     public static func load(path: String, progress: ReadProgress? = nil) throws(ReadError) -> Dataset {
         try FileContents.check(path: path)
         let ext = (path as NSString).pathExtension.lowercased()

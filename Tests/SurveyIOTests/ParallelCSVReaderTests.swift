@@ -160,6 +160,21 @@ struct ParallelCSVReaderTests {
         #expect(reports == reports.sorted())
     }
 
+    @Test("A CSV file hashed while it is parsed has the checksum of its bytes, and the dataset of a plain load")
+    func provenanceWhileParsing() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("provenance-\(UUID().uuidString).csv").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var text = "region,weight\n"
+        for row in 0..<5_000 { text += "\(["Алматы", "Астана"][row % 2]),\(1 + Double(row % 13) / 7)\n" }
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let loaded = try DatasetLoader.loadWithProvenance(path: path)
+        #expect(loaded.provenance.checksum == (try FileFingerprint.checksum(path: path)))
+        #expect(loaded.provenance.file == (path as NSString).lastPathComponent)
+        #expect(loaded.dataset.isIdentical(to: try DatasetLoader.load(path: path)))
+        let bad = path + ".missing.csv"
+        #expect(throws: ReadError.self) { try DatasetLoader.loadWithProvenance(path: bad) }
+    }
+
     @Test("Numbers of 16 to 19 digits convert as the C library converts them, bit for bit")
     func wideNumbers() {
         var rng = Random(seed: 0xD161)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Gives each distinct byte string a small integer in order of first appearance, without making a
 /// `String` per field: an open-addressing hash table over an arena of the distinct values.
 struct ByteInterner {
@@ -73,12 +75,7 @@ struct ByteInterner {
 
     @inline(__always)
     private static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
-        var i = 0
-        while i < n {
-            if a[i] != b[i] { return false }
-            i &+= 1
-        }
-        return true
+        memcmp(a, b, n) == 0
     }
 
     /// A 64-bit multiplicative hash over eight bytes at a time.
@@ -92,14 +89,22 @@ struct ByteInterner {
             h ^= h >> 32
             i &+= 8
         }
-        var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while i < n {
-            tail |= UInt64(p[i]) << shift
-            shift &+= 8
-            i &+= 1
+        if i < n {
+            // The last one to seven bytes: the last eight bytes when the value is that long
+            // (some counted twice), else byte by byte.
+            var tail: UInt64 = 0
+            if n >= 8 {
+                tail = raw.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
+            } else {
+                var shift: UInt64 = 0
+                while i < n {
+                    tail |= UInt64(p[i]) << shift
+                    shift &+= 8
+                    i &+= 1
+                }
+            }
+            h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
         }
-        h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
         h ^= h >> 29
         return h
     }
