@@ -78,7 +78,9 @@ enum FileContents {
     /// Calls `body` with the bytes of the file at `path`, mapped into memory (read-only, the
     /// pages taken straight from the page cache, without the copy and the zeroed pages of a
     /// read into a buffer); a file that cannot be mapped (a pipe, an empty file) is read.
-    static func withMappedBytes<R>(path: String, _ body: (UnsafeBufferPointer<UInt8>) throws(ReadError) -> R) throws(ReadError) -> R {
+    static func withMappedBytes<R>(
+        path: String, _ body: (UnsafeBufferPointer<UInt8>, MappedPages) throws(ReadError) -> R
+    ) throws(ReadError) -> R {
         try check(path: path)
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw unreadable(path, errno: errno) }
@@ -93,10 +95,10 @@ enum FileContents {
         close(descriptor)
         guard let mapped, mapped != MAP_FAILED else {
             let bytes = try self.bytes(path: path)
-            return try bytes.withUnsafeBufferPointer { buffer throws(ReadError) in try body(buffer) }
+            return try bytes.withUnsafeBufferPointer { buffer throws(ReadError) in try body(buffer, .unmapped) }
         }
         defer { munmap(mapped, size) }
-        return try body(UnsafeBufferPointer(start: mapped.assumingMemoryBound(to: UInt8.self), count: size))
+        return try body(UnsafeBufferPointer(start: mapped.assumingMemoryBound(to: UInt8.self), count: size), MappedPages(isMapped: true))
     }
 
     /// The bytes of the file at `path`, mapped into memory when possible.

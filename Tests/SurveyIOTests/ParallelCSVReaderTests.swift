@@ -158,6 +158,20 @@ struct ParallelCSVReaderTests {
         #expect(dataset.isIdentical(to: try CSVReader.read(bytes: bytes, name: "big.csv", stretches: 1)))
         #expect(reports.last == bytes.count)
         #expect(reports == reports.sorted())
+
+        // From disk: mapped, and each stretch's pages given back once read (the texts of a
+        // column that turns categorical late are read again from released pages).
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("large-\(UUID().uuidString).csv").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data(bytes + Array("\(row),Алматы,late\n".utf8)).write(to: URL(fileURLWithPath: path))
+        let fromDisk = try CSVReader.read(path: path)
+        #expect(fromDisk.isIdentical(to: try CSVReader.read(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: path))), name: path, stretches: 1)))
+        #expect(fromDisk.rowCount == row + 1)
+        guard case .categorical(_, let levels) = try fromDisk.column("weight").values else {
+            Issue.record("the weight column should have turned categorical at its last row")
+            return
+        }
+        #expect(levels.contains("late"))
     }
 
     @Test("A CSV file hashed while it is parsed has the checksum of its bytes, and the dataset of a plain load")

@@ -29,14 +29,16 @@ enum ParallelCSVParser {
 
     /// Parses a whole file held in `bytes`, like ``CSVParser/parse(_:separator:name:progress:)``,
     /// in `stretches` parts (by default a few per core for a file of ``minimumBytes`` or more,
-    /// otherwise one pass; tests and the fuzzer ask for a number to compare the two).
+    /// otherwise one pass; tests and the fuzzer ask for a number to compare the two). The pages
+    /// of a mapped file are given back as each stretch is read (`pages`).
     static func parse(
-        _ bytes: UnsafeBufferPointer<UInt8>, separator: UInt8, name: String, progress: ReadProgress? = nil, stretches wanted: Int? = nil
+        _ bytes: UnsafeBufferPointer<UInt8>, separator: UInt8, name: String, progress: ReadProgress? = nil,
+        stretches wanted: Int? = nil, pages: MappedPages = .unmapped
     ) throws(ReadError) -> Dataset {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         let stretches = wanted ?? (bytes.count >= minimumBytes && cores > 1 ? cores * stretchesPerCore : 1)
         guard stretches > 1, let base = bytes.baseAddress,
-              let dataset = parseInStretches(base, bytes.count, stretches: stretches, separator: separator, name: name, progress: progress)
+              let dataset = parseInStretches(base, bytes.count, stretches: stretches, separator: separator, name: name, progress: progress, pages: pages)
         else {
             return try CSVParser.parse(bytes, separator: separator, name: name, progress: progress)
         }
@@ -46,12 +48,13 @@ enum ParallelCSVParser {
     /// The dataset read in `stretches` parts, or `nil` when one pass must decide (an error, or
     /// splits that turned out not to be row starts).
     static func parseInStretches(
-        _ p: UnsafePointer<UInt8>, _ count: Int, stretches: Int, separator: UInt8, name: String, progress: ReadProgress?
+        _ p: UnsafePointer<UInt8>, _ count: Int, stretches: Int, separator: UInt8, name: String, progress: ReadProgress?,
+        pages: MappedPages = .unmapped
     ) -> Dataset? {
         let file = SharedBytes(p: p, count: count)
         let bytesRead = BytesRead()
         let outcome: Outcome? = reporting(progress, total: count, bytesRead: bytesRead) {
-            read(file, stretches: stretches, separator: separator, name: name, bytesRead: bytesRead)
+            read(file, stretches: stretches, separator: separator, name: name, bytesRead: bytesRead, pages: pages)
         }
         guard let outcome else { return nil }
         return try? CSVParser(p, count, separator: separator, name: name).dataset(outcome.columns)
@@ -62,7 +65,9 @@ enum ParallelCSVParser {
         var columns: [Column]
     }
 
-    private static func read(_ file: SharedBytes, stretches: Int, separator: UInt8, name: String, bytesRead: BytesRead) -> Outcome? {
+    private static func read(
+        _ file: SharedBytes, stretches: Int, separator: UInt8, name: String, bytesRead: BytesRead, pages: MappedPages
+    ) -> Outcome? {
         let p = file.p, count = file.count
         var headerParser = CSVParser(p, count, separator: separator, name: name)
         guard let (names, dataStart, validUTF8) = try? headerParser.header(), validUTF8 else { return nil }
@@ -80,6 +85,7 @@ enum ParallelCSVParser {
                 reported = position
             }
             bytesRead.add(range.upperBound - reported)
+            pages.release(p, range)
             // A stretch that does not end exactly where the next begins was split inside a row.
             guard let rows, rows.end == range.upperBound else { return nil }
             return rows
