@@ -165,35 +165,38 @@ struct CSVParser {
         var row = 0
         let reportEvery = max(end / 200, 1 << 16)
         var nextReport = pos &+ reportEvery
-
-        while true {
-            pos = skipBlankLines(from: pos)
-            guard pos < limit else { break }
-            if pos >= nextReport, let report {
-                report(pos)
-                nextReport = pos &+ reportEvery
-            }
-            let rowStart = pos
-            for column in 0..<columnCount {
-                // Most fields of a numeric column are plain decimals: read them as they are found.
-                let number = builders[column].isNumeric ? plainNumber(at: pos) : nil
-                let field: Field
-                if let number { field = number.field } else { field = try scanField(at: pos, row: rowStart, field: column &+ 1) }
-                if column &+ 1 < columnCount {
-                    guard field.terminator == .separator else {
-                        throw fieldCountError(rowStart: rowStart, fields: column &+ 1, expected: columnCount)
+        // The builders through a pointer, so that an append does not first check whether the
+        // array of builders is shared.
+        try builders.withUnsafeMutableBufferPointer { builders throws(ReadError) in
+            while true {
+                pos = skipBlankLines(from: pos)
+                guard pos < limit else { break }
+                if pos >= nextReport, let report {
+                    report(pos)
+                    nextReport = pos &+ reportEvery
+                }
+                let rowStart = pos
+                for column in 0..<columnCount {
+                    // Most fields of a numeric column are plain decimals: read them as they are found.
+                    let number = builders[column].isNumeric ? plainNumber(at: pos) : nil
+                    let field: Field
+                    if let number { field = number.field } else { field = try scanField(at: pos, row: rowStart, field: column &+ 1) }
+                    if column &+ 1 < columnCount {
+                        guard field.terminator == .separator else {
+                            throw fieldCountError(rowStart: rowStart, fields: column &+ 1, expected: columnCount)
+                        }
+                    } else if field.terminator == .separator {
+                        throw fieldCountError(rowStart: rowStart, fields: try countFields(rowStart: rowStart), expected: columnCount)
                     }
-                } else if field.terminator == .separator {
-                    throw fieldCountError(rowStart: rowStart, fields: try countFields(rowStart: rowStart), expected: columnCount)
+                    if let number {
+                        builders[column].numbers.append(number.value)
+                    } else {
+                        try store(field, in: &builders[column], column: column, rows: row, from: start)
+                    }
+                    pos = field.next
                 }
-                if let number {
-                    builders[column].numbers.append(number.value)
-                } else {
-                    try store(field, in: &builders[column], column: column, rows: row, from: start)
-                }
-                pos = field.next
+                row &+= 1
             }
-            row &+= 1
         }
         return CSVRows(builders: builders, rowCount: row, start: start, end: pos)
     }
