@@ -52,10 +52,12 @@ R's survey comes from Debian: apt-get install -y r-cran-survey.
 """
 
 import argparse
+import contextlib
 import datetime
 import gc
 import importlib.machinery
 import importlib.util
+import io
 import json
 import os
 import re
@@ -353,6 +355,18 @@ def measure_memory(args, path):
 # The report
 
 
+def barometer_version(binary):
+    """`barometer --version`, and the commit when the binary is this checkout's."""
+    try:
+        text = subprocess.run([binary, "--version"], capture_output=True, text=True).stdout.strip()
+    except OSError:
+        text = "barometer"
+    path = os.path.abspath(binary)
+    if path.startswith(ROOT + os.sep):
+        return peers.barometer_version(program=text).replace("Barometer (", f"Barometer ({os.path.relpath(path, ROOT)}: ", 1)
+    return f"Barometer ({text}, {path})"
+
+
 def render(args, reads, whole, checks, memory, versions, load_before):
     s, ratio = peers.seconds_text, peers.ratio_text
     lines = [BEGIN, "", "## CSV read and the whole crosstab process", "",
@@ -396,6 +410,10 @@ def render(args, reads, whole, checks, memory, versions, load_before):
             w = statistics.median(whole[tool]["wall"])
             lines.append(f"| {LABELS[tool]} | {len(whole[tool]['wall'])} | {s(w)} | "
                          f"{ratio(w, b) if tool != 'barometer' and b else '1'} | {max(whole[tool]['rss']):,.0f} |")
+        if b and reads:
+            read = statistics.median(next(iter(reads.values()))["seconds"]["barometer"])
+            lines += ["", f"Of Barometer's {s(b)} s, {s(read)} s is reading the file (`barometer bench read`, the "
+                          "median above)."]
         for tool, goal in (("r", 100), ("svy", 20)):
             if tool in whole and b:
                 value = statistics.median(whole[tool]["wall"]) / b
@@ -510,7 +528,7 @@ def main():
     import pandas as pd
     import polars as pl
 
-    versions = [peers.barometer_version(program="the barometer command")]
+    versions = [barometer_version(args.barometer)]
     if whole:
         versions += [whole[t]["results"].get("version") for t in tools if t != "barometer"]
     if reads:
@@ -519,7 +537,9 @@ def main():
     print(section)
     print(f"(took {time.time() - started:.0f} s)", file=sys.stderr)
     if args.write:
-        peers.write_section(section, BEGIN, END)
+        with contextlib.redirect_stderr(io.StringIO()):  # its message names the peers section
+            peers.write_section(section, BEGIN, END)
+        print(f"wrote the whole section of {os.path.join(ROOT, 'BENCHMARKS.md')}", file=sys.stderr)
     bad = [t for t, c in checks.items() if max(c["F"], c["df"], c["shares"], c["se"]) > TOLERANCE or c["missing"]]
     if bad:
         sys.exit(f"error: numbers differ from R's by more than {TOLERANCE:g}: {', '.join(bad)}")
