@@ -70,6 +70,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
+sys.dont_write_bytecode = True  # no bench/__pycache__ from importing readers.py (it is not git-ignored)
 import readers  # noqa: E402  (bench/readers.py: its generator, warm() and barometer_read())
 
 # scripts/bench-peers has no .py suffix: load it by path for its helpers (it runs nothing on import).
