@@ -29,7 +29,13 @@ extension AnalysisCommand {
     func execute(arguments: [String], into sink: inout CommandOutput, progress: ProgressReporter) throws {
         var request = try makeRequest(arguments: arguments)
         let weighting = try calibration.spec()
-        let (dataset, provenance) = try input.loadWithProvenance(file, progress: progress)
+        // The checksum of the file is shown only in JSON and in a workbook; hash it only then.
+        let dataset: Dataset, provenance: Provenance?
+        if output.chosenFormat == .json || output.chosenFormat == .xlsx {
+            (dataset, provenance) = try input.loadWithProvenance(file, progress: progress)
+        } else {
+            (dataset, provenance) = (try input.load(file, progress: progress), nil)
+        }
         if design.designFromFile {
             request.design = try design.spec(over: dataset.codebook.design, file: file)
         }
