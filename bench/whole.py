@@ -30,7 +30,8 @@ What it does:
    peer seconds / Barometer seconds. All readers must agree on rows x columns.
 3. Whole process, each run a fresh process timed from outside (start, imports, read, design,
    crosstab, output), the order turning round by round: `barometer crosstab FILE age_group
-   answer --weight weight --strata stratum --cluster psu --test f --format json`; Rscript
+   answer --weight weight --strata stratum --cluster psu --test f` (issue 17's command; the
+   same with `--format json`, whose numbers are checked, is timed apart); Rscript
    with read.csv, svydesign(ids = ~psu, strata = ~stratum, weights = ~weight) (not nested,
    as barometer's default), svyby(~answer, ~age_group, svymean) and svychisq(~age_group +
    answer, statistic = "F") — the row shares with SEs and the test that the crosstab prints;
@@ -279,9 +280,10 @@ def barometer_results(text):
             "shares": shares, "rows": report["design"]["respondents"]}
 
 
-def whole_command(tool, args, path):
+def whole_command(tool, args, path, json_output=False):
+    """The timed command; Barometer's is issue 17's (table output) unless `json_output`."""
     if tool == "barometer":
-        return [args.barometer, "crosstab", path, *CROSSTAB, "--format", "json"]
+        return [args.barometer, "crosstab", path, *CROSSTAB, *(["--format", "json"] if json_output else [])]
     if tool == "r":
         return ["Rscript", args.r_script, path]
     return [sys.executable, os.path.abspath(__file__), "--child-svy", path]
@@ -292,6 +294,17 @@ def time_whole(args, path, tools):
     readers.warm(path)
     counts = {t: (args.r_repeat if t == "r" else args.repeat) for t in tools}
     out = {t: {"wall": [], "rss": [], "results": None} for t in tools}
+    if "barometer" in tools:
+        # The numbers checked against R come from the same binary's JSON (the timed command prints
+        # the table the issue times); the JSON run, which also hashes the file for its provenance,
+        # is timed too and reported beside it.
+        out["barometer"]["json_wall"] = []
+        for _ in range(args.repeat):
+            run = peers.run_measured(whole_command("barometer", args, path, json_output=True), timeout=args.timeout)
+            if run["returncode"] != 0:
+                sys.exit(f"error: barometer --format json failed (exit {run['returncode']}):\n{run['stderr'][-3000:]}")
+            out["barometer"]["json_wall"].append(run["wall"])
+            out["barometer"]["results"] = barometer_results(run["stdout"])
     for round_ in range(max(counts.values())):
         active = [t for t in tools if len(out[t]["wall"]) < counts[t]]
         shift = round_ % len(active)
@@ -306,10 +319,10 @@ def time_whole(args, path, tools):
                     run["rss_mb"] = int(f.read().split()[-1]) * 1024 / 1e6
             if run["returncode"] != 0:
                 sys.exit(f"error: {tool} failed (exit {run['returncode']}):\n{run['stdout'][-3000:]}\n{run['stderr'][-3000:]}")
-            results = barometer_results(run["stdout"]) if tool == "barometer" else peers.last_json(run["stdout"])
             out[tool]["wall"].append(run["wall"])
             out[tool]["rss"].append(run["rss_mb"])
-            out[tool]["results"] = results
+            if tool != "barometer":
+                out[tool]["results"] = peers.last_json(run["stdout"])
             print(f"  crosstab round {round_ + 1}: {tool} {run['wall']:.2f} s wall, {run['rss_mb']:,.0f} MB",
                   file=sys.stderr)
     return out
@@ -401,7 +414,8 @@ def render(args, reads, whole, checks, memory, versions, load_before):
         lines += ["### Whole process: crosstab with row percentages and the Rao–Scott F test", "",
                   "Each run a new process, timed from outside (start, imports, reading the CSV, the design, the table "
                   "with its SEs and the test, the output); the order turning round by round; medians. "
-                  f"Barometer `barometer crosstab FILE {' '.join(CROSSTAB)} --format json`; R `read.csv`, "
+                  f"Barometer `barometer crosstab FILE {' '.join(CROSSTAB)}` (issue 17's command, the table "
+                  "printed); R `read.csv`, "
                   "`svydesign(ids = ~psu, strata = ~stratum, weights = ~weight)`, `svyby(~answer, ~age_group, "
                   "svymean)` and `svychisq(~age_group + answer, statistic = \"F\")`; svy `polars.read_csv`, "
                   "`Sample(Design(stratum, psu, wgt))`, `categorical.tabulate(\"age_group\", \"answer\", "
@@ -411,6 +425,13 @@ def render(args, reads, whole, checks, memory, versions, load_before):
             w = statistics.median(whole[tool]["wall"])
             lines.append(f"| {LABELS[tool]} | {len(whole[tool]['wall'])} | {s(w)} | "
                          f"{ratio(w, b) if tool != 'barometer' and b else '1'} | {max(whole[tool]['rss']):,.0f} |")
+        if b and whole["barometer"].get("json_wall"):
+            j = statistics.median(whole["barometer"]["json_wall"])
+            r_part = f"; R's time is {ratio(statistics.median(whole['r']['wall']), j)} that" if "r" in whole else ""
+            lines += ["", f"With `--format json`, which also computes the SHA-256 of the file for the result's "
+                          f"provenance (on a third thread while the rows are parsed), Barometer took {s(j)} s "
+                          f"(median of {len(whole['barometer']['json_wall'])}){r_part}; its numbers are the ones "
+                          "checked against R below."]
         if b and reads:
             read = statistics.median(next(iter(reads.values()))["seconds"]["barometer"])
             lines += ["", f"Of Barometer's {s(b)} s, {s(read)} s is reading the file (`barometer bench read`, the "
