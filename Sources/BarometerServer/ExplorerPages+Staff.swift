@@ -1,5 +1,6 @@
 import Foundation
 import Reports
+import SurveyCore
 import Store
 
 /// The staff pages: the sign-in form and the header line a signed-in analyst sees.
@@ -46,8 +47,9 @@ extension ExplorerPages {
             """
     }
 
-    /// The institute's saved analyses: name, study, who, when.
-    static func savedList(_ analyses: [SavedAnalysis], language: String) -> String {
+    /// The institute's saved analyses: name, study (its title in the page's language, from
+    /// `studyTitles` by slug, linking to the study), who, when.
+    static func savedList(_ analyses: [SavedAnalysis], studyTitles: [String: LocalizedText], language: String) -> String {
         let text = ExplorerText(language: language)
         let lang: String? = language == "en" ? nil : language
         var body = "<h1>\(escape(text.savedAnalyses))</h1>"
@@ -57,22 +59,29 @@ extension ExplorerPages {
             body += "<table id=\"saved\"><thead><tr><th>\(escape(text.saveName))</th><th>\(escape(text.savedStudy))</th><th>\(escape(text.savedBy))</th><th>\(escape(text.savedAt))</th></tr></thead><tbody>"
             for a in analyses {
                 let link = "/saved/\(a.id)" + query([("lang", lang)])
-                body += "<tr><td><a href=\"\(escape(link))\">\(escape(a.name ?? a.id))</a></td><td>\(escape(a.study))</td><td>\(escape(a.savedBy ?? ""))</td><td>\(Self.savedTime(a.createdAt))</td></tr>"
+                body += "<tr><td><a href=\"\(escape(link))\">\(escape(a.name ?? a.id))</a></td><td>\(studyLink(a.study, title: studyTitles[a.study], language: language))</td><td>\(escape(a.savedBy ?? ""))</td><td>\(Self.savedTime(a.createdAt))</td></tr>"
             }
             body += "</tbody></table>"
         }
         return page(title: "\(text.savedAnalyses) · \(text.siteName)", language: language, path: "/saved", query: [("lang", lang)], body: body)
     }
 
+    /// A link to the study `slug`, named by its title in `language` (the slug when it has none,
+    /// or when the study is gone).
+    private static func studyLink(_ slug: String, title: LocalizedText?, language: String) -> String {
+        let href = "/studies/\(slug)" + query([("lang", language == "en" ? nil : language)])
+        return "<a href=\"\(escape(href))\">\(escape(title?.text(in: language) ?? slug))</a>"
+    }
+
     /// One saved analysis: its name, who saved it and when, the saved result's table and a
     /// link to the live view.
-    static func saved(_ analysis: SavedAnalysis, language: String) -> String {
+    static func saved(_ analysis: SavedAnalysis, studyTitle: LocalizedText?, language: String) -> String {
         let text = ExplorerText(language: language)
         let lang: String? = language == "en" ? nil : language
         let title = analysis.name ?? analysis.id
         var body = "<p><a href=\"\(escape("/saved" + query([("lang", lang)])))\">← \(escape(text.savedAnalyses))</a></p>"
         body += "<h1>\(escape(title))</h1>"
-        body += "<p class=\"muted\">\(escape(text.savedStudy)): \(escape(analysis.study)) · \(escape(text.savedBy)): \(escape(analysis.savedBy ?? "")) · \(escape(text.savedAt)): \(Self.savedTime(analysis.createdAt))</p>"
+        body += "<p class=\"muted\">\(escape(text.savedStudy)): \(studyLink(analysis.study, title: studyTitle, language: language)) · \(escape(text.savedBy)): \(escape(analysis.savedBy ?? "")) · \(escape(text.savedAt)): \(Self.savedTime(analysis.createdAt))</p>"
         if let view = analysis.viewPath { body += "<p><a id=\"live\" href=\"\(escape(view))\">\(escape(text.liveView))</a></p>" }
         body += "<div id=\"estimates\">\(ResultRenderer(language: language).htmlTables(analysis.result))</div>"
         return page(title: "\(title) · \(text.siteName)", language: language, path: "/saved/\(analysis.id)", query: [("lang", lang)], body: body)

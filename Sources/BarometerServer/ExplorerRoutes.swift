@@ -41,14 +41,16 @@ struct ExplorerRoutes: Sendable {
         }
         router.get("saved") { request, _ in
             guard StaffSession.current != nil else { throw Self.staffOnly }
-            return Self.privateHTML(ExplorerPages.savedList(try service.store.namedAnalyses(), language: APIRoutes.query(request).language))
+            let titles = Self.studyTitles(try service.summaries(authorized: true))
+            return Self.privateHTML(ExplorerPages.savedList(try service.store.namedAnalyses(), studyTitles: titles, language: APIRoutes.query(request).language))
         }
         router.get("saved/:id") { request, context in
             let id = try context.parameters.require("id")
             guard StaffSession.current != nil else { throw Self.staffOnly }
             let analysis: SavedAnalysis
             do { analysis = try service.store.analysis(id: id) } catch { throw Self.staffOnly }
-            return Self.privateHTML(ExplorerPages.saved(analysis, language: APIRoutes.query(request).language))
+            let titles = Self.studyTitles(try service.summaries(authorized: true))
+            return Self.privateHTML(ExplorerPages.saved(analysis, studyTitle: titles[analysis.study], language: APIRoutes.query(request).language))
         }
         router.get("embed/studies/:study/concepts/:concept") { request, context in
             try await question(request, context: context, embed: true)
@@ -179,5 +181,10 @@ struct ExplorerRoutes: Sendable {
         let buffer = ByteBuffer(string: text)
         return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "public, max-age=60", .eTag: EntityTag.of(buffer)],
                         body: .init(byteBuffer: buffer))
+    }
+
+    /// Each study's title in every language it gives, by slug, for pages that name studies.
+    static func studyTitles(_ summaries: [StudySummary]) -> [String: LocalizedText] {
+        Dictionary(summaries.map { ($0.slug, $0.title) }, uniquingKeysWith: { first, _ in first })
     }
 }
