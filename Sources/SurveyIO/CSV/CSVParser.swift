@@ -323,13 +323,19 @@ struct CSVParser {
 
     static func finish(_ builder: ColumnBuilder, name: String) -> Column {
         if builder.isNumeric { return .numeric(name, builder.numbers) }
-        let interner = builder.interner
+        let (levels, recode) = factorLevels(builder.interner)
+        let codes = builder.codes.map { $0 < 0 ? Column.missingCode : recode[Int($0)] }
+        return .categorical(name, codes: codes, levels: levels)
+    }
+
+    /// The distinct texts of `interner` sorted as R sorts factor levels (``FactorLevelOrder``),
+    /// and for each text (by its index in the interner) its position among the levels.
+    static func factorLevels(_ interner: ByteInterner) -> (levels: [String], recode: [Int32]) {
         let strings = (0..<interner.count).map { interner.string($0) }
         let order = FactorLevelOrder.order(strings)
         var recode = [Int32](repeating: 0, count: strings.count)
         for (position, index) in order.enumerated() { recode[index] = Int32(position) }
-        let codes = builder.codes.map { $0 < 0 ? Column.missingCode : recode[Int($0)] }
-        return .categorical(name, codes: codes, levels: order.map { strings[$0] })
+        return (order.map { strings[$0] }, recode)
     }
 
     // MARK: - Fields

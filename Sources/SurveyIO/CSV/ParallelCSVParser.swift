@@ -53,21 +53,16 @@ enum ParallelCSVParser {
     ) -> Dataset? {
         let file = SharedBytes(p: p, count: count)
         let bytesRead = BytesRead()
-        let outcome: Outcome? = reporting(progress, total: count, bytesRead: bytesRead) {
+        let columns: [Column]? = reporting(progress, total: count, bytesRead: bytesRead) {
             read(file, stretches: stretches, separator: separator, name: name, bytesRead: bytesRead, pages: pages)
         }
-        guard let outcome else { return nil }
-        return try? CSVParser(p, count, separator: separator, name: name).dataset(outcome.columns)
-    }
-
-    /// What the stretches make together.
-    private struct Outcome {
-        var columns: [Column]
+        guard let columns else { return nil }
+        return try? CSVParser(p, count, separator: separator, name: name).dataset(columns)
     }
 
     private static func read(
         _ file: SharedBytes, stretches: Int, separator: UInt8, name: String, bytesRead: BytesRead, pages: MappedPages
-    ) -> Outcome? {
+    ) -> [Column]? {
         let p = file.p, count = file.count
         var headerParser = CSVParser(p, count, separator: separator, name: name)
         guard let (names, dataStart, validUTF8) = try? headerParser.header(), validUTF8 else { return nil }
@@ -100,7 +95,7 @@ enum ParallelCSVParser {
             join(table, column: column.lowerBound, name: names[column.lowerBound], parser: CSVParser(p, count, separator: separator, name: name))
         }
         guard columns.allSatisfy({ $0 != nil }) else { return nil }
-        return Outcome(columns: columns.map { $0! })
+        return columns.map { $0! }
     }
 
     /// One column of every stretch joined in order; the stretches' parts of it are freed as
@@ -136,10 +131,7 @@ enum ParallelCSVParser {
             parts.append((builder.codes, toJoined))
         }
         if interner.holdsInvalidUTF8 { return nil }
-        let strings = (0..<interner.count).map { interner.string($0) }
-        let order = FactorLevelOrder.order(strings)
-        var level = [Int32](repeating: 0, count: strings.count)
-        for (position, index) in order.enumerated() { level[index] = Int32(position) }
+        let (levels, level) = CSVParser.factorLevels(interner)
         let codes = [Int32](unsafeUninitializedCapacity: rows) { buffer, initialized in
             var at = 0
             for s in parts.indices {
@@ -152,7 +144,7 @@ enum ParallelCSVParser {
             }
             initialized = at
         }
-        return .categorical(name, codes: codes, levels: order.map { strings[$0] })
+        return .categorical(name, codes: codes, levels: levels)
     }
 
     /// Rows to reserve room for in each stretch: its length over the mean length of the first
