@@ -11,6 +11,8 @@ struct CSVParser {
     private let p: UnsafePointer<UInt8>
     private let end: Int
     private let separator: UInt8
+    /// The same bytes, for the scanning that needs nothing else (cheap to pass around).
+    private let bytes: CSVBytes
     private let name: String
     private var scratch: [UInt8] = []
     /// Where the header row starts, to word messages about it.
@@ -24,22 +26,13 @@ struct CSVParser {
     private static let newline = UInt8(ascii: "\n")
     private static let carriageReturn = UInt8(ascii: "\r")
 
-    private enum Terminator { case separator, lineEnd, endOfFile }
-
-    /// One field: its bytes are `p[start..<end]`, with `""` still doubled when `escaped`.
-    private struct Field {
-        var start: Int
-        var end: Int
-        var next: Int
-        var terminator: Terminator
-        var escaped: Bool
-    }
-
+    private typealias Field = CSVBytes.Field
     /// One column of the rows read so far: numbers until its first field that is neither missing
     /// nor a number, then codes of the distinct texts in order of first appearance.
     struct ColumnBuilder {
         var isNumeric = true
-        var numbers: [Double] = []
+        /// The numbers, while the column holds only numbers.
+        var numbers: ColumnBlock<Double>?
         var codes: [Int32] = []
         var interner = ByteInterner()
     }
@@ -61,6 +54,7 @@ struct CSVParser {
         self.end = count
         self.separator = separator
         self.name = name
+        bytes = CSVBytes(p: p, end: count, separator: separator)
     }
 
     /// Parses a whole file held in `bytes`.
@@ -133,7 +127,7 @@ struct CSVParser {
     private func headerStartOffset() throws(ReadError) -> Int {
         var pos = 0
         if end >= 3, p[0] == 0xEF, p[1] == 0xBB, p[2] == 0xBF { pos = 3 }
-        pos = skipBlankLines(from: pos)
+        pos = bytes.skipBlankLines(from: pos)
         guard pos < end else {
             throw ReadError(.malformed, "Cannot read '\(name)': the file is empty; a CSV file needs a header row of variable names.")
         }
@@ -158,8 +152,22 @@ struct CSVParser {
         from start: Int, until limit: Int, columnCount: Int, expectedRows: Int, report: ((Int) -> Void)?
     ) throws(ReadError) -> CSVRows {
         var builders = [ColumnBuilder](repeating: ColumnBuilder(), count: columnCount)
-        if expectedRows > 0 {
-            for column in 0..<columnCount { builders[column].numbers.reserveCapacity(expectedRows) }
+        // While the rows are read, each column's values go to a raw run: numbers until its first
+        // text, codes after that. All runs have room for `capacity` rows.
+        var capacity = Swift.max(expectedRows, 1024)
+        let numbers = UnsafeMutableBufferPointer<ColumnRun<Double>>.allocate(capacity: columnCount)
+        let codes = UnsafeMutableBufferPointer<ColumnRun<Int32>>.allocate(capacity: columnCount)
+        for column in 0..<columnCount {
+            (numbers.baseAddress! + column).initialize(to: ColumnRun(capacity: capacity))
+            (codes.baseAddress! + column).initialize(to: ColumnRun())
+        }
+        defer {
+            for column in 0..<columnCount {
+                numbers[column].free()
+                codes[column].free()
+            }
+            numbers.deallocate()
+            codes.deallocate()
         }
         var pos = start
         var row = 0
@@ -169,16 +177,22 @@ struct CSVParser {
         // array of builders is shared.
         try builders.withUnsafeMutableBufferPointer { builders throws(ReadError) in
             while true {
-                pos = skipBlankLines(from: pos)
+                pos = bytes.skipBlankLines(from: pos)
                 guard pos < limit else { break }
                 if pos >= nextReport, let report {
                     report(pos)
                     nextReport = pos &+ reportEvery
                 }
                 let rowStart = pos
+                if row == capacity {
+                    capacity &*= 2
+                    for column in 0..<columnCount {
+                        if numbers[column].isActive { numbers[column].resize(to: capacity) } else { codes[column].resize(to: capacity) }
+                    }
+                }
                 for column in 0..<columnCount {
                     // Most fields of a numeric column are plain decimals: read them as they are found.
-                    let number = builders[column].isNumeric ? plainNumber(at: pos) : nil
+                    let number = numbers[column].isActive ? bytes.plainNumber(at: pos) : nil
                     let field: Field
                     if let number { field = number.field } else { field = try scanField(at: pos, row: rowStart, field: column &+ 1) }
                     if column &+ 1 < columnCount {
@@ -189,60 +203,38 @@ struct CSVParser {
                         throw fieldCountError(rowStart: rowStart, fields: try countFields(rowStart: rowStart), expected: columnCount)
                     }
                     if let number {
-                        builders[column].numbers.append(number.value)
+                        numbers[column].store(number.value, at: row)
                     } else {
-                        try store(field, in: &builders[column], column: column, rows: row, from: start)
+                        try store(
+                            field, numbers: &numbers[column], codes: &codes[column], interner: &builders[column].interner,
+                            capacity: capacity, column: column, row: row, from: start
+                        )
                     }
                     pos = field.next
                 }
                 row &+= 1
             }
         }
+        for column in 0..<columnCount {
+            if numbers[column].isActive {
+                builders[column].numbers = numbers[column].finish(count: row)
+            } else {
+                builders[column].isNumeric = false
+                builders[column].codes = codes[column].finish(count: row).array
+            }
+        }
         return CSVRows(builders: builders, rowCount: row, start: start, end: pos)
-    }
-
-    /// A plain decimal number (`-12`, `3.25`, `0.30000000000000004`: an optional minus, digits,
-    /// an optional fraction, at most 19 significant digits) that fills the field starting at
-    /// `pos`, read in the same pass that finds the field's end; `nil` for anything else (the
-    /// field is then scanned and converted by the general rules). The value is the one
-    /// ``NumberParser`` gives for the same text.
-    @inline(__always)
-    private func plainNumber(at pos: Int) -> (value: Double, field: Field)? {
-        var i = pos
-        let negative = i < end && p[i] == UInt8(ascii: "-")
-        if negative { i &+= 1 }
-        var mantissa: UInt64 = 0
-        guard let whole = digitRun(&i, &mantissa) else { return nil }
-        var digits = whole
-        var exponent = 0
-        if i < end, p[i] == UInt8(ascii: ".") {
-            i &+= 1
-            guard let fraction = digitRun(&i, &mantissa) else { return nil }
-            digits &+= fraction
-            exponent = -fraction
-        }
-        guard digits > 0, exponent >= -22 else { return nil }
-        let field: Field
-        if i == end {
-            field = Field(start: pos, end: i, next: i, terminator: .endOfFile, escaped: false)
-        } else if p[i] == separator {
-            field = Field(start: pos, end: i, next: i &+ 1, terminator: .separator, escaped: false)
-        } else if p[i] == Self.newline || p[i] == Self.carriageReturn {
-            field = Field(start: pos, end: i, next: lineEnd(at: i), terminator: .lineEnd, escaped: false)
-        } else {
-            return nil
-        }
-        guard let value = NumberParser.decimal(mantissa, exponent: exponent) else { return nil }
-        return (negative ? -value : value, field)
     }
 
     /// `builder` (a column of the `rows` rows from `start`) as a categorical column, its fields
     /// read again when it is numeric.
     mutating func categorical(_ builder: ColumnBuilder, column: Int, rows: Int, from start: Int) throws(ReadError) -> ColumnBuilder {
         guard builder.isNumeric else { return builder }
-        var converted = builder
-        try becomeCategorical(&converted, column: column, rows: rows, from: start)
-        return converted
+        var interner = ByteInterner()
+        var codes: [Int32] = []
+        codes.reserveCapacity(rows)
+        try internAgain(column: column, rows: rows, from: start, into: &interner) { _, code in codes.append(code) }
+        return ColumnBuilder(isNumeric: false, numbers: nil, codes: codes, interner: interner)
     }
 
     private mutating func readHeader(_ pos: inout Int) throws(ReadError) -> [String] {
@@ -271,48 +263,49 @@ struct CSVParser {
         return names
     }
 
-    /// Converts one field and appends it to its column, which holds `rows` rows read from `start`.
+    /// Converts one field of row `row` (rows are read from `start`) and stores it in its column:
+    /// in `numbers` while the column holds numbers; at its first text, the column's earlier rows
+    /// are interned again into `codes` (given room for `capacity` rows), and so is this field.
     private mutating func store(
-        _ field: Field, in builder: inout ColumnBuilder, column: Int, rows: Int, from start: Int
+        _ field: Field, numbers: inout ColumnRun<Double>, codes: inout ColumnRun<Int32>, interner: inout ByteInterner,
+        capacity: Int, column: Int, row: Int, from start: Int
     ) throws(ReadError) {
-        if builder.isNumeric {
+        if numbers.isActive {
             let value: Double? = withBytes(of: field) { q, s, e in
                 Self.isMissing(q, s, e) ? .nan : NumberParser.parse(q, s, e)
             }
             if let value {
-                builder.numbers.append(value)
+                numbers.store(value, at: row)
                 return
             }
-            try becomeCategorical(&builder, column: column, rows: rows, from: start)
+            numbers.free()
+            codes.resize(to: capacity)
+            try internAgain(column: column, rows: row, from: start, into: &interner) { earlier, code in codes.store(code, at: earlier) }
         }
         let code: Int32 = withBytes(of: field) { q, s, e in
-            Self.isMissing(q, s, e) ? Column.missingCode : builder.interner.intern(q, s, e)
+            Self.isMissing(q, s, e) ? Column.missingCode : interner.intern(q, s, e)
         }
-        builder.codes.append(code)
+        codes.store(code, at: row)
     }
 
-    /// Turns a numeric column into a categorical one, reading again its fields in the `rows`
-    /// rows that follow `start` (rows already read without error).
-    private mutating func becomeCategorical(
-        _ builder: inout ColumnBuilder, column: Int, rows: Int, from start: Int
+    /// Reads again the fields of column `column` in the `rows` rows that follow `start` (rows
+    /// already read without error), interning each into `interner` and telling `emit` the row
+    /// and its code, as the column's first text makes it categorical.
+    private mutating func internAgain(
+        column: Int, rows: Int, from start: Int, into interner: inout ByteInterner, _ emit: (Int, Int32) -> Void
     ) throws(ReadError) {
-        builder.isNumeric = false
-        // The room reserved for the column's numbers (the rows expected) is what its codes need.
-        let room = Swift.max(rows &* 2, builder.numbers.capacity, 16)
-        builder.numbers = []
-        builder.codes.reserveCapacity(room)
         var pos = start
-        for _ in 0..<rows {
-            pos = skipBlankLines(from: pos)
+        for row in 0..<rows {
+            pos = bytes.skipBlankLines(from: pos)
             let rowStart = pos
             var index = 0
             while true {
                 let field = try scanField(at: pos, row: rowStart, field: index &+ 1)
                 if index == column {
                     let code: Int32 = withBytes(of: field) { q, s, e in
-                        Self.isMissing(q, s, e) ? Column.missingCode : builder.interner.intern(q, s, e)
+                        Self.isMissing(q, s, e) ? Column.missingCode : interner.intern(q, s, e)
                     }
-                    builder.codes.append(code)
+                    emit(row, code)
                 }
                 pos = field.next
                 index &+= 1
@@ -322,7 +315,7 @@ struct CSVParser {
     }
 
     static func finish(_ builder: ColumnBuilder, name: String) -> Column {
-        if builder.isNumeric { return .numeric(name, builder.numbers) }
+        if builder.isNumeric { return .numeric(name, builder.numbers?.array ?? []) }
         let (levels, recode) = factorLevels(builder.interner)
         let codes = builder.codes.map { $0 < 0 ? Column.missingCode : recode[Int($0)] }
         return .categorical(name, codes: codes, levels: levels)
@@ -369,72 +362,7 @@ struct CSVParser {
     @inline(__always)
     private func scanField(at pos: Int, row: Int, field index: Int) throws(ReadError) -> Field {
         if pos < end, p[pos] == Self.quote { return try scanQuotedField(at: pos, row: row, field: index) }
-        var i = skipOrdinaryBytes(from: pos)
-        while i < end {
-            let b = p[i]
-            if b == separator {
-                return Field(start: pos, end: i, next: i &+ 1, terminator: .separator, escaped: false)
-            }
-            if b == Self.newline || b == Self.carriageReturn {
-                return Field(start: pos, end: i, next: lineEnd(at: i), terminator: .lineEnd, escaped: false)
-            }
-            i &+= 1
-        }
-        return Field(start: pos, end: end, next: end, terminator: .endOfFile, escaped: false)
-    }
-
-    /// Reads the decimal digits from `i` on into `mantissa` (times ten per digit), eight at a
-    /// time where eight digits follow (D. Lemire's SWAR conversion: digit pairs, then quads,
-    /// then the eight, by three multiplications). The number of digits read, or `nil` once the
-    /// mantissa would pass 19 significant digits (leading zeros do not count, as in
-    /// ``NumberParser``).
-    @inline(__always)
-    private func digitRun(_ i: inout Int, _ mantissa: inout UInt64) -> Int? {
-        let raw = UnsafeRawPointer(p)
-        let start = i
-        while i &+ 8 <= end {
-            let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            // Eight digits: every high nibble 3, and no low nibble above 9 (adding 6 would carry).
-            guard (word & 0xF0F0_F0F0_F0F0_F0F0) | (((word &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0) >> 4)
-                == 0x3333_3333_3333_3333 else { break }
-            guard mantissa < 100_000_000_000 else { return nil }
-            var v = word &- 0x3030_3030_3030_3030
-            v = v &* 10 &+ (v >> 8)
-            v = ((v & 0x0000_00FF_0000_00FF) &* 0x000F_4240_0000_0064 &+ ((v >> 16) & 0x0000_00FF_0000_00FF) &* 0x0000_2710_0000_0001) >> 32
-            mantissa = mantissa &* 100_000_000 &+ (v & 0xFFFF_FFFF)
-            i &+= 8
-        }
-        while i < end {
-            let d = p[i] &- 0x30
-            guard d < 10 else { break }
-            guard mantissa < 1_000_000_000_000_000_000 else { return nil }
-            mantissa = mantissa &* 10 &+ UInt64(d)
-            i &+= 1
-        }
-        return i &- start
-    }
-
-    /// The first offset at or after `start` that may hold the separator or a line end, found
-    /// eight bytes at a time: in each word, the bytes equal to one of the three are found with
-    /// the zero-byte test `(x − 0x01…01) & ~x & 0x80…80`, whose lowest flag is always a true
-    /// match (a false flag needs a true match below it). The caller checks byte by byte from there.
-    @inline(__always)
-    private func skipOrdinaryBytes(from start: Int) -> Int {
-        let raw = UnsafeRawPointer(p)
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        let separators = UInt64(separator) &* ones
-        let newlines = UInt64(Self.newline) &* ones
-        let returns = UInt64(Self.carriageReturn) &* ones
-        var i = start
-        while i &+ 8 <= end {
-            let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            let a = word ^ separators, b = word ^ newlines, c = word ^ returns
-            let flags = ((a &- ones) & ~a | (b &- ones) & ~b | (c &- ones) & ~c) & highs
-            if flags != 0 { return i &+ flags.trailingZeroBitCount >> 3 }
-            i &+= 8
-        }
-        return i
+        return bytes.unquotedField(at: pos)
     }
 
     private func scanQuotedField(at pos: Int, row: Int, field index: Int) throws(ReadError) -> Field {
@@ -463,23 +391,10 @@ struct CSVParser {
             return Field(start: pos &+ 1, end: contentEnd, next: i &+ 1, terminator: .separator, escaped: escaped)
         }
         if b == Self.newline || b == Self.carriageReturn {
-            return Field(start: pos &+ 1, end: contentEnd, next: lineEnd(at: i), terminator: .lineEnd, escaped: escaped)
+            return Field(start: pos &+ 1, end: contentEnd, next: bytes.lineEnd(at: i), terminator: .lineEnd, escaped: escaped)
         }
         let place = row == headerStart ? "the header" : "line \(lineNumber(at: row))"
         throw ReadError(.malformed, "Cannot read '\(name)': field \(index) of \(place) has text after its closing quote; write a quote inside a quoted field as two quotes (\"\").")
-    }
-
-    /// The offset just after the line end at `i` (`\n`, `\r\n` or a lone `\r`).
-    @inline(__always)
-    private func lineEnd(at i: Int) -> Int {
-        if p[i] == Self.carriageReturn, i &+ 1 < end, p[i &+ 1] == Self.newline { return i &+ 2 }
-        return i &+ 1
-    }
-
-    private func skipBlankLines(from start: Int) -> Int {
-        var pos = start
-        while pos < end, p[pos] == Self.newline || p[pos] == Self.carriageReturn { pos = lineEnd(at: pos) }
-        return pos
     }
 
     // MARK: - Messages

@@ -125,10 +125,14 @@ enum NumberParser {
         guard exponent >= -22, exponent <= 22 else { return nil }
         if mantissa <= 1 << 53 {
             let m = Double(mantissa)
-            return exponent >= 0 ? m * powersOfTen[exponent] : m / powersOfTen[-exponent]
+            if exponent == 0 { return m }
+            return exponent > 0 ? m * powersOfTen[exponent] : m / powersOfTen[-exponent]
         }
         return wide(mantissa, exponent: exponent)
     }
+
+    /// Powers of ten from 10⁰ to 10¹⁹, the ones a `UInt64` holds.
+    private static let powersOfTenInWord: [UInt64] = (0...19).map { k in (0..<k).reduce(UInt64(1)) { power, _ in power * 10 } }
 
     /// Powers of ten from 10⁰ to 10²², exact in 128 bits.
     private static let widePowersOfTen: [UInt128] = (0...22).map { k in (0..<k).reduce(UInt128(1)) { power, _ in power * 10 } }
@@ -146,8 +150,18 @@ enum NumberParser {
         // 2¹²⁷ and the divisor (at most 10²²) below 2⁷⁴, so the quotient has at least 54 bits:
         // the 53 kept, one to round on, and the remainder says whether more is left.
         let shift = mantissa.leadingZeroBitCount
-        let numerator = UInt128(mantissa << shift) << 64
-        let (quotient, remainder) = numerator.quotientAndRemainder(dividingBy: widePowersOfTen[-exponent])
+        let quotient: UInt128, remainder: UInt128
+        if -exponent < powersOfTenInWord.count {
+            // A divisor of one word: long division by two of the processor's 128-by-64-bit
+            // divisions, the high word first, its remainder carried into the low word's.
+            let divisor = powersOfTenInWord[-exponent]
+            let (high, carried) = (mantissa << shift).quotientAndRemainder(dividingBy: divisor)
+            let (low, rest) = divisor.dividingFullWidth((high: carried, low: 0))
+            quotient = UInt128(high) << 64 | UInt128(low)
+            remainder = UInt128(rest)
+        } else {
+            (quotient, remainder) = (UInt128(mantissa << shift) << 64).quotientAndRemainder(dividingBy: widePowersOfTen[-exponent])
+        }
         let bits = 128 - quotient.leadingZeroBitCount
         let dropped = bits - 53
         var significand = quotient >> dropped

@@ -108,8 +108,8 @@ enum ParallelCSVParser {
             let numbers = [Double](unsafeUninitializedCapacity: rows) { buffer, initialized in
                 var at = 0
                 for s in 0..<stretches {
-                    let part = table.take(stretch: s, column: column).numbers
-                    part.withUnsafeBufferPointer { source in
+                    guard let part = table.take(stretch: s, column: column).numbers else { continue }
+                    part.withValues { source in
                         _ = UnsafeMutableBufferPointer(rebasing: buffer[at..<(at + source.count)]).initialize(fromContentsOf: source)
                     }
                     at += part.count
