@@ -85,6 +85,16 @@ struct ParallelCSVReaderTests {
                 ParallelCSVParser.parseInStretches($0.baseAddress!, $0.count, stretches: stretches, separator: 0x2C, name: "x.csv", progress: nil)
             }
             if inStretches != nil { readInStretches += 1 }
+            // The other way of keeping numbers (copied from the stretches, as for very wide files).
+            let copied = bytes.withUnsafeBufferPointer {
+                ParallelCSVParser.parseInStretches(
+                    $0.baseAddress!, $0.count, stretches: stretches, separator: 0x2C, name: "x.csv", progress: nil, columnsInPlace: 0
+                )
+            }
+            #expect((inStretches == nil) == (copied == nil), "file \(index)")
+            if let copied, case .success(let expected) = onePass {
+                #expect(copied.isIdentical(to: expected), "file \(index) in \(stretches) stretches, numbers copied")
+            }
         }
         // Most random files are well formed, and most of those are read in stretches rather than
         // handed back to one pass: the comparison is of the two ways of reading, not of errors.
@@ -100,6 +110,40 @@ struct ParallelCSVReaderTests {
         #expect(Self.agree(onePass, split))
         let dataset = try onePass.get()
         #expect(dataset.rowCount == 400)
+    }
+
+    @Test("Each stretch's row limit holds its rows, and is exact for a file of LF line ends without blank lines")
+    func rowLimits() throws {
+        var rng = Random(seed: 0x11E)
+        for index in 0..<300 {
+            let bytes = Self.file(&rng)
+            let stretches = Int.random(in: 2...9, using: &rng)
+            bytes.withUnsafeBufferPointer { buffer in
+                var parser = CSVParser(buffer.baseAddress!, buffer.count, separator: 0x2C, name: "x.csv")
+                guard let (names, dataStart, _) = try? parser.header() else { return }
+                let split = CSVChunkBoundaries.boundaries(buffer.baseAddress!, start: dataStart, end: buffer.count, chunks: stretches)
+                #expect(split.rowLimits.count == split.bounds.count - 1)
+                for (s, limit) in split.rowLimits.enumerated() {
+                    // Read with room for twice the limit, so that a limit too small shows as rows.
+                    guard let rows = try? parser.parseRows(
+                        from: split.bounds[s], until: split.bounds[s + 1], columnCount: names.count, expectedRows: 2 * limit + 1, report: nil
+                    ), rows.end == split.bounds[s + 1] else { continue }
+                    #expect(rows.rowCount <= limit, "file \(index), stretch \(s)")
+                }
+            }
+        }
+        // LF line ends, no blank lines: every inner limit is the stretch's rows, the last one more.
+        let text = "a,b\n" + (0..<1000).map { "\($0),\"x\"" }.joined(separator: "\n") + "\n"
+        let bytes = Array(text.utf8)
+        try bytes.withUnsafeBufferPointer { buffer in
+            let split = CSVChunkBoundaries.boundaries(buffer.baseAddress!, start: 4, end: buffer.count, chunks: 7)
+            #expect(split.rowLimits.reduce(0, +) == 1001)
+            var parser = CSVParser(buffer.baseAddress!, buffer.count, separator: 0x2C, name: "x.csv")
+            for s in split.rowLimits.indices {
+                let rows = try parser.parseRows(from: split.bounds[s], until: split.bounds[s + 1], columnCount: 2, expectedRows: 0, report: nil)
+                #expect(rows.rowCount == split.rowLimits[s] - (s == split.rowLimits.count - 1 ? 1 : 0))
+            }
+        }
     }
 
     @Test("Line ends inside quoted fields at every split point")

@@ -21,64 +21,89 @@ enum CSVChunkBoundaries {
     /// Offsets `start = b₀ < b₁ < … < bₖ = end`, about `chunks` stretches of equal length; each
     /// inner `bᵢ` follows a line end outside quotes and any blank lines after it. Fewer stretches
     /// come back when splits fall together or at the end.
-    static func boundaries(_ p: UnsafePointer<UInt8>, start: Int, end: Int, chunks: Int) -> [Int] {
+    ///
+    /// With each stretch comes the most rows it can hold when it is read from its start to the
+    /// next: the line-end bytes (`\n` and `\r`) in it, as every row of an inner stretch ends with
+    /// one, and one more for the last stretch, whose last row may end with the file.
+    static func boundaries(_ p: UnsafePointer<UInt8>, start: Int, end: Int, chunks: Int) -> (bounds: [Int], rowLimits: [Int]) {
         let length = end - start
-        guard chunks > 1, length > chunks else { return [start, end] }
+        guard chunks > 1, length > chunks else {
+            return ([start, end], [countBytes(p, start..<end).lineEnds + 1])
+        }
         let nominal = (0...chunks).map { start + length / chunks * $0 }
         let stretches = (0..<chunks).map { nominal[$0]..<($0 == chunks - 1 ? end : nominal[$0 + 1]) }
-        let quotes = RowChunks.map(stretches) { countQuotes(p, $0) }
+        let counts = RowChunks.map(stretches) { countBytes(p, $0) }
 
-        var result = [start]
-        var quotesBefore = 0
+        // Each split with the line ends before it: those of the nominal stretches before its
+        // nominal point, and those passed on the way from there to the split.
+        var bounds = [start]
+        var lineEndsBefore = [0]
+        var quotesBefore = 0, nominalLineEnds = 0
         for i in 1..<chunks {
-            quotesBefore += quotes[i - 1]
-            let split = rowStart(p, from: nominal[i], end: end, insideQuotes: quotesBefore % 2 == 1)
-            if split > result[result.count - 1], split < end { result.append(split) }
+            quotesBefore += counts[i - 1].quotes
+            nominalLineEnds += counts[i - 1].lineEnds
+            let (split, passed) = rowStart(p, from: nominal[i], end: end, insideQuotes: quotesBefore % 2 == 1)
+            if split > bounds[bounds.count - 1], split < end {
+                bounds.append(split)
+                lineEndsBefore.append(nominalLineEnds + passed)
+            }
         }
-        result.append(end)
-        return result
+        bounds.append(end)
+        lineEndsBefore.append(nominalLineEnds + counts[chunks - 1].lineEnds)
+        var rowLimits = zip(lineEndsBefore, lineEndsBefore.dropFirst()).map { $1 - $0 }
+        rowLimits[rowLimits.count - 1] += 1
+        return (bounds, rowLimits)
     }
 
     /// The first offset at or after `from` that follows a line end outside quotes, past blank
-    /// lines; `end` when there is none.
-    private static func rowStart(_ p: UnsafePointer<UInt8>, from: Int, end: Int, insideQuotes: Bool) -> Int {
+    /// lines (`end` when there is none), and how many line-end bytes lie before it from `from`.
+    private static func rowStart(_ p: UnsafePointer<UInt8>, from: Int, end: Int, insideQuotes: Bool) -> (split: Int, lineEnds: Int) {
         var quoted = insideQuotes
+        var lineEnds = 0
         var i = from
         while i < end {
             let b = p[i]
             if b == quote {
                 quoted.toggle()
-            } else if !quoted, b == newline || b == carriageReturn {
-                break
+            } else if b == newline || b == carriageReturn {
+                if !quoted { break }
+                lineEnds += 1
             }
             i += 1
         }
         // Past the line end (CRLF counts as one) and the blank lines after it.
         while i < end, p[i] == newline || p[i] == carriageReturn {
-            i += p[i] == carriageReturn && i + 1 < end && p[i + 1] == newline ? 2 : 1
+            lineEnds += 1
+            i += 1
         }
-        return i
+        return (i, lineEnds)
     }
 
-    /// The number of quote bytes in `p[range]`, eight bytes at a time.
-    static func countQuotes(_ p: UnsafePointer<UInt8>, _ range: Range<Int>) -> Int {
+    /// The number of quote bytes and of line-end bytes (`\n`, `\r`) in `p[range]`, eight bytes at
+    /// a time.
+    static func countBytes(_ p: UnsafePointer<UInt8>, _ range: Range<Int>) -> (quotes: Int, lineEnds: Int) {
         let raw = UnsafeRawPointer(p)
         let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
         let quotes: UInt64 = 0x2222_2222_2222_2222
-        var count = 0
+        let newlines: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
+        let returns: UInt64 = 0x0D0D_0D0D_0D0D_0D0D
+        // A byte of `x` is zero exactly where the byte matched; the result has its top bit set
+        // there and nowhere else (no borrow crosses bytes, unlike the shorter zero-byte test).
+        @inline(__always) func zeros(_ x: UInt64) -> UInt64 { ~(((x & low7) &+ low7) | x | low7) }
+        var quoteCount = 0, lineEndCount = 0
         var i = range.lowerBound
         while i &+ 8 <= range.upperBound {
-            // A byte of `x` is zero exactly where the byte is a quote; `zero` gets its top bit set
-            // there and nowhere else (no borrow crosses bytes, unlike the shorter zero-byte test).
-            let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ quotes
-            let zero = ~(((x & low7) &+ low7) | x | low7)
-            count &+= zero.nonzeroBitCount
+            let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            quoteCount &+= zeros(word ^ quotes).nonzeroBitCount
+            lineEndCount &+= (zeros(word ^ newlines) | zeros(word ^ returns)).nonzeroBitCount
             i &+= 8
         }
         while i < range.upperBound {
-            if p[i] == quote { count &+= 1 }
+            let b = p[i]
+            if b == quote { quoteCount &+= 1 }
+            if b == newline || b == carriageReturn { lineEndCount &+= 1 }
             i &+= 1
         }
-        return count
+        return (quoteCount, lineEndCount)
     }
 }

@@ -148,17 +148,24 @@ struct CSVParser {
     ///
     /// `expectedRows` reserves room in every column (0: none); `report`, when given, hears the
     /// offset reached about every 1/200 of the file.
+    ///
+    /// With `targets` (one per column), the numbers are written there rather than into memory of
+    /// the stretch's own: each target has room for `expectedRows` rows, and a row beyond that
+    /// throws (the caller then reads the file in one pass). The builders of such columns hold
+    /// no numbers.
     mutating func parseRows(
-        from start: Int, until limit: Int, columnCount: Int, expectedRows: Int, report: ((Int) -> Void)?
+        from start: Int, until limit: Int, columnCount: Int, expectedRows: Int,
+        numbersInto targets: [UnsafeMutablePointer<Double>]? = nil, report: ((Int) -> Void)?
     ) throws(ReadError) -> CSVRows {
         var builders = [ColumnBuilder](repeating: ColumnBuilder(), count: columnCount)
         // While the rows are read, each column's values go to a raw run: numbers until its first
         // text, codes after that. All runs have room for `capacity` rows.
-        var capacity = Swift.max(expectedRows, 1024)
+        let lent = targets != nil
+        var capacity = lent ? expectedRows : Swift.max(expectedRows, 1024)
         let numbers = UnsafeMutableBufferPointer<ColumnRun<Double>>.allocate(capacity: columnCount)
         let codes = UnsafeMutableBufferPointer<ColumnRun<Int32>>.allocate(capacity: columnCount)
         for column in 0..<columnCount {
-            (numbers.baseAddress! + column).initialize(to: ColumnRun(capacity: capacity))
+            (numbers.baseAddress! + column).initialize(to: targets.map { ColumnRun(writingInto: $0[column]) } ?? ColumnRun(capacity: capacity))
             (codes.baseAddress! + column).initialize(to: ColumnRun())
         }
         defer {
@@ -185,6 +192,7 @@ struct CSVParser {
                 }
                 let rowStart = pos
                 if row == capacity {
+                    if lent { throw ReadError(.malformed, "Cannot read '\(name)': more rows than line ends at offset \(rowStart).") }
                     capacity &*= 2
                     for column in 0..<columnCount {
                         if numbers[column].isActive { numbers[column].resize(to: capacity) } else { codes[column].resize(to: capacity) }
@@ -216,7 +224,9 @@ struct CSVParser {
             }
         }
         for column in 0..<columnCount {
-            if numbers[column].isActive {
+            if numbers[column].isLent {
+                numbers[column].free()
+            } else if numbers[column].isActive {
                 builders[column].numbers = numbers[column].finish(count: row)
             } else {
                 builders[column].isNumeric = false

@@ -6,14 +6,27 @@ import Foundation
 /// and uniqueness checks.
 ///
 /// Every row gives every column one value, so the row loop keeps one count and one capacity for
-/// all of its runs (``resize(to:)`` them together). A run is owned by the loop that fills it:
-/// ``finish(count:)`` hands its values to a ``ColumnBlock``, ``free()`` drops them (a column
-/// that turned to text, or a loop that threw).
+/// all of its runs (``resize(to:)`` them together). A run owns its memory: ``finish(count:)``
+/// hands its values to a ``ColumnBlock``, ``free()`` drops them (a column that turned to text,
+/// or a loop that threw). Or it writes into memory lent to it (``init(writingInto:)``), which it
+/// neither grows nor frees.
 struct ColumnRun<Value: BitwiseCopyable> {
     private var base: UnsafeMutablePointer<Value>?
+    /// Whether `base` is the run's own, from `malloc`.
+    private var owned = true
 
     /// A run without memory: ``resize(to:)`` gives it some.
     init() {}
+
+    /// A run that writes into `target`, memory the caller lends it for as long as the run is
+    /// written, with room for as many values as the loop's capacity.
+    init(writingInto target: UnsafeMutablePointer<Value>) {
+        base = target
+        owned = false
+    }
+
+    /// Whether the run writes into lent memory.
+    var isLent: Bool { !owned }
 
     /// An empty run with room for `capacity` values.
     init(capacity: Int) {
@@ -31,20 +44,24 @@ struct ColumnRun<Value: BitwiseCopyable> {
 
     /// Makes room for `capacity` values, keeping those stored.
     mutating func resize(to capacity: Int) {
+        precondition(owned, "a run cannot grow memory lent to it")
         guard let moved = realloc(base, Swift.max(capacity, 1) * MemoryLayout<Value>.stride) else {
             fatalError("out of memory for \(capacity) values of a CSV column")
         }
         base = moved.bindMemory(to: Value.self, capacity: capacity)
     }
 
-    /// Gives back the memory, leaving a run without memory.
+    /// Gives back the memory (or stops writing into lent memory), leaving a run without memory
+    /// that owns whatever it gets next.
     mutating func free() {
-        Foundation.free(base)
+        if owned { Foundation.free(base) }
         base = nil
+        owned = true
     }
 
     /// The first `count` values as a block of their own, leaving this run without memory.
     mutating func finish(count: Int) -> ColumnBlock<Value> {
+        precondition(owned, "lent memory stays with its lender")
         let block = ColumnBlock(adopting: base, count: count)
         base = nil
         return block
