@@ -146,6 +146,23 @@ struct ParallelCSVReaderTests {
         }
     }
 
+    @Test("Quotes and line ends are counted as byte by byte, across the vector blocks")
+    func countBytes() {
+        var rng = Random(seed: 0xC0)
+        let alphabet: [UInt8] = [0x22, 0x0A, 0x0D, 0x2C, 0x41, 0xD0, 0x22]
+        let bytes = (0..<20_000).map { _ in alphabet.randomElement(using: &rng)! }
+        bytes.withUnsafeBufferPointer { buffer in
+            for _ in 0..<200 {
+                let start = Int.random(in: 0..<buffer.count, using: &rng)
+                let end = Int.random(in: start...Swift.min(buffer.count, start + Int.random(in: 0...9000, using: &rng)), using: &rng)
+                let counted = CSVChunkBoundaries.countBytes(buffer.baseAddress!, start..<end)
+                let slice = buffer[start..<end]
+                #expect(counted.quotes == slice.filter { $0 == 0x22 }.count)
+                #expect(counted.lineEnds == slice.filter { $0 == 0x0A || $0 == 0x0D }.count)
+            }
+        }
+    }
+
     @Test("Line ends inside quoted fields at every split point")
     func quotedLineEnds() throws {
         var text = "id,comment,score\n"

@@ -79,24 +79,28 @@ enum CSVChunkBoundaries {
         return (i, lineEnds)
     }
 
-    /// The number of quote bytes and of line-end bytes (`\n`, `\r`) in `p[range]`, eight bytes at
-    /// a time.
+    /// The number of quote bytes and of line-end bytes (`\n`, `\r`) in `p[range]`, sixteen
+    /// bytes at a time: each comparison of a vector gives 0xFF in the lanes that match, which,
+    /// subtracted, counts one in that lane; a lane's byte is added up and emptied every 255
+    /// vectors, before it can wrap.
     static func countBytes(_ p: UnsafePointer<UInt8>, _ range: Range<Int>) -> (quotes: Int, lineEnds: Int) {
+        typealias Vector = SIMD16<UInt8>
         let raw = UnsafeRawPointer(p)
-        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        let quotes: UInt64 = 0x2222_2222_2222_2222
-        let newlines: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
-        let returns: UInt64 = 0x0D0D_0D0D_0D0D_0D0D
-        // A byte of `x` is zero exactly where the byte matched; the result has its top bit set
-        // there and nowhere else (no borrow crosses bytes, unlike the shorter zero-byte test).
-        @inline(__always) func zeros(_ x: UInt64) -> UInt64 { ~(((x & low7) &+ low7) | x | low7) }
+        let quotes = Vector(repeating: quote), newlines = Vector(repeating: newline), returns = Vector(repeating: carriageReturn)
         var quoteCount = 0, lineEndCount = 0
         var i = range.lowerBound
-        while i &+ 8 <= range.upperBound {
-            let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            quoteCount &+= zeros(word ^ quotes).nonzeroBitCount
-            lineEndCount &+= (zeros(word ^ newlines) | zeros(word ^ returns)).nonzeroBitCount
-            i &+= 8
+        while i &+ Vector.scalarCount <= range.upperBound {
+            var quoteLanes = Vector(), lineEndLanes = Vector()
+            var vectors = 0
+            while vectors < 255, i &+ Vector.scalarCount <= range.upperBound {
+                let bytes = raw.loadUnaligned(fromByteOffset: i, as: Vector.self)
+                quoteLanes &-= unsafeBitCast(bytes .== quotes, to: Vector.self)
+                lineEndLanes &-= unsafeBitCast((bytes .== newlines) .| (bytes .== returns), to: Vector.self)
+                vectors &+= 1
+                i &+= Vector.scalarCount
+            }
+            quoteCount &+= Int(SIMD16<UInt16>(truncatingIfNeeded: quoteLanes).wrappedSum())
+            lineEndCount &+= Int(SIMD16<UInt16>(truncatingIfNeeded: lineEndLanes).wrappedSum())
         }
         while i < range.upperBound {
             let b = p[i]
