@@ -73,16 +73,31 @@ struct ByteInterner {
         slots = fresh
     }
 
+    /// Whether the `n` bytes at `a` and `b` are the same: from 8 to 16 bytes as two words that
+    /// may overlap, longer ones by `memcmp`.
     @inline(__always)
     private static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
-        memcmp(a, b, n) == 0
+        if n >= 8, n <= 16 {
+            let x = UnsafeRawPointer(a), y = UnsafeRawPointer(b)
+            return x.loadUnaligned(as: UInt64.self) == y.loadUnaligned(as: UInt64.self)
+                && x.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self) == y.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
+        }
+        return memcmp(a, b, n) == 0
     }
 
-    /// A 64-bit multiplicative hash over eight bytes at a time.
+    /// A 64-bit multiplicative hash: from 8 to 16 bytes, two words (that may overlap) multiplied
+    /// apart and mixed; otherwise over eight bytes at a time.
     @inline(__always)
     private static func hash(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt64 {
         let raw = UnsafeRawPointer(p)
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(n)
+        if n >= 8, n <= 16 {
+            let first = raw.loadUnaligned(as: UInt64.self), last = raw.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
+            h = (h ^ first) &* 0xFF51_AFD7_ED55_8CCD &+ (last ^ 0x2545_F491_4F6C_DD1D) &* 0xC4CE_B9FE_1A85_EC53
+            h ^= h >> 32
+            h = h &* 0x9E37_79B9_7F4A_7C15
+            return h ^ (h >> 29)
+        }
         var i = 0
         while i &+ 8 <= n {
             h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD

@@ -1,0 +1,47 @@
+@testable import SurveyIO
+import SurveyCore
+import Testing
+
+/// The interner gives each distinct byte string one index, in order of first appearance, at
+/// every length its hash and comparison treat apart (under 8 bytes, 8 to 16 as two words that
+/// may overlap, longer).
+@Suite("Byte interner")
+struct ByteInternerTests {
+    @Test("Distinct values get distinct indices in order of first appearance; repeats get theirs back")
+    func distinctValues() {
+        var rng = SplitMix64(seed: 0x1A7E)
+        var values: [[UInt8]] = []
+        for length in 0...40 {
+            for _ in 0..<20 {
+                values.append((0..<length).map { _ in UInt8(truncatingIfNeeded: rng.next() % 4) + 0x61 })
+            }
+            // Values that differ in one byte only, at each position: the middle of a long value,
+            // or a byte that both words of a 9-to-15-byte value hold.
+            let base = [UInt8](repeating: 0x41, count: length)
+            for position in 0..<length {
+                var changed = base
+                changed[position] = 0x42
+                values.append(changed)
+            }
+            values.append(base)
+        }
+        var interner = ByteInterner()
+        var firstIndex: [[UInt8]: Int32] = [:]
+        for value in values + values.reversed() {
+            let index = value.withUnsafeBufferPointer { buffer -> Int32 in
+                var nothing: UInt8 = 0
+                return buffer.isEmpty ? interner.intern(&nothing, 0, 0) : interner.intern(buffer.baseAddress!, 0, buffer.count)
+            }
+            if let known = firstIndex[value] {
+                #expect(index == known, "\(value)")
+            } else {
+                #expect(Int(index) == firstIndex.count, "\(value)")
+                firstIndex[value] = index
+            }
+        }
+        #expect(interner.count == firstIndex.count)
+        for (value, index) in firstIndex {
+            #expect(Array(interner.string(Int(index)).utf8) == value)
+        }
+    }
+}
