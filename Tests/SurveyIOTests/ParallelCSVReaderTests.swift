@@ -266,6 +266,29 @@ struct ParallelCSVReaderTests {
         }
     }
 
+    @Test("Division by a power of ten through the reciprocal of five equals exact division, or leaves it to division")
+    func reciprocalQuotient() {
+        var rng = Random(seed: 0x5EC1)
+        var undecided = 0
+        for index in 0..<200_000 {
+            let k = Int.random(in: 1...22, using: &rng)
+            var mantissa = max(1, UInt64.random(in: 1...UInt64.max, using: &rng) >> UInt64.random(in: 0...63, using: &rng))
+            if index % 4 == 0 {
+                // A multiple of 5ᵏ can fall exactly halfway between two doubles: a tie.
+                let power = (0..<min(k, 27)).reduce(UInt64(1)) { p, _ in p * 5 }
+                mantissa = max(1, mantissa / power) * power
+            }
+            let exact = NumberParser.quotientByDivision(mantissa, tenToThe: k)
+            if let fast = NumberParser.quotientByReciprocal(mantissa, tenToThe: k) {
+                #expect(fast.bitPattern == exact.bitPattern, "\(mantissa) / 10^\(k)")
+            } else {
+                undecided += 1
+            }
+        }
+        // Only numbers within 2⁻⁷⁰ or so of halfway are left to division, ties among them.
+        #expect(undecided < 2_000)
+    }
+
     @Test("Halfway cases round to even", arguments: [
         ("9007199254740993", 9007199254740992.0),   // 2^53 + 1: halfway, down to the even 2^53
         ("9007199254740995", 9007199254740996.0),   // halfway, up to the even neighbour

@@ -131,37 +131,78 @@ enum NumberParser {
         return wide(mantissa, exponent: exponent)
     }
 
-    /// Powers of ten from 10⁰ to 10¹⁹, the ones a `UInt64` holds.
-    private static let powersOfTenInWord: [UInt64] = (0...19).map { k in (0..<k).reduce(UInt64(1)) { power, _ in power * 10 } }
-
     /// Powers of ten from 10⁰ to 10²², exact in 128 bits.
     private static let widePowersOfTen: [UInt128] = (0...22).map { k in (0..<k).reduce(UInt128(1)) { power, _ in power * 10 } }
 
     /// `mantissa × 10^exponent` correctly rounded, for `exponent` within ±22, by exact integer
-    /// arithmetic: a product on 128 bits, or a quotient with at least 55 significant bits whose
-    /// remainder says whether anything was left over (the sticky bit of the rounding).
+    /// arithmetic: a product on 128 bits; a quotient by a multiplication (``quotientByReciprocal``)
+    /// or, when that cannot decide the rounding, by a division (``quotientByDivision``).
     static func wide(_ mantissa: UInt64, exponent: Int) -> Double? {
         if exponent >= 0 {
             let (product, overflow) = UInt128(mantissa).multipliedReportingOverflow(by: widePowersOfTen[exponent])
             // The standard library rounds an integer to the nearest Double, ties to even.
             return overflow ? nil : Double(product)
         }
+        return quotientByReciprocal(mantissa, tenToThe: -exponent) ?? quotientByDivision(mantissa, tenToThe: -exponent)
+    }
+
+    /// For k from 0 to 22, the top 128 bits of 1/5ᵏ: T = ⌊2ˢ / 5ᵏ⌋ with the shift s that puts T
+    /// in [2¹²⁷, 2¹²⁸), found by long division of 2ˢ in three 64-bit limbs.
+    private static let reciprocalsOfFive: [(high: UInt64, low: UInt64, shift: Int)] = (0...22).map { k in
+        let power = (0..<k).reduce(UInt128(1)) { p, _ in p * 5 }
+        let shift = 127 + (128 - power.leadingZeroBitCount)
+        var remainder: UInt128 = 0
+        var limbs: [UInt64] = []
+        for limb in [UInt64(1) << (shift - 128), 0, 0] {
+            let numerator = remainder << 64 | UInt128(limb)
+            limbs.append(UInt64(numerator / power))
+            remainder = numerator % power
+        }
+        return (limbs[1], limbs[2], shift)
+    }
+
+    /// `mantissa ÷ 10ᵏ` (k from 1 to 22) correctly rounded, in the way of Eisel and Lemire
+    /// (D. Lemire, "Number Parsing at a Gigabyte per Second", Software: Practice and Experience
+    /// 51(8), 2021): the mantissa, shifted to fill 64 bits, times the 128-bit reciprocal T of
+    /// 5ᵏ gives a 192-bit product P. As T is 2ˢ/5ᵏ cut short, the exact m·2ˢ/5ᵏ lies in
+    /// [P, P + 2⁶⁴); the bits below the 53 kept decide the rounding unless that interval
+    /// reaches the halfway point, in which case `nil` hands the number to exact division.
+    static func quotientByReciprocal(_ mantissa: UInt64, tenToThe k: Int) -> Double? {
+        guard mantissa != 0, k >= 1, k <= 22 else { return nil }
+        let shift = mantissa.leadingZeroBitCount
+        let m = mantissa << shift
+        let t = reciprocalsOfFive[k]
+        let highByLow = m.multipliedFullWidth(by: t.low).high
+        let (highByHigh, lowByHigh) = m.multipliedFullWidth(by: t.high)
+        let (middle, carry) = lowByHigh.addingReportingOverflow(highByLow)
+        // P = top × 2⁶⁴ + (a low word, inside the margin below); top has 127 or 128 bits.
+        let top = UInt128(highByHigh &+ (carry ? 1 : 0)) << 64 | UInt128(middle)
+        let dropped = (128 - top.leadingZeroBitCount) - 53
+        let rest = top & ((UInt128(1) << dropped) - 1)
+        let half = UInt128(1) << (dropped - 1)
+        var significand = top >> dropped
+        if rest + 2 <= half {
+            // Below halfway whatever the error: round down.
+        } else if rest >= half {
+            // Above halfway (P already is, and the exact value is above P): round up.
+            significand += 1
+        } else {
+            return nil
+        }
+        // value = m·2ˢ/5ᵏ × 2^-(shift + s + k) ≈ significand × 2^(dropped + 64 - shift - s - k).
+        return Double(sign: .plus, exponent: dropped + 64 - shift - t.shift - k, significand: Double(UInt64(significand)))
+    }
+
+    /// `mantissa ÷ 10ᵏ` (a mantissa above 0, k from 1 to 22) correctly rounded by an exact
+    /// division on 128 bits.
+    static func quotientByDivision(_ mantissa: UInt64, tenToThe k: Int) -> Double {
+        precondition(mantissa != 0 && (1...22).contains(k), "a nonzero mantissa and a power of ten within 1...22")
         // Shift the mantissa to the top of 64 bits, then 64 more: the numerator is at least
         // 2¹²⁷ and the divisor (at most 10²²) below 2⁷⁴, so the quotient has at least 54 bits:
         // the 53 kept, one to round on, and the remainder says whether more is left.
         let shift = mantissa.leadingZeroBitCount
-        let quotient: UInt128, remainder: UInt128
-        if -exponent < powersOfTenInWord.count {
-            // A divisor of one word: long division by two of the processor's 128-by-64-bit
-            // divisions, the high word first, its remainder carried into the low word's.
-            let divisor = powersOfTenInWord[-exponent]
-            let (high, carried) = (mantissa << shift).quotientAndRemainder(dividingBy: divisor)
-            let (low, rest) = divisor.dividingFullWidth((high: carried, low: 0))
-            quotient = UInt128(high) << 64 | UInt128(low)
-            remainder = UInt128(rest)
-        } else {
-            (quotient, remainder) = (UInt128(mantissa << shift) << 64).quotientAndRemainder(dividingBy: widePowersOfTen[-exponent])
-        }
+        let numerator = UInt128(mantissa << shift) << 64
+        let (quotient, remainder) = numerator.quotientAndRemainder(dividingBy: widePowersOfTen[k])
         let bits = 128 - quotient.leadingZeroBitCount
         let dropped = bits - 53
         var significand = quotient >> dropped
