@@ -41,40 +41,39 @@ public struct SurveyDesign: Sendable {
         self.spec = spec
         self.rowCount = n
 
-        // Strata of stage 1, numbered 0..<strataNames1.count.
+        // Strata of stage 1, numbered 0..<strataNames1.count (in order of appearance when
+        // strataFirstRows is known).
         var strata1: [Int32]
         var strataNames1: [String]
+        var strataFirstRows: [Int]?
         if let s = spec.strata {
-            (strata1, strataNames1) = try Self.denseIdentifiers(dataset.column(s), role: "strata")
+            (strata1, strataNames1, strataFirstRows) = try Self.denseIdentifiers(dataset.column(s), role: "strata")
         } else {
             strata1 = [Int32](repeating: 0, count: n)
             strataNames1 = ["1"]
+            strataFirstRows = [0]
         }
 
         // Cluster identifiers per stage, made nested: a stage-s unit is the combination of
         // its own identifier with all earlier ones (and the stratum, when nested). Every
-        // stage's identifiers lie in 0..<unitBounds[s].
-        var unitIDs: [[Int32]] = []
-        var unitBounds: [Int] = []
+        // stage's identifiers lie in 0..<bound, numbered in order of appearance when firstRow
+        // is known (whole-number identifiers and combinations are; others are renumbered).
+        var units: [Identifiers] = []
         if spec.clusters.isEmpty {
-            unitIDs.append((0..<n).map { Int32($0) })
-            unitBounds.append(n)
+            units.append(((0..<n).map { Int32($0) }, n, Array(0..<n)))
         } else {
-            var previous: (ids: [Int32], bound: Int)? = nil
+            var previous: Identifiers? = nil
             for name in spec.clusters {
-                let (raw, names) = try Self.denseIdentifiers(dataset.column(name), role: "cluster")
-                var combined = previous.map { Self.combine($0.ids, $0.bound, raw, names.count) } ?? (raw, names.count)
-                if spec.nest, spec.strata != nil { combined = Self.combine(strata1, strataNames1.count, combined.0, combined.1) }
-                unitIDs.append(combined.0)
-                unitBounds.append(combined.1)
+                let (raw, names, firstRow) = try Self.denseIdentifiers(dataset.column(name), role: "cluster")
+                var combined: Identifiers = previous.map { Self.combine($0.ids, $0.bound, raw, names.count) } ?? (raw, names.count, firstRow)
+                if spec.nest, spec.strata != nil { combined = Self.combine(strata1, strataNames1.count, combined.ids, combined.bound) }
+                units.append(combined)
                 previous = combined
             }
         }
-        // The PSUs numbered in order of appearance (as every stage's units are below): without
-        // clusters every respondent is one, in row order.
-        let primaryUnits = spec.clusters.isEmpty
-            ? (codes: unitIDs[0], count: n, firstRow: Array(0..<n))
-            : FirstAppearanceNumbering.renumber(unitIDs[0], bound: unitBounds[0])
+        let unitIDs = units.map(\.ids)
+        // The PSUs numbered in order of appearance, as every stage's units and strata are below.
+        let primaryUnits = Self.inOrderOfAppearance(units[0])
         let psuDistinct = primaryUnits.count
         if psuDistinct == 1 && !(spec.nest && spec.strata != nil) {
             throw SurveyError(.invalidDesign, "The design has only one primary sampling unit ('\(spec.clusters.first ?? "respondent")' takes a single value); a variance needs at least two PSUs, so check the cluster variable.")
@@ -85,7 +84,7 @@ public struct SurveyDesign: Sendable {
         if spec.strata != nil, !spec.nest, !spec.clusters.isEmpty,
            !Self.unitsLieInStrata(unitOfRow: primaryUnits.codes, firstRowOfUnit: primaryUnits.firstRow, strata: strata1) {
             // Found again one respondent at a time, for the same message in the same order.
-            var stratumOfPSU = [Int32](repeating: -1, count: unitBounds[0])
+            var stratumOfPSU = [Int32](repeating: -1, count: units[0].bound)
             for i in 0..<n {
                 let u = Int(unitIDs[0][i])
                 if stratumOfPSU[u] < 0 { stratumOfPSU[u] = strata1[i] }
@@ -98,8 +97,8 @@ public struct SurveyDesign: Sendable {
 
         // Strata of each stage: stage 1 as given, stage s > 1 the units of stage s − 1.
         let stageCount = unitIDs.count
-        var stageStrata: [(ids: [Int32], bound: Int)] = [(strata1, strataNames1.count)]
-        for s in 1..<stageCount { stageStrata.append((unitIDs[s - 1], unitBounds[s - 1])) }
+        var stageStrata: [Identifiers] = [(strata1, strataNames1.count, strataFirstRows)]
+        for s in 1..<stageCount { stageStrata.append(units[s - 1]) }
 
         // fpc per stage.
         guard spec.fpc.count <= max(stageCount, 1) else {
@@ -132,11 +131,11 @@ public struct SurveyDesign: Sendable {
         var stages: [DesignStage] = []
         var ancestorFractionOfUnit: [Double]? = nil   // per unit of previous stage
         for s in 0..<stageCount {
-            let (unitOfRow, unitCount, firstRowOfUnit) = s == 0
-                ? primaryUnits : FirstAppearanceNumbering.renumber(unitIDs[s], bound: unitBounds[s])
+            let (unitOfRow, unitCount, firstRowOfUnit) = s == 0 ? primaryUnits : Self.inOrderOfAppearance(units[s])
             // Strata numbered in order of appearance; every respondent's is needed only to check an fpc.
             let stratumIDs = stageStrata[s].ids
-            let (stratumOfID, firstRowOfStratum) = FirstAppearanceNumbering.numbers(stratumIDs, bound: stageStrata[s].bound)
+            let (stratumOfID, firstRowOfStratum) = stageStrata[s].firstRow.map { (Array(0..<Int32($0.count)), $0) }
+                ?? FirstAppearanceNumbering.numbers(stratumIDs, bound: stageStrata[s].bound)
             let strataCount = firstRowOfStratum.count
             var stratumOfUnit = [Int32](repeating: 0, count: unitCount)
             for u in 0..<unitCount { stratumOfUnit[u] = stratumOfID[Int(stratumIDs[firstRowOfUnit[u]])] }
@@ -324,26 +323,32 @@ public struct SurveyDesign: Sendable {
 
     // MARK: - Helpers
 
-    /// Dense 0-based identifiers of the values of a column (numeric, categorical or text).
-    static func denseIdentifiers(_ column: Column, role: String) throws(SurveyError) -> ([Int32], [String]) {
+    /// Identifiers `0..<bound` of every respondent, numbered in order of first appearance when
+    /// `firstRow` (the first respondent of each) is known.
+    typealias Identifiers = (ids: [Int32], bound: Int, firstRow: [Int]?)
+
+    /// Dense 0-based identifiers of the values of a column (numeric, categorical or text), and
+    /// their names; whole numbers in a narrow range are numbered in order of first appearance
+    /// (with the first row of each), any other values in their sorted order.
+    static func denseIdentifiers(_ column: Column, role: String) throws(SurveyError) -> ([Int32], [String], [Int]?) {
         switch column.values {
         case .numeric(let v):
             // Whole numbers in a narrow range (the usual case) are numbered without hashing,
             // counting the missing on the way; any other values are checked first.
-            let dense = IntegerCodes.dense(v)
+            let dense = IntegerCodes.inOrderOfAppearance(v)
             if dense == nil || dense!.missing > 0, let bad = v.firstIndex(where: { $0.isNaN }) {
                 throw SurveyError(.invalidDesign, "The \(role) variable '\(column.name)' is missing for respondent \(bad + 1); every respondent needs a \(role) value.")
             }
-            if let dense { return (dense.codes, dense.distinct.map(format)) }
+            if let dense { return (dense.codes, dense.distinct.map(format), dense.firstRow) }
             let sorted = Array(Set(v)).sorted()
             var index: [Double: Int32] = [:]
             for (i, x) in sorted.enumerated() { index[x] = Int32(i) }
-            return (v.map { index[$0]! }, sorted.map(format))
+            return (v.map { index[$0]! }, sorted.map(format), nil)
         case .categorical(let codes, let levels):
             if let bad = codes.firstIndex(where: { $0 < 0 }) {
                 throw SurveyError(.invalidDesign, "The \(role) variable '\(column.name)' is missing for respondent \(bad + 1); every respondent needs a \(role) value.")
             }
-            return (codes, levels)
+            return (codes, levels, nil)
         case .text(let t):
             if let bad = t.firstIndex(where: { $0 == nil }) {
                 throw SurveyError(.invalidDesign, "The \(role) variable '\(column.name)' is missing for respondent \(bad + 1); every respondent needs a \(role) value.")
@@ -352,37 +357,48 @@ public struct SurveyDesign: Sendable {
             let sorted = Array(Set(values)).sorted()
             var index: [String: Int32] = [:]
             for (i, x) in sorted.enumerated() { index[x] = Int32(i) }
-            return (values.map { index[$0]! }, sorted)
+            return (values.map { index[$0]! }, sorted, nil)
         }
     }
 
     /// Identifiers of the pairs (a, b) of identifiers `a` in `0..<aBound` and `b` in
-    /// `0..<bBound`, numbered in order of first appearance; also returns how many there are.
-    static func combine(_ a: [Int32], _ aBound: Int, _ b: [Int32], _ bBound: Int) -> ([Int32], Int) {
+    /// `0..<bBound`, numbered in order of first appearance; also returns how many there are
+    /// and the first row of each.
+    static func combine(_ a: [Int32], _ aBound: Int, _ b: [Int32], _ bBound: Int) -> Identifiers {
         let bRange = Int64(bBound)
         let keyRange = Int64(aBound) * bRange
         var out = [Int32](repeating: 0, count: a.count)
+        var first: [Int] = []
         if keyRange <= 1 << 24 {
             // Small key space: an array instead of a hash table.
             var slot = [Int32](repeating: -1, count: Int(keyRange))
-            var next: Int32 = 0
             for i in 0..<a.count {
                 let k = Int(Int64(a[i]) * bRange + Int64(b[i]))
-                if slot[k] < 0 { slot[k] = next; next += 1 }
+                if slot[k] < 0 { slot[k] = Int32(first.count); first.append(i) }
                 out[i] = slot[k]
             }
-            return (out, Int(next))
+            return (out, first.count, first)
         }
         var index: [Int64: Int32] = [:]
         for i in 0..<a.count {
             let k = Int64(a[i]) * bRange + Int64(b[i])
             if let v = index[k] { out[i] = v } else {
-                let v = Int32(index.count)
+                let v = Int32(first.count)
                 index[k] = v
+                first.append(i)
                 out[i] = v
             }
         }
-        return (out, index.count)
+        return (out, first.count, first)
+    }
+
+    /// Every row's identifier numbered in order of appearance, how many there are and the first
+    /// row of each: as they are when that order is known, else renumbered.
+    static func inOrderOfAppearance(_ identifiers: Identifiers) -> (codes: [Int32], count: Int, firstRow: [Int]) {
+        guard let firstRow = identifiers.firstRow else {
+            return FirstAppearanceNumbering.renumber(identifiers.ids, bound: identifiers.bound)
+        }
+        return (identifiers.ids, firstRow.count, firstRow)
     }
 
     /// Whether every unit's respondents lie in the stratum of its first respondent (one pass,
