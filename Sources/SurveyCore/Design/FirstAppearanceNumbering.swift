@@ -9,6 +9,7 @@
 /// would cost more than the pass. The first pass alone (``numbers(_:bound:)``) serves where
 /// only the identifiers' numbers are needed, not every row's.
 enum FirstAppearanceNumbering {
+    /// Every row's identifier renumbered in order of first appearance.
     /// - Parameters:
     ///   - ids: an identifier in `0..<bound` for every row.
     ///   - bound: more than the largest identifier.
