@@ -41,39 +41,50 @@ public struct SurveyDesign: Sendable {
         self.spec = spec
         self.rowCount = n
 
-        // Strata of stage 1.
+        // Strata of stage 1, numbered 0..<strataNames1.count (in order of appearance when
+        // strataFirstRows is known).
         var strata1: [Int32]
         var strataNames1: [String]
+        var strataFirstRows: [Int]?
         if let s = spec.strata {
-            (strata1, strataNames1) = try Self.denseIdentifiers(dataset.column(s), role: "strata")
+            (strata1, strataNames1, strataFirstRows) = try Self.denseIdentifiers(dataset.column(s), role: "strata")
         } else {
             strata1 = [Int32](repeating: 0, count: n)
             strataNames1 = ["1"]
+            strataFirstRows = [0]
         }
 
         // Cluster identifiers per stage, made nested: a stage-s unit is the combination of
-        // its own identifier with all earlier ones (and the stratum, when nested).
-        var unitIDs: [[Int32]] = []
+        // its own identifier with all earlier ones (and the stratum, when nested). Every
+        // stage's identifiers lie in 0..<bound, numbered in order of appearance when firstRow
+        // is known (whole-number identifiers and combinations are; others are renumbered).
+        var units: [Identifiers] = []
         if spec.clusters.isEmpty {
-            unitIDs.append((0..<n).map { Int32($0) })
+            units.append(((0..<n).map { Int32($0) }, n, Array(0..<n)))
         } else {
-            var previous: [Int32]? = nil
+            var previous: Identifiers? = nil
             for name in spec.clusters {
-                let (raw, _) = try Self.denseIdentifiers(dataset.column(name), role: "cluster")
-                var combined = previous.map { Self.combine($0, raw) } ?? raw
-                if spec.nest, spec.strata != nil { combined = Self.combine(strata1, combined) }
-                unitIDs.append(combined)
+                let (raw, names, firstRow) = try Self.denseIdentifiers(dataset.column(name), role: "cluster")
+                var combined: Identifiers = previous.map { Self.combine($0.ids, $0.bound, raw, names.count) } ?? (raw, names.count, firstRow)
+                if spec.nest, spec.strata != nil { combined = Self.combine(strata1, strataNames1.count, combined.ids, combined.bound) }
+                units.append(combined)
                 previous = combined
             }
         }
-        let psuDistinct = Self.countDistinct(unitIDs[0])
+        let unitIDs = units.map(\.ids)
+        // The PSUs numbered in order of appearance, as every stage's units and strata are below.
+        let primaryUnits = Self.inOrderOfAppearance(units[0])
+        let psuDistinct = primaryUnits.count
         if psuDistinct == 1 && !(spec.nest && spec.strata != nil) {
             throw SurveyError(.invalidDesign, "The design has only one primary sampling unit ('\(spec.clusters.first ?? "respondent")' takes a single value); a variance needs at least two PSUs, so check the cluster variable.")
         }
 
-        // Clusters must be nested in strata unless `nest` says identifiers repeat.
-        if spec.strata != nil, !spec.nest, !spec.clusters.isEmpty {
-            var stratumOfPSU = [Int32](repeating: -1, count: Self.maxID(unitIDs[0]) + 1)
+        // Clusters must be nested in strata unless `nest` says identifiers repeat: every
+        // respondent in the stratum of its PSU's first respondent.
+        if spec.strata != nil, !spec.nest, !spec.clusters.isEmpty,
+           !Self.unitsLieInStrata(unitOfRow: primaryUnits.codes, firstRowOfUnit: primaryUnits.firstRow, strata: strata1) {
+            // Found again one respondent at a time, for the same message in the same order.
+            var stratumOfPSU = [Int32](repeating: -1, count: units[0].bound)
             for i in 0..<n {
                 let u = Int(unitIDs[0][i])
                 if stratumOfPSU[u] < 0 { stratumOfPSU[u] = strata1[i] }
@@ -86,8 +97,8 @@ public struct SurveyDesign: Sendable {
 
         // Strata of each stage: stage 1 as given, stage s > 1 the units of stage s − 1.
         let stageCount = unitIDs.count
-        var stageStrata: [[Int32]] = [strata1]
-        for s in 1..<stageCount { stageStrata.append(unitIDs[s - 1]) }
+        var stageStrata: [Identifiers] = [(strata1, strataNames1.count, strataFirstRows)]
+        for s in 1..<stageCount { stageStrata.append(units[s - 1]) }
 
         // fpc per stage.
         guard spec.fpc.count <= max(stageCount, 1) else {
@@ -120,12 +131,14 @@ public struct SurveyDesign: Sendable {
         var stages: [DesignStage] = []
         var ancestorFractionOfUnit: [Double]? = nil   // per unit of previous stage
         for s in 0..<stageCount {
-            let units = unitIDs[s]
-            let (unitOfRow, unitCount, firstRowOfUnit) = Self.densify(units)
-            let stratOfRow = stageStrata[s]
-            let (stratumDense, strataCount, firstRowOfStratum) = Self.densify(stratOfRow)
+            let (unitOfRow, unitCount, firstRowOfUnit) = s == 0 ? primaryUnits : Self.inOrderOfAppearance(units[s])
+            // Strata numbered in order of appearance; every respondent's is needed only to check an fpc.
+            let stratumIDs = stageStrata[s].ids
+            let (stratumOfID, firstRowOfStratum) = stageStrata[s].firstRow.map { (Array(0..<Int32($0.count)), $0) }
+                ?? FirstAppearanceNumbering.numbers(stratumIDs, bound: stageStrata[s].bound)
+            let strataCount = firstRowOfStratum.count
             var stratumOfUnit = [Int32](repeating: 0, count: unitCount)
-            for u in 0..<unitCount { stratumOfUnit[u] = stratumDense[firstRowOfUnit[u]] }
+            for u in 0..<unitCount { stratumOfUnit[u] = stratumOfID[Int(stratumIDs[firstRowOfUnit[u]])] }
             var sampleSize = [Int](repeating: 0, count: strataCount)
             for u in 0..<unitCount { sampleSize[Int(stratumOfUnit[u])] += 1 }
             var populationSize = [Double](repeating: .infinity, count: strataCount)
@@ -139,8 +152,11 @@ public struct SurveyDesign: Sendable {
                     populationSize[h] = fpcArePopulationSizes ? value : Double(sampleSize[h]) / value
                 }
                 // fpc must be constant within strata (R warns; we refuse, as the result would be arbitrary).
-                for i in 0..<n where f[i] != f[firstRowOfStratum[Int(stratumDense[i])]] {
-                    throw SurveyError(.invalidDesign, "The fpc variable '\(spec.fpc[s])' varies within stratum \(names[Int(stratumDense[i])]) at stage \(s + 1) (\(Self.format(f[firstRowOfStratum[Int(stratumDense[i])]])) and \(Self.format(f[i]))); it must be constant within each stratum.")
+                for i in 0..<n {
+                    let h = Int(stratumOfID[Int(stratumIDs[i])])
+                    guard f[i] == f[firstRowOfStratum[h]] else {
+                        throw SurveyError(.invalidDesign, "The fpc variable '\(spec.fpc[s])' varies within stratum \(names[h]) at stage \(s + 1) (\(Self.format(f[firstRowOfStratum[h]])) and \(Self.format(f[i]))); it must be constant within each stratum.")
+                    }
                 }
                 for h in 0..<strataCount where populationSize[h] < Double(sampleSize[h]) * (1 - 1e-12) {
                     throw SurveyError(.invalidDesign, "The fpc variable '\(spec.fpc[s])' gives a population of \(Self.format(populationSize[h])) units in stratum \(names[h]) at stage \(s + 1), fewer than the \(sampleSize[h]) sampled; check that it holds population sizes (or fractions ≤ 1).")
@@ -176,11 +192,13 @@ public struct SurveyDesign: Sendable {
             guard case .numeric(let values) = column.values else {
                 throw SurveyError(.invalidWeights, "The weight variable '\(w)' is \(column.typeName), not numeric; choose a numeric column of sampling weights.")
             }
-            if let bad = values.firstIndex(where: { $0.isNaN }) {
-                throw SurveyError(.invalidWeights, "The weight variable '\(w)' is missing for respondent \(bad + 1); every respondent needs a positive weight (drop or impute those rows).")
-            }
-            if let bad = values.firstIndex(where: { !($0 > 0) || !$0.isFinite }) {
-                throw SurveyError(.invalidWeights, "The weight variable '\(w)' is \(Self.format(values[bad])) for respondent \(bad + 1); sampling weights must be positive and finite (remove out-of-sample rows instead of giving them weight 0).")
+            if !Self.allPositiveAndFinite(values) {
+                if let bad = values.firstIndex(where: { $0.isNaN }) {
+                    throw SurveyError(.invalidWeights, "The weight variable '\(w)' is missing for respondent \(bad + 1); every respondent needs a positive weight (drop or impute those rows).")
+                }
+                if let bad = values.firstIndex(where: { !($0 > 0) || !$0.isFinite }) {
+                    throw SurveyError(.invalidWeights, "The weight variable '\(w)' is \(Self.format(values[bad])) for respondent \(bad + 1); sampling weights must be positive and finite (remove out-of-sample rows instead of giving them weight 0).")
+                }
             }
             weights = values
         } else if !fpcValues.isEmpty {
@@ -305,23 +323,32 @@ public struct SurveyDesign: Sendable {
 
     // MARK: - Helpers
 
-    /// Dense 0-based identifiers of the values of a column (numeric, categorical or text).
-    static func denseIdentifiers(_ column: Column, role: String) throws(SurveyError) -> ([Int32], [String]) {
+    /// Identifiers `0..<bound` of every respondent, numbered in order of first appearance when
+    /// `firstRow` (the first respondent of each) is known.
+    typealias Identifiers = (ids: [Int32], bound: Int, firstRow: [Int]?)
+
+    /// Dense 0-based identifiers of the values of a column (numeric, categorical or text), and
+    /// their names; whole numbers in a narrow range are numbered in order of first appearance
+    /// (with the first row of each), any other values in their sorted order.
+    static func denseIdentifiers(_ column: Column, role: String) throws(SurveyError) -> ([Int32], [String], [Int]?) {
         switch column.values {
         case .numeric(let v):
-            if let bad = v.firstIndex(where: { $0.isNaN }) {
+            // Whole numbers in a narrow range (the usual case) are numbered without hashing,
+            // counting the missing on the way; any other values are checked first.
+            let dense = IntegerCodes.inOrderOfAppearance(v)
+            if dense == nil || dense!.missing > 0, let bad = v.firstIndex(where: { $0.isNaN }) {
                 throw SurveyError(.invalidDesign, "The \(role) variable '\(column.name)' is missing for respondent \(bad + 1); every respondent needs a \(role) value.")
             }
-            if let dense = IntegerCodes.dense(v) { return (dense.codes, dense.distinct.map(format)) }
+            if let dense { return (dense.codes, dense.distinct.map(format), dense.firstRow) }
             let sorted = Array(Set(v)).sorted()
             var index: [Double: Int32] = [:]
             for (i, x) in sorted.enumerated() { index[x] = Int32(i) }
-            return (v.map { index[$0]! }, sorted.map(format))
+            return (v.map { index[$0]! }, sorted.map(format), nil)
         case .categorical(let codes, let levels):
             if let bad = codes.firstIndex(where: { $0 < 0 }) {
                 throw SurveyError(.invalidDesign, "The \(role) variable '\(column.name)' is missing for respondent \(bad + 1); every respondent needs a \(role) value.")
             }
-            return (codes, levels)
+            return (codes, levels, nil)
         case .text(let t):
             if let bad = t.firstIndex(where: { $0 == nil }) {
                 throw SurveyError(.invalidDesign, "The \(role) variable '\(column.name)' is missing for respondent \(bad + 1); every respondent needs a \(role) value.")
@@ -330,57 +357,77 @@ public struct SurveyDesign: Sendable {
             let sorted = Array(Set(values)).sorted()
             var index: [String: Int32] = [:]
             for (i, x) in sorted.enumerated() { index[x] = Int32(i) }
-            return (values.map { index[$0]! }, sorted)
+            return (values.map { index[$0]! }, sorted, nil)
         }
     }
 
-    /// Identifiers of the pairs (a, b), not yet dense.
-    static func combine(_ a: [Int32], _ b: [Int32]) -> [Int32] {
-        let bRange = Int64(maxID(b) + 1)
-        let keyRange = Int64(maxID(a) + 1) * bRange
+    /// Identifiers of the pairs (a, b) of identifiers `a` in `0..<aBound` and `b` in
+    /// `0..<bBound`, numbered in order of first appearance; also returns how many there are
+    /// and the first row of each.
+    static func combine(_ a: [Int32], _ aBound: Int, _ b: [Int32], _ bBound: Int) -> Identifiers {
+        let bRange = Int64(bBound)
+        let keyRange = Int64(aBound) * bRange
         var out = [Int32](repeating: 0, count: a.count)
+        var first: [Int] = []
         if keyRange <= 1 << 24 {
             // Small key space: an array instead of a hash table.
             var slot = [Int32](repeating: -1, count: Int(keyRange))
-            var next: Int32 = 0
             for i in 0..<a.count {
                 let k = Int(Int64(a[i]) * bRange + Int64(b[i]))
-                if slot[k] < 0 { slot[k] = next; next += 1 }
+                if slot[k] < 0 { slot[k] = Int32(first.count); first.append(i) }
                 out[i] = slot[k]
             }
-            return out
+            return (out, first.count, first)
         }
         var index: [Int64: Int32] = [:]
         for i in 0..<a.count {
             let k = Int64(a[i]) * bRange + Int64(b[i])
             if let v = index[k] { out[i] = v } else {
-                let v = Int32(index.count)
+                let v = Int32(first.count)
                 index[k] = v
+                first.append(i)
                 out[i] = v
             }
-        }
-        return out
-    }
-
-    /// Renumbers identifiers 0..<count in order of first appearance; also returns the first
-    /// row of each.
-    static func densify(_ ids: [Int32]) -> ([Int32], Int, [Int]) {
-        var map = [Int32](repeating: -1, count: maxID(ids) + 1)
-        var out = [Int32](repeating: 0, count: ids.count)
-        var first: [Int] = []
-        for (i, id) in ids.enumerated() {
-            if map[Int(id)] < 0 {
-                map[Int(id)] = Int32(first.count)
-                first.append(i)
-            }
-            out[i] = map[Int(id)]
         }
         return (out, first.count, first)
     }
 
-    static func maxID(_ ids: [Int32]) -> Int { Int(ids.max() ?? 0) }
+    /// Every row's identifier numbered in order of appearance, how many there are and the first
+    /// row of each: as they are when that order is known, else renumbered.
+    static func inOrderOfAppearance(_ identifiers: Identifiers) -> (codes: [Int32], count: Int, firstRow: [Int]) {
+        guard let firstRow = identifiers.firstRow else {
+            return FirstAppearanceNumbering.renumber(identifiers.ids, bound: identifiers.bound)
+        }
+        return (identifiers.ids, firstRow.count, firstRow)
+    }
 
-    static func countDistinct(_ ids: [Int32]) -> Int { densify(ids).1 }
+    /// Whether every unit's respondents lie in the stratum of its first respondent (one pass,
+    /// split across cores).
+    static func unitsLieInStrata(unitOfRow: [Int32], firstRowOfUnit: [Int], strata: [Int32]) -> Bool {
+        let stratumOfUnit = firstRowOfUnit.map { strata[$0] }
+        return unitOfRow.withUnsafeBufferPointer { units in
+            strata.withUnsafeBufferPointer { strata in
+                stratumOfUnit.withUnsafeBufferPointer { stratumOfUnit in
+                    RowChunks.map(RowChunks.ranges(units.count)) { range in
+                        var differs = 0
+                        for i in range { differs |= strata[i] != stratumOfUnit[Int(units[i])] ? 1 : 0 }
+                        return differs == 0
+                    }
+                }
+            }
+        }.allSatisfy { $0 }
+    }
+
+    /// Whether every value is positive and finite (NaN is not): one pass, split across cores.
+    static func allPositiveAndFinite(_ values: [Double]) -> Bool {
+        values.withUnsafeBufferPointer { v in
+            RowChunks.map(RowChunks.ranges(v.count)) { range in
+                var bad = 0
+                for i in range { bad |= v[i] > 0 && v[i] < .infinity ? 0 : 1 }
+                return bad == 0
+            }
+        }.allSatisfy { $0 }
+    }
 
     static func label(_ column: Column?, row: Int) -> String {
         guard let column else { return "\(row + 1)" }

@@ -26,19 +26,33 @@ public struct CategoryIndex: Sendable {
         everyCategoryOccurs = true
         switch column.values {
         case .categorical(let codes, let levels):
-            // Only levels that occur, in level order (R re-factors after subsetting).
-            var present = [Bool](repeating: false, count: levels.count)
-            for c in codes where c >= 0 { present[Int(c)] = true }
+            // Only levels that occur, in level order (R re-factors after subsetting). One pass
+            // marks the levels that occur (and, in the last slot, codes below −1).
+            let unusual = levels.count
+            let present = codes.withUnsafeBufferPointer { codes in
+                RowChunks.marks(rows: codes.count, length: levels.count + 1) { range, mark in
+                    for i in range {
+                        let c = Int(codes[i])
+                        if c >= 0 { mark[c] = 1 } else if c < -1 { mark[unusual] = 1 }
+                    }
+                }
+            }
             var remap = [Int32](repeating: -1, count: levels.count)
             var cats: [Category] = []
-            for (i, level) in levels.enumerated() where present[i] {
+            for (i, level) in levels.enumerated() where present[i] != 0 {
                 let userMissing = metadata.isUserMissing(level: level)
                 if userMissing && missing == .exclude { continue }
                 remap[i] = Int32(cats.count)
                 cats.append(Category(label: metadata.label(ofLevel: level, language: language) ?? level, code: level,
                                      isUserMissing: userMissing))
             }
-            categoryOfRow = codes.map { $0 >= 0 ? remap[Int($0)] : -1 }
+            if present[unusual] == 0, remap.indices.allSatisfy({ remap[$0] == Int32($0) }) {
+                // Every level occurs and is kept, every missing code is −1: the codes already
+                // are the categories.
+                categoryOfRow = codes
+            } else {
+                categoryOfRow = codes.map { $0 >= 0 ? remap[Int($0)] : -1 }
+            }
             categories = cats
         case .numeric(let values):
             var distinct: [Double]
