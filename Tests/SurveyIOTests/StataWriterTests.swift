@@ -194,6 +194,19 @@ enum StataRoundTrip {
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path) == ["wave.dta"], "no temporary file left")
     }
 
+    /// Enough rows for the numbers to be decoded in several blocks and on more than one core.
+    @Test func roundTripsALargeDatasetInBlocksAndChunks() throws {
+        let original = try StataRoundTrip.dataset(seed: 5, rows: 150_000)
+        let scratch = try StataScratch()
+        let path = scratch.path("large.dta")
+        try StataWriter.write(original, to: path)
+        let back = try StataReader.read(path: path)
+        #expect(back.rowCount == original.rowCount)
+        for (x, y) in zip(original.columns, back.columns) {
+            #expect(StataRoundTrip.sameValues(x, y), "values of \(x.name)")
+        }
+    }
+
     @Test func writesTheSameBytesEveryTime() throws {
         let d = try StataRoundTrip.dataset(seed: 7, rows: 30)
         #expect(try StataWriter.data(for: d) == StataWriter.data(for: d))

@@ -347,51 +347,45 @@ struct StataFileParser {
         var o: UInt64
     }
 
+    /// Most numeric variables decoded together: their columns are made at once
+    /// (``InPlaceNumberArrays``, one nested closure each).
+    private static let numericGroupSize = 256
+
     private mutating func decodeData(_ variables: [StataFile.Variable], at start: Int, observations n: Int, rowWidth: Int,
                                      strLs: [StrLKey: String]) throws(ReadError) -> [Column.Values] {
-        var columns: [Column.Values] = []
-        columns.reserveCapacity(variables.count)
+        var columns = [Column.Values?](repeating: nil, count: variables.count)
         let bytes = reader.bytes
         let bigEndian = reader.bigEndian
-        let modern = release.hasExtendedMissing
-        let oldDoubleMissing = release.number <= 105 ? 0x1p333 : Double.nan
+        var offsets: [Int] = []
         var offset = start
+        for variable in variables {
+            offsets.append(offset)
+            offset += variable.type.width
+        }
+        // Numbers, a group of variables at a time: every variable of the group is decoded for a
+        // block of rows before the next block, so that each row's bytes come from memory once
+        // (a variable at a time would read the whole data once per variable, at a stride of the
+        // row's width), and the blocks are split across cores.
+        let numeric = variables.indices.filter { !variables[$0].type.isString }
+        let decoding = StataNumberDecoding(
+            base: bytes.baseAddress, rowWidth: rowWidth, bigEndian: bigEndian,
+            modern: release.hasExtendedMissing, oldDoubleMissing: release.number <= 105 ? 0x1p333 : Double.nan
+        )
+        var decoded = 0
+        for first in stride(from: 0, to: numeric.count, by: Self.numericGroupSize) {
+            let group = Array(numeric[first..<min(first + Self.numericGroupSize, numeric.count)])
+            let fields = group.map { (type: variables[$0].type, offset: offsets[$0]) }
+            let made = InPlaceNumberArrays.make(count: group.count, capacity: n) { storages in
+                decoding.decode(fields, rows: n, into: storages)
+                return (Array(repeating: n, count: group.count), ())
+            }
+            for (k, index) in group.enumerated() { columns[index] = .numeric(made.arrays[k]) }
+            decoded += group.count
+            progress?(decoded, variables.count)
+        }
         for (index, variable) in variables.enumerated() {
-            defer { progress?(index + 1, variables.count) }
-            @inline(__always) func position(_ row: Int) -> Int { offset + row * rowWidth }
+            @inline(__always) func position(_ row: Int) -> Int { offsets[index] + row * rowWidth }
             switch variable.type {
-            case .byte:
-                columns.append(.numeric((0 ..< n).map { row in
-                    let raw = Int64(Int8(bitPattern: bytes[position(row)]))
-                    if modern { return StataMissingValues.integer(raw, systemMissing: 101, minimum: -127) }
-                    return raw == 127 ? .nan : Double(raw)
-                }))
-            case .int:
-                columns.append(.numeric((0 ..< n).map { row in
-                    let raw = Int64(Int16(bitPattern: reader.load(UInt16.self, at: position(row))))
-                    if modern { return StataMissingValues.integer(raw, systemMissing: 32741, minimum: -32767) }
-                    return raw == 32767 ? .nan : Double(raw)
-                }))
-            case .long:
-                columns.append(.numeric((0 ..< n).map { row in
-                    let raw = Int64(Int32(bitPattern: reader.load(UInt32.self, at: position(row))))
-                    if modern { return StataMissingValues.integer(raw, systemMissing: 2_147_483_621, minimum: -2_147_483_647) }
-                    return raw == 2_147_483_647 ? .nan : Double(raw)
-                }))
-            case .float:
-                columns.append(.numeric((0 ..< n).map { row in
-                    let bits = reader.load(UInt32.self, at: position(row))
-                    if modern { return StataMissingValues.float(bits: bits) }
-                    let f = Float(bitPattern: bits)
-                    return f.isFinite && abs(f) < 0x1p127 ? Double(f) : .nan
-                }))
-            case .double:
-                columns.append(.numeric((0 ..< n).map { row in
-                    let bits = reader.load(UInt64.self, at: position(row))
-                    if modern { return StataMissingValues.double(bits: bits) }
-                    let d = Double(bitPattern: bits)
-                    return d.isFinite && abs(d) <= StataMissingValues.largestDouble && d != oldDoubleMissing ? d : .nan
-                }))
             case .str(let width):
                 var values: [String?] = []
                 values.reserveCapacity(n)
@@ -400,7 +394,7 @@ struct StataFileParser {
                     let text = decoder.decode(UnsafeRawBufferPointer(rebasing: bytes[p ..< p + width]))
                     values.append(text.isEmpty ? nil : text)
                 }
-                columns.append(.text(values))
+                columns[index] = .text(values)
             case .strL:
                 let vWidth = release.strLVariableWidth
                 var values: [String?] = []
@@ -418,10 +412,13 @@ struct StataFileParser {
                     }
                     values.append(text.isEmpty ? nil : text)
                 }
-                columns.append(.text(values))
+                columns[index] = .text(values)
+            default:
+                continue
             }
-            offset += variable.type.width
+            decoded += 1
+            progress?(decoded, variables.count)
         }
-        return columns
+        return columns.map { $0! }
     }
 }

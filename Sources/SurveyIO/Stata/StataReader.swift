@@ -49,8 +49,11 @@ public enum StataReader {
     ///   known format, or is damaged.
     /// - Parameter progress: hears how many of the file's variables have been decoded.
     public static func read(path: String, progress: ReadProgress? = nil) throws(ReadError) -> Dataset {
-        let data = try FileContents.read(path: path)
-        return try read(data: data, name: path, progress: progress)
+        // Mapped: the pages come straight from the page cache, without a copy of the file.
+        let file = try FileContents.withMappedBytes(path: path) { bytes, _ throws(ReadError) in
+            try StataFileParser.parse(UnsafeRawBufferPointer(bytes), name: path, progress: progress)
+        }
+        return try StataDatasetBuilder.dataset(from: file, name: path)
     }
 
     /// Reads a `.dta` file held in memory; `name` identifies it in messages.
