@@ -163,6 +163,23 @@ struct ParallelCSVReaderTests {
         }
     }
 
+    @Test("A file as wide as the columns written in place, read with progress on a worker thread, equals one pass")
+    func widestInPlace() throws {
+        let columns = ParallelCSVParser.maximumColumnsInPlace
+        var text = (0..<columns).map { "v\($0)" }.joined(separator: ",") + "\n"
+        var row = 0
+        while text.utf8.count < ParallelCSVParser.minimumBytes + 4096 {
+            text += (0..<columns).map { String(($0 + row) % 10) }.joined(separator: ",") + "\n"
+            row += 1
+        }
+        let bytes = Array(text.utf8)
+        var reports = 0
+        let read = try CSVReader.read(data: Data(bytes), name: "wide.csv", progress: { _, _ in reports += 1 })
+        #expect(read.isIdentical(to: try CSVReader.read(bytes: bytes, name: "wide.csv", stretches: 1)))
+        #expect(read.columns.count == columns && read.rowCount == row)
+        #expect(reports > 0)
+    }
+
     @Test("Line ends inside quoted fields at every split point")
     func quotedLineEnds() throws {
         var text = "id,comment,score\n"

@@ -371,17 +371,23 @@ struct StataFileParser {
             base: bytes.baseAddress, rowWidth: rowWidth, bigEndian: bigEndian,
             modern: release.hasExtendedMissing, oldDoubleMissing: release.number <= 105 ? 0x1p333 : Double.nan
         )
+        // Progress counts values (variables × observations), told after each slice of rows.
+        let total = Swift.max(variables.count * n, 1)
         var decoded = 0
+        let sliceRows = Swift.max(4096, (n + 15) / 16)
         for first in stride(from: 0, to: numeric.count, by: Self.numericGroupSize) {
             let group = Array(numeric[first..<min(first + Self.numericGroupSize, numeric.count)])
             let fields = group.map { (type: variables[$0].type, offset: offsets[$0]) }
             let made = InPlaceNumberArrays.make(count: group.count, capacity: n) { storages in
-                decoding.decode(fields, rows: n, into: storages)
+                for sliceStart in stride(from: 0, to: n, by: sliceRows) {
+                    let slice = sliceStart..<Swift.min(n, sliceStart + sliceRows)
+                    decoding.decode(fields, rows: slice, into: storages)
+                    decoded += group.count * slice.count
+                    progress?(decoded, total)
+                }
                 return (Array(repeating: n, count: group.count), ())
             }
             for (k, index) in group.enumerated() { columns[index] = .numeric(made.arrays[k]) }
-            decoded += group.count
-            progress?(decoded, variables.count)
         }
         for (index, variable) in variables.enumerated() {
             @inline(__always) func position(_ row: Int) -> Int { offsets[index] + row * rowWidth }
@@ -416,8 +422,8 @@ struct StataFileParser {
             default:
                 continue
             }
-            decoded += 1
-            progress?(decoded, variables.count)
+            decoded += n
+            progress?(decoded, total)
         }
         return columns.map { $0! }
     }

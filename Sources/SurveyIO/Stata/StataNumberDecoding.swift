@@ -16,14 +16,17 @@ struct StataNumberDecoding {
     /// The value an old release (105 and before) writes for a missing `double`.
     let oldDoubleMissing: Double
 
-    /// Decodes `rows` rows of the variables `fields` (each at its offset from the file's start in
-    /// the first row) into `storages`, one per field with room for the rows.
-    func decode(_ fields: [(type: StataStorageType, offset: Int)], rows: Int, into storages: [UnsafeMutablePointer<Double>]) {
-        guard rows > 0, let base else { return }
+    /// Decodes the rows `rows` of the variables `fields` (each at its offset from the file's start
+    /// in the first row) into `storages`, one per field with room for every row; the rows are
+    /// split across cores in chunks of at least 8,192.
+    func decode(_ fields: [(type: StataStorageType, offset: Int)], rows: Range<Int>, into storages: [UnsafeMutablePointer<Double>]) {
+        guard !rows.isEmpty, let base else { return }
         let blockRows = Swift.max(16, (1 << 18) / Swift.max(rowWidth, 1))
-        let chunkCount = Swift.max(1, Swift.min(8, rows / 65_536))
-        let size = (rows + chunkCount - 1) / chunkCount
-        let chunks = (0..<chunkCount).map { Swift.min(rows, $0 * size)..<Swift.min(rows, ($0 + 1) * size) }
+        let chunkCount = Swift.max(1, Swift.min(8, rows.count / 8192))
+        let size = (rows.count + chunkCount - 1) / chunkCount
+        let chunks = (0..<chunkCount).map { c in
+            Swift.min(rows.upperBound, rows.lowerBound + c * size)..<Swift.min(rows.upperBound, rows.lowerBound + (c + 1) * size)
+        }
         _ = RowChunks.map(chunks) { chunk in
             var blockStart = chunk.lowerBound
             while blockStart < chunk.upperBound {

@@ -47,7 +47,8 @@ public enum StataReader {
     /// Reads the `.dta` file at `path`.
     /// - Throws: ``ReadError`` when the file is missing or unreadable, is not a Stata file of a
     ///   known format, or is damaged.
-    /// - Parameter progress: hears how many of the file's variables have been decoded.
+    /// - Parameter progress: hears how many of the file's values (variables × observations) have
+    ///   been decoded, as the rows are decoded.
     public static func read(path: String, progress: ReadProgress? = nil) throws(ReadError) -> Dataset {
         // Mapped: the pages come straight from the page cache, without a copy of the file.
         let file = try FileContents.withMappedBytes(path: path) { bytes, _ throws(ReadError) in
