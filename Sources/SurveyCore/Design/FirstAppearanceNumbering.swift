@@ -60,6 +60,15 @@ enum FirstAppearanceNumbering {
                 }
             }
         }
+        let merged = merge(partials, bound: bound)
+        return (merged.numberOfID, merged.firstRow)
+    }
+
+    /// The chunks' first rows of identifiers `0..<bound` (−1 where absent; entries past `bound`
+    /// are ignored) merged, the earliest chunk winning: the number of every identifier in order
+    /// of first appearance (−1 for those that do not occur, `bound` slots), the identifiers in
+    /// that order, and the first row of each.
+    static func merge(_ partials: [[Int]], bound: Int) -> (numberOfID: [Int32], order: [Int], firstRow: [Int]) {
         var first = partials[0]
         for partial in partials.dropFirst() {
             for k in 0..<bound where first[k] < 0 { first[k] = partial[k] }
@@ -67,7 +76,7 @@ enum FirstAppearanceNumbering {
         let order = (0..<bound).filter { first[$0] >= 0 }.sorted { first[$0] < first[$1] }
         var number = [Int32](repeating: -1, count: bound)
         for (j, id) in order.enumerated() { number[id] = Int32(j) }
-        return (number, order.map { first[$0] })
+        return (number, order, order.map { first[$0] })
     }
 
     /// The same numbering in one pass over the rows.

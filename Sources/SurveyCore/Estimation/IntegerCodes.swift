@@ -132,13 +132,9 @@ enum IntegerCodes {
                 }
             }
         }
-        var first = partials[0]
-        for partial in partials.dropFirst() {
-            for k in 0..<width where first[k] < 0 { first[k] = partial[k] }
-        }
-        let order = (0..<width).filter { first[$0] >= 0 }.sorted { first[$0] < first[$1] }
-        var number = [Int32](repeating: -1, count: width + 1)
-        for (j, k) in order.enumerated() { number[k] = Int32(j) }
+        let merged = FirstAppearanceNumbering.merge(partials, bound: width)
+        // NaN, in the extra slot, keeps −1.
+        let number = merged.numberOfID + [-1]
         // Pass 3: every row's number.
         let codes: [Int32] = values.withUnsafeBufferPointer { v in
             number.withUnsafeBufferPointer { number in
@@ -150,6 +146,6 @@ enum IntegerCodes {
                 }
             }
         }
-        return (codes, order.map { Double(lo + $0) }, order.map { first[$0] }, missing)
+        return (codes, merged.order.map { Double(lo + $0) }, merged.firstRow, missing)
     }
 }
