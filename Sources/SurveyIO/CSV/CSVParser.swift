@@ -8,11 +8,11 @@ import SurveyCore
 /// again (from the recorded starts of rows) and interned, and so are the rest. Levels are sorted
 /// once at the end with ``FactorLevelOrder``.
 struct CSVParser {
-    private let p: UnsafePointer<UInt8>
-    private let end: Int
-    private let separator: UInt8
-    /// The same bytes, for the scanning that needs nothing else (cheap to pass around).
+    /// The file's bytes, and the scanning that needs nothing else (cheap to pass around).
     private let bytes: CSVBytes
+    private var p: UnsafePointer<UInt8> { bytes.p }
+    private var end: Int { bytes.end }
+    private var separator: UInt8 { bytes.separator }
     private let name: String
     private var scratch: [UInt8] = []
     /// Where the header row starts, to word messages about it.
@@ -50,11 +50,8 @@ struct CSVParser {
     }
 
     init(_ p: UnsafePointer<UInt8>, _ count: Int, separator: UInt8, name: String) {
-        self.p = p
-        self.end = count
-        self.separator = separator
-        self.name = name
         bytes = CSVBytes(p: p, end: count, separator: separator)
+        self.name = name
     }
 
     /// Parses a whole file held in `bytes`.
