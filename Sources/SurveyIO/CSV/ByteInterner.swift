@@ -74,13 +74,20 @@ struct ByteInterner {
     }
 
     /// Whether the `n` bytes at `a` and `b` are the same: from 8 to 16 bytes as two words that
-    /// may overlap, longer ones by `memcmp`.
+    /// may overlap, from 17 to 32 (a Cyrillic answer of a few words) as four words that may
+    /// overlap, others by `memcmp`.
     @inline(__always)
     private static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        let x = UnsafeRawPointer(a), y = UnsafeRawPointer(b)
         if n >= 8, n <= 16 {
-            let x = UnsafeRawPointer(a), y = UnsafeRawPointer(b)
             return x.loadUnaligned(as: UInt64.self) == y.loadUnaligned(as: UInt64.self)
                 && x.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self) == y.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
+        }
+        if n > 16, n <= 32 {
+            func differs(_ offset: Int) -> UInt64 {
+                x.loadUnaligned(fromByteOffset: offset, as: UInt64.self) ^ y.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            }
+            return differs(0) | differs(8) | differs(n &- 16) | differs(n &- 8) == 0
         }
         return memcmp(a, b, n) == 0
     }

@@ -20,70 +20,127 @@ struct CSVBytes {
         var escaped: Bool
     }
 
-    /// A plain decimal number (`-12`, `3.25`, `0.30000000000000004`: an optional minus, digits,
-    /// an optional fraction, at most 19 significant digits) that fills the field starting at
-    /// `pos`, read in the same pass that finds the field's end; `nil` for anything else (the
-    /// field is then scanned and converted by the general rules). The value is the one
-    /// ``NumberParser`` gives for the same text.
+    /// The plain decimal number that is exactly `p[start..<end]` (an optional minus, digits, at
+    /// most one point, at least one digit, at most 24 bytes), or `nil` for anything else,
+    /// including a number this way does not take (then ``NumberParser`` decides). The value is
+    /// the one ``NumberParser`` gives for the same bytes: the same mantissa and exponent go to
+    /// ``NumberParser/decimal(_:exponent:)``.
+    ///
+    /// The end is known (a ``FieldEndCursor`` found it), so the bytes are read as words that end
+    /// at `end` (they start before the field, never past the file's end) and converted without
+    /// a branch per byte: non-digits are flagged in all eight bytes of a word at once
+    /// (``nonDigits(_:)``), and eight digits become a number by three multiplications
+    /// (``eightDigits(_:)``). The point, when there is one, is read as a zero digit, giving
+    /// V = whole·10ᶠ⁺¹ + fraction for f fraction digits, so the mantissa is (V − fraction)/10 +
+    /// fraction. A field of at most eight bytes (most of them) is one word, read here; longer
+    /// ones go to ``longDecimal(from:to:)``.
     @inline(__always)
-    func plainNumber(at pos: Int) -> (value: Double, field: Field)? {
-        var i = pos
-        let negative = i < end && p[i] == UInt8(ascii: "-")
-        if negative { i &+= 1 }
-        var mantissa: UInt64 = 0
-        guard let whole = digitRun(&i, &mantissa) else { return nil }
-        var digits = whole
-        var exponent = 0
-        if i < end, p[i] == UInt8(ascii: ".") {
-            i &+= 1
-            guard let fraction = digitRun(&i, &mantissa) else { return nil }
-            digits &+= fraction
-            exponent = -fraction
-        }
-        guard digits > 0, exponent >= -22 else { return nil }
-        let field: Field
-        if i == end {
-            field = Field(start: pos, end: i, next: i, terminator: .endOfFile, escaped: false)
-        } else if p[i] == separator {
-            field = Field(start: pos, end: i, next: i &+ 1, terminator: .separator, escaped: false)
-        } else if p[i] == Self.newline || p[i] == Self.carriageReturn {
-            field = Field(start: pos, end: i, next: lineEnd(at: i), terminator: .lineEnd, escaped: false)
+    func decimal(from start: Int, to end: Int) -> Double? {
+        let length = end &- start
+        guard length &- 1 < 8, end >= 8 else { return longDecimal(from: start, to: end) }
+        let raw = UnsafeRawPointer(p)
+        let firstByte = UInt64((8 &- length) &<< 3)
+        let x = raw.loadUnaligned(fromByteOffset: end &- 8, as: UInt64.self) ^ 0x3030_3030_3030_3030
+        var digits: UInt64 = ~0 &<< firstByte
+        let negative = (x &>> firstByte) & 0xFF == UInt64(UInt8(ascii: "-") ^ 0x30)
+        if negative { digits &= ~(0xFF &<< firstByte) }
+        let nonDigits = Self.nonDigits(x) & digits
+        guard digits != 0 else { return nil }
+        let value: Double?
+        if nonDigits == 0 {
+            value = NumberParser.decimal(Self.eightDigits(x & digits), exponent: 0)
         } else {
-            return nil
+            let point = UInt64(nonDigits.trailingZeroBitCount & ~7)
+            guard nonDigits & (nonDigits &- 1) == 0, (x &>> point) & 0xFF == UInt64(UInt8(ascii: ".") ^ 0x30) else { return nil }
+            digits &= ~(0xFF &<< point)
+            guard digits != 0 else { return nil }
+            let whole = Self.eightDigits(x & digits), fraction = Self.eightDigits(x & digits & (~0 << (point &+ 8)))
+            value = NumberParser.decimal((whole &- fraction) / 10 &+ fraction, exponent: Int(point >> 3) &- 7)
         }
-        guard let value = NumberParser.decimal(mantissa, exponent: exponent) else { return nil }
-        return (negative ? -value : value, field)
+        guard let value else { return nil }
+        return negative ? -value : value
     }
 
-    /// Reads the decimal digits from `i` on into `mantissa` (times ten per digit), eight at a
-    /// time where eight digits follow (D. Lemire's SWAR conversion: digit pairs, then quads,
-    /// then the eight, by three multiplications). The number of digits read, or `nil` once the
-    /// mantissa would pass 19 significant digits (leading zeros do not count, as in
-    /// ``NumberParser``).
-    @inline(__always)
-    func digitRun(_ i: inout Int, _ mantissa: inout UInt64) -> Int? {
+    /// ``decimal(from:to:)`` for fields of 9 to 24 bytes: always the three words that end at
+    /// `end`, with the bytes outside the field masked off, so that neither the length nor where
+    /// the point falls takes a branch.
+    @inline(never)
+    func longDecimal(from start: Int, to end: Int) -> Double? {
+        let negative = start < end && p[start] == UInt8(ascii: "-")
+        let digitsStart = negative ? start &+ 1 : start
+        let length = end &- digitsStart
+        guard length > 0, length <= 24, end >= 24 else { return nil }
         let raw = UnsafeRawPointer(p)
-        let start = i
-        while i &+ 8 <= end {
-            let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            // Eight digits: every high nibble 3, and no low nibble above 9 (adding 6 would carry).
-            guard (word & 0xF0F0_F0F0_F0F0_F0F0) | (((word &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0) >> 4)
-                == 0x3333_3333_3333_3333 else { break }
-            guard mantissa < 100_000_000_000 else { return nil }
-            var v = word &- 0x3030_3030_3030_3030
-            v = v &* 10 &+ (v >> 8)
-            v = ((v & 0x0000_00FF_0000_00FF) &* 0x000F_4240_0000_0064 &+ ((v >> 16) & 0x0000_00FF_0000_00FF) &* 0x0000_2710_0000_0001) >> 32
-            mantissa = mantissa &* 100_000_000 &+ (v & 0xFFFF_FFFF)
-            i &+= 8
+        let ascii: UInt64 = 0x3030_3030_3030_3030
+        let x0 = raw.loadUnaligned(fromByteOffset: end &- 8, as: UInt64.self) ^ ascii
+        let x1 = raw.loadUnaligned(fromByteOffset: end &- 16, as: UInt64.self) ^ ascii
+        let x2 = raw.loadUnaligned(fromByteOffset: end &- 24, as: UInt64.self) ^ ascii
+        // The field's bytes in each word: its top `length − 8·word` bytes, clamped to 0...8.
+        let f0 = Self.topBytes(length), f1 = Self.topBytes(length &- 8), f2 = Self.topBytes(length &- 16)
+        let n0 = Self.nonDigits(x0) & f0, n1 = Self.nonDigits(x1) & f1, n2 = Self.nonDigits(x2) & f2
+        let flagged = n0.nonzeroBitCount &+ n1.nonzeroBitCount &+ n2.nonzeroBitCount
+        let mantissa: UInt64, exponent: Int
+        if flagged == 0 {
+            guard length <= 19 else { return nil }
+            mantissa = Self.threeWords(x0 & f0, x1 & f1, x2 & f2)
+            exponent = 0
+        } else {
+            // One point, a digit beside it, and at most 18 digits (V below 10¹⁹).
+            guard flagged == 1, length >= 2, length <= 19 else { return nil }
+            let point = n0 != 0 ? end &- 8 &+ n0.trailingZeroBitCount >> 3
+                : n1 != 0 ? end &- 16 &+ n1.trailingZeroBitCount >> 3 : end &- 24 &+ n2.trailingZeroBitCount >> 3
+            guard p[point] == UInt8(ascii: ".") else { return nil }
+            // The digits: the point's byte taken out (its flag, 0x80, spread to 0xFF).
+            let d0 = f0 & ~((n0 >> 7) &* 0xFF), d1 = f1 & ~((n1 >> 7) &* 0xFF), d2 = f2 & ~((n2 >> 7) &* 0xFF)
+            // The fraction: the bytes after the point, in each word from byte `point + 1 − (end − 8·(word + 1))` up.
+            let after = point &+ 1 &- end
+            let a0 = Self.fromByte(after &+ 8), a1 = Self.fromByte(after &+ 16), a2 = Self.fromByte(after &+ 24)
+            let whole = Self.threeWords(x0 & d0, x1 & d1, x2 & d2)
+            let fraction = Self.threeWords(x0 & d0 & a0, x1 & d1 & a1, x2 & d2 & a2)
+            mantissa = (whole &- fraction) / 10 &+ fraction
+            exponent = after
         }
-        while i < end {
-            let d = p[i] &- 0x30
-            guard d < 10 else { break }
-            guard mantissa < 1_000_000_000_000_000_000 else { return nil }
-            mantissa = mantissa &* 10 &+ UInt64(d)
-            i &+= 1
-        }
-        return i &- start
+        guard let number = NumberParser.decimal(mantissa, exponent: exponent) else { return nil }
+        return negative ? -number : number
+    }
+
+    /// The number written by three words of digit values (the last word the least significant).
+    @inline(__always)
+    private static func threeWords(_ low: UInt64, _ middle: UInt64, _ high: UInt64) -> UInt64 {
+        eightDigits(low) &+ eightDigits(middle) &* 100_000_000 &+ eightDigits(high) &* 10_000_000_000_000_000
+    }
+
+    /// A mask of the top `count` bytes of a word (`count` clamped to 0...8).
+    @inline(__always)
+    private static func topBytes(_ count: Int) -> UInt64 {
+        ~0 << UInt64((8 &- Swift.min(Swift.max(count, 0), 8)) &<< 3)
+    }
+
+    /// A mask of the bytes of a word from byte `first` up (`first` clamped to 0...8).
+    @inline(__always)
+    private static func fromByte(_ first: Int) -> UInt64 {
+        ~0 << UInt64(Swift.min(Swift.max(first, 0), 8) &<< 3)
+    }
+
+    /// 0x80 in each byte of `x` (a word of bytes XOR 0x30) that is not a digit, 0 in the others:
+    /// a byte is a digit when it is below 10, its high nibble clear and its low nibble plus six
+    /// not reaching the high nibble (the low nibbles are added alone, so no carry passes from
+    /// one byte to the next).
+    @inline(__always)
+    static func nonDigits(_ x: UInt64) -> UInt64 {
+        let tested = (x & 0xF0F0_F0F0_F0F0_F0F0) | (((x & 0x0F0F_0F0F_0F0F_0F0F) &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0)
+        return (((tested & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | tested) & 0x8080_8080_8080_8080
+    }
+
+    /// The number written by the eight digit values (0 to 9) in the bytes of `v`, the first
+    /// byte the most significant (D. Lemire's SWAR conversion: digit pairs, then quads, then the
+    /// eight, by three multiplications).
+    @inline(__always)
+    static func eightDigits(_ digits: UInt64) -> UInt64 {
+        var v = digits
+        v = v &* 10 &+ (v >> 8)
+        v = ((v & 0x0000_00FF_0000_00FF) &* 0x000F_4240_0000_0064 &+ ((v >> 16) & 0x0000_00FF_0000_00FF) &* 0x0000_2710_0000_0001) >> 32
+        return v & 0xFFFF_FFFF
     }
 
     /// The first offset at or after `start` that may hold the separator or a line end, found
@@ -120,6 +177,18 @@ struct CSVBytes {
         var pos = start
         while pos < end, p[pos] == Self.newline || p[pos] == Self.carriageReturn { pos = lineEnd(at: pos) }
         return pos
+    }
+
+    /// The field from `pos` (which does not start with a quote) to `fieldEnd`, the first
+    /// separator or line-end byte at or after it (the end of the file when there is none), as a
+    /// ``FieldEndCursor`` finds it.
+    @inline(__always)
+    func unquotedField(at pos: Int, endingAt fieldEnd: Int) -> Field {
+        if fieldEnd == end { return Field(start: pos, end: end, next: end, terminator: .endOfFile, escaped: false) }
+        if p[fieldEnd] == separator {
+            return Field(start: pos, end: fieldEnd, next: fieldEnd &+ 1, terminator: .separator, escaped: false)
+        }
+        return Field(start: pos, end: fieldEnd, next: lineEnd(at: fieldEnd), terminator: .lineEnd, escaped: false)
     }
 
     /// The field that starts at `pos`, which does not start with a quote: it runs to the next

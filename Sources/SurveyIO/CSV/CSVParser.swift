@@ -175,6 +175,7 @@ struct CSVParser {
         }
         var pos = start
         var row = 0
+        var fieldEnds = FieldEndCursor(bytes)
         let reportEvery = max(end / 200, 1 << 16)
         var nextReport = pos &+ reportEvery
         // The builders through a pointer, so that an append does not first check whether the
@@ -189,34 +190,14 @@ struct CSVParser {
                 }
                 let rowStart = pos
                 if row == capacity {
-                    if lent { throw ReadError(.malformed, "Cannot read '\(name)': more rows than line ends at offset \(rowStart).") }
+                    if lent { throw rowLimitError(at: rowStart) }
                     capacity &*= 2
-                    for column in 0..<columnCount {
-                        if numbers[column].isActive { numbers[column].resize(to: capacity) } else { codes[column].resize(to: capacity) }
-                    }
+                    Self.resize(numbers, codes, columnCount: columnCount, to: capacity)
                 }
-                for column in 0..<columnCount {
-                    // Most fields of a numeric column are plain decimals: read them as they are found.
-                    let number = numbers[column].isActive ? bytes.plainNumber(at: pos) : nil
-                    let field: Field
-                    if let number { field = number.field } else { field = try scanField(at: pos, row: rowStart, field: column &+ 1) }
-                    if column &+ 1 < columnCount {
-                        guard field.terminator == .separator else {
-                            throw fieldCountError(rowStart: rowStart, fields: column &+ 1, expected: columnCount)
-                        }
-                    } else if field.terminator == .separator {
-                        throw fieldCountError(rowStart: rowStart, fields: try countFields(rowStart: rowStart), expected: columnCount)
-                    }
-                    if let number {
-                        numbers[column].store(number.value, at: row)
-                    } else {
-                        try store(
-                            field, numbers: &numbers[column], codes: &codes[column], interner: &builders[column].interner,
-                            capacity: capacity, column: column, row: row, from: start
-                        )
-                    }
-                    pos = field.next
-                }
+                try readRow(
+                    at: &pos, row: row, rowStart: rowStart, fieldEnds: &fieldEnds, numbers: numbers, codes: codes,
+                    builders: builders, capacity: capacity, from: start
+                )
                 row &+= 1
             }
         }
@@ -231,6 +212,56 @@ struct CSVParser {
             }
         }
         return CSVRows(builders: builders, rowCount: row, start: start, end: pos)
+    }
+
+    /// Reads the fields of the row at `pos` (row `row` of those read from `start`, which starts
+    /// at `rowStart`) into their columns, leaving `pos` where the next row may start. Kept apart
+    /// from the loop over rows so that the scanning and number reading it calls are inlined.
+    @inline(never)
+    private mutating func readRow(
+        at pos: inout Int, row: Int, rowStart: Int, fieldEnds: inout FieldEndCursor,
+        numbers: UnsafeMutableBufferPointer<ColumnRun<Double>>, codes: UnsafeMutableBufferPointer<ColumnRun<Int32>>,
+        builders: UnsafeMutableBufferPointer<ColumnBuilder>, capacity: Int, from start: Int
+    ) throws(ReadError) {
+        let columnCount = builders.count
+        // Locals rather than the parameters and properties, so that they stay in registers.
+        let bytes = self.bytes
+        var at = pos, ends = fieldEnds
+        defer { pos = at; fieldEnds = ends }
+        for column in 0..<columnCount {
+            let field: Field
+            var number: Double?
+            if at < bytes.end, bytes.p[at] == Self.quote {
+                field = try scanQuotedField(at: at, row: rowStart, field: column &+ 1)
+            } else {
+                field = bytes.unquotedField(at: at, endingAt: ends.next(from: at))
+                // Most fields of a numeric column are plain decimals: read them now that their end is known.
+                if numbers[column].isActive { number = bytes.decimal(from: at, to: field.end) }
+            }
+            if column &+ 1 < columnCount ? field.terminator != .separator : field.terminator == .separator {
+                throw fieldCountError(rowStart: rowStart, column: column, expected: columnCount)
+            }
+            if let number {
+                numbers[column].store(number, at: row)
+            } else {
+                try store(
+                    field, numbers: &numbers[column], codes: &codes[column], interner: &builders[column].interner,
+                    capacity: capacity, column: column, row: row, from: start
+                )
+            }
+            at = field.next
+        }
+    }
+
+    /// Gives every column's current run room for `capacity` rows.
+    @inline(never)
+    private static func resize(
+        _ numbers: UnsafeMutableBufferPointer<ColumnRun<Double>>, _ codes: UnsafeMutableBufferPointer<ColumnRun<Int32>>,
+        columnCount: Int, to capacity: Int
+    ) {
+        for column in 0..<columnCount {
+            if numbers[column].isActive { numbers[column].resize(to: capacity) } else { codes[column].resize(to: capacity) }
+        }
     }
 
     /// `builder` (a column of the `rows` rows from `start`) as a categorical column, its fields
@@ -273,6 +304,7 @@ struct CSVParser {
     /// Converts one field of row `row` (rows are read from `start`) and stores it in its column:
     /// in `numbers` while the column holds numbers; at its first text, the column's earlier rows
     /// are interned again into `codes` (given room for `capacity` rows), and so is this field.
+    @inline(never)
     private mutating func store(
         _ field: Field, numbers: inout ColumnRun<Double>, codes: inout ColumnRun<Int32>, interner: inout ByteInterner,
         capacity: Int, column: Int, row: Int, from start: Int
@@ -416,6 +448,24 @@ struct CSVParser {
             if field.terminator != .separator { return count }
             pos = field.next
         }
+    }
+
+    /// The error for a row whose field `column` (0-based) ends wrongly: the row ends there
+    /// although more columns follow, or the last column is followed by a separator.
+    @inline(never)
+    private func fieldCountError(rowStart: Int, column: Int, expected: Int) -> ReadError {
+        if column &+ 1 < expected { return fieldCountError(rowStart: rowStart, fields: column &+ 1, expected: expected) }
+        do {
+            return fieldCountError(rowStart: rowStart, fields: try countFields(rowStart: rowStart), expected: expected)
+        } catch {
+            return error
+        }
+    }
+
+    /// A stretch read into lent memory met more rows than its line ends allow (a wrong split).
+    @inline(never)
+    private func rowLimitError(at rowStart: Int) -> ReadError {
+        ReadError(.malformed, "Cannot read '\(name)': more rows than line ends at offset \(rowStart).")
     }
 
     private func fieldCountError(rowStart: Int, fields: Int, expected: Int) -> ReadError {

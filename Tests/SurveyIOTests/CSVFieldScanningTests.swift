@@ -1,0 +1,128 @@
+import Foundation
+@testable import SurveyIO
+import SurveyCore
+import Testing
+
+/// The row loop finds where each unquoted field ends with ``FieldEndCursor`` (64 bytes
+/// classified at a time) and reads plain decimals between known ends with
+/// ``CSVBytes/decimal(from:to:)`` (words read back from the end). Both are checked here against
+/// the plainest way of doing the same thing, on random bytes.
+@Suite("CSV field ends and plain decimals between known ends")
+struct CSVFieldScanningTests {
+    private struct Random: RandomNumberGenerator {
+        var state: SplitMix64
+        init(seed: UInt64) { state = SplitMix64(seed: seed) }
+        mutating func next() -> UInt64 { state.next() }
+    }
+
+    /// The first separator, `\n` or `\r` at or after `position`, byte by byte.
+    private static func naiveEnd(_ bytes: [UInt8], from position: Int, separator: UInt8) -> Int {
+        var i = position
+        while i < bytes.count, bytes[i] != separator, bytes[i] != 0x0A, bytes[i] != 0x0D { i += 1 }
+        return i
+    }
+
+    @Test("Every field end is the first separator or line-end byte from the asked position, across blocks and at the end")
+    func fieldEnds() {
+        var rng = Random(seed: 0xF1E1D)
+        let alphabet: [UInt8] = Array("a1.\"".utf8) + [0xD0, 0x9A, 0x20]
+        for round in 0..<400 {
+            let separator = [UInt8(ascii: ","), UInt8(ascii: ";"), 0x09].randomElement(using: &rng)!
+            let density = Int.random(in: 1...40, using: &rng)
+            let count = Int.random(in: 0...300, using: &rng)
+            let bytes: [UInt8] = (0..<count).map { _ in
+                Int.random(in: 0..<density, using: &rng) == 0
+                    ? [separator, 0x0A, 0x0D].randomElement(using: &rng)!
+                    : alphabet.randomElement(using: &rng)!
+            }
+            bytes.withUnsafeBufferPointer { buffer in
+                // An empty array may have no address: any valid pointer will do for no bytes.
+                let base = buffer.baseAddress ?? UnsafePointer(bitPattern: 0x10)!
+                var cursor = FieldEndCursor(CSVBytes(p: base, end: count, separator: separator))
+                var position = 0
+                while position <= count {
+                    let found = cursor.next(from: position)
+                    let expected = Self.naiveEnd(bytes, from: position, separator: separator)
+                    #expect(found == expected, "round \(round), from \(position) of \(count)")
+                    guard found == expected else { return }
+                    // Sometimes just past the end found (the next field), sometimes a jump (a quoted field).
+                    position = Bool.random(using: &rng) ? found + 1 : position + Int.random(in: 0...90, using: &rng)
+                }
+            }
+        }
+    }
+
+    /// Whether `text` is what ``CSVBytes/decimal(from:to:)`` must take: an optional minus, then
+    /// digits with at most one point and at least one digit.
+    private static func isPlainDecimal(_ text: [UInt8]) -> Bool {
+        let body = text.first == UInt8(ascii: "-") ? Array(text.dropFirst()) : text
+        let points = body.filter { $0 == UInt8(ascii: ".") }.count
+        let digits = body.filter { $0 >= 0x30 && $0 <= 0x39 }.count
+        return points <= 1 && digits >= 1 && points + digits == body.count
+    }
+
+    @Test("A plain decimal between known ends reads as the number parser reads it, bit for bit, and is taken whenever it fits")
+    func decimals() {
+        var rng = Random(seed: 0xDEC1)
+        let junk: [UInt8] = Array("e+- x.a".utf8) + [0xD0]
+        var taken = 0
+        for index in 0..<300_000 {
+            var text: [UInt8] = []
+            if Int.random(in: 0..<4, using: &rng) == 0 { text.append(UInt8(ascii: "-")) }
+            let whole = Int.random(in: 0...(index % 3 == 0 ? 22 : 8), using: &rng)
+            for _ in 0..<whole { text.append(UInt8(ascii: "0") + UInt8.random(in: 0...9, using: &rng)) }
+            if Bool.random(using: &rng) {
+                text.append(UInt8(ascii: "."))
+                let fraction = Int.random(in: 0...(index % 3 == 1 ? 22 : 8), using: &rng)
+                for _ in 0..<fraction { text.append(UInt8(ascii: "0") + UInt8.random(in: 0...9, using: &rng)) }
+            }
+            if Int.random(in: 0..<8, using: &rng) == 0 {
+                text.insert(junk.randomElement(using: &rng)!, at: Int.random(in: 0...text.count, using: &rng))
+            }
+            // What comes before the field: sometimes too little for the words read back from its end.
+            let prefix = [UInt8](repeating: UInt8(ascii: ","), count: Int.random(in: 0...30, using: &rng))
+            let bytes = prefix + text + [UInt8(ascii: "\n")]
+            let start = prefix.count, end = prefix.count + text.count
+            bytes.withUnsafeBufferPointer { buffer in
+                let scanner = CSVBytes(p: buffer.baseAddress!, end: buffer.count, separator: UInt8(ascii: ","))
+                let fast = scanner.decimal(from: start, to: end)
+                let parsed = NumberParser.parse(buffer.baseAddress!, start, end)
+                let shown = String(decoding: text, as: UTF8.self)
+                if let fast {
+                    #expect(fast.bitPattern == parsed?.bitPattern, "\(shown): \(fast) against \(String(describing: parsed))")
+                    taken += 1
+                }
+                // Taken whenever it fits: one word of at most eight bytes, or three words of at
+                // most 19 digits (and a point) that the bytes before the field can hold.
+                let digits = text.first == UInt8(ascii: "-") ? text.count - 1 : text.count
+                let fits = text.count <= 8 ? end >= 8 : digits <= 19 && end >= 24
+                #expect((fast != nil) == (Self.isPlainDecimal(text) && fits), "\(shown) at \(start)")
+            }
+        }
+        #expect(taken > 100_000)
+    }
+
+    @Test("Edge cases of a plain decimal", arguments: [
+        ("5.", 5.0), (".5", 0.5), ("-0", -0.0), ("-0.0", -0.0), ("00012", 12.0), ("-7.25", -7.25),
+        ("12345678", 12_345_678.0), ("-1234567", -1_234_567.0), ("1234567.8", 1_234_567.8),
+        ("3.680318049162283", 3.680318049162283), ("2.2448222888221148", 2.2448222888221148),
+        ("9999999999999999999", 9_999_999_999_999_999_999.0), (".000000000000000001", 1e-18),
+    ])
+    func edgeCases(text: String, expected: Double) throws {
+        // Enough bytes before the field for every word read back from its end.
+        let bytes = Array(String(repeating: ",", count: 24).utf8) + Array(text.utf8) + [0x0A]
+        let value = bytes.withUnsafeBufferPointer { buffer in
+            CSVBytes(p: buffer.baseAddress!, end: buffer.count, separator: UInt8(ascii: ",")).decimal(from: 24, to: 24 + text.utf8.count)
+        }
+        #expect(try #require(value).bitPattern == expected.bitPattern)
+    }
+
+    @Test("Not plain decimals", arguments: ["-", ".", "-.", "1.2.3", "1e5", "+5", " 5", "5 ", "0x1A", "--5", "12345678901234567890", "1.23456789012345678901"])
+    func notPlain(text: String) {
+        let bytes = Array(String(repeating: ",", count: 24).utf8) + Array(text.utf8) + [0x0A]
+        let value = bytes.withUnsafeBufferPointer { buffer in
+            CSVBytes(p: buffer.baseAddress!, end: buffer.count, separator: UInt8(ascii: ",")).decimal(from: 24, to: 24 + text.utf8.count)
+        }
+        #expect(value == nil, "\(text)")
+    }
+}
