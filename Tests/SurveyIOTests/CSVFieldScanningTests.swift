@@ -92,10 +92,12 @@ struct CSVFieldScanningTests {
                     #expect(fast.bitPattern == parsed?.bitPattern, "\(shown): \(fast) against \(String(describing: parsed))")
                     taken += 1
                 }
-                // Taken whenever it fits: one word of at most eight bytes, or three words of at
-                // most 19 digits (and a point) that the bytes before the field can hold.
+                // Taken whenever it fits: one or two digits anywhere; otherwise one word of at
+                // most eight bytes, or three words of at most 19 digits (and a point), that the
+                // bytes before the field can hold.
                 let digits = text.first == UInt8(ascii: "-") ? text.count - 1 : text.count
-                let fits = text.count <= 8 ? end >= 8 : digits <= 19 && end >= 24
+                let short = text.count <= 2 && text.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+                let fits = short || (text.count <= 8 ? end >= 8 : digits <= 19 && end >= 24)
                 #expect((fast != nil) == (Self.isPlainDecimal(text) && fits), "\(shown) at \(start)")
             }
         }

@@ -30,13 +30,23 @@ struct CSVBytes {
     /// at `end` (they start before the field, never past the file's end) and converted without
     /// a branch per byte: non-digits are flagged in all eight bytes of a word at once
     /// (``nonDigits(_:)``), and eight digits become a number by three multiplications
-    /// (``eightDigits(_:)``). The point, when there is one, is read as a zero digit, giving
-    /// V = whole·10ᶠ⁺¹ + fraction for f fraction digits, so the mantissa is (V − fraction)/10 +
-    /// fraction. A field of at most eight bytes (most of them) is one word, read here; longer
-    /// ones go to ``longDecimal(from:to:)``.
+    /// (``eightDigits(_:)``). The point, when there is one, is taken out by moving the digits
+    /// before it one byte on, so the words hold the mantissa's digits and the exponent is minus
+    /// the number of digits after the point. A field of one or two digits is read byte by byte,
+    /// one of at most eight bytes (most of the rest) as one word here, longer ones by
+    /// ``longDecimal(from:to:)``.
     @inline(__always)
     func decimal(from start: Int, to end: Int) -> Double? {
         let length = end &- start
+        // One or two digits (most answers to a closed question, and codes such as 98): no word needed.
+        if length == 1 {
+            let digit = p[start] &- 0x30
+            return digit < 10 ? Double(digit) : nil
+        }
+        if length == 2 {
+            let tens = p[start] &- 0x30, units = p[start &+ 1] &- 0x30
+            if tens < 10, units < 10 { return Double(tens &* 10 &+ units) }
+        }
         guard length &- 1 < 8, end >= 8 else { return longDecimal(from: start, to: end) }
         let raw = UnsafeRawPointer(p)
         let firstByte = UInt64((8 &- length) &<< 3)
@@ -54,8 +64,9 @@ struct CSVBytes {
             guard nonDigits & (nonDigits &- 1) == 0, (x &>> point) & 0xFF == UInt64(UInt8(ascii: ".") ^ 0x30) else { return nil }
             digits &= ~(0xFF &<< point)
             guard digits != 0 else { return nil }
-            let whole = Self.eightDigits(x & digits), fraction = Self.eightDigits(x & digits & (~0 << (point &+ 8)))
-            value = NumberParser.decimal((whole &- fraction) / 10 &+ fraction, exponent: Int(point >> 3) &- 7)
+            // The digits before the point move one byte on, into its place.
+            let before = x & digits & ~(~0 &<< point), after = x & digits & (~0 << (point &+ 8))
+            value = NumberParser.decimal(Self.eightDigits(after | before &<< 8), exponent: Int(point >> 3) &- 7)
         }
         guard let value else { return nil }
         return negative ? -value : value
@@ -85,19 +96,24 @@ struct CSVBytes {
             mantissa = Self.threeWords(x0 & f0, x1 & f1, x2 & f2)
             exponent = 0
         } else {
-            // One point, a digit beside it, and at most 18 digits (V below 10¹⁹).
+            // One point, a digit beside it, and at most 18 digits.
             guard flagged == 1, length >= 2, length <= 19 else { return nil }
             let point = n0 != 0 ? end &- 8 &+ n0.trailingZeroBitCount >> 3
                 : n1 != 0 ? end &- 16 &+ n1.trailingZeroBitCount >> 3 : end &- 24 &+ n2.trailingZeroBitCount >> 3
             guard p[point] == UInt8(ascii: ".") else { return nil }
-            // The digits: the point's byte taken out (its flag, 0x80, spread to 0xFF).
-            let d0 = f0 & ~((n0 >> 7) &* 0xFF), d1 = f1 & ~((n1 >> 7) &* 0xFF), d2 = f2 & ~((n2 >> 7) &* 0xFF)
-            // The fraction: the bytes after the point, in each word from byte `point + 1 − (end − 8·(word + 1))` up.
+            // The digits after the point stay where they are: in each word, the bytes from
+            // `point + 1 − (end − 8·(word + 1))` up.
             let after = point &+ 1 &- end
             let a0 = Self.fromByte(after &+ 8), a1 = Self.fromByte(after &+ 16), a2 = Self.fromByte(after &+ 24)
-            let whole = Self.threeWords(x0 & d0, x1 & d1, x2 & d2)
-            let fraction = Self.threeWords(x0 & d0 & a0, x1 & d1 & a1, x2 & d2 & a2)
-            mantissa = (whole &- fraction) / 10 &+ fraction
+            // Those before it move one byte on, into the point's place: the three words as one
+            // little-endian number of 192 bits (the first word lowest), shifted by eight bits.
+            let b0 = x0 & f0 & ~a0 & ~((n0 >> 7) &* 0xFF), b1 = x1 & f1 & ~a1 & ~((n1 >> 7) &* 0xFF)
+            let b2 = x2 & f2 & ~a2 & ~((n2 >> 7) &* 0xFF)
+            mantissa = Self.threeWords(
+                x0 & f0 & a0 | b0 &<< 8 | b1 &>> 56,
+                x1 & f1 & a1 | b1 &<< 8 | b2 &>> 56,
+                x2 & f2 & a2 | b2 &<< 8
+            )
             exponent = after
         }
         guard let number = NumberParser.decimal(mantissa, exponent: exponent) else { return nil }
