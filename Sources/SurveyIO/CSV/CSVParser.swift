@@ -243,6 +243,11 @@ struct CSVParser {
             }
             if let number {
                 numbers[column].store(number, at: row)
+            } else if !numbers[column].isActive, !field.escaped {
+                // A text column's field as it stands in the file: interned here, without a call.
+                let code = Self.isMissing(bytes.p, field.start, field.end)
+                    ? Column.missingCode : builders[column].interner.intern(bytes.p, field.start, field.end)
+                codes[column].store(code, at: row)
             } else {
                 try store(
                     field, numbers: &numbers[column], codes: &codes[column], interner: &builders[column].interner,
