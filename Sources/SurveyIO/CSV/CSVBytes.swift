@@ -89,15 +89,17 @@ struct CSVBytes {
         // The field's bytes in each word: its top `length − 8·word` bytes, clamped to 0...8.
         let f0 = Self.topBytes(length), f1 = Self.topBytes(length &- 8), f2 = Self.topBytes(length &- 16)
         let n0 = Self.nonDigits(x0) & f0, n1 = Self.nonDigits(x1) & f1, n2 = Self.nonDigits(x2) & f2
-        let flagged = n0.nonzeroBitCount &+ n1.nonzeroBitCount &+ n2.nonzeroBitCount
         let mantissa: UInt64, exponent: Int
-        if flagged == 0 {
+        if n0 | n1 | n2 == 0 {
             guard length <= 19 else { return nil }
             mantissa = Self.threeWords(x0 & f0, x1 & f1, x2 & f2)
             exponent = 0
         } else {
-            // One point, a digit beside it, and at most 18 digits.
-            guard flagged == 1, length >= 2, length <= 19 else { return nil }
+            // One point (one flag: in one word, and alone there; counted without a population
+            // count, which the baseline x86-64 lacks), a digit beside it, and at most 18 digits.
+            let flaggedWords = (n0 != 0 ? 1 : 0) &+ (n1 != 0 ? 1 : 0) &+ (n2 != 0 ? 1 : 0)
+            guard flaggedWords == 1, (n0 & (n0 &- 1)) | (n1 & (n1 &- 1)) | (n2 & (n2 &- 1)) == 0,
+                  length >= 2, length <= 19 else { return nil }
             let point = n0 != 0 ? end &- 8 &+ n0.trailingZeroBitCount >> 3
                 : n1 != 0 ? end &- 16 &+ n1.trailingZeroBitCount >> 3 : end &- 24 &+ n2.trailingZeroBitCount >> 3
             guard p[point] == UInt8(ascii: ".") else { return nil }
