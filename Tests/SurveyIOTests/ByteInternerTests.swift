@@ -4,14 +4,14 @@ import Testing
 
 /// The interner gives each distinct byte string one index, in order of first appearance, at
 /// every length its hash and comparison treat apart (under 8 bytes, 8 to 16 as two words that
-/// may overlap, longer).
+/// may overlap, 17 to 64 by words, two lanes of the hash from 16, longer by `memcmp`).
 @Suite("Byte interner")
 struct ByteInternerTests {
     @Test("Distinct values get distinct indices in order of first appearance; repeats get theirs back")
     func distinctValues() {
         var rng = SplitMix64(seed: 0x1A7E)
         var values: [[UInt8]] = []
-        for length in 0...40 {
+        for length in 0...72 {
             for _ in 0..<20 {
                 values.append((0..<length).map { _ in UInt8(truncatingIfNeeded: rng.next() % 4) + 0x61 })
             }

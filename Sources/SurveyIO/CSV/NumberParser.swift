@@ -190,7 +190,16 @@ enum NumberParser {
             return nil
         }
         // value = m·2ˢ/5ᵏ × 2^-(shift + s + k) ≈ significand × 2^(dropped + 64 - shift - s - k).
-        return Double(sign: .plus, exponent: dropped + 64 - shift - t.shift - k, significand: Double(UInt64(significand)))
+        return Double(UInt64(significand)) * powerOfTwo(dropped + 64 - shift - t.shift - k)
+    }
+
+    /// 2ᵉ for an exponent of a normal `Double` (−1022 to 1023), from its bits. A significand of
+    /// at most 2⁵³ times it is exact (no rounding) while the product stays normal, as it does for
+    /// every quotient here (at least 2⁻⁷⁴ × 1, far above 2⁻¹⁰²²); it is what
+    /// `Double(sign:exponent:significand:)` gives, without its generic code.
+    @inline(__always)
+    static func powerOfTwo(_ exponent: Int) -> Double {
+        Double(bitPattern: UInt64(1023 &+ exponent) &<< 52)
     }
 
     /// `mantissa ÷ 10ᵏ` (a mantissa above 0, k from 1 to 22) correctly rounded by an exact
