@@ -33,7 +33,8 @@ struct CSVParser {
         var isNumeric = true
         /// The numbers, while the column holds only numbers.
         var numbers: ColumnBlock<Double>?
-        var codes: [Int32] = []
+        /// The codes, once the column holds a text (in the run's own memory, not copied).
+        var codes: ColumnBlock<Int32>?
         var interner = ByteInterner()
     }
 
@@ -208,7 +209,7 @@ struct CSVParser {
                 builders[column].numbers = numbers[column].finish(count: row)
             } else {
                 builders[column].isNumeric = false
-                builders[column].codes = codes[column].finish(count: row).array
+                builders[column].codes = codes[column].finish(count: row)
             }
         }
         return CSVRows(builders: builders, rowCount: row, start: start, end: pos)
@@ -274,10 +275,14 @@ struct CSVParser {
     mutating func categorical(_ builder: ColumnBuilder, column: Int, rows: Int, from start: Int) throws(ReadError) -> ColumnBuilder {
         guard builder.isNumeric else { return builder }
         var interner = ByteInterner()
-        var codes: [Int32] = []
-        codes.reserveCapacity(rows)
-        try internAgain(column: column, rows: rows, from: start, into: &interner) { _, code in codes.append(code) }
-        return ColumnBuilder(isNumeric: false, numbers: nil, codes: codes, interner: interner)
+        var codes = ColumnRun<Int32>(capacity: rows)
+        do {
+            try internAgain(column: column, rows: rows, from: start, into: &interner) { row, code in codes.store(code, at: row) }
+        } catch {
+            codes.free()
+            throw error
+        }
+        return ColumnBuilder(isNumeric: false, numbers: nil, codes: codes.finish(count: rows), interner: interner)
     }
 
     private mutating func readHeader(_ pos: inout Int) throws(ReadError) -> [String] {
@@ -361,7 +366,9 @@ struct CSVParser {
     static func finish(_ builder: ColumnBuilder, name: String) -> Column {
         if builder.isNumeric { return .numeric(name, builder.numbers?.array ?? []) }
         let (levels, recode) = factorLevels(builder.interner)
-        let codes = builder.codes.map { $0 < 0 ? Column.missingCode : recode[Int($0)] }
+        let codes: [Int32] = builder.codes?.withValues { stored in
+            stored.map { code in code < 0 ? Column.missingCode : recode[Int(code)] }
+        } ?? []
         return .categorical(name, codes: codes, levels: levels)
     }
 

@@ -91,7 +91,7 @@ struct StretchReading {
         // Text: every stretch's codes in order of first appearance, then one interner over all.
         var parser = CSVParser(file.p, file.count, separator: separator, name: name)
         var interner = ByteInterner()
-        var parts: [(codes: [Int32], toJoined: [Int32])] = []
+        var parts: [(codes: ColumnBlock<Int32>?, toJoined: [Int32])] = []
         parts.reserveCapacity(stretches)
         for s in 0..<stretches {
             guard let builder = try? parser.categorical(
@@ -106,11 +106,13 @@ struct StretchReading {
             var at = 0
             for s in parts.indices {
                 let toJoined = parts[s].toJoined
-                for code in parts[s].codes {
-                    buffer[at] = code < 0 ? Column.missingCode : level[Int(toJoined[Int(code)])]
-                    at += 1
+                parts[s].codes?.withValues { codes in
+                    for code in codes {
+                        buffer[at] = code < 0 ? Column.missingCode : level[Int(toJoined[Int(code)])]
+                        at += 1
+                    }
                 }
-                parts[s].codes = []
+                parts[s].codes = nil
             }
             initialized = at
         }
