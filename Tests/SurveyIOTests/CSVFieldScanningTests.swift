@@ -1,6 +1,5 @@
 import Foundation
 @testable import SurveyIO
-import SurveyCore
 import Testing
 
 /// The row loop finds where each unquoted field ends with ``FieldEndCursor`` (64 bytes
@@ -9,12 +8,6 @@ import Testing
 /// the plainest way of doing the same thing, on random bytes.
 @Suite("CSV field ends and plain decimals between known ends")
 struct CSVFieldScanningTests {
-    private struct Random: RandomNumberGenerator {
-        var state: SplitMix64
-        init(seed: UInt64) { state = SplitMix64(seed: seed) }
-        mutating func next() -> UInt64 { state.next() }
-    }
-
     /// The first separator, `\n` or `\r` at or after `position`, byte by byte.
     private static func naiveEnd(_ bytes: [UInt8], from position: Int, separator: UInt8) -> Int {
         var i = position
@@ -24,7 +17,7 @@ struct CSVFieldScanningTests {
 
     @Test("Every field end is the first separator or line-end byte from the asked position, across blocks and at the end")
     func fieldEnds() {
-        var rng = Random(seed: 0xF1E1D)
+        var rng = SeededRandom(seed: 0xF1E1D)
         let alphabet: [UInt8] = Array("a1.\"".utf8) + [0xD0, 0x9A, 0x20]
         for round in 0..<400 {
             let separator = [UInt8(ascii: ","), UInt8(ascii: ";"), 0x09].randomElement(using: &rng)!
@@ -63,7 +56,7 @@ struct CSVFieldScanningTests {
 
     @Test("A plain decimal between known ends reads as the number parser reads it, bit for bit, and is taken whenever it fits")
     func decimals() {
-        var rng = Random(seed: 0xDEC1)
+        var rng = SeededRandom(seed: 0xDEC1)
         let junk: [UInt8] = Array("e+- x.a".utf8) + [0xD0]
         var taken = 0
         for index in 0..<300_000 {
