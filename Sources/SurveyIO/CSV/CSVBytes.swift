@@ -214,16 +214,7 @@ struct CSVBytes {
     @inline(__always)
     func unquotedField(at pos: Int) -> Field {
         var i = skipOrdinaryBytes(from: pos)
-        while i < end {
-            let b = p[i]
-            if b == separator {
-                return Field(start: pos, end: i, next: i &+ 1, terminator: .separator, escaped: false)
-            }
-            if b == Self.newline || b == Self.carriageReturn {
-                return Field(start: pos, end: i, next: lineEnd(at: i), terminator: .lineEnd, escaped: false)
-            }
-            i &+= 1
-        }
-        return Field(start: pos, end: end, next: end, terminator: .endOfFile, escaped: false)
+        while i < end, p[i] != separator, p[i] != Self.newline, p[i] != Self.carriageReturn { i &+= 1 }
+        return unquotedField(at: pos, endingAt: i)
     }
 }

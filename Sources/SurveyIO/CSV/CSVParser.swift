@@ -246,9 +246,7 @@ struct CSVParser {
                 numbers[column].store(number, at: row)
             } else if !numbers[column].isActive, !field.escaped {
                 // A text column's field as it stands in the file: interned here, without a call.
-                let code = Self.isMissing(bytes.p, field.start, field.end)
-                    ? Column.missingCode : builders[column].interner.intern(bytes.p, field.start, field.end)
-                codes[column].store(code, at: row)
+                codes[column].store(Self.code(bytes.p, field.start, field.end, in: &builders[column].interner), at: row)
             } else {
                 try store(
                     field, numbers: &numbers[column], codes: &codes[column], interner: &builders[column].interner,
@@ -332,7 +330,7 @@ struct CSVParser {
             try internAgain(column: column, rows: row, from: start, into: &interner) { earlier, code in codes.store(code, at: earlier) }
         }
         let code: Int32 = withBytes(of: field) { q, s, e in
-            Self.isMissing(q, s, e) ? Column.missingCode : interner.intern(q, s, e)
+            Self.code(q, s, e, in: &interner)
         }
         codes.store(code, at: row)
     }
@@ -352,7 +350,7 @@ struct CSVParser {
                 let field = try scanField(at: pos, row: rowStart, field: index &+ 1)
                 if index == column {
                     let code: Int32 = withBytes(of: field) { q, s, e in
-                        Self.isMissing(q, s, e) ? Column.missingCode : interner.intern(q, s, e)
+                        Self.code(q, s, e, in: &interner)
                     }
                     emit(row, code)
                 }
@@ -383,6 +381,13 @@ struct CSVParser {
     }
 
     // MARK: - Fields
+
+    /// The code of the text in `q[s..<e]` in a text column: missing when it is empty, `NA` or
+    /// white space, otherwise its index in `interner` (added if new).
+    @inline(__always)
+    private static func code(_ q: UnsafePointer<UInt8>, _ s: Int, _ e: Int, in interner: inout ByteInterner) -> Int32 {
+        isMissing(q, s, e) ? Column.missingCode : interner.intern(q, s, e)
+    }
 
     /// Empty, `NA`, or only white space.
     @inline(__always)

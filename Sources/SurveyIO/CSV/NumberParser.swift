@@ -222,7 +222,7 @@ enum NumberParser {
         }
         // value = quotient × 2^-(64 + shift) ≈ significand × 2^(dropped - 64 - shift); a carry to
         // 2⁵³ stays exact in a Double, so the scaling below is exact too.
-        return Double(sign: .plus, exponent: dropped - 64 - shift, significand: Double(UInt64(significand)))
+        return Double(UInt64(significand)) * powerOfTwo(dropped - 64 - shift)
     }
 
     /// `strtod` of the bytes in `p[start..<end]` (ASCII), copied and terminated; the decimal
