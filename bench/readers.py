@@ -167,11 +167,17 @@ def peer_read(key, path):
     return seconds, shape[0], shape[1]
 
 
+def barometer_report(binary, path, repeat=1):
+    """The JSON report of `barometer bench read path --repeat repeat` (seconds of each read, rows,
+    columns)."""
+    out = subprocess.run([binary, "bench", "read", path, "--repeat", str(repeat)],
+                         check=True, capture_output=True, text=True).stdout
+    return json.loads(out)
+
+
 def barometer_read(binary, path):
     """Reads `path` with `barometer bench read`; returns (seconds, rows, columns)."""
-    out = subprocess.run([binary, "bench", "read", path, "--repeat", "1"],
-                         check=True, capture_output=True, text=True).stdout
-    report = json.loads(out)
+    report = barometer_report(binary, path)
     return report["seconds"][0], report["rows"], report["columns"]
 
 

@@ -228,9 +228,7 @@ def barometer_read_after_first(binary, path):
     """Reads `path` twice in one `barometer bench read` process, as the peers read it after an
     untimed first read in theirs; returns ((seconds of the second read, rows, columns), seconds
     of the first read, the one a new process makes)."""
-    out = subprocess.run([binary, "bench", "read", path, "--repeat", "2"],
-                         check=True, capture_output=True, text=True).stdout
-    report = json.loads(out)
+    report = readers.barometer_report(binary, path, repeat=2)
     return (report["seconds"][1], report["rows"], report["columns"]), report["seconds"][0]
 
 
