@@ -15,28 +15,62 @@ struct ByteInterner {
     /// Whether a value added so far is not valid UTF-8 (each distinct value is checked once).
     private(set) var holdsInvalidUTF8 = false
 
+    /// The value last interned at each of 32 places, chosen by its length and outer words
+    /// (``outerWords(_:_:)``). A column of few distinct values (the answers to a closed
+    /// question) finds nearly every value here with one comparison, without the hash table.
+    private var recent = InlineArray<32, RecentValue>(repeating: RecentValue(length: -1, first: 0, last: 0, index: 0))
+
+    /// A value met before: its length, outer words and index.
+    private struct RecentValue {
+        var length: Int
+        var first: UInt64
+        var last: UInt64
+        var index: Int32
+    }
+
     /// The index of the value in `p[start..<end]`, added if new.
+    ///
+    /// Up to 16 bytes, a value is its length and outer words, so a recent value with the same
+    /// three is the same value; a longer one is also compared byte for byte with the value held.
     mutating func intern(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Int32 {
-        let length = end &- start
-        let h = Self.hash(p + start, length)
+        let value = p + start, length = end &- start
+        let (first, last) = Self.outerWords(value, length)
+        let place = Int(truncatingIfNeeded: ((first ^ last &>> 5 ^ UInt64(truncatingIfNeeded: length)) &* 0x9E37_79B9_7F4A_7C15) &>> 59)
+        let seen = recent[place]
+        if seen.length == length, seen.first == first, seen.last == last, length <= 16 || holds(seen.index, value, length) {
+            return seen.index
+        }
+        let h = length <= 16 ? Self.mix(first, last, length) : Self.hash(value, length)
+        let index = find(value, length, hash: h)
+        recent[place] = RecentValue(length: length, first: first, last: last, index: index)
+        return index
+    }
+
+    /// Whether value `index` is the `length` bytes at `value`.
+    @inline(__always)
+    private func holds(_ index: Int32, _ value: UnsafePointer<UInt8>, _ length: Int) -> Bool {
+        let k = Int(index)
+        return arena.withUnsafeBufferPointer { a in Self.equal(a.baseAddress! + starts[k], value, length) }
+    }
+
+    /// The index of the `length` bytes at `value`, whose hash is `h`, from the hash table;
+    /// added if new.
+    private mutating func find(_ value: UnsafePointer<UInt8>, _ length: Int, hash h: UInt64) -> Int32 {
         let mask = slots.count &- 1
         var slot = Int(truncatingIfNeeded: h) & mask
         while true {
             let k = slots[slot]
             if k < 0 { break }
             let index = Int(k)
-            if hashes[index] == h, starts[index &+ 1] &- starts[index] == length,
-               arena.withUnsafeBufferPointer({ a in
-                   Self.equal(a.baseAddress! + starts[index], p + start, length)
-               }) {
+            if hashes[index] == h, starts[index &+ 1] &- starts[index] == length, holds(k, value, length) {
                 return k
             }
             slot = (slot &+ 1) & mask
         }
         let index = Int32(hashes.count)
-        let value = UnsafeBufferPointer(start: p + start, count: length)
-        if UTF8Validator.firstInvalidOffset(value) != nil { holdsInvalidUTF8 = true }
-        arena.append(contentsOf: value)
+        let bytes = UnsafeBufferPointer(start: value, count: length)
+        if UTF8Validator.firstInvalidOffset(bytes) != nil { holdsInvalidUTF8 = true }
+        arena.append(contentsOf: bytes)
         starts.append(arena.count)
         hashes.append(h)
         slots[slot] = index
@@ -99,19 +133,39 @@ struct ByteInterner {
         return memcmp(a, b, n) == 0
     }
 
-    /// A 64-bit multiplicative hash: from 8 to 16 bytes, two words (that may overlap) multiplied
-    /// apart and mixed; otherwise over eight bytes at a time.
+    /// The first and last eight bytes of the `n` bytes at `p` (which may overlap); under eight
+    /// bytes, the first and last four in the first word, or the first, middle and last byte.
+    /// Read without a loop, and with the length they determine every value of up to 16 bytes.
+    @inline(__always)
+    private static func outerWords(_ p: UnsafePointer<UInt8>, _ n: Int) -> (first: UInt64, last: UInt64) {
+        let raw = UnsafeRawPointer(p)
+        if n >= 8 {
+            return (raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self))
+        }
+        if n >= 4 {
+            let low = UInt64(raw.loadUnaligned(as: UInt32.self)), high = UInt64(raw.loadUnaligned(fromByteOffset: n &- 4, as: UInt32.self))
+            return (low | high &<< 32, 0)
+        }
+        if n > 0 { return (UInt64(p[0]) | UInt64(p[n &>> 1]) &<< 8 | UInt64(p[n &- 1]) &<< 16, 0) }
+        return (0, 0)
+    }
+
+    /// The hash of a value of up to 16 bytes from its length and outer words: the two words
+    /// multiplied apart and mixed.
+    @inline(__always)
+    private static func mix(_ first: UInt64, _ last: UInt64, _ n: Int) -> UInt64 {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: n)
+        h = (h ^ first) &* 0xFF51_AFD7_ED55_8CCD &+ (last ^ 0x2545_F491_4F6C_DD1D) &* 0xC4CE_B9FE_1A85_EC53
+        h ^= h >> 32
+        h = h &* 0x9E37_79B9_7F4A_7C15
+        return h ^ (h >> 29)
+    }
+
+    /// A 64-bit multiplicative hash of a value of more than 16 bytes, over eight bytes at a time.
     @inline(__always)
     private static func hash(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt64 {
         let raw = UnsafeRawPointer(p)
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(n)
-        if n >= 8, n <= 16 {
-            let first = raw.loadUnaligned(as: UInt64.self), last = raw.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
-            h = (h ^ first) &* 0xFF51_AFD7_ED55_8CCD &+ (last ^ 0x2545_F491_4F6C_DD1D) &* 0xC4CE_B9FE_1A85_EC53
-            h ^= h >> 32
-            h = h &* 0x9E37_79B9_7F4A_7C15
-            return h ^ (h >> 29)
-        }
         var i = 0
         // Two words at a time in two lanes, so that the multiplications do not wait on each other.
         var other: UInt64 = 0xC2B2_AE3D_27D4_EB4F
@@ -129,20 +183,8 @@ struct ByteInterner {
             i &+= 8
         }
         if i < n {
-            // The last one to seven bytes: the last eight bytes when the value is that long
-            // (some counted twice), else byte by byte.
-            var tail: UInt64 = 0
-            if n >= 8 {
-                tail = raw.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
-            } else {
-                var shift: UInt64 = 0
-                while i < n {
-                    tail |= UInt64(p[i]) << shift
-                    shift &+= 8
-                    i &+= 1
-                }
-            }
-            h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+            // The last one to seven bytes: the last eight (some counted twice).
+            h = (h ^ raw.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)) &* 0xC4CE_B9FE_1A85_EC53
         }
         h ^= h >> 29
         return h
