@@ -176,31 +176,13 @@ struct CSVParser {
         }
         var pos = start
         var row = 0
-        var fieldEnds = FieldEndCursor(bytes)
-        let reportEvery = max(end / 200, 1 << 16)
-        var nextReport = pos &+ reportEvery
         // The builders through a pointer, so that an append does not first check whether the
         // array of builders is shared.
         try builders.withUnsafeMutableBufferPointer { builders throws(ReadError) in
-            while true {
-                pos = bytes.skipBlankLines(from: pos)
-                guard pos < limit else { break }
-                if pos >= nextReport, let report {
-                    report(pos)
-                    nextReport = pos &+ reportEvery
-                }
-                let rowStart = pos
-                if row == capacity {
-                    if lent { throw rowLimitError(at: rowStart) }
-                    capacity &*= 2
-                    Self.resize(numbers, codes, columnCount: columnCount, to: capacity)
-                }
-                try readRow(
-                    at: &pos, row: row, rowStart: rowStart, fieldEnds: &fieldEnds, numbers: numbers, codes: codes,
-                    builders: builders, capacity: capacity, from: start
-                )
-                row &+= 1
-            }
+            try readRows(
+                from: start, until: limit, pos: &pos, row: &row, capacity: &capacity, lent: lent,
+                numbers: numbers, codes: codes, builders: builders, report: report
+            )
         }
         for column in 0..<columnCount {
             if numbers[column].isLent {
@@ -215,45 +197,67 @@ struct CSVParser {
         return CSVRows(builders: builders, rowCount: row, start: start, end: pos)
     }
 
-    /// Reads the fields of the row at `pos` (row `row` of those read from `start`, which starts
-    /// at `rowStart`) into their columns, leaving `pos` where the next row may start. Kept apart
-    /// from the loop over rows so that the scanning and number reading it calls are inlined.
+    /// Reads the rows whose first byte lies in `pos..<limit` (rows are counted from `start`,
+    /// `row` of them so far), each field into its column, leaving `pos` where the next row may
+    /// start and `row` the rows read. Runs that are full get twice the room (`capacity`), unless
+    /// they are `lent`: then a row beyond them throws. One function for the whole loop, kept
+    /// apart from ``parseRows(from:until:columnCount:expectedRows:numbersInto:report:)`` so
+    /// that the scanning and number reading it calls are inlined and its state stays in
+    /// registers from row to row.
     @inline(never)
-    private mutating func readRow(
-        at pos: inout Int, row: Int, rowStart: Int, fieldEnds: inout FieldEndCursor,
+    private mutating func readRows(
+        from start: Int, until limit: Int, pos: inout Int, row: inout Int, capacity: inout Int, lent: Bool,
         numbers: UnsafeMutableBufferPointer<ColumnRun<Double>>, codes: UnsafeMutableBufferPointer<ColumnRun<Int32>>,
-        builders: UnsafeMutableBufferPointer<ColumnBuilder>, capacity: Int, from start: Int
+        builders: UnsafeMutableBufferPointer<ColumnBuilder>, report: ((Int) -> Void)?
     ) throws(ReadError) {
         let columnCount = builders.count
         // Locals rather than the parameters and properties, so that they stay in registers.
         let bytes = self.bytes
-        var at = pos, ends = fieldEnds
-        defer { pos = at; fieldEnds = ends }
-        for column in 0..<columnCount {
-            let field: Field
-            var number: Double?
-            if at < bytes.end, bytes.p[at] == Self.quote {
-                field = try scanQuotedField(at: at, row: rowStart, field: column &+ 1)
-            } else {
-                field = bytes.unquotedField(at: at, endingAt: ends.next(from: at))
-                // Most fields of a numeric column are plain decimals: read them now that their end is known.
-                if numbers[column].isActive { number = bytes.decimal(from: at, to: field.end) }
+        var at = pos, r = row, room = capacity
+        var ends = FieldEndCursor(bytes)
+        defer { pos = at; row = r; capacity = room }
+        let reportEvery = max(bytes.end / 200, 1 << 16)
+        var nextReport = at &+ reportEvery
+        while true {
+            at = bytes.skipBlankLines(from: at)
+            guard at < limit else { break }
+            if at >= nextReport, let report {
+                report(at)
+                nextReport = at &+ reportEvery
             }
-            if column &+ 1 < columnCount ? field.terminator != .separator : field.terminator == .separator {
-                throw fieldCountError(rowStart: rowStart, column: column, expected: columnCount)
+            let rowStart = at
+            if r == room {
+                if lent { throw rowLimitError(at: rowStart) }
+                room &*= 2
+                Self.resize(numbers, codes, columnCount: columnCount, to: room)
             }
-            if let number {
-                numbers[column].store(number, at: row)
-            } else if !numbers[column].isActive, !field.escaped {
-                // A text column's field as it stands in the file: interned here, without a call.
-                codes[column].store(Self.code(bytes.p, field.start, field.end, in: &builders[column].interner), at: row)
-            } else {
-                try store(
-                    field, numbers: &numbers[column], codes: &codes[column], interner: &builders[column].interner,
-                    capacity: capacity, column: column, row: row, from: start
-                )
+            for column in 0..<columnCount {
+                let field: Field
+                var number: Double?
+                if at < bytes.end, bytes.p[at] == Self.quote {
+                    field = try scanQuotedField(at: at, row: rowStart, field: column &+ 1)
+                } else {
+                    field = bytes.unquotedField(at: at, endingAt: ends.next(from: at))
+                    // Most fields of a numeric column are plain decimals: read them now that their end is known.
+                    if numbers[column].isActive { number = bytes.decimal(from: at, to: field.end) }
+                }
+                if column &+ 1 < columnCount ? field.terminator != .separator : field.terminator == .separator {
+                    throw fieldCountError(rowStart: rowStart, column: column, expected: columnCount)
+                }
+                if let number {
+                    numbers[column].store(number, at: r)
+                } else if !numbers[column].isActive, !field.escaped {
+                    // A text column's field as it stands in the file: interned here, without a call.
+                    codes[column].store(Self.code(bytes.p, field.start, field.end, in: &builders[column].interner), at: r)
+                } else {
+                    try store(
+                        field, numbers: &numbers[column], codes: &codes[column], interner: &builders[column].interner,
+                        capacity: room, column: column, row: r, from: start
+                    )
+                }
+                at = field.next
             }
-            at = field.next
+            r &+= 1
         }
     }
 

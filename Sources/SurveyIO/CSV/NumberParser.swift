@@ -167,30 +167,35 @@ enum NumberParser {
     /// 5ᵏ gives a 192-bit product P. As T is 2ˢ/5ᵏ cut short, the exact m·2ˢ/5ᵏ lies in
     /// [P, P + 2⁶⁴); the bits below the 53 kept decide the rounding unless that interval
     /// reaches the halfway point, in which case `nil` hands the number to exact division.
+    ///
+    /// All on 64-bit words: the top 128 bits of P are `high` and `low`, and as P has 191 or 192
+    /// bits, the 53 kept are the top of `high` and the bits dropped are the rest of `high`
+    /// (10 or 11 of them) and all of `low`.
     static func quotientByReciprocal(_ mantissa: UInt64, tenToThe k: Int) -> Double? {
         guard mantissa != 0, k >= 1, k <= 22 else { return nil }
         let shift = mantissa.leadingZeroBitCount
-        let m = mantissa << shift
+        let m = mantissa &<< UInt64(shift)
         let t = reciprocalsOfFive[k]
         let highByLow = m.multipliedFullWidth(by: t.low).high
         let (highByHigh, lowByHigh) = m.multipliedFullWidth(by: t.high)
-        let (middle, carry) = lowByHigh.addingReportingOverflow(highByLow)
-        // P = top × 2⁶⁴ + (a low word, inside the margin below); top has 127 or 128 bits.
-        let top = UInt128(highByHigh &+ (carry ? 1 : 0)) << 64 | UInt128(middle)
-        let dropped = (128 - top.leadingZeroBitCount) - 53
-        let rest = top & ((UInt128(1) << dropped) - 1)
-        let half = UInt128(1) << (dropped - 1)
-        var significand = top >> dropped
-        if rest + 2 <= half {
-            // Below halfway whatever the error: round down.
+        let (low, carry) = lowByHigh.addingReportingOverflow(highByLow)
+        let high = highByHigh &+ (carry ? 1 : 0)
+        // The bits of `high` below the 53 kept: 11 when its top bit is set, else 10.
+        let below = 10 &+ high &>> 63
+        var significand = high &>> below
+        let rest = high & ((1 &<< below) &- 1), half: UInt64 = 1 &<< (below &- 1)
+        // In units of `low`, the exact value lies within two of P's top 128 bits. The bits
+        // dropped are `rest` then `low`: at least two below halfway, round down; at or above
+        // it, round up (the exact value is above P); one below, undecided.
+        if rest < half &- 1 || (rest == half &- 1 && low != .max) {
+            // Round down.
         } else if rest >= half {
-            // Above halfway (P already is, and the exact value is above P): round up.
-            significand += 1
+            significand &+= 1
         } else {
             return nil
         }
-        // value = m·2ˢ/5ᵏ × 2^-(shift + s + k) ≈ significand × 2^(dropped + 64 - shift - s - k).
-        return Double(UInt64(significand)) * powerOfTwo(dropped + 64 - shift - t.shift - k)
+        // value = m·2ˢ/5ᵏ × 2^-(shift + s + k) ≈ significand × 2^(below + 128 − shift − s − k).
+        return Double(significand) * powerOfTwo(Int(below) &+ 128 &- shift &- t.shift &- k)
     }
 
     /// 2ᵉ for an exponent of a normal `Double` (−1022 to 1023), from its bits. A significand of
