@@ -33,7 +33,7 @@ public enum CSVReader {
     /// - Throws: ``ReadError`` when the file is missing or unreadable, is not UTF-8, or is not
     ///   well-formed; the message names the file and, where it applies, the line.
     public static func read(path: String, delimiter: Delimiter = .comma, progress: ReadProgress? = nil) throws(ReadError) -> Dataset {
-        try FileContents.withMappedBytes(path: path) { bytes, pages throws(ReadError) in
+        try FileContents.withMappedBytes(path: path, populate: false) { bytes, pages throws(ReadError) in
             try typed { try ParallelCSVParser.parse(bytes, separator: delimiter.rawValue, name: path, progress: progress, pages: pages) }
         }
     }
@@ -41,7 +41,7 @@ public enum CSVReader {
     /// Reads the file at `path` as ``read(path:delimiter:progress:)`` does, and gives the
     /// `sha256:` checksum of its bytes, computed on another thread while the rows are parsed.
     static func readHashing(path: String, delimiter: Delimiter, progress: ReadProgress?) throws(ReadError) -> (Dataset, String) {
-        try FileContents.withMappedBytes(path: path) { bytes, pages throws(ReadError) in
+        try FileContents.withMappedBytes(path: path, populate: false) { bytes, pages throws(ReadError) in
             let hashing = ChecksumInBackground(UnsafeRawBufferPointer(bytes))
             let dataset: Dataset
             do throws(ReadError) {

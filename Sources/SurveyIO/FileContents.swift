@@ -78,8 +78,11 @@ enum FileContents {
     /// Calls `body` with the bytes of the file at `path`, mapped into memory (read-only, the
     /// pages taken straight from the page cache, without the copy and the zeroed pages of a
     /// read into a buffer); a file that cannot be mapped (a pipe, an empty file) is read.
+    ///
+    /// With `populate`, the page tables are filled in before `body` runs (`MAP_POPULATE`);
+    /// without, `body` fills them itself as it goes (``MappedPages/populate(_:_:)``).
     static func withMappedBytes<R>(
-        path: String, _ body: (UnsafeBufferPointer<UInt8>, MappedPages) throws(ReadError) -> R
+        path: String, populate: Bool = true, _ body: (UnsafeBufferPointer<UInt8>, MappedPages) throws(ReadError) -> R
     ) throws(ReadError) -> R {
         try check(path: path)
         let descriptor = open(path, O_RDONLY)
@@ -87,7 +90,7 @@ enum FileContents {
         var status = stat()
         let size = fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG ? Int(status.st_size) : 0
         #if os(Linux)
-        let flags = MAP_PRIVATE | MAP_POPULATE
+        let flags = populate ? MAP_PRIVATE | MAP_POPULATE : MAP_PRIVATE
         #else
         let flags = MAP_PRIVATE
         #endif
@@ -98,7 +101,7 @@ enum FileContents {
             return try bytes.withUnsafeBufferPointer { buffer throws(ReadError) in try body(buffer, .unmapped) }
         }
         defer { munmap(mapped, size) }
-        return try body(UnsafeBufferPointer(start: mapped.assumingMemoryBound(to: UInt8.self), count: size), MappedPages(isMapped: true))
+        return try body(UnsafeBufferPointer(start: mapped.assumingMemoryBound(to: UInt8.self), count: size), MappedPages(isMapped: true, isUnpopulated: !populate))
     }
 
     /// The bytes of the file at `path`, mapped into memory when possible.

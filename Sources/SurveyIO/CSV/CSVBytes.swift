@@ -100,8 +100,12 @@ struct CSVBytes {
             let flaggedWords = (n0 != 0 ? 1 : 0) &+ (n1 != 0 ? 1 : 0) &+ (n2 != 0 ? 1 : 0)
             guard flaggedWords == 1, (n0 & (n0 &- 1)) | (n1 & (n1 &- 1)) | (n2 & (n2 &- 1)) == 0,
                   length >= 2, length <= 19 else { return nil }
-            let point = n0 != 0 ? end &- 8 &+ n0.trailingZeroBitCount >> 3
-                : n1 != 0 ? end &- 16 &+ n1.trailingZeroBitCount >> 3 : end &- 24 &+ n2.trailingZeroBitCount >> 3
+            // Where the point is, without a branch on which word holds it: its flag's bit in the
+            // three words read as one little-endian number of 192 bits (the lowest, x2, first),
+            // a count of trailing zeros that passes over empty words (each counts 64).
+            let past2 = n2 == 0 ? 1 : 0, past1 = n1 == 0 ? 1 : 0
+            let bit = n2.trailingZeroBitCount &+ past2 &* (n1.trailingZeroBitCount &+ past1 &* n0.trailingZeroBitCount)
+            let point = end &- 24 &+ bit &>> 3
             guard p[point] == UInt8(ascii: ".") else { return nil }
             // The digits after the point stay where they are: in each word, the bytes from
             // `point + 1 − (end − 8·(word + 1))` up.

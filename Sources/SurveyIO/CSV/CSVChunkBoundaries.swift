@@ -25,14 +25,22 @@ enum CSVChunkBoundaries {
     /// With each stretch comes the most rows it can hold when it is read from its start to the
     /// next: the line-end bytes (`\n` and `\r`) in it, as every row of an inner stretch ends with
     /// one, and one more for the last stretch, whose last row may end with the file.
-    static func boundaries(_ p: UnsafePointer<UInt8>, start: Int, end: Int, chunks: Int) -> (bounds: [Int], rowLimits: [Int]) {
+    ///
+    /// The pages of an unpopulated mapping (`pages`) are mapped by each stretch's count, so
+    /// that they are mapped on every core at once.
+    static func boundaries(
+        _ p: UnsafePointer<UInt8>, start: Int, end: Int, chunks: Int, pages: MappedPages = .unmapped
+    ) -> (bounds: [Int], rowLimits: [Int]) {
         let length = end - start
         guard chunks > 1, length > chunks else {
             return ([start, end], [countBytes(p, start..<end).lineEnds + 1])
         }
         let nominal = (0...chunks).map { start + length / chunks * $0 }
         let stretches = (0..<chunks).map { nominal[$0]..<($0 == chunks - 1 ? end : nominal[$0 + 1]) }
-        let counts = RowChunks.map(stretches) { countBytes(p, $0) }
+        let counts = RowChunks.map(stretches) { stretch in
+            pages.populate(p, stretch)
+            return countBytes(p, stretch)
+        }
 
         // Each split with the line ends before it: those of the nominal stretches before its
         // nominal point, and those passed on the way from there to the split.

@@ -1,3 +1,4 @@
+import Foundation
 import SurveyCore
 
 /// The engine behind ``CSVReader``: one pass over the bytes of a delimited file, converting each
@@ -429,7 +430,11 @@ struct CSVParser {
         var i = pos &+ 1
         var escaped = false
         while true {
-            while i < end, p[i] != Self.quote { i &+= 1 }
+            // The next quote, found by the C library's vectorized search rather than byte by byte.
+            if i < end {
+                let found = memchr(p + i, Int32(Self.quote), end &- i)
+                i = found.map { UnsafeRawPointer($0) - UnsafeRawPointer(p) } ?? end
+            }
             guard i < end else {
                 throw ReadError(.malformed, "Cannot read '\(name)': the quote that opens field \(index) on line \(lineNumber(at: pos)) is never closed; close it, and write a quote inside a quoted field as two quotes (\"\").")
             }

@@ -29,7 +29,8 @@ enum ParallelCSVParser {
     /// Parses a whole file held in `bytes`, like ``CSVParser/parse(_:separator:name:progress:)``,
     /// in `stretches` parts (by default a few per core for a file of ``minimumBytes`` or more,
     /// otherwise one pass; tests and the fuzzer ask for a number to compare the two). The pages
-    /// of a mapped file are given back as each stretch is read (`pages`).
+    /// of a mapped file are mapped by each stretch (or, for one pass, all at once) and given
+    /// back as each stretch is read (`pages`).
     static func parse(
         _ bytes: UnsafeBufferPointer<UInt8>, separator: UInt8, name: String, progress: ReadProgress? = nil,
         stretches wanted: Int? = nil, pages: MappedPages = .unmapped
@@ -39,6 +40,7 @@ enum ParallelCSVParser {
         guard stretches > 1, let base = bytes.baseAddress,
               let dataset = parseInStretches(base, bytes.count, stretches: stretches, separator: separator, name: name, progress: progress, pages: pages)
         else {
+            if let base = bytes.baseAddress { pages.populate(base, 0..<bytes.count) }
             return try CSVParser.parse(bytes, separator: separator, name: name, progress: progress)
         }
         return dataset
@@ -72,7 +74,7 @@ enum ParallelCSVParser {
         let p = file.p, count = file.count
         var headerParser = CSVParser(p, count, separator: separator, name: name)
         guard let (names, dataStart, validUTF8) = try? headerParser.header(), validUTF8 else { return nil }
-        let split = CSVChunkBoundaries.boundaries(p, start: dataStart, end: count, chunks: stretches)
+        let split = CSVChunkBoundaries.boundaries(p, start: dataStart, end: count, chunks: stretches, pages: pages)
         let layout = StretchLayout(bounds: split.bounds, rowLimits: split.rowLimits)
         let reading = StretchReading(file: file, names: names, separator: separator, name: name, bytesRead: bytesRead, pages: pages)
         guard names.count <= columnsInPlace else {
