@@ -51,12 +51,15 @@ let package = Package(
         // The one catalog of the words users read (reports, tables, charts, the explorer) in
         // English, Russian and Kazakh, looked up by BCP 47 tag. No I/O, no dependencies.
         .target(name: "Translations"),
+        // SSE2's movemask for the CSV reader's structural index (a header of inline C functions;
+        // Swift's SIMD types have no way to gather a comparison into one bit per byte).
+        .target(name: "ByteClasses"),
         // Readers and writers of survey files, YAML codebooks, weighting targets, studies, polls and
         // code frames, and XLSX workbooks (ZIPFoundation).
         .target(
             name: "SurveyIO",
             dependencies: [
-                "SurveyCore", "Weighting", "Studies", "Polls", "TextCoding", .product(name: "Yams", package: "Yams"),
+                "SurveyCore", "Weighting", "Studies", "Polls", "TextCoding", "ByteClasses", .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]

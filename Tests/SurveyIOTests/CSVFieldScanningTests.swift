@@ -45,6 +45,25 @@ struct CSVFieldScanningTests {
         }
     }
 
+    @Test("The platform's block classification (SSE2's movemask on x86-64) equals the portable one in Swift's vectors, bit for bit")
+    func blockClassification() {
+        var rng = SeededRandom(seed: 0xB10C)
+        let alphabet: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), 0x09, 0x0A, 0x0D, 0x22, 0x20, 0x31, 0xD0, 0x9A, 0x00, 0xFF, 0x8A, 0x8D]
+        for _ in 0..<5_000 {
+            let separator = [UInt8(ascii: ","), UInt8(ascii: ";"), 0x09].randomElement(using: &rng)!
+            let block: [UInt8] = (0..<64).map { _ in
+                Bool.random(using: &rng) ? alphabet.randomElement(using: &rng)! : UInt8.random(in: 0...255, using: &rng)
+            }
+            block.withUnsafeBytes { raw in
+                let expected = (0..<64).reduce(UInt64(0)) { bits, k in
+                    [separator, 0x0A, 0x0D].contains(block[k]) ? bits | 1 << UInt64(k) : bits
+                }
+                #expect(FieldEndCursor.fieldEnds(raw.baseAddress!, separator) == expected)
+                #expect(FieldEndCursor.portableFieldEnds(raw.baseAddress!, separator) == expected)
+            }
+        }
+    }
+
     /// Whether `text` is what ``CSVBytes/decimal(from:to:)`` must take: an optional minus, then
     /// digits with at most one point and at least one digit.
     private static func isPlainDecimal(_ text: [UInt8]) -> Bool {

@@ -1,3 +1,7 @@
+#if arch(x86_64)
+import ByteClasses
+#endif
+
 /// Finds where unquoted fields end (the next separator, `\n` or `\r`) by classifying the bytes
 /// of a file 64 at a time, as the structural indexes of simdjson and simdcsv do (G. Langdale and
 /// D. Lemire, "Parsing Gigabytes of JSON per Second", VLDB Journal 28, 2019): four vector
@@ -35,36 +39,51 @@ struct FieldEndCursor {
         if UInt(bitPattern: offset) < UInt(Self.blockSize) {
             let ahead = bits & (~0 << UInt64(offset))
             if ahead != 0 { return blockStart &+ ahead.trailingZeroBitCount }
-            return refill(from: blockStart &+ Self.blockSize)
+            (blockStart, bits) = Self.block(p, end, separator, from: blockStart &+ Self.blockSize)
+        } else {
+            (blockStart, bits) = Self.block(p, end, separator, from: position)
         }
-        return refill(from: position)
+        return bits != 0 ? blockStart &+ bits.trailingZeroBitCount : end
     }
 
-    /// Classifies blocks from `start` on until one holds a field end, and returns it.
+    /// The first block from `start` on that holds a field end, classified; or the last bytes
+    /// of the file (fewer than a block, perhaps none) when no whole block does. A function of
+    /// its arguments, so that the cursor's state stays in the caller's registers.
     @inline(never)
-    private mutating func refill(from start: Int) -> Int {
+    private static func block(_ p: UnsafePointer<UInt8>, _ end: Int, _ separator: UInt8, from start: Int) -> (start: Int, bits: UInt64) {
         var at = start
-        while at &+ Self.blockSize <= end {
-            blockStart = at
-            bits = Self.fieldEnds(UnsafeRawPointer(p + at), separator)
-            if bits != 0 { return at &+ bits.trailingZeroBitCount }
-            at &+= Self.blockSize
+        while at &+ blockSize <= end {
+            let bits = fieldEnds(UnsafeRawPointer(p + at), separator)
+            if bits != 0 { return (at, bits) }
+            at &+= blockSize
         }
         // The last bytes, fewer than a block: one at a time.
-        blockStart = at
-        bits = 0
+        var bits: UInt64 = 0
         var k = 0
         while at &+ k < end {
             let b = p[at &+ k]
             if b == separator || b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r") { bits |= 1 << UInt64(k) }
             k &+= 1
         }
-        return bits != 0 ? at &+ bits.trailingZeroBitCount : end
+        return (at, bits)
     }
 
-    /// One bit per byte of the 64 at `raw`: set for the separator, `\n` and `\r`.
+    /// One bit per byte of the 64 at `raw`: set for the separator, `\n` and `\r`. On x86-64,
+    /// by SSE2's movemask (``ByteClasses``); elsewhere by Swift's vectors
+    /// (``portableFieldEnds(_:_:)``).
     @inline(__always)
-    private static func fieldEnds(_ raw: UnsafeRawPointer, _ separator: UInt8) -> UInt64 {
+    static func fieldEnds(_ raw: UnsafeRawPointer, _ separator: UInt8) -> UInt64 {
+        #if arch(x86_64)
+        byte_classes_field_ends_64(raw.assumingMemoryBound(to: UInt8.self), separator)
+        #else
+        portableFieldEnds(raw, separator)
+        #endif
+    }
+
+    /// ``fieldEnds(_:_:)`` in Swift's vectors: four comparisons per sixteen bytes, and each
+    /// eight comparison results gathered into eight bits by a multiplication (``highBits(_:)``).
+    @inline(__always)
+    static func portableFieldEnds(_ raw: UnsafeRawPointer, _ separator: UInt8) -> UInt64 {
         typealias Vector = SIMD16<UInt8>
         let separators = Vector(repeating: separator)
         let newlines = Vector(repeating: UInt8(ascii: "\n")), returns = Vector(repeating: UInt8(ascii: "\r"))
