@@ -15,16 +15,20 @@ struct ByteInterner {
     /// Whether a value added so far is not valid UTF-8 (each distinct value is checked once).
     private(set) var holdsInvalidUTF8 = false
 
-    /// The value last interned at each of 32 places, chosen by its length and outer words
-    /// (``outerWords(_:_:)``). A column of few distinct values (the answers to a closed
-    /// question) finds nearly every value here with one comparison, without the hash table.
-    private var recent = InlineArray<32, RecentValue>(repeating: RecentValue(length: -1, first: 0, last: 0, index: 0))
+    /// The value last interned at each of 32 places (``recentPlaceBits``), chosen by its length and
+    /// outer words (``outerWords(_:_:)``). A column of few distinct values (the answers to a
+    /// closed question) finds nearly every value here with one comparison, without the hash
+    /// table. Made at the first value, so that the interners of numeric columns (every column
+    /// of every stretch has one) hold none.
+    private var recent: [RecentValue] = []
+
+    private static let recentPlaceBits: UInt64 = 5
 
     /// A value met before: its length, outer words and index.
     private struct RecentValue {
-        var length: Int
         var first: UInt64
         var last: UInt64
+        var length: Int32
         var index: Int32
     }
 
@@ -35,14 +39,19 @@ struct ByteInterner {
     mutating func intern(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Int32 {
         let value = p + start, length = end &- start
         let (first, last) = Self.outerWords(value, length)
-        let place = Int(truncatingIfNeeded: ((first ^ last &>> 5 ^ UInt64(truncatingIfNeeded: length)) &* 0x9E37_79B9_7F4A_7C15) &>> 59)
-        let seen = recent[place]
-        if seen.length == length, seen.first == first, seen.last == last, length <= 16 || holds(seen.index, value, length) {
+        let mixed = (first ^ last &>> 5 ^ UInt64(truncatingIfNeeded: length)) &* 0x9E37_79B9_7F4A_7C15
+        let place = Int(truncatingIfNeeded: mixed &>> (64 &- Self.recentPlaceBits))
+        if recent.isEmpty {
+            recent = Array(repeating: RecentValue(first: 0, last: 0, length: -1, index: 0), count: 1 << Self.recentPlaceBits)
+        }
+        let seen = recent.withUnsafeBufferPointer { $0[place] }
+        if Int(seen.length) == length, seen.first == first, seen.last == last, length <= 16 || holds(seen.index, value, length) {
             return seen.index
         }
         let h = length <= 16 ? Self.mix(first, last, length) : Self.hash(value, length)
         let index = find(value, length, hash: h)
-        recent[place] = RecentValue(length: length, first: first, last: last, index: index)
+        // A value too long for the length's 32 bits is not kept (-1 matches no length).
+        recent[place] = RecentValue(first: first, last: last, length: Int32(exactly: length) ?? -1, index: index)
         return index
     }
 
