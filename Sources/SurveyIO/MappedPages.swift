@@ -12,7 +12,12 @@ struct MappedPages: Sendable {
     /// Whether the mapping was made without its page tables filled in (`MAP_POPULATE`), so
     /// that a reader fills them for each part it reads (``populate(_:_:)``), on every core at
     /// once, rather than the mapping filling them all on one before any reading starts.
-    var isUnpopulated = false
+    let isUnpopulated: Bool
+
+    init(isMapped: Bool, isUnpopulated: Bool = false) {
+        self.isMapped = isMapped
+        self.isUnpopulated = isUnpopulated
+    }
 
     /// Bytes in an ordinary buffer.
     static let unmapped = MappedPages(isMapped: false)

@@ -18,9 +18,14 @@ struct ByteInterner {
     /// The value last interned at each of 32 places (``recentPlaceBits``), chosen by its length and
     /// outer words (``outerWords(_:_:)``). A column of few distinct values (the answers to a
     /// closed question) finds nearly every value here with one comparison, without the hash
-    /// table. Made at the first value, so that the interners of numeric columns (every column
-    /// of every stretch has one) hold none.
-    private var recent: [RecentValue] = []
+    /// table. Every interner starts with the one shared empty table (``noRecentValues``) and
+    /// copies it when it keeps its first value, so that the interners of numeric columns (every
+    /// column of every stretch has one) hold none of their own.
+    private var recent = noRecentValues
+
+    private static let noRecentValues = [RecentValue](
+        repeating: RecentValue(first: 0, last: 0, length: -1, index: 0), count: 1 << recentPlaceBits
+    )
 
     private static let recentPlaceBits: UInt64 = 5
 
@@ -41,9 +46,6 @@ struct ByteInterner {
         let (first, last) = Self.outerWords(value, length)
         let mixed = (first ^ last &>> 5 ^ UInt64(truncatingIfNeeded: length)) &* 0x9E37_79B9_7F4A_7C15
         let place = Int(truncatingIfNeeded: mixed &>> (64 &- Self.recentPlaceBits))
-        if recent.isEmpty {
-            recent = Array(repeating: RecentValue(first: 0, last: 0, length: -1, index: 0), count: 1 << Self.recentPlaceBits)
-        }
         let seen = recent.withUnsafeBufferPointer { $0[place] }
         if Int(seen.length) == length, seen.first == first, seen.last == last, length <= 16 || holds(seen.index, value, length) {
             return seen.index

@@ -188,6 +188,12 @@ struct CSVBytes {
         return i
     }
 
+    /// Whether `b` ends an unquoted field: the separator, `\n` or `\r`.
+    @inline(__always)
+    static func endsField(_ b: UInt8, separator: UInt8) -> Bool {
+        b == separator || b == newline || b == carriageReturn
+    }
+
     /// The offset just after the line end at `i` (`\n`, `\r\n` or a lone `\r`).
     @inline(__always)
     func lineEnd(at i: Int) -> Int {
@@ -218,7 +224,7 @@ struct CSVBytes {
     @inline(__always)
     func unquotedField(at pos: Int) -> Field {
         var i = skipOrdinaryBytes(from: pos)
-        while i < end, p[i] != separator, p[i] != Self.newline, p[i] != Self.carriageReturn { i &+= 1 }
+        while i < end, !Self.endsField(p[i], separator: separator) { i &+= 1 }
         return unquotedField(at: pos, endingAt: i)
     }
 }

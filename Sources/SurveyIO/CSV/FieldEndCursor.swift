@@ -61,8 +61,7 @@ struct FieldEndCursor {
         var bits: UInt64 = 0
         var k = 0
         while at &+ k < end {
-            let b = p[at &+ k]
-            if b == separator || b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r") { bits |= 1 << UInt64(k) }
+            if CSVBytes.endsField(p[at &+ k], separator: separator) { bits |= 1 << UInt64(k) }
             k &+= 1
         }
         return (at, bits)
