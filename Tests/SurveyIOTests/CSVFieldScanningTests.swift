@@ -17,7 +17,7 @@ struct CSVFieldScanningTests {
 
     @Test("Every field end is the first separator or line-end byte from the asked position, across blocks and at the end")
     func fieldEnds() {
-        var rng = SeededRandom(seed: 0xF1E1D)
+        var rng = SeededGenerator(seed: 0xF1E1D)
         let alphabet: [UInt8] = Array("a1.\"".utf8) + [0xD0, 0x9A, 0x20]
         for round in 0..<400 {
             let separator = [UInt8(ascii: ","), UInt8(ascii: ";"), 0x09].randomElement(using: &rng)!
@@ -47,7 +47,7 @@ struct CSVFieldScanningTests {
 
     @Test("The platform's block classification (SSE2's movemask on x86-64) equals the portable one in Swift's vectors, bit for bit")
     func blockClassification() {
-        var rng = SeededRandom(seed: 0xB10C)
+        var rng = SeededGenerator(seed: 0xB10C)
         let alphabet: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), 0x09, 0x0A, 0x0D, 0x22, 0x20, 0x31, 0xD0, 0x9A, 0x00, 0xFF, 0x8A, 0x8D]
         for _ in 0..<5_000 {
             let separator = [UInt8(ascii: ","), UInt8(ascii: ";"), 0x09].randomElement(using: &rng)!
@@ -75,7 +75,7 @@ struct CSVFieldScanningTests {
 
     @Test("A plain decimal between known ends reads as the number parser reads it, bit for bit, and is taken whenever it fits")
     func decimals() {
-        var rng = SeededRandom(seed: 0xDEC1)
+        var rng = SeededGenerator(seed: 0xDEC1)
         let junk: [UInt8] = Array("e+- x.a".utf8) + [0xD0]
         var taken = 0
         for index in 0..<300_000 {

@@ -28,7 +28,7 @@ struct MappedPagesTests {
     func unpopulatedMapping() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("pages-\(UUID().uuidString).bin").path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        var rng = SeededRandom(seed: 0x9A6E)
+        var rng = SeededGenerator(seed: 0x9A6E)
         let bytes = (0..<(5 * page + 123)).map { _ in UInt8.random(in: 0...255, using: &rng) }
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         let read: [UInt8] = try FileContents.withMappedBytes(path: path, populate: false) { mapped, pages in

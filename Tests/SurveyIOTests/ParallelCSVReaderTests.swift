@@ -11,7 +11,7 @@ import Testing
 struct ParallelCSVReaderTests {
     /// One random field: a number, a missing spelling, plain or Cyrillic text, or quoted text
     /// holding separators, doubled quotes and line ends.
-    private static func field(_ rng: inout SeededRandom, numeric: Bool) -> String {
+    private static func field(_ rng: inout SeededGenerator, numeric: Bool) -> String {
         let numbers = ["1", "-2.5", ".5", "5.", "1e-3", "1e", "0x1A", "Inf", "-infinity", "NaN", " 7 ",
                        "0.30000000000000004", "123456789012345678", "9007199254740993", "-0.0",
                        "1.2345678901234567e-20", "12345678901234567890123", "2.5e300", "4.9e-324"]
@@ -30,7 +30,7 @@ struct ParallelCSVReaderTests {
 
     /// A random file: a header, then rows with mostly-numeric and text columns; some columns turn
     /// to text late, so that a stretch holds only numbers where another holds text.
-    private static func file(_ rng: inout SeededRandom) -> [UInt8] {
+    private static func file(_ rng: inout SeededGenerator) -> [UInt8] {
         let columns = Int.random(in: 1...6, using: &rng)
         let rows = Int.random(in: 0...120, using: &rng)
         let lineEnd = ["\n", "\r\n", "\r"].randomElement(using: &rng)!
@@ -66,7 +66,7 @@ struct ParallelCSVReaderTests {
 
     @Test("600 random files read alike in 2 to 9 stretches")
     func randomFiles() {
-        var rng = SeededRandom(seed: 0xC5F)
+        var rng = SeededGenerator(seed: 0xC5F)
         var read = 0, readInStretches = 0
         for index in 0..<600 {
             let bytes = Self.file(&rng)
@@ -107,7 +107,7 @@ struct ParallelCSVReaderTests {
 
     @Test("Each stretch's row limit holds its rows, and is exact for a file of LF line ends without blank lines")
     func rowLimits() throws {
-        var rng = SeededRandom(seed: 0x11E)
+        var rng = SeededGenerator(seed: 0x11E)
         for index in 0..<300 {
             let bytes = Self.file(&rng)
             let stretches = Int.random(in: 2...9, using: &rng)
@@ -141,7 +141,7 @@ struct ParallelCSVReaderTests {
 
     @Test("Quotes and line ends are counted as byte by byte, across the vector blocks")
     func countBytes() {
-        var rng = SeededRandom(seed: 0xC0)
+        var rng = SeededGenerator(seed: 0xC0)
         let alphabet: [UInt8] = [0x22, 0x0A, 0x0D, 0x2C, 0x41, 0xD0, 0x22]
         let bytes = (0..<20_000).map { _ in alphabet.randomElement(using: &rng)! }
         bytes.withUnsafeBufferPointer { buffer in
@@ -262,7 +262,7 @@ struct ParallelCSVReaderTests {
 
     @Test("Numbers of 16 to 19 digits convert as the C library converts them, bit for bit")
     func wideNumbers() {
-        var rng = SeededRandom(seed: 0xD161)
+        var rng = SeededGenerator(seed: 0xD161)
         for _ in 0..<20_000 {
             let digits = Int.random(in: 16...19, using: &rng)
             var text = String(UInt64.random(in: 1...9, using: &rng))
@@ -278,7 +278,7 @@ struct ParallelCSVReaderTests {
 
     @Test("Division by a power of ten through the reciprocal of five equals exact division, or leaves it to division")
     func reciprocalQuotient() {
-        var rng = SeededRandom(seed: 0x5EC1)
+        var rng = SeededGenerator(seed: 0x5EC1)
         var undecided = 0
         for index in 0..<200_000 {
             let k = Int.random(in: 1...22, using: &rng)

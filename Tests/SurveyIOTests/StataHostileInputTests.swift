@@ -47,7 +47,7 @@ import SurveyIO
     @Test(arguments: fixtures)
     func randomByteFlips(_ fixture: String) throws {
         let original = [UInt8](try StataFixtures.bytes(fixture))
-        var rng = StataTestRandom(seed: UInt64(original.count) &* 2_654_435_761)
+        var rng = SeededGenerator(seed: UInt64(original.count) &* 2_654_435_761)
         var failures = 0
         for _ in 0 ..< 1500 {
             var bytes = original

@@ -3,25 +3,12 @@ import Testing
 import SurveyCore
 import SurveyIO
 
-/// A small deterministic generator (SplitMix64) so that random data sets repeat exactly.
-struct StataTestRandom: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Random data sets that exercise every feature the writer has, and their expected reading.
 enum StataRoundTrip {
     static let words = ["да", "нет", "Қазақстан", "café", "naïve", "中国", "🙂", "alpha", "beta", "x"]
 
     static func dataset(seed: UInt64, rows: Int) throws -> Dataset {
-        var rng = StataTestRandom(seed: seed)
+        var rng = SeededGenerator(seed: seed)
         var columns: [Column] = []
         var codebook = Codebook()
         let a = StataMissingValues.code(for: "a")!
