@@ -30,7 +30,7 @@ struct ParallelCSVReaderTests {
 
     /// A random file: a header, then rows with mostly-numeric and text columns; some columns turn
     /// to text late, so that a stretch holds only numbers where another holds text.
-    private static func file(_ rng: inout SeededGenerator) -> [UInt8] {
+    static func file(_ rng: inout SeededGenerator) -> [UInt8] {
         let columns = Int.random(in: 1...6, using: &rng)
         let rows = Int.random(in: 0...120, using: &rng)
         let lineEnd = ["\n", "\r\n", "\r"].randomElement(using: &rng)!
@@ -56,7 +56,7 @@ struct ParallelCSVReaderTests {
         return (onePass, split)
     }
 
-    private static func agree(_ a: Result<Dataset, ReadError>, _ b: Result<Dataset, ReadError>) -> Bool {
+    static func agree(_ a: Result<Dataset, ReadError>, _ b: Result<Dataset, ReadError>) -> Bool {
         switch (a, b) {
         case (.success(let x), .success(let y)): x.isIdentical(to: y)
         case (.failure(let x), .failure(let y)): x.message == y.message

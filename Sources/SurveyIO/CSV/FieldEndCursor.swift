@@ -12,7 +12,9 @@ import ByteClasses
 ///
 /// Quotes are not tracked: a quoted field is read by the byte loop, which says where the next
 /// field starts, and the cursor simply goes on from there (a quote inside an unquoted field is an
-/// ordinary byte, as it is to the byte loop). Positions asked for never go back.
+/// ordinary byte, as it is to the byte loop). A position may go back (a row that the row loop
+/// reads again field by field): one inside the classified block is found in its bits, one
+/// before it classifies afresh.
 struct FieldEndCursor {
     private let p: UnsafePointer<UInt8>
     private let end: Int
@@ -32,7 +34,7 @@ struct FieldEndCursor {
     }
 
     /// The offset of the first separator, `\n` or `\r` at or after `position`, or the end of
-    /// the file when there is none. `position` is never below one asked for before.
+    /// the file when there is none.
     @inline(__always)
     mutating func next(from position: Int) -> Int {
         let offset = position &- blockStart
