@@ -83,6 +83,25 @@ struct CSVBytes {
         guard length > 0, length <= 24, end >= 24 else { return nil }
         let raw = UnsafeRawPointer(p)
         let ascii: UInt64 = 0x3030_3030_3030_3030
+        // Most long decimals are weights and scores, a few digits, the point, then up to 16
+        // more: the point is in the first word, and the digits after it fill the last two.
+        if length <= 19 {
+            let first = raw.loadUnaligned(fromByteOffset: digitsStart, as: UInt64.self) ^ ascii
+            let flags = Self.nonDigits(first)
+            let point = flags.trailingZeroBitCount >> 3, after = length &- point &- 1
+            if flags != 0, after <= 16, (first &>> UInt64(point &<< 3)) & 0xFF == UInt64(UInt8(ascii: ".") ^ 0x30) {
+                // The digits after the point, in the two words that end the field (those before
+                // them masked off); the ones before it, moved to the top of the first word.
+                let low = raw.loadUnaligned(fromByteOffset: end &- 8, as: UInt64.self) ^ ascii
+                let high = raw.loadUnaligned(fromByteOffset: end &- 16, as: UInt64.self) ^ ascii
+                let lowField = Self.topBytes(after), highField = Self.topBytes(after &- 8)
+                guard (Self.nonDigits(low) & lowField) | (Self.nonDigits(high) & highField) == 0 else { return nil }
+                let whole = point == 0 ? 0 : Self.eightDigits(first << UInt64((8 &- point) &<< 3))
+                let fraction = Self.eightDigits(high & highField) &* 100_000_000 &+ Self.eightDigits(low & lowField)
+                guard let number = NumberParser.decimal(whole &* Self.powersOfTen[after] &+ fraction, exponent: -after) else { return nil }
+                return negative ? -number : number
+            }
+        }
         let x0 = raw.loadUnaligned(fromByteOffset: end &- 8, as: UInt64.self) ^ ascii
         let x1 = raw.loadUnaligned(fromByteOffset: end &- 16, as: UInt64.self) ^ ascii
         let x2 = raw.loadUnaligned(fromByteOffset: end &- 24, as: UInt64.self) ^ ascii
@@ -125,6 +144,9 @@ struct CSVBytes {
         guard let number = NumberParser.decimal(mantissa, exponent: exponent) else { return nil }
         return negative ? -number : number
     }
+
+    /// 10⁰ to 10¹⁶, for the digits after a point.
+    private static let powersOfTen: [UInt64] = (0...16).map { k in (0..<k).reduce(1) { power, _ in power &* 10 } }
 
     /// The number written by three words of digit values (the last word the least significant).
     @inline(__always)
