@@ -45,6 +45,49 @@ struct CSVFieldScanningTests {
         }
     }
 
+    @Test("Ends taken out one by one, with skips ahead and the cursor forgotten, are every field end in order")
+    func endsTakenOut() {
+        var rng = SeededGenerator(seed: 0x90B)
+        let alphabet: [UInt8] = Array("a1.\"".utf8) + [0xD0, 0x9A, 0x20]
+        for round in 0..<400 {
+            let separator = [UInt8(ascii: ","), UInt8(ascii: ";"), 0x09].randomElement(using: &rng)!
+            let density = Int.random(in: 1...40, using: &rng)
+            let count = Int.random(in: 0...300, using: &rng)
+            let bytes: [UInt8] = (0..<count).map { _ in
+                Int.random(in: 0..<density, using: &rng) == 0
+                    ? [separator, 0x0A, 0x0D].randomElement(using: &rng)!
+                    : alphabet.randomElement(using: &rng)!
+            }
+            bytes.withUnsafeBufferPointer { buffer in
+                let base = buffer.baseAddress ?? UnsafePointer(bitPattern: 0x10)!
+                var cursor = FieldEndCursor(CSVBytes(p: base, end: count, separator: separator))
+                var position = 0
+                cursor.skip(to: position)
+                while position <= count {
+                    // Mostly the next end taken out (the next field); sometimes a skip ahead (a
+                    // quoted field, a CRLF), or the cursor forgotten and asked again (a row read
+                    // again field by field), as the row loop's index does.
+                    switch Int.random(in: 0..<10, using: &rng) {
+                    case 0:
+                        position = min(position + Int.random(in: 0...90, using: &rng), count)
+                        cursor.skip(to: position)
+                    case 1:
+                        cursor.forget()
+                        _ = cursor.next(from: position)
+                        cursor.skip(to: position)
+                    default:
+                        break
+                    }
+                    let expected = Self.naiveEnd(bytes, from: position, separator: separator)
+                    let found = cursor.pop()
+                    #expect(found == expected, "round \(round), from \(position) of \(count)")
+                    guard found == expected else { return }
+                    position = found + 1
+                }
+            }
+        }
+    }
+
     @Test("The platform's block classification (SSE2's movemask on x86-64) equals the portable one in Swift's vectors, bit for bit")
     func blockClassification() {
         var rng = SeededGenerator(seed: 0xB10C)

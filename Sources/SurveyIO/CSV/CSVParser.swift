@@ -309,10 +309,17 @@ struct CSVParser {
         var position = at
         var rows = 0
         var slot = spans.baseAddress!
-        defer { at = position }
+        // The cursor as a local, so that its block and bits stay in registers.
+        var cursor = ends
+        defer {
+            at = position
+            ends = cursor
+        }
+        cursor.skip(to: position)
         while rows < count {
             if position < fileEnd, p[position] == Self.newline || p[position] == Self.carriageReturn {
                 position = bytes.skipBlankLines(from: position)
+                cursor.skip(to: position)
             }
             guard position < limit else { return (rows, .limit) }
             let rowStart = position
@@ -324,8 +331,10 @@ struct CSVParser {
                           (column < last) == (field.terminator == .separator) else { break }
                     slot.initialize(to: FieldSpan(start: field.start, end: field.end))
                     position = field.next
+                    cursor.skip(to: position)
                 } else {
-                    let fieldEnd = ends.next(from: position)
+                    // Each end is the lowest left: those below the field's start are taken out.
+                    let fieldEnd = cursor.pop()
                     slot.initialize(to: FieldSpan(start: position, end: fieldEnd))
                     if column < last {
                         // More fields follow: the separator must end this one.
@@ -334,9 +343,10 @@ struct CSVParser {
                     } else if fieldEnd == fileEnd {
                         position = fileEnd
                     } else {
-                        // The row's last field: a line end must end it.
+                        // The row's last field: a line end must end it (`\r\n` holds two ends).
                         guard p[fieldEnd] != separator else { break }
                         position = bytes.lineEnd(at: fieldEnd)
+                        if position != fieldEnd &+ 1 { cursor.skip(to: position) }
                     }
                 }
                 slot += 1
@@ -348,8 +358,10 @@ struct CSVParser {
                 column &+= 1
             }
             if column >= 0 {
-                // A row it does not take: start it again, field by field.
+                // A row it does not take: start it again, field by field, with a cursor that
+                // has not had the row's ends taken out.
                 position = rowStart
+                cursor.forget()
                 return (rows, .byFields)
             }
         }

@@ -48,6 +48,41 @@ struct FieldEndCursor {
         return bits != 0 ? blockStart &+ bits.trailingZeroBitCount : end
     }
 
+    /// The next field end, taken out of the cursor: the lowest end left in the block, or the
+    /// first in the blocks after it (the end of the file when there is none). The row loop's
+    /// index reads fields this way, each end taken as it is met and those below the field's
+    /// start taken out beforehand (``skip(to:)``), so that finding an end waits only for the
+    /// last one taken, not for where the field starts, as ``next(from:)`` does.
+    @inline(__always)
+    mutating func pop() -> Int {
+        if bits == 0 {
+            (blockStart, bits) = Self.block(p, end, separator, from: blockStart &+ Self.blockSize)
+            if bits == 0 { return end }
+        }
+        let found = blockStart &+ bits.trailingZeroBitCount
+        bits &= bits &- 1
+        return found
+    }
+
+    /// Takes out the ends below `position`, so that ``pop()`` gives the first at or after it
+    /// (the ends below must not have been taken out by ``pop()`` beyond `position`).
+    @inline(__always)
+    mutating func skip(to position: Int) {
+        let offset = position &- blockStart
+        if UInt(bitPattern: offset) < UInt(Self.blockSize) {
+            bits &= ~0 << UInt64(offset)
+        } else {
+            (blockStart, bits) = Self.block(p, end, separator, from: position)
+        }
+    }
+
+    /// Forgets the classified block, so that the next position asked for may lie anywhere: the
+    /// row loop reads a row again after ``pop()`` took out some of its ends.
+    mutating func forget() {
+        blockStart = -Self.blockSize
+        bits = 0
+    }
+
     /// The first block from `start` on that holds a field end, classified; or the last bytes
     /// of the file (fewer than a block, perhaps none) when no whole block does. A function of
     /// its arguments, so that the cursor's state stays in the caller's registers.
