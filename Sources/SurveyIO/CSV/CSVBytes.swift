@@ -145,8 +145,13 @@ struct CSVBytes {
         return negative ? -number : number
     }
 
-    /// 10⁰ to 10¹⁶, for the digits after a point.
-    private static let powersOfTen: [UInt64] = (0...16).map { k in (0..<k).reduce(1) { power, _ in power &* 10 } }
+    /// 10⁰ to 10¹⁶, for the digits after a point: written out, so that the array is made when
+    /// the program is compiled rather than on first use (which would cost a call per number).
+    private static let powersOfTen: [UInt64] = [
+        1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000,
+        10_000_000_000, 100_000_000_000, 1_000_000_000_000, 10_000_000_000_000, 100_000_000_000_000,
+        1_000_000_000_000_000, 10_000_000_000_000_000,
+    ]
 
     /// The number written by three words of digit values (the last word the least significant).
     @inline(__always)
