@@ -105,11 +105,14 @@ struct StretchReading {
         let codes = [Int32](unsafeUninitializedCapacity: rows) { buffer, initialized in
             var at = 0
             for s in parts.indices {
-                let toJoined = parts[s].toJoined
+                // The stretch's code plus one to the column's: the missing code, -1, to itself.
+                let levelOf = [Column.missingCode] + parts[s].toJoined.map { level[Int($0)] }
                 parts[s].codes?.withValues { codes in
-                    for code in codes {
-                        buffer[at] = code < 0 ? Column.missingCode : level[Int(toJoined[Int(code)])]
-                        at += 1
+                    levelOf.withUnsafeBufferPointer { levelOf in
+                        for code in codes {
+                            buffer[at] = levelOf[Int(code &+ 1)]
+                            at += 1
+                        }
                     }
                 }
                 parts[s].codes = nil
