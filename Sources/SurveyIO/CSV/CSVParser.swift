@@ -402,12 +402,18 @@ struct CSVParser {
                     )
                     i &+= 1
                 } else {
+                    // The interner as a local for the loop (swapped out, so not copied), and the
+                    // fields by a pointer that steps from row to row.
                     let run = codes[column]
+                    var interner = ByteInterner()
+                    swap(&interner, &builders[column].interner)
+                    var field = fields + i &* columnCount
                     while i < rows {
-                        let span = fields[i &* columnCount]
-                        run.store(Self.code(bytes.p, span.start, span.end, in: &builders[column].interner), at: firstRow &+ i)
+                        run.store(Self.code(bytes.p, field.pointee.start, field.pointee.end, in: &interner), at: firstRow &+ i)
+                        field += columnCount
                         i &+= 1
                     }
+                    swap(&interner, &builders[column].interner)
                 }
             }
         }
