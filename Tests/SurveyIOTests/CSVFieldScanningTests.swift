@@ -15,75 +15,78 @@ struct CSVFieldScanningTests {
         return i
     }
 
-    @Test("Every field end is the first separator or line-end byte from the asked position, across blocks and at the end")
-    func fieldEnds() {
-        var rng = SeededGenerator(seed: 0xF1E1D)
+    /// Up to 300 random bytes with field ends (a random separator, `\n`, `\r`) at a random
+    /// density among letters, digits, points, quotes, spaces and Cyrillic bytes.
+    private static func randomFieldBytes(_ rng: inout SeededGenerator) -> (bytes: [UInt8], separator: UInt8) {
         let alphabet: [UInt8] = Array("a1.\"".utf8) + [0xD0, 0x9A, 0x20]
+        let separator = [UInt8(ascii: ","), UInt8(ascii: ";"), 0x09].randomElement(using: &rng)!
+        let density = Int.random(in: 1...40, using: &rng)
+        let count = Int.random(in: 0...300, using: &rng)
+        let bytes: [UInt8] = (0..<count).map { _ in
+            Int.random(in: 0..<density, using: &rng) == 0
+                ? [separator, 0x0A, 0x0D].randomElement(using: &rng)!
+                : alphabet.randomElement(using: &rng)!
+        }
+        return (bytes, separator)
+    }
+
+    /// 400 rounds of random bytes (``randomFieldBytes(_:)``), each with a new cursor over them
+    /// for `body` to walk; `body` returns to end its round early.
+    private static func eachRandomCursor(
+        seed: UInt64, _ body: (_ round: Int, _ bytes: [UInt8], _ separator: UInt8, _ cursor: inout FieldEndCursor, _ rng: inout SeededGenerator) -> Void
+    ) {
+        var rng = SeededGenerator(seed: seed)
         for round in 0..<400 {
-            let separator = [UInt8(ascii: ","), UInt8(ascii: ";"), 0x09].randomElement(using: &rng)!
-            let density = Int.random(in: 1...40, using: &rng)
-            let count = Int.random(in: 0...300, using: &rng)
-            let bytes: [UInt8] = (0..<count).map { _ in
-                Int.random(in: 0..<density, using: &rng) == 0
-                    ? [separator, 0x0A, 0x0D].randomElement(using: &rng)!
-                    : alphabet.randomElement(using: &rng)!
-            }
+            let (bytes, separator) = randomFieldBytes(&rng)
             bytes.withUnsafeBufferPointer { buffer in
                 // An empty array may have no address: any valid pointer will do for no bytes.
                 let base = buffer.baseAddress ?? UnsafePointer(bitPattern: 0x10)!
-                var cursor = FieldEndCursor(CSVBytes(p: base, end: count, separator: separator))
-                var position = 0
-                while position <= count {
-                    let found = cursor.next(from: position)
-                    let expected = Self.naiveEnd(bytes, from: position, separator: separator)
-                    #expect(found == expected, "round \(round), from \(position) of \(count)")
-                    guard found == expected else { return }
-                    // Sometimes just past the end found (the next field), sometimes a jump (a quoted field).
-                    position = Bool.random(using: &rng) ? found + 1 : position + Int.random(in: 0...90, using: &rng)
-                }
+                var cursor = FieldEndCursor(CSVBytes(p: base, end: bytes.count, separator: separator))
+                body(round, bytes, separator, &cursor, &rng)
+            }
+        }
+    }
+
+    @Test("Every field end is the first separator or line-end byte from the asked position, across blocks and at the end")
+    func fieldEnds() {
+        Self.eachRandomCursor(seed: 0xF1E1D) { round, bytes, separator, cursor, rng in
+            var position = 0
+            while position <= bytes.count {
+                let found = cursor.next(from: position)
+                let expected = Self.naiveEnd(bytes, from: position, separator: separator)
+                #expect(found == expected, "round \(round), from \(position) of \(bytes.count)")
+                guard found == expected else { return }
+                // Sometimes just past the end found (the next field), sometimes a jump (a quoted field).
+                position = Bool.random(using: &rng) ? found + 1 : position + Int.random(in: 0...90, using: &rng)
             }
         }
     }
 
     @Test("Ends taken out one by one, with skips ahead and the cursor forgotten, are every field end in order")
     func endsTakenOut() {
-        var rng = SeededGenerator(seed: 0x90B)
-        let alphabet: [UInt8] = Array("a1.\"".utf8) + [0xD0, 0x9A, 0x20]
-        for round in 0..<400 {
-            let separator = [UInt8(ascii: ","), UInt8(ascii: ";"), 0x09].randomElement(using: &rng)!
-            let density = Int.random(in: 1...40, using: &rng)
-            let count = Int.random(in: 0...300, using: &rng)
-            let bytes: [UInt8] = (0..<count).map { _ in
-                Int.random(in: 0..<density, using: &rng) == 0
-                    ? [separator, 0x0A, 0x0D].randomElement(using: &rng)!
-                    : alphabet.randomElement(using: &rng)!
-            }
-            bytes.withUnsafeBufferPointer { buffer in
-                let base = buffer.baseAddress ?? UnsafePointer(bitPattern: 0x10)!
-                var cursor = FieldEndCursor(CSVBytes(p: base, end: count, separator: separator))
-                var position = 0
-                cursor.skip(to: position)
-                while position <= count {
-                    // Mostly the next end taken out (the next field); sometimes a skip ahead (a
-                    // quoted field, a CRLF), or the cursor forgotten and asked again (a row read
-                    // again field by field), as the row loop's index does.
-                    switch Int.random(in: 0..<10, using: &rng) {
-                    case 0:
-                        position = min(position + Int.random(in: 0...90, using: &rng), count)
-                        cursor.skip(to: position)
-                    case 1:
-                        cursor.forget()
-                        _ = cursor.next(from: position)
-                        cursor.skip(to: position)
-                    default:
-                        break
-                    }
-                    let expected = Self.naiveEnd(bytes, from: position, separator: separator)
-                    let found = cursor.pop()
-                    #expect(found == expected, "round \(round), from \(position) of \(count)")
-                    guard found == expected else { return }
-                    position = found + 1
+        Self.eachRandomCursor(seed: 0x90B) { round, bytes, separator, cursor, rng in
+            var position = 0
+            cursor.skip(to: position)
+            while position <= bytes.count {
+                // Mostly the next end taken out (the next field); sometimes a skip ahead (a
+                // quoted field, a CRLF), or the cursor forgotten and asked again (a row read
+                // again field by field), as the row loop's index does.
+                switch Int.random(in: 0..<10, using: &rng) {
+                case 0:
+                    position = min(position + Int.random(in: 0...90, using: &rng), bytes.count)
+                    cursor.skip(to: position)
+                case 1:
+                    cursor.forget()
+                    _ = cursor.next(from: position)
+                    cursor.skip(to: position)
+                default:
+                    break
                 }
+                let expected = Self.naiveEnd(bytes, from: position, separator: separator)
+                let found = cursor.pop()
+                #expect(found == expected, "round \(round), from \(position) of \(bytes.count)")
+                guard found == expected else { return }
+                position = found + 1
             }
         }
     }
