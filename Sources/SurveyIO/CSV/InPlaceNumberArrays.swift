@@ -6,6 +6,7 @@
 /// duration of its closure, so the arrays are made one inside another's closure, and the work
 /// runs in the innermost, with every storage lent at once. The nesting is as deep as the
 /// arrays are many: callers keep the count modest (``ParallelCSVParser/maximumColumnsInPlace``).
+/// Each storage is advised to be backed by huge pages (``LargePages``) before it is touched.
 enum InPlaceNumberArrays {
     /// `count` arrays of room for `capacity` numbers each, filled by `body`: it gets the storage
     /// of each (uninitialized) and returns how many leading numbers of each it initialized,
@@ -34,6 +35,7 @@ enum InPlaceNumberArrays {
         var initialized: [Int] = []
         let array = [Double](unsafeUninitializedCapacity: capacity) { buffer, done in
             storages.append(buffer.baseAddress!)
+            LargePages.advise(UnsafeMutableRawPointer(buffer.baseAddress!), bytes: capacity * MemoryLayout<Double>.stride)
             initialized = nest(index + 1, count: count, capacity: capacity, &storages, &arrays, body)
             done = initialized[index]
         }
