@@ -2,7 +2,9 @@
 /// OOPSLA): one 64-bit state advanced by a Weyl sequence and mixed. Used only to expand a seed
 /// into the state of ``Xoshiro256StarStar`` and to derive independent streams, as its authors
 /// recommend; the benchmark harness draws its data from it, and bootstrap resampling (reliability of coders) and held-out splits (the answer classifier) draw from it, so a seed repeats exactly.
-public struct SplitMix64: Sendable {
+/// It is a `RandomNumberGenerator`, so that seeded tests draw from it with the standard
+/// library's `random(in:using:)` and `randomElement(using:)`.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
     public init(seed: UInt64) { state = seed }

@@ -13,17 +13,12 @@ func agrees(_ actual: Double, _ expected: Double, _ tolerance: Double = 1e-9, fl
 /// Polls simulated from a known trajectory and known house effects, with a deterministic
 /// generator (SplitMix64 and Box–Muller), so every run sees the same polls.
 struct SimulatedPolls {
-    var state: UInt64
+    var generator: SplitMix64
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { generator = SplitMix64(seed: seed) }
 
     mutating func uniform() -> Double {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        z ^= z >> 31
-        return (Double(z >> 11) + 0.5) / 9_007_199_254_740_992
+        (Double(generator.next() >> 11) + 0.5) / 9_007_199_254_740_992
     }
 
     mutating func normal() -> Double {

@@ -1,13 +1,5 @@
-/// A seeded generator for the randomized tests (SplitMix64: Steele, Lea & Flood 2014), so that
-/// random data sets are the same in every run and a failure names a case that can be made again.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import SurveyCore
+
+/// The seeded generator of the randomized tests: SurveyCore's ``SplitMix64``, so that random
+/// data sets are the same in every run and a failure names a case that can be made again.
+typealias SeededGenerator = SplitMix64
