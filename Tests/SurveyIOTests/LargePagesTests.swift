@@ -24,7 +24,7 @@ struct LargePagesTests {
     func advisedMemory() throws {
         let count = 3 * LargePages.minimumBytes / MemoryLayout<Double>.stride + 17
         let numbers = [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
-            LargePages.advise(UnsafeMutableRawPointer(buffer.baseAddress!), bytes: count * MemoryLayout<Double>.stride)
+            LargePages.advise(buffer)
             for i in 0..<count { buffer[i] = Double(i) * 0.5 }
             initialized = count
         }

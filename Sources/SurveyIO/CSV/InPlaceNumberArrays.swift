@@ -35,7 +35,7 @@ enum InPlaceNumberArrays {
         var initialized: [Int] = []
         let array = [Double](unsafeUninitializedCapacity: capacity) { buffer, done in
             storages.append(buffer.baseAddress!)
-            LargePages.advise(UnsafeMutableRawPointer(buffer.baseAddress!), bytes: capacity * MemoryLayout<Double>.stride)
+            LargePages.advise(buffer)
             initialized = nest(index + 1, count: count, capacity: capacity, &storages, &arrays, body)
             done = initialized[index]
         }

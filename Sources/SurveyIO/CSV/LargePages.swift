@@ -27,6 +27,12 @@ enum LargePages {
         #endif
     }
 
+    /// Advises the whole 2 MiB blocks of `buffer`'s memory (an array's storage being made).
+    static func advise<Element>(_ buffer: UnsafeMutableBufferPointer<Element>) {
+        guard let base = buffer.baseAddress else { return }
+        advise(UnsafeMutableRawPointer(base), bytes: buffer.count * MemoryLayout<Element>.stride)
+    }
+
     /// The addresses of the whole blocks inside `bytes` bytes from `address`, or `nil` when the
     /// buffer is below ``minimumBytes`` or holds no whole block.
     static func wholeBlocks(address: UInt, bytes: Int) -> Range<UInt>? {
