@@ -276,6 +276,28 @@ struct ParallelCSVReaderTests {
         }
     }
 
+    @Test("The written-out reciprocals of five are the top 128 bits of 2^s / 5^k, s putting them in [2^127, 2^128)")
+    func reciprocalTable() {
+        // 5⁰ = 1: 2¹²⁷ itself.
+        #expect(NumberParser.reciprocalHighs[0] == 1 << 63 && NumberParser.reciprocalLows[0] == 0 && NumberParser.reciprocalShifts[0] == 127)
+        for k in 1...22 {
+            let power = (0..<k).reduce(UInt128(1)) { p, _ in p * 5 }
+            // 2^s / 5^k by long division of three 64-bit limbs, the first holding bit s.
+            let shift = 127 + (128 - power.leadingZeroBitCount)
+            var remainder: UInt128 = 0
+            var quotient: [UInt64] = []
+            for limb in [UInt64(1) << (shift - 128), 0, 0] {
+                let numerator = remainder << 64 | UInt128(limb)
+                quotient.append(UInt64(numerator / power))
+                remainder = numerator % power
+            }
+            #expect(quotient[0] == 0 && quotient[1] >> 63 == 1, "5^\(k): not in [2^127, 2^128)")
+            #expect(NumberParser.reciprocalHighs[k] == quotient[1], "5^\(k): high word")
+            #expect(NumberParser.reciprocalLows[k] == quotient[2], "5^\(k): low word")
+            #expect(NumberParser.reciprocalShifts[k] == shift, "5^\(k): shift")
+        }
+    }
+
     @Test("Division by a power of ten through the reciprocal of five equals exact division, or leaves it to division")
     func reciprocalQuotient() {
         var rng = SeededGenerator(seed: 0x5EC1)

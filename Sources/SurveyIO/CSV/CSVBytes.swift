@@ -24,7 +24,8 @@ struct CSVBytes {
     /// most one point, at least one digit, at most 24 bytes), or `nil` for anything else,
     /// including a number this way does not take (then ``NumberParser`` decides). The value is
     /// the one ``NumberParser`` gives for the same bytes: the same mantissa and exponent go to
-    /// ``NumberParser/decimal(_:exponent:)``.
+    /// ``NumberParser/decimal(_:exponent:)`` (or, for a long decimal, ``NumberParser/fraction(_:digitsAfterPoint:)``,
+    /// which gives the same value).
     ///
     /// The end is known (a ``FieldEndCursor`` found it), so the bytes are read as words that end
     /// at `end` (they start before the field, never past the file's end) and converted without
@@ -38,14 +39,14 @@ struct CSVBytes {
     @inline(__always)
     func decimal(from start: Int, to end: Int) -> Double? {
         let length = end &- start
-        // One or two digits (most answers to a closed question, and codes such as 98): no word needed.
-        if length == 1 {
-            let digit = p[start] &- 0x30
-            return digit < 10 ? Double(digit) : nil
-        }
-        if length == 2 {
-            let tens = p[start] &- 0x30, units = p[start &+ 1] &- 0x30
-            if tens < 10, units < 10 { return Double(tens &* 10 &+ units) }
+        // One or two digits (most answers to a closed question, and codes such as 98): no word
+        // needed, and no branch on which (a column of strata 1 to 20 has both at random). With
+        // one digit, the first and last bytes are the same and the tens are multiplied by zero.
+        if UInt(bitPattern: length &- 1) < 2 {
+            let first = p[start] &- 0x30, units = p[end &- 1] &- 0x30
+            let twoDigits = UInt8(truncatingIfNeeded: length &- 1)
+            if Swift.max(first, units) < 10 { return Double(first &* twoDigits &* 10 &+ units) }
+            if length == 1 { return nil }
         }
         guard length &- 1 < 8, end >= 8 else { return longDecimal(from: start, to: end) }
         let raw = UnsafeRawPointer(p)
@@ -98,7 +99,7 @@ struct CSVBytes {
                 guard (Self.nonDigits(low) & lowField) | (Self.nonDigits(high) & highField) == 0 else { return nil }
                 let whole = point == 0 ? 0 : Self.eightDigits(first << UInt64((8 &- point) &<< 3))
                 let fraction = Self.eightDigits(high & highField) &* 100_000_000 &+ Self.eightDigits(low & lowField)
-                guard let number = NumberParser.decimal(whole &* Self.powersOfTen[after] &+ fraction, exponent: -after) else { return nil }
+                guard let number = NumberParser.fraction(whole &* Self.powersOfTen[after] &+ fraction, digitsAfterPoint: after) else { return nil }
                 return negative ? -number : number
             }
         }

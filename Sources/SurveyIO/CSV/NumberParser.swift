@@ -131,6 +131,18 @@ enum NumberParser {
         return wide(mantissa, exponent: exponent)
     }
 
+    /// `mantissa ÷ 10ᵏ` correctly rounded, for the k digits after a decimal point (k from 0 to
+    /// 22): the value ``decimal(_:exponent:)`` gives for exponent −k, but with a nonzero k always
+    /// by ``quotientByReciprocal(_:tenToThe:)`` (division only when it cannot decide), never
+    /// Clinger's division. A column of weights written with 16 or 17 significant digits has
+    /// mantissas on both sides of 2⁵³ at random, and choosing between the two ways per number
+    /// was a branch mispredicted about every other time.
+    @inline(__always)
+    static func fraction(_ mantissa: UInt64, digitsAfterPoint k: Int) -> Double? {
+        guard k != 0, mantissa != 0 else { return decimal(mantissa, exponent: -k) }
+        return quotientByReciprocal(mantissa, tenToThe: k) ?? quotientByDivision(mantissa, tenToThe: k)
+    }
+
     /// Powers of ten from 10⁰ to 10²², exact in 128 bits.
     private static let widePowersOfTen: [UInt128] = (0...22).map { k in (0..<k).reduce(UInt128(1)) { power, _ in power * 10 } }
 
@@ -147,19 +159,33 @@ enum NumberParser {
     }
 
     /// For k from 0 to 22, the top 128 bits of 1/5ᵏ: T = ⌊2ˢ / 5ᵏ⌋ with the shift s that puts T
-    /// in [2¹²⁷, 2¹²⁸), found by long division of 2ˢ in three 64-bit limbs.
-    private static let reciprocalsOfFive: [(high: UInt64, low: UInt64, shift: Int)] = (0...22).map { k in
-        let power = (0..<k).reduce(UInt128(1)) { p, _ in p * 5 }
-        let shift = 127 + (128 - power.leadingZeroBitCount)
-        var remainder: UInt128 = 0
-        var limbs: [UInt64] = []
-        for limb in [UInt64(1) << (shift - 128), 0, 0] {
-            let numerator = remainder << 64 | UInt128(limb)
-            limbs.append(UInt64(numerator / power))
-            remainder = numerator % power
-        }
-        return (limbs[1], limbs[2], shift)
-    }
+    /// in [2¹²⁷, 2¹²⁸) (s = 127 + the bit length of 5ᵏ, and 127 for k = 0), as its high and low
+    /// words and s. Written out, so that the tables are made when the program is compiled rather
+    /// than on first use (a call per number); `NumberParserTests` works them out again by long
+    /// division and compares.
+    static let reciprocalHighs: [UInt64] = [
+        0x8000_0000_0000_0000, 0xCCCC_CCCC_CCCC_CCCC, 0xA3D7_0A3D_70A3_D70A,
+        0x8312_6E97_8D4F_DF3B, 0xD1B7_1758_E219_652B, 0xA7C5_AC47_1B47_8423,
+        0x8637_BD05_AF6C_69B5, 0xD6BF_94D5_E57A_42BC, 0xABCC_7711_8461_CEFC,
+        0x8970_5F41_36B4_A597, 0xDBE6_FECE_BDED_D5BE, 0xAFEB_FF0B_CB24_AAFE,
+        0x8CBC_CC09_6F50_88CB, 0xE12E_1342_4BB4_0E13, 0xB424_DC35_095C_D80F,
+        0x901D_7CF7_3AB0_ACD9, 0xE695_94BE_C44D_E15B, 0xB877_AA32_36A4_B449,
+        0x9392_EE8E_921D_5D07, 0xEC1E_4A7D_B695_61A5, 0xBCE5_0864_9211_1AEA,
+        0x971D_A050_74DA_7BEE, 0xF1C9_0080_BAF7_2CB1,
+    ]
+    static let reciprocalLows: [UInt64] = [
+        0x0000_0000_0000_0000, 0xCCCC_CCCC_CCCC_CCCC, 0x3D70_A3D7_0A3D_70A3,
+        0x645A_1CAC_0831_26E9, 0xD3C3_6113_404E_A4A8, 0x0FCF_80DC_3372_1D53,
+        0xA63F_9A49_C2C1_B10F, 0x3D32_9076_0469_1B4C, 0xFDC2_0D2B_36BA_7C3D,
+        0x3168_0A88_F895_3030, 0xB573_440E_5A88_4D1B, 0xF78F_69A5_1539_D748,
+        0xF93F_87B7_442E_45D3, 0x2865_A5F2_06B0_6FB9, 0x5384_84C1_9EF3_8C94,
+        0x0F9D_3701_4BF6_0A10, 0x4C2E_BE68_7989_A9B3, 0x09BE_FEB9_FAD4_87C2,
+        0x3AFF_322E_6243_9FCF, 0x2B31_E9E3_D06C_32E5, 0x88F4_BB1C_A6BC_F584,
+        0xD3F6_FC16_EBCA_5E03, 0x5324_C68B_12DD_6338,
+    ]
+    static let reciprocalShifts: [Int] = [
+        127, 130, 132, 134, 137, 139, 141, 144, 146, 148, 151, 153, 155, 158, 160, 162, 165, 167, 169, 172, 174, 176, 179,
+    ]
 
     /// `mantissa ÷ 10ᵏ` (k from 1 to 22) correctly rounded, in the way of Eisel and Lemire
     /// (D. Lemire, "Number Parsing at a Gigabyte per Second", Software: Practice and Experience
@@ -175,9 +201,8 @@ enum NumberParser {
         guard mantissa != 0, k >= 1, k <= 22 else { return nil }
         let shift = mantissa.leadingZeroBitCount
         let m = mantissa &<< UInt64(shift)
-        let t = reciprocalsOfFive[k]
-        let highByLow = m.multipliedFullWidth(by: t.low).high
-        let (highByHigh, lowByHigh) = m.multipliedFullWidth(by: t.high)
+        let highByLow = m.multipliedFullWidth(by: reciprocalLows[k]).high
+        let (highByHigh, lowByHigh) = m.multipliedFullWidth(by: reciprocalHighs[k])
         let (low, carry) = lowByHigh.addingReportingOverflow(highByLow)
         let high = highByHigh &+ (carry ? 1 : 0)
         // The bits of `high` below the 53 kept: 11 when its top bit is set, else 10.
@@ -185,17 +210,14 @@ enum NumberParser {
         var significand = high &>> below
         let rest = high & ((1 &<< below) &- 1), half: UInt64 = 1 &<< (below &- 1)
         // In units of `low`, the exact value lies within two of P's top 128 bits. The bits
-        // dropped are `rest` then `low`: at least two below halfway, round down; at or above
-        // it, round up (the exact value is above P); one below, undecided.
-        if rest < half &- 1 || (rest == half &- 1 && low != .max) {
-            // Round down.
-        } else if rest >= half {
-            significand &+= 1
-        } else {
-            return nil
-        }
+        // dropped are `rest` then `low`: one below halfway with `low` full, undecided; at or
+        // above halfway, round up (the exact value is above P); below it, round down. Up or
+        // down is a data-dependent choice made without a branch, which would be mispredicted
+        // about every other number.
+        if rest == half &- 1, low == .max { return nil }
+        significand &+= rest >= half ? 1 : 0
         // value = m·2ˢ/5ᵏ × 2^-(shift + s + k) ≈ significand × 2^(below + 128 − shift − s − k).
-        return Double(significand) * powerOfTwo(Int(below) &+ 128 &- shift &- t.shift &- k)
+        return Double(significand) * powerOfTwo(Int(below) &+ 128 &- shift &- reciprocalShifts[k] &- k)
     }
 
     /// 2ᵉ for an exponent of a normal `Double` (−1022 to 1023), from its bits. A significand of
