@@ -39,15 +39,22 @@ struct ByteInterner {
 
     /// The index of the value in `p[start..<end]`, added if new.
     ///
-    /// Up to 16 bytes, a value is its length and outer words, so a recent value with the same
-    /// three is the same value; a longer one is also compared byte for byte with the value held.
+    /// Under eight bytes, a value is its length and outer words, so a recent value with the same
+    /// three is the same value; from eight bytes on, the value held is also compared with it
+    /// (``sameRecent(_:_:_:)``).
+    ///
+    /// A column's values take different paths here only by length class (under 8 bytes, 8 to
+    /// 64, longer), not by whether they are recent or how long each is, so that a column of a
+    /// few answers of different lengths, met in random order, does not make the processor
+    /// mispredict a branch on each.
     mutating func intern(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Int32 {
         let value = p + start, length = end &- start
         let (first, last) = Self.outerWords(value, length)
         let mixed = (first ^ last &>> 5 ^ UInt64(truncatingIfNeeded: length)) &* 0x9E37_79B9_7F4A_7C15
         let place = Int(truncatingIfNeeded: mixed &>> (64 &- Self.recentPlaceBits))
         let seen = recent.withUnsafeBufferPointer { $0[place] }
-        if Int(seen.length) == length, seen.first == first, seen.last == last, length <= 16 || holds(seen.index, value, length) {
+        let sameOuter = (seen.first ^ first) | (seen.last ^ last) | UInt64(truncatingIfNeeded: Int(seen.length) ^ length) == 0
+        if sameOuter, length < 8 || sameRecent(seen.index, value, length) {
             return seen.index
         }
         let h = length <= 16 ? Self.mix(first, last, length) : Self.hash(value, length)
@@ -55,6 +62,25 @@ struct ByteInterner {
         // A value too long for the length's 32 bits is not kept (-1 matches no length).
         recent[place] = RecentValue(first: first, last: last, length: Int32(exactly: length) ?? -1, index: index)
         return index
+    }
+
+    /// Whether value `index`, which has `length` bytes (8 or more), is the `length` bytes at
+    /// `value`: up to 64 bytes as the eight words at offsets 8k clamped to `length` − 8, all
+    /// read and compared whatever the length (the words overlap when it is shorter), longer
+    /// ones by ``holds(_:_:_:)``.
+    @inline(__always)
+    private func sameRecent(_ index: Int32, _ value: UnsafePointer<UInt8>, _ length: Int) -> Bool {
+        guard length <= 64 else { return holds(index, value, length) }
+        let k = Int(index)
+        return arena.withUnsafeBufferPointer { a in
+            let x = UnsafeRawPointer(a.baseAddress! + starts[k]), y = UnsafeRawPointer(value)
+            var difference: UInt64 = 0
+            for word in 0..<8 {
+                let offset = Swift.min(word &* 8, length &- 8)
+                difference |= x.loadUnaligned(fromByteOffset: offset, as: UInt64.self) ^ y.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            }
+            return difference == 0
+        }
     }
 
     /// Whether value `index` is the `length` bytes at `value`.
@@ -145,20 +171,19 @@ struct ByteInterner {
     }
 
     /// The first and last eight bytes of the `n` bytes at `p` (which may overlap); under eight
-    /// bytes, the first and last four in the first word, or the first, middle and last byte.
-    /// Read without a loop, and with the length they determine every value of up to 16 bytes.
+    /// bytes, the bytes at 0 to 6 clamped to the last, in one word. Read without a loop, and
+    /// with the length they determine every value of up to 16 bytes. Under eight bytes, no
+    /// branch on the length either: a column of age groups has `60+` among `18-29` and `30-44`.
     @inline(__always)
     private static func outerWords(_ p: UnsafePointer<UInt8>, _ n: Int) -> (first: UInt64, last: UInt64) {
         let raw = UnsafeRawPointer(p)
         if n >= 8 {
             return (raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self))
         }
-        if n >= 4 {
-            let low = UInt64(raw.loadUnaligned(as: UInt32.self)), high = UInt64(raw.loadUnaligned(fromByteOffset: n &- 4, as: UInt32.self))
-            return (low | high &<< 32, 0)
-        }
-        if n > 0 { return (UInt64(p[0]) | UInt64(p[n &>> 1]) &<< 8 | UInt64(p[n &- 1]) &<< 16, 0) }
-        return (0, 0)
+        guard n > 0 else { return (0, 0) }
+        var word: UInt64 = 0
+        for k in 0..<7 { word |= UInt64(p[Swift.min(k, n &- 1)]) &<< UInt64(k &* 8) }
+        return (word, 0)
     }
 
     /// The hash of a value of up to 16 bytes from its length and outer words: the two words
