@@ -217,7 +217,17 @@ enum NumberParser {
         if rest == half &- 1, low == .max { return nil }
         significand &+= rest >= half ? 1 : 0
         // value = m·2ˢ/5ᵏ × 2^-(shift + s + k) ≈ significand × 2^(below + 128 − shift − s − k).
-        return Double(significand) * powerOfTwo(Int(below) &+ 128 &- shift &- reciprocalShifts[k] &- k)
+        return scaled(significand, by: Int(below) &+ 128 &- shift &- reciprocalShifts[k] &- k)
+    }
+
+    /// `significand × 2ᵉ` for a significand from 2⁵² to 2⁵³ whose product is a normal `Double`,
+    /// exactly, from bits alone: the significand's leading bit is the implicit one, so the
+    /// exponent field is one less than a `Double` of 2⁵² would need, and the sum carries into
+    /// it when rounding made the significand 2⁵³. No conversion to floating point and no
+    /// multiplication, each waiting for the one before.
+    @inline(__always)
+    static func scaled(_ significand: UInt64, by exponent: Int) -> Double {
+        Double(bitPattern: UInt64(1023 &+ 52 &- 1 &+ exponent) &<< 52 &+ significand)
     }
 
     /// 2ᵉ for an exponent of a normal `Double` (−1022 to 1023), from its bits. A significand of
