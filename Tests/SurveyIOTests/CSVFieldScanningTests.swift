@@ -41,7 +41,9 @@ struct CSVFieldScanningTests {
             bytes.withUnsafeBufferPointer { buffer in
                 // An empty array may have no address: any valid pointer will do for no bytes.
                 let base = buffer.baseAddress ?? UnsafePointer(bitPattern: 0x10)!
-                var cursor = FieldEndCursor(CSVBytes(p: base, end: bytes.count, separator: separator))
+                let endsBuffer = UnsafeMutableBufferPointer<Int>.allocate(capacity: FieldEndCursor.bufferCapacity)
+                defer { endsBuffer.deallocate() }
+                var cursor = FieldEndCursor(CSVBytes(p: base, end: bytes.count, separator: separator), buffer: endsBuffer)
                 body(round, bytes, separator, &cursor, &rng)
             }
         }

@@ -229,7 +229,9 @@ struct CSVParser {
     ) throws(ReadError) {
         let columnCount = builders.count
         var at = pos, r = row, room = capacity
-        var ends = FieldEndCursor(bytes)
+        let endsBuffer = UnsafeMutableBufferPointer<Int>.allocate(capacity: FieldEndCursor.bufferCapacity)
+        defer { endsBuffer.deallocate() }
+        var ends = FieldEndCursor(bytes, buffer: endsBuffer)
         defer { pos = at; row = r; capacity = room }
         let reportEvery = max(bytes.end / 200, 1 << 16)
         var nextReport = at &+ reportEvery
@@ -598,10 +600,12 @@ struct CSVParser {
         isMissing(q, s, e) ? Column.missingCode : interner.intern(q, s, e)
     }
 
-    /// Empty, `NA`, or only white space.
+    /// Empty, `NA`, or only white space. Most texts are known not to be by their first byte.
     @inline(__always)
     private static func isMissing(_ q: UnsafePointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
         if s == e { return true }
+        // Neither white space (all at or below the space) nor the N of NA.
+        if q[s] > 0x20, q[s] != UInt8(ascii: "N") { return false }
         if e &- s == 2, q[s] == UInt8(ascii: "N"), q[s &+ 1] == UInt8(ascii: "A") { return true }
         var i = s
         while i < e, NumberParser.isSpace(q[i]) { i &+= 1 }
