@@ -73,10 +73,11 @@ struct CSVBytes {
         return negative ? -value : value
     }
 
-    /// ``decimal(from:to:)`` for fields of 9 to 24 bytes: always the three words that end at
-    /// `end`, with the bytes outside the field masked off, so that neither the length nor where
-    /// the point falls takes a branch.
-    @inline(never)
+    /// ``decimal(from:to:)`` for fields of 9 to 24 bytes. The commonest, a weight or a score
+    /// written with up to 16 digits after a point in the first eight bytes, is read here, in
+    /// the caller's loop (the masks stay in its registers and no call is made per field); the
+    /// rest by ``decimalInWords(from:to:)``.
+    @inline(__always)
     func longDecimal(from start: Int, to end: Int) -> Double? {
         let negative = start < end && p[start] == UInt8(ascii: "-")
         let digitsStart = negative ? start &+ 1 : start
@@ -103,6 +104,20 @@ struct CSVBytes {
                 return negative ? -number : number
             }
         }
+        return decimalInWords(from: start, to: end)
+    }
+
+    /// ``decimal(from:to:)`` for fields of 9 to 24 bytes: always the three words that end at
+    /// `end`, with the bytes outside the field masked off, so that neither the length nor where
+    /// the point falls takes a branch.
+    @inline(never)
+    func decimalInWords(from start: Int, to end: Int) -> Double? {
+        let negative = start < end && p[start] == UInt8(ascii: "-")
+        let digitsStart = negative ? start &+ 1 : start
+        let length = end &- digitsStart
+        guard length > 0, length <= 24, end >= 24 else { return nil }
+        let raw = UnsafeRawPointer(p)
+        let ascii: UInt64 = 0x3030_3030_3030_3030
         let x0 = raw.loadUnaligned(fromByteOffset: end &- 8, as: UInt64.self) ^ ascii
         let x1 = raw.loadUnaligned(fromByteOffset: end &- 16, as: UInt64.self) ^ ascii
         let x2 = raw.loadUnaligned(fromByteOffset: end &- 24, as: UInt64.self) ^ ascii

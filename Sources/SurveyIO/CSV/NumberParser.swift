@@ -197,6 +197,7 @@ enum NumberParser {
     /// All on 64-bit words: the top 128 bits of P are `high` and `low`, and as P has 191 or 192
     /// bits, the 53 kept are the top of `high` and the bits dropped are the rest of `high`
     /// (10 or 11 of them) and all of `low`.
+    @inline(__always)
     static func quotientByReciprocal(_ mantissa: UInt64, tenToThe k: Int) -> Double? {
         guard mantissa != 0, k >= 1, k <= 22 else { return nil }
         let shift = mantissa.leadingZeroBitCount
