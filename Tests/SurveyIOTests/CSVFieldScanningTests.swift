@@ -41,9 +41,7 @@ struct CSVFieldScanningTests {
             bytes.withUnsafeBufferPointer { buffer in
                 // An empty array may have no address: any valid pointer will do for no bytes.
                 let base = buffer.baseAddress ?? UnsafePointer(bitPattern: 0x10)!
-                let endsBuffer = UnsafeMutableBufferPointer<Int>.allocate(capacity: FieldEndCursor.bufferCapacity)
-                defer { endsBuffer.deallocate() }
-                var cursor = FieldEndCursor(CSVBytes(p: base, end: bytes.count, separator: separator), buffer: endsBuffer)
+                var cursor = FieldEndCursor(CSVBytes(p: base, end: bytes.count, separator: separator))
                 body(round, bytes, separator, &cursor, &rng)
             }
         }

@@ -229,9 +229,7 @@ struct CSVParser {
     ) throws(ReadError) {
         let columnCount = builders.count
         var at = pos, r = row, room = capacity
-        let endsBuffer = UnsafeMutableBufferPointer<Int>.allocate(capacity: FieldEndCursor.bufferCapacity)
-        defer { endsBuffer.deallocate() }
-        var ends = FieldEndCursor(bytes, buffer: endsBuffer)
+        var ends = FieldEndCursor(bytes)
         defer { pos = at; row = r; capacity = room }
         let reportEvery = max(bytes.end / 200, 1 << 16)
         var nextReport = at &+ reportEvery

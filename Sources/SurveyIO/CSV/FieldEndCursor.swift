@@ -5,134 +5,103 @@ import ByteClasses
 /// Finds where unquoted fields end (the next separator, `\n` or `\r`) by classifying the bytes
 /// of a file 64 at a time, as the structural indexes of simdjson and simdcsv do (G. Langdale and
 /// D. Lemire, "Parsing Gigabytes of JSON per Second", VLDB Journal 28, 2019): four vector
-/// comparisons per sixteen bytes give one bit per byte, and the offsets of the set bits are
-/// written out, a few blocks at a time, into a buffer the caller lends (``bufferCapacity``
-/// offsets). Taking the next end is then a load; the branch that refills the buffer is taken
-/// once every few hundred fields, where one per block (about once a row of a narrow file) was
-/// mispredicted nearly every time, as a row's fields fall across blocks at random.
+/// comparisons per sixteen bytes give one bit per byte, and each field end is then the lowest set
+/// bit at or after the field's start. A row loop asks for every field, so each byte is classified
+/// about once, and finding an end costs a count of trailing zeros rather than a loop over the
+/// field's bytes with a branch per byte.
 ///
 /// Quotes are not tracked: a quoted field is read by the byte loop, which says where the next
 /// field starts, and the cursor simply goes on from there (a quote inside an unquoted field is an
-/// ordinary byte, as it is to the byte loop). Positions asked for go forward; to go back (a row
-/// that the row loop reads again field by field), the cursor is forgotten (``forget()``) first.
+/// ordinary byte, as it is to the byte loop). A position may go back (a row that the row loop
+/// reads again field by field): one inside the classified block is found in its bits, one
+/// before it classifies afresh.
 struct FieldEndCursor {
     private let p: UnsafePointer<UInt8>
     private let end: Int
     private let separator: UInt8
-    /// The ends found and not yet taken: `ends[taken..<found]`, in order, every end in
-    /// `[ends[taken], scanned)` among them.
-    private let ends: UnsafeMutablePointer<Int>
-    private var taken = 0
-    private var found = 0
-    /// Where classifying goes on: every end before it that is not taken is in the buffer.
-    private var scanned = 0
+    /// The 64 bytes from `blockStart` (fewer at the end of the file) that `bits` describes: bit
+    /// k is set when byte `blockStart + k` is a separator or a line-end byte.
+    private var blockStart: Int
+    private var bits: UInt64 = 0
 
-    /// Offsets of ends a buffer holds before it stops taking blocks.
-    private static let endsPerRefill = 192
     private static let blockSize = 64
-    /// The buffer a cursor needs: room for a refill, and for the eight offsets a block writes
-    /// past its last end.
-    static let bufferCapacity = endsPerRefill + blockSize + 8
 
-    /// A cursor over `bytes` that keeps its ends in `buffer` (at least ``bufferCapacity``
-    /// offsets, lent for the cursor's life).
-    init(_ bytes: CSVBytes, buffer: UnsafeMutableBufferPointer<Int>) {
-        precondition(buffer.count >= Self.bufferCapacity, "a field end cursor needs a buffer of \(Self.bufferCapacity) offsets")
+    init(_ bytes: CSVBytes) {
         p = bytes.p
         end = bytes.end
         separator = bytes.separator
-        ends = buffer.baseAddress!
+        blockStart = -Self.blockSize
     }
 
     /// The offset of the first separator, `\n` or `\r` at or after `position`, or the end of
-    /// the file when there is none; the ends below `position` are taken out.
+    /// the file when there is none.
     @inline(__always)
     mutating func next(from position: Int) -> Int {
-        skip(to: position)
-        if taken == found {
-            refill()
-            if found == 0 { return end }
+        let offset = position &- blockStart
+        if UInt(bitPattern: offset) < UInt(Self.blockSize) {
+            let ahead = bits & (~0 << UInt64(offset))
+            if ahead != 0 { return blockStart &+ ahead.trailingZeroBitCount }
+            (blockStart, bits) = Self.block(p, end, separator, from: blockStart &+ Self.blockSize)
+        } else {
+            (blockStart, bits) = Self.block(p, end, separator, from: position)
         }
-        return ends[taken]
+        return bits != 0 ? blockStart &+ bits.trailingZeroBitCount : end
     }
 
-    /// The next field end, taken out of the cursor: the lowest end left (the end of the file
-    /// when there is none). The row loop's index reads fields this way, each end taken as it is
-    /// met and those below the field's start taken out beforehand (``skip(to:)``).
+    /// The next field end, taken out of the cursor: the lowest end left in the block, or the
+    /// first in the blocks after it (the end of the file when there is none). The row loop's
+    /// index reads fields this way, each end taken as it is met and those below the field's
+    /// start taken out beforehand (``skip(to:)``), so that finding an end waits only for the
+    /// last one taken, not for where the field starts, as ``next(from:)`` does.
     @inline(__always)
     mutating func pop() -> Int {
-        if taken == found {
-            refill()
-            if found == 0 { return end }
+        if bits == 0 {
+            (blockStart, bits) = Self.block(p, end, separator, from: blockStart &+ Self.blockSize)
+            if bits == 0 { return end }
         }
-        let next = ends[taken]
-        taken &+= 1
-        return next
+        let found = blockStart &+ bits.trailingZeroBitCount
+        bits &= bits &- 1
+        return found
     }
 
-    /// Takes out the ends below `position`, so that ``pop()`` gives the first at or after it.
+    /// Takes out the ends below `position`, so that ``pop()`` gives the first at or after it
+    /// (the ends below must not have been taken out by ``pop()`` beyond `position`).
     @inline(__always)
     mutating func skip(to position: Int) {
-        if position >= scanned {
-            // Beyond what was classified: start again from there.
-            taken = 0
-            found = 0
-            scanned = position
-            return
+        let offset = position &- blockStart
+        if UInt(bitPattern: offset) < UInt(Self.blockSize) {
+            bits &= ~0 << UInt64(offset)
+        } else {
+            (blockStart, bits) = Self.block(p, end, separator, from: position)
         }
-        while taken < found, ends[taken] < position { taken &+= 1 }
     }
 
-    /// Forgets the ends found, so that the next position asked for may lie anywhere: the row
-    /// loop reads a row again after ``pop()`` took out some of its ends.
+    /// Forgets the classified block, so that the next position asked for may lie anywhere: the
+    /// row loop reads a row again after ``pop()`` took out some of its ends.
     mutating func forget() {
-        taken = 0
-        found = 0
-        scanned = 0
+        blockStart = -Self.blockSize
+        bits = 0
     }
 
-    /// Classifies blocks from `scanned` on until the buffer holds ``endsPerRefill`` ends or the
-    /// file ends; the last bytes of the file, fewer than a block, one at a time.
+    /// The first block from `start` on that holds a field end, classified; or the last bytes
+    /// of the file (fewer than a block, perhaps none) when no whole block does. A function of
+    /// its arguments, so that the cursor's state stays in the caller's registers.
     @inline(never)
-    private mutating func refill() {
-        var count = 0
-        var at = scanned
-        while count < Self.endsPerRefill, at < end {
-            let bits: UInt64
-            if at &+ Self.blockSize <= end {
-                bits = Self.fieldEnds(UnsafeRawPointer(p + at), separator)
-            } else {
-                var tail: UInt64 = 0
-                var k = 0
-                while at &+ k < end {
-                    if CSVBytes.endsField(p[at &+ k], separator: separator) { tail |= 1 << UInt64(k) }
-                    k &+= 1
-                }
-                bits = tail
-            }
-            count &+= Self.flatten(bits, at: at, into: ends + count)
-            at = Swift.min(at &+ Self.blockSize, end)
+    private static func block(_ p: UnsafePointer<UInt8>, _ end: Int, _ separator: UInt8, from start: Int) -> (start: Int, bits: UInt64) {
+        var at = start
+        while at &+ blockSize <= end {
+            let bits = fieldEnds(UnsafeRawPointer(p + at), separator)
+            if bits != 0 { return (at, bits) }
+            at &+= blockSize
         }
-        scanned = at
-        taken = 0
-        found = count
-    }
-
-    /// Writes `base` plus the index of each set bit of `bits`, lowest first, at `out`, and
-    /// returns how many: eight at a time without a branch per end (past the last, the offsets
-    /// written are not counted), as simdjson writes out its structural indexes.
-    @inline(__always)
-    private static func flatten(_ bits: UInt64, at base: Int, into out: UnsafeMutablePointer<Int>) -> Int {
-        var rest = bits
-        var written = 0
-        repeat {
-            for k in 0..<8 {
-                out[written &+ k] = base &+ rest.trailingZeroBitCount
-                rest &= rest &- 1
-            }
-            written &+= 8
-        } while rest != 0
-        return bits.nonzeroBitCount
+        // The last bytes, fewer than a block: one at a time.
+        var bits: UInt64 = 0
+        var k = 0
+        while at &+ k < end {
+            if CSVBytes.endsField(p[at &+ k], separator: separator) { bits |= 1 << UInt64(k) }
+            k &+= 1
+        }
+        return (at, bits)
     }
 
     /// One bit per byte of the 64 at `raw`: set for the separator, `\n` and `\r`. On x86-64,
