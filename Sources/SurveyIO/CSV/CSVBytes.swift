@@ -76,7 +76,7 @@ struct CSVBytes {
     /// ``decimal(from:to:)`` for fields of 9 to 24 bytes. The commonest, a weight or a score
     /// written with up to 16 digits after a point in the first eight bytes, is read here, in
     /// the caller's loop (the masks stay in its registers and no call is made per field); the
-    /// rest by ``decimalInWords(from:to:)``.
+    /// rest by ``decimalInWords(to:length:negative:)``.
     @inline(__always)
     func longDecimal(from start: Int, to end: Int) -> Double? {
         let negative = start < end && p[start] == UInt8(ascii: "-")
@@ -104,18 +104,15 @@ struct CSVBytes {
                 return negative ? -number : number
             }
         }
-        return decimalInWords(from: start, to: end)
+        return decimalInWords(to: end, length: length, negative: negative)
     }
 
-    /// ``decimal(from:to:)`` for fields of 9 to 24 bytes: always the three words that end at
-    /// `end`, with the bytes outside the field masked off, so that neither the length nor where
-    /// the point falls takes a branch.
+    /// ``longDecimal(from:to:)`` for the `length` bytes before `end` after an optional minus
+    /// (`negative`; 1 to 24 of them, with at least 24 bytes before `end`): always the three
+    /// words that end at `end`, with the bytes outside the field masked off, so that neither
+    /// the length nor where the point falls takes a branch.
     @inline(never)
-    func decimalInWords(from start: Int, to end: Int) -> Double? {
-        let negative = start < end && p[start] == UInt8(ascii: "-")
-        let digitsStart = negative ? start &+ 1 : start
-        let length = end &- digitsStart
-        guard length > 0, length <= 24, end >= 24 else { return nil }
+    private func decimalInWords(to end: Int, length: Int, negative: Bool) -> Double? {
         let raw = UnsafeRawPointer(p)
         let ascii: UInt64 = 0x3030_3030_3030_3030
         let x0 = raw.loadUnaligned(fromByteOffset: end &- 8, as: UInt64.self) ^ ascii
