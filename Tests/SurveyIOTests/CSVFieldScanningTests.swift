@@ -163,6 +163,7 @@ struct CSVFieldScanningTests {
     }
 
     @Test("Edge cases of a plain decimal", arguments: [
+        ("7", 7.0), ("0", 0.0), ("98", 98.0), ("09", 9.0), ("10", 10.0), ("-5", -5.0),
         ("5.", 5.0), (".5", 0.5), ("-0", -0.0), ("-0.0", -0.0), ("00012", 12.0), ("-7.25", -7.25),
         ("12345678", 12_345_678.0), ("-1234567", -1_234_567.0), ("1234567.8", 1_234_567.8),
         ("3.680318049162283", 3.680318049162283), ("2.2448222888221148", 2.2448222888221148),
@@ -177,7 +178,7 @@ struct CSVFieldScanningTests {
         #expect(try #require(value).bitPattern == expected.bitPattern)
     }
 
-    @Test("Not plain decimals", arguments: ["-", ".", "-.", "1.2.3", "1e5", "+5", " 5", "5 ", "0x1A", "--5", "12345678901234567890", "1.23456789012345678901"])
+    @Test("Not plain decimals", arguments: ["-", ".", "-.", "a", "9a", "a9", ":", "/5", "5:", "1.2.3", "1e5", "+5", " 5", "5 ", "0x1A", "--5", "12345678901234567890", "1.23456789012345678901"])
     func notPlain(text: String) {
         let bytes = Array(String(repeating: ",", count: 24).utf8) + Array(text.utf8) + [0x0A]
         let value = bytes.withUnsafeBufferPointer { buffer in

@@ -298,6 +298,19 @@ struct ParallelCSVReaderTests {
         }
     }
 
+    @Test("A significand and a power of two make their Double from bits, a rounding carry to 2^53 included", arguments: [
+        (UInt64(1) << 52, 0, 4_503_599_627_370_496.0),
+        (UInt64(1) << 52, -52, 1.0),
+        ((UInt64(1) << 53) - 1, -52, 2.0 - 0x1p-52),
+        (UInt64(1) << 53, -53, 1.0),
+        (UInt64(1) << 53, -60, 0x1p-7),
+        ((UInt64(1) << 52) | 1, -100, 0x1p-48 + 0x1p-100),
+    ])
+    func scaledSignificand(significand: UInt64, exponent: Int, expected: Double) {
+        #expect(NumberParser.scaled(significand, by: exponent).bitPattern == expected.bitPattern)
+        #expect(NumberParser.scaled(significand, by: exponent) == Double(significand) * NumberParser.powerOfTwo(exponent))
+    }
+
     @Test("Division by a power of ten through the reciprocal of five equals exact division, or leaves it to division")
     func reciprocalQuotient() {
         var rng = SeededGenerator(seed: 0x5EC1)
