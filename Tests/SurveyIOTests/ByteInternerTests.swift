@@ -3,8 +3,9 @@ import SurveyCore
 import Testing
 
 /// The interner gives each distinct byte string one index, in order of first appearance, at
-/// every length its hash and comparison treat apart (under 8 bytes, 8 to 16 as two words that
-/// may overlap, 17 to 64 by words, two lanes of the hash from 16, longer by `memcmp`).
+/// every length its hash and comparison treat apart (under 8 bytes, read alone or with the bytes
+/// before them, 8 to 16 as two words that may overlap, 17 to 64 by words, two lanes of the hash
+/// from 16, longer by `memcmp`).
 @Suite("Byte interner")
 struct ByteInternerTests {
     @Test("Distinct values get distinct indices in order of first appearance; repeats get theirs back")
@@ -27,10 +28,13 @@ struct ByteInternerTests {
         }
         var interner = ByteInterner()
         var firstIndex: [[UInt8]: Int32] = [:]
-        for value in values + values.reversed() {
-            let index = value.withUnsafeBufferPointer { buffer -> Int32 in
+        // The second time round, each value lies after 0 to 12 other bytes of its buffer (as a
+        // field does in a file): values under eight bytes are then read with the bytes before.
+        for (round, value) in (values.map { (0, $0) } + values.reversed().map { (1, $0) }) {
+            let before = round == 0 ? [] : [UInt8](repeating: 0x2C, count: Int(rng.next() % 13))
+            let index = (before + value).withUnsafeBufferPointer { buffer -> Int32 in
                 var nothing: UInt8 = 0
-                return buffer.isEmpty ? interner.intern(&nothing, 0, 0) : interner.intern(buffer.baseAddress!, 0, buffer.count)
+                return buffer.isEmpty ? interner.intern(&nothing, 0, 0) : interner.intern(buffer.baseAddress!, before.count, buffer.count)
             }
             if let known = firstIndex[value] {
                 #expect(index == known, "\(value)")

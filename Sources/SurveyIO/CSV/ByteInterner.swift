@@ -16,7 +16,7 @@ struct ByteInterner {
     private(set) var holdsInvalidUTF8 = false
 
     /// The value last interned at each of 32 places (``recentPlaceBits``), chosen by its length and
-    /// outer words (``outerWords(_:_:)``). A column of few distinct values (the answers to a
+    /// outer words (``outerWords(_:_:readableBefore:)``). A column of few distinct values (the answers to a
     /// closed question) finds nearly every value here with one comparison, without the hash
     /// table. Every interner starts with the one shared empty table (``noRecentValues``) and
     /// copies it when it keeps its first value, so that the interners of numeric columns (every
@@ -37,7 +37,8 @@ struct ByteInterner {
         var index: Int32
     }
 
-    /// The index of the value in `p[start..<end]`, added if new.
+    /// The index of the value in `p[start..<end]`, added if new; the bytes before it from `p`
+    /// on must be readable too (they are the buffer the value lies in).
     ///
     /// Under eight bytes, a value is its length and outer words, so a recent value with the same
     /// three is the same value; from eight bytes on, the value held is also compared with it
@@ -49,7 +50,7 @@ struct ByteInterner {
     /// mispredict a branch on each.
     mutating func intern(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Int32 {
         let value = p + start, length = end &- start
-        let (first, last) = Self.outerWords(value, length)
+        let (first, last) = Self.outerWords(value, length, readableBefore: start)
         let mixed = (first ^ last &>> 5 ^ UInt64(truncatingIfNeeded: length)) &* 0x9E37_79B9_7F4A_7C15
         let place = Int(truncatingIfNeeded: mixed &>> (64 &- Self.recentPlaceBits))
         let seen = recent.withUnsafeBufferPointer { $0[place] }
@@ -64,10 +65,10 @@ struct ByteInterner {
         return index
     }
 
-    /// Whether value `index`, which has `length` bytes (8 or more), is the `length` bytes at
-    /// `value`: up to 64 bytes as the eight words at offsets 8k clamped to `length` − 8, all
-    /// read and compared whatever the length (the words overlap when it is shorter), longer
-    /// ones by ``holds(_:_:_:)``.
+    /// Whether value `index`, which has `length` bytes (8 or more) and the same first and last
+    /// eight, is the `length` bytes at `value`: up to 64 bytes by the six words between those,
+    /// at offsets 8k (k from 1 to 6) clamped to `length` − 8, all read and compared whatever the
+    /// length (the words overlap when it is shorter); longer ones by ``holds(_:_:_:)``.
     @inline(__always)
     private func sameRecent(_ index: Int32, _ value: UnsafePointer<UInt8>, _ length: Int) -> Bool {
         guard length <= 64 else { return holds(index, value, length) }
@@ -75,7 +76,7 @@ struct ByteInterner {
         return arena.withUnsafeBufferPointer { a in
             let x = UnsafeRawPointer(a.baseAddress! + starts[k]), y = UnsafeRawPointer(value)
             var difference: UInt64 = 0
-            for word in 0..<8 {
+            for word in 1..<7 {
                 let offset = Swift.min(word &* 8, length &- 8)
                 difference |= x.loadUnaligned(fromByteOffset: offset, as: UInt64.self) ^ y.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
             }
@@ -171,18 +172,26 @@ struct ByteInterner {
     }
 
     /// The first and last eight bytes of the `n` bytes at `p` (which may overlap); under eight
-    /// bytes, the bytes at 0 to 6 clamped to the last, in one word. Read without a loop, and
-    /// with the length they determine every value of up to 16 bytes. Under eight bytes, no
-    /// branch on the length either: a column of age groups has `60+` among `18-29` and `30-44`.
+    /// bytes, the value's bytes alone in one word, the rest zero: the eight bytes that end with
+    /// it, shifted down past those before it (when `readableBefore`, the bytes readable before
+    /// `p`, makes eight), or else byte by byte (the same word, as the hash table needs). Read
+    /// without a loop, and with the length they determine every value of up to 16 bytes. Under
+    /// eight bytes, no branch on the length either: a column of age groups has `60+` among
+    /// `18-29` and `30-44`.
     @inline(__always)
-    private static func outerWords(_ p: UnsafePointer<UInt8>, _ n: Int) -> (first: UInt64, last: UInt64) {
+    private static func outerWords(_ p: UnsafePointer<UInt8>, _ n: Int, readableBefore: Int) -> (first: UInt64, last: UInt64) {
         let raw = UnsafeRawPointer(p)
         if n >= 8 {
             return (raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self))
         }
         guard n > 0 else { return (0, 0) }
+        if readableBefore &+ n >= 8 {
+            return (raw.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self) &>> UInt64((8 &- n) &* 8), 0)
+        }
+        // Near the start of its buffer: the bytes at 0 to 6, each read at most at the last and
+        // kept only below the length.
         var word: UInt64 = 0
-        for k in 0..<7 { word |= UInt64(p[Swift.min(k, n &- 1)]) &<< UInt64(k &* 8) }
+        for k in 0..<7 { word |= UInt64(p[Swift.min(k, n &- 1)]) &<< UInt64(k &* 8) & (k < n ? 0xFF &<< UInt64(k &* 8) : 0) }
         return (word, 0)
     }
 
