@@ -110,6 +110,30 @@ struct CSVFieldScanningTests {
         }
     }
 
+    @Test("Sixteen digits read at once (SSE2 on x86-64) equal the words read in Swift, and the digits written, for every count and any bytes before them")
+    func sixteenDigits() {
+        var rng = SeededGenerator(seed: 0x16D1)
+        let alphabet: [UInt8] = Array("0123456789.,-x".utf8) + [0xD0, 0x00, 0xFF, 0x2F, 0x3A]
+        for round in 0..<20_000 {
+            let count = Int.random(in: 0...16, using: &rng)
+            // Mostly digits where they are counted; now and then any byte, there or before them.
+            let bytes: [UInt8] = (0..<16).map { k in
+                k >= 16 - count && round % 4 != 0
+                    ? UInt8(ascii: "0") + UInt8.random(in: 0...9, using: &rng)
+                    : alphabet.randomElement(using: &rng)!
+            }
+            let digits = bytes[(16 - count)...]
+            let expected: UInt64 = digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
+                ? digits.reduce(UInt64(0)) { $0 * 10 + UInt64($1 - 0x30) }
+                : .max
+            bytes.withUnsafeBufferPointer { buffer in
+                let scanner = CSVBytes(p: buffer.baseAddress!, end: 16, separator: UInt8(ascii: ","))
+                #expect(scanner.sixteenDigits(endingAt: 16, count: count) == expected, "\(bytes), \(count)")
+                #expect(scanner.portableSixteenDigits(endingAt: 16, count: count) == expected, "\(bytes), \(count)")
+            }
+        }
+    }
+
     /// Whether `text` is what ``CSVBytes/decimal(from:to:)`` must take: an optional minus, then
     /// digits with at most one point and at least one digit.
     private static func isPlainDecimal(_ text: [UInt8]) -> Bool {

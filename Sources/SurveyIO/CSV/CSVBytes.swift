@@ -1,3 +1,7 @@
+#if arch(x86_64)
+import ByteClasses
+#endif
+
 /// The bytes of a delimited file and the scanning that needs nothing else: where fields and
 /// lines end, and plain decimal numbers read in the same pass. A trivial value (a pointer, a
 /// length and the separator), so that the row loop's calls copy nothing that is counted.
@@ -92,19 +96,42 @@ struct CSVBytes {
             let flags = Self.nonDigits(first)
             let point = flags.trailingZeroBitCount >> 3, after = length &- point &- 1
             if flags != 0, after <= 16, (first &>> UInt64(point &<< 3)) & 0xFF == UInt64(UInt8(ascii: ".") ^ 0x30) {
-                // The digits after the point, in the two words that end the field (those before
-                // them masked off); the ones before it, moved to the top of the first word.
-                let low = raw.loadUnaligned(fromByteOffset: end &- 8, as: UInt64.self) ^ ascii
-                let high = raw.loadUnaligned(fromByteOffset: end &- 16, as: UInt64.self) ^ ascii
-                let lowField = Self.topBytes(after), highField = Self.topBytes(after &- 8)
-                guard (Self.nonDigits(low) & lowField) | (Self.nonDigits(high) & highField) == 0 else { return nil }
+                // The digits after the point, the sixteen bytes that end the field (those before
+                // them taken as zeros); the ones before it, moved to the top of the first word.
+                let fraction = sixteenDigits(endingAt: end, count: after)
+                guard fraction != .max else { return nil }
                 let whole = point == 0 ? 0 : Self.eightDigits(first << UInt64((8 &- point) &<< 3))
-                let fraction = Self.eightDigits(high & highField) &* 100_000_000 &+ Self.eightDigits(low & lowField)
                 guard let number = NumberParser.fraction(whole &* Self.powersOfTen[after] &+ fraction, digitsAfterPoint: after) else { return nil }
                 return negative ? -number : number
             }
         }
         return decimalInWords(to: end, length: length, negative: negative)
+    }
+
+    /// The number written by the `count` digits (0 to 16) that end at `end` (at least 16 bytes
+    /// from the file's start), or `UInt64.max` when one of them is not a digit. On x86-64 by
+    /// SSE2 (``ByteClasses``), sixteen bytes at once; elsewhere by
+    /// ``portableSixteenDigits(endingAt:count:)``.
+    @inline(__always)
+    func sixteenDigits(endingAt end: Int, count: Int) -> UInt64 {
+        #if arch(x86_64)
+        byte_classes_sixteen_digits(p + (end &- 16), UInt32(truncatingIfNeeded: 16 &- count))
+        #else
+        portableSixteenDigits(endingAt: end, count: count)
+        #endif
+    }
+
+    /// ``sixteenDigits(endingAt:count:)`` in words: the two that end at `end`, the bytes before
+    /// the digits masked off, non-digits flagged and eight digits converted at a time.
+    @inline(__always)
+    func portableSixteenDigits(endingAt end: Int, count: Int) -> UInt64 {
+        let raw = UnsafeRawPointer(p)
+        let ascii: UInt64 = 0x3030_3030_3030_3030
+        let low = raw.loadUnaligned(fromByteOffset: end &- 8, as: UInt64.self) ^ ascii
+        let high = raw.loadUnaligned(fromByteOffset: end &- 16, as: UInt64.self) ^ ascii
+        let lowField = Self.topBytes(count), highField = Self.topBytes(count &- 8)
+        guard (Self.nonDigits(low) & lowField) | (Self.nonDigits(high) & highField) == 0 else { return .max }
+        return Self.eightDigits(high & highField) &* 100_000_000 &+ Self.eightDigits(low & lowField)
     }
 
     /// ``longDecimal(from:to:)`` for the `length` bytes before `end` after an optional minus
