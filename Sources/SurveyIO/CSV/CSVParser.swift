@@ -323,12 +323,16 @@ struct CSVParser {
             }
             guard position < limit else { return (rows, .limit) }
             let rowStart = position
+            var taken = true
+            // The fields before the last: the separator must end each.
             var column = 0
-            while true {
+            while column < last {
                 if position < fileEnd, p[position] == Self.quote {
                     // Quoted: the byte loop finds its end and where the next field starts.
-                    guard let field = try? scanQuotedField(at: position, row: rowStart, field: column &+ 1), !field.escaped,
-                          (column < last) == (field.terminator == .separator) else { break }
+                    guard let field = indexedQuotedField(at: position, row: rowStart, column: column, isLast: false) else {
+                        taken = false
+                        break
+                    }
                     slot.initialize(to: FieldSpan(start: field.start, end: field.end))
                     position = field.next
                     cursor.skip(to: position)
@@ -336,36 +340,59 @@ struct CSVParser {
                     // Each end is the lowest left: those below the field's start are taken out.
                     let fieldEnd = cursor.pop()
                     slot.initialize(to: FieldSpan(start: position, end: fieldEnd))
-                    if column < last {
-                        // More fields follow: the separator must end this one.
-                        guard fieldEnd < fileEnd, p[fieldEnd] == separator else { break }
-                        position = fieldEnd &+ 1
-                    } else if fieldEnd == fileEnd {
-                        position = fileEnd
-                    } else {
-                        // The row's last field: a line end must end it (`\r\n` holds two ends).
-                        guard p[fieldEnd] != separator else { break }
-                        position = bytes.lineEnd(at: fieldEnd)
-                        if position != fieldEnd &+ 1 { cursor.skip(to: position) }
+                    guard fieldEnd < fileEnd, p[fieldEnd] == separator else {
+                        taken = false
+                        break
                     }
+                    position = fieldEnd &+ 1
                 }
                 slot += 1
-                if column == last {
-                    rows &+= 1
-                    column = -1
-                    break
-                }
                 column &+= 1
             }
-            if column >= 0 {
+            // The row's last field: a line end (`\r\n` holds two ends) or the file's end must end it.
+            if taken {
+                if position < fileEnd, p[position] == Self.quote {
+                    if let field = indexedQuotedField(at: position, row: rowStart, column: last, isLast: true) {
+                        slot.initialize(to: FieldSpan(start: field.start, end: field.end))
+                        position = field.next
+                        cursor.skip(to: position)
+                    } else {
+                        taken = false
+                    }
+                } else {
+                    let fieldEnd = cursor.pop()
+                    slot.initialize(to: FieldSpan(start: position, end: fieldEnd))
+                    if fieldEnd == fileEnd {
+                        position = fileEnd
+                    } else if p[fieldEnd] != separator {
+                        position = bytes.lineEnd(at: fieldEnd)
+                        if position != fieldEnd &+ 1 { cursor.skip(to: position) }
+                    } else {
+                        taken = false
+                    }
+                }
+            }
+            guard taken else {
                 // A row it does not take: start it again, field by field, with a cursor that
                 // has not had the row's ends taken out.
                 position = rowStart
                 cursor.forget()
                 return (rows, .byFields)
             }
+            slot += 1
+            rows &+= 1
         }
         return (rows, .batchFull)
+    }
+
+    /// The quoted field at `position` (in column `column`, the row's last when `isLast`) as the
+    /// index takes it: without doubled quotes, and ended by the separator unless it is the
+    /// row's last; `nil` for any other (the row is then read field by field).
+    @inline(__always)
+    private func indexedQuotedField(at position: Int, row rowStart: Int, column: Int, isLast: Bool) -> Field? {
+        guard let field = try? scanQuotedField(at: position, row: rowStart, field: column &+ 1), !field.escaped,
+              (field.terminator == .separator) != isLast else { return nil }
+        return field
     }
 
     /// Stores the fields of `rows` indexed rows (``indexRows``), the first of them row
