@@ -228,7 +228,7 @@ enum NumberParser {
     /// multiplication, each waiting for the one before.
     @inline(__always)
     static func scaled(_ significand: UInt64, by exponent: Int) -> Double {
-        Double(bitPattern: UInt64(1023 &+ 52 &- 1 &+ exponent) &<< 52 &+ significand)
+        Double(bitPattern: UInt64(truncatingIfNeeded: 1023 &+ 52 &- 1 &+ exponent) &<< 52 &+ significand)
     }
 
     /// 2ᵉ for an exponent of a normal `Double` (−1022 to 1023), from its bits. A significand of
