@@ -15,10 +15,10 @@ struct ByteInterner {
     /// Whether a value added so far is not valid UTF-8 (each distinct value is checked once).
     private(set) var holdsInvalidUTF8 = false
 
-    /// The value last interned at each of 32 places (``recentPlaceBits``), chosen by its length and
-    /// outer words (``outerWords(_:_:readableBefore:)``). A column of few distinct values (the answers to a
-    /// closed question) finds nearly every value here with one comparison, without the hash
-    /// table. Every interner starts with the one shared empty table (``noRecentValues``) and
+    /// The value last interned at each of 32 places (``recentPlaceBits``), chosen by its length
+    /// and outer words (``outerWords(_:_:readableBefore:)``). A column of few distinct values (the
+    /// answers to a closed question) finds nearly every value here with one comparison, without
+    /// the hash table. Every interner starts with the one shared empty table (``noRecentValues``) and
     /// copies it when it keeps its first value, so that the interners of numeric columns (every
     /// column of every stretch has one) hold none of their own.
     private var recent = noRecentValues
@@ -174,10 +174,10 @@ struct ByteInterner {
     /// The first and last eight bytes of the `n` bytes at `p` (which may overlap); under eight
     /// bytes, the value's bytes alone in one word, the rest zero: the eight bytes that end with
     /// it, shifted down past those before it (when `readableBefore`, the bytes readable before
-    /// `p`, makes eight), or else byte by byte (the same word, as the hash table needs). Read
-    /// without a loop, and with the length they determine every value of up to 16 bytes. Under
-    /// eight bytes, no branch on the length either: a column of age groups has `60+` among
-    /// `18-29` and `30-44`.
+    /// `p`, makes eight), or else, near the start of its buffer, byte by byte (the same word, as
+    /// the hash table needs). With the length they determine every value of up to 16 bytes.
+    /// Except near a buffer's start, read without a loop or a branch on the length: a column of
+    /// age groups has `60+` among `18-29` and `30-44`.
     @inline(__always)
     private static func outerWords(_ p: UnsafePointer<UInt8>, _ n: Int, readableBefore: Int) -> (first: UInt64, last: UInt64) {
         let raw = UnsafeRawPointer(p)
@@ -188,10 +188,8 @@ struct ByteInterner {
         if readableBefore &+ n >= 8 {
             return (raw.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self) &>> UInt64((8 &- n) &* 8), 0)
         }
-        // Near the start of its buffer: the bytes at 0 to 6, each read at most at the last and
-        // kept only below the length.
         var word: UInt64 = 0
-        for k in 0..<7 { word |= UInt64(p[Swift.min(k, n &- 1)]) &<< UInt64(k &* 8) & (k < n ? 0xFF &<< UInt64(k &* 8) : 0) }
+        for k in 0..<n { word |= UInt64(p[k]) &<< UInt64(k &* 8) }
         return (word, 0)
     }
 

@@ -28,8 +28,8 @@ struct CSVBytes {
     /// most one point, at least one digit, at most 24 bytes), or `nil` for anything else,
     /// including a number this way does not take (then ``NumberParser`` decides). The value is
     /// the one ``NumberParser`` gives for the same bytes: the same mantissa and exponent go to
-    /// ``NumberParser/decimal(_:exponent:)`` (or, for a long decimal, ``NumberParser/fraction(_:digitsAfterPoint:)``,
-    /// which gives the same value).
+    /// ``NumberParser/decimal(_:exponent:)`` (or, for a long decimal, to
+    /// ``NumberParser/fraction(_:digitsAfterPoint:)``, which gives the same value).
     ///
     /// The end is known (a ``FieldEndCursor`` found it), so the bytes are read as words that end
     /// at `end` (they start before the field, never past the file's end) and converted without

@@ -140,7 +140,15 @@ enum NumberParser {
     @inline(__always)
     static func fraction(_ mantissa: UInt64, digitsAfterPoint k: Int) -> Double? {
         guard k != 0, mantissa != 0 else { return decimal(mantissa, exponent: -k) }
-        return quotientByReciprocal(mantissa, tenToThe: k) ?? quotientByDivision(mantissa, tenToThe: k)
+        return quotient(mantissa, tenToThe: k)
+    }
+
+    /// `mantissa ÷ 10ᵏ` (a mantissa above 0, k from 1 to 22) correctly rounded: by
+    /// ``quotientByReciprocal(_:tenToThe:)``, or by ``quotientByDivision(_:tenToThe:)`` when that
+    /// cannot decide the rounding.
+    @inline(__always)
+    static func quotient(_ mantissa: UInt64, tenToThe k: Int) -> Double {
+        quotientByReciprocal(mantissa, tenToThe: k) ?? quotientByDivision(mantissa, tenToThe: k)
     }
 
     /// Powers of ten from 10⁰ to 10²², exact in 128 bits.
@@ -155,7 +163,7 @@ enum NumberParser {
             // The standard library rounds an integer to the nearest Double, ties to even.
             return overflow ? nil : Double(product)
         }
-        return quotientByReciprocal(mantissa, tenToThe: -exponent) ?? quotientByDivision(mantissa, tenToThe: -exponent)
+        return quotient(mantissa, tenToThe: -exponent)
     }
 
     /// For k from 0 to 22, the top 128 bits of 1/5ᵏ: T = ⌊2ˢ / 5ᵏ⌋ with the shift s that puts T
