@@ -37,7 +37,8 @@ struct CSVParser {
         var isNumeric = true
         /// The numbers, while the column holds only numbers.
         var numbers: ColumnBlock<Double>?
-        /// The codes, once the column holds a text (in the run's own memory, not copied).
+        /// The codes, once the column holds a text (in the run's own memory, not copied); none
+        /// when they were written in place (``ColumnTargets``).
         var codes: ColumnBlock<Int32>?
         var interner = ByteInterner()
     }
@@ -155,13 +156,13 @@ struct CSVParser {
     /// `expectedRows` reserves room in every column (0: none); `report`, when given, hears the
     /// offset reached about every 1/200 of the file.
     ///
-    /// With `targets` (one per column), the numbers are written there rather than into memory of
-    /// the stretch's own: each target has room for `expectedRows` rows, and a row beyond that
-    /// throws (the caller then reads the file in one pass). The builders of such columns hold
-    /// no numbers.
+    /// With `targets`, each column's numbers, or its codes once it holds a text, are written
+    /// there rather than into memory of the stretch's own: each target has room for
+    /// `expectedRows` rows, and a row beyond that throws (the caller then reads the file in one
+    /// pass). The builders of such columns hold no numbers and no codes.
     mutating func parseRows(
         from start: Int, until limit: Int, columnCount: Int, expectedRows: Int,
-        numbersInto targets: [UnsafeMutablePointer<Double>]? = nil, report: ((Int) -> Void)?
+        into targets: ColumnTargets? = nil, report: ((Int) -> Void)?
     ) throws(ReadError) -> CSVRows {
         var builders = [ColumnBuilder](repeating: ColumnBuilder(), count: columnCount)
         // While the rows are read, each column's values go to a raw run: numbers until its first
@@ -171,8 +172,8 @@ struct CSVParser {
         let numbers = UnsafeMutableBufferPointer<ColumnRun<Double>>.allocate(capacity: columnCount)
         let codes = UnsafeMutableBufferPointer<ColumnRun<Int32>>.allocate(capacity: columnCount)
         for column in 0..<columnCount {
-            (numbers.baseAddress! + column).initialize(to: targets.map { ColumnRun(writingInto: $0[column]) } ?? ColumnRun(capacity: capacity))
-            (codes.baseAddress! + column).initialize(to: ColumnRun())
+            (numbers.baseAddress! + column).initialize(to: targets.map { ColumnRun(writingInto: $0.numbers[column]) } ?? ColumnRun(capacity: capacity))
+            (codes.baseAddress! + column).initialize(to: targets.map { ColumnRun(writingInto: $0.codes[column]) } ?? ColumnRun())
         }
         defer {
             for column in 0..<columnCount {
@@ -199,7 +200,8 @@ struct CSVParser {
                 builders[column].numbers = numbers[column].finish(count: row)
             } else {
                 builders[column].isNumeric = false
-                builders[column].codes = codes[column].finish(count: row)
+                // Codes written in place stay there (the builder holds none).
+                if !codes[column].isLent { builders[column].codes = codes[column].finish(count: row) }
             }
         }
         return CSVRows(builders: builders, rowCount: row, start: start, end: pos)
@@ -505,18 +507,22 @@ struct CSVParser {
     }
 
     /// `builder` (a column of the `rows` rows from `start`) as a categorical column, its fields
-    /// read again when it is numeric.
-    mutating func categorical(_ builder: ColumnBuilder, column: Int, rows: Int, from start: Int) throws(ReadError) -> ColumnBuilder {
+    /// read again when it is numeric: their codes written to `target` when given (the builder
+    /// then holds none, as when a stretch writes codes in place), otherwise kept by the builder.
+    mutating func categorical(
+        _ builder: ColumnBuilder, column: Int, rows: Int, from start: Int, into target: UnsafeMutablePointer<Int32>? = nil
+    ) throws(ReadError) -> ColumnBuilder {
         guard builder.isNumeric else { return builder }
         var interner = ByteInterner()
-        var codes = ColumnRun<Int32>(capacity: rows)
+        var codes = target.map { ColumnRun<Int32>(writingInto: $0) } ?? ColumnRun<Int32>(capacity: rows)
         do {
             try internAgain(column: column, rows: rows, from: start, into: &interner) { row, code in codes.store(code, at: row) }
         } catch {
             codes.free()
             throw error
         }
-        return ColumnBuilder(isNumeric: false, numbers: nil, codes: codes.finish(count: rows), interner: interner)
+        let kept = codes.isLent ? nil : codes.finish(count: rows)
+        return ColumnBuilder(isNumeric: false, numbers: nil, codes: kept, interner: interner)
     }
 
     private mutating func readHeader(_ pos: inout Int) throws(ReadError) -> [String] {
@@ -562,7 +568,7 @@ struct CSVParser {
                 return
             }
             numbers.free()
-            codes.resize(to: capacity)
+            if !codes.isLent { codes.resize(to: capacity) }
             try internAgain(column: column, rows: row, from: start, into: &interner) { earlier, code in codes.store(code, at: earlier) }
         }
         let code: Int32 = withBytes(of: field) { q, s, e in

@@ -65,9 +65,10 @@ enum ParallelCSVParser {
         return try? CSVParser(p, count, separator: separator, name: name).dataset(columns)
     }
 
-    /// Most columns whose numbers are written in place, straight into the finished columns
-    /// (``InPlaceNumberArrays``, which nests one closure per column); a wider file has each
-    /// stretch keep its numbers in memory of its own, copied into the columns as they are joined.
+    /// Most columns whose values are written in place, straight into the finished columns
+    /// (``InPlaceArrays``, which nests two closures per column: one for its numbers, one for its
+    /// codes); a wider file has each stretch keep its values in memory of its own, copied into
+    /// the columns as they are joined.
     static let maximumColumnsInPlace = 512
 
     private static func read(
@@ -81,15 +82,34 @@ enum ParallelCSVParser {
         let layout = StretchLayout(bounds: split.bounds, rowLimits: split.rowLimits)
         let reading = StretchReading(file: file, names: names, separator: separator, name: name, bytesRead: bytesRead, pages: pages)
         guard names.count <= columnsInPlace else {
-            return reading.columns(layout, targets: nil).map { $0.map(\.column!) }
+            return reading.columns(layout, targets: nil).map { joined in
+                joined.map { if case .built(let column) = $0 { column } else { preconditionFailure("a column was joined in place") } }
+            }
         }
-        let made = InPlaceNumberArrays.make(count: names.count, capacity: layout.rowLimit) { storages in
-            let joined = reading.columns(layout, targets: storages)
-            return (joined?.map(\.numbersInPlace) ?? Array(repeating: 0, count: names.count), joined)
+        // Every column gets room for numbers and for codes; only the one its form uses is
+        // written (the other stays address space), and only its rows count as initialized.
+        let columnCount = names.count
+        let made = InPlaceArrays.make(count: columnCount, capacity: layout.rowLimit, of: Double.self) { numbers in
+            let codesMade = InPlaceArrays.make(count: columnCount, capacity: layout.rowLimit, of: Int32.self) { codes in
+                let joined = reading.columns(layout, targets: ColumnTargets(numbers: numbers, codes: codes))
+                let codeCounts = (0..<columnCount).map { column -> Int in
+                    if case .codesInPlace(let rows, _) = joined?[column] { rows } else { 0 }
+                }
+                return (codeCounts, joined)
+            }
+            let joined = codesMade.result
+            let numberCounts = (0..<columnCount).map { column -> Int in
+                if case .numbersInPlace(let rows) = joined?[column] { rows } else { 0 }
+            }
+            return (numberCounts, (joined: joined, codes: codesMade.arrays))
         }
-        guard let joined = made.result else { return nil }
+        guard let joined = made.result.joined else { return nil }
         return joined.indices.map { column in
-            joined[column].column ?? .numeric(names[column], made.arrays[column])
+            switch joined[column] {
+            case .built(let built): built
+            case .numbersInPlace: .numeric(names[column], made.arrays[column])
+            case .codesInPlace(_, let levels): .categorical(names[column], codes: made.result.codes[column], levels: levels)
+            }
         }
     }
 

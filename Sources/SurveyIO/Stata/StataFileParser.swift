@@ -348,7 +348,7 @@ struct StataFileParser {
     }
 
     /// Most numeric variables decoded together: their columns are made at once
-    /// (``InPlaceNumberArrays``, one nested closure each).
+    /// (``InPlaceArrays``, one nested closure each).
     private static let numericGroupSize = 256
 
     private mutating func decodeData(_ variables: [StataFile.Variable], at start: Int, observations n: Int, rowWidth: Int,
@@ -378,7 +378,7 @@ struct StataFileParser {
         for first in stride(from: 0, to: numeric.count, by: Self.numericGroupSize) {
             let group = Array(numeric[first..<min(first + Self.numericGroupSize, numeric.count)])
             let fields = group.map { (type: variables[$0].type, offset: offsets[$0]) }
-            let made = InPlaceNumberArrays.make(count: group.count, capacity: n) { storages in
+            let made = InPlaceArrays.make(count: group.count, capacity: n, of: Double.self) { storages in
                 for sliceStart in stride(from: 0, to: n, by: sliceRows) {
                     let slice = sliceStart..<Swift.min(n, sliceStart + sliceRows)
                     decoding.decode(fields, rows: slice, into: storages)
