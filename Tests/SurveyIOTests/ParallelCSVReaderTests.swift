@@ -173,6 +173,42 @@ struct ParallelCSVReaderTests {
         #expect(reports > 0)
     }
 
+    @Test("Stretches run from the start to the end of the data and shrink towards the end, the last a sixteenth of the first")
+    func shrinkingStretches() {
+        for (length, chunks) in [(60_000_000, 16), (1_000_000, 7), (40, 9), (10, 9), (123_457, 2)] {
+            let splits = CSVChunkBoundaries.nominalSplits(start: 5, length: length, chunks: chunks)
+            #expect(splits.count == chunks + 1)
+            #expect(splits.first == 5 && splits.last == 5 + length)
+            let lengths = zip(splits, splits.dropFirst()).map { $1 - $0 }
+            #expect(lengths.allSatisfy { $0 >= 0 }, "\(length) in \(chunks)")
+            #expect(zip(lengths, lengths.dropFirst()).allSatisfy { $0 + 1 >= $1 }, "\(length) in \(chunks): \(lengths)")
+            if length >= 1_000_000 {
+                let ratio = Double(lengths.last!) / Double(lengths.first!)
+                #expect(abs(ratio / CSVChunkBoundaries.lastToFirst - 1) < 0.01, "\(length) in \(chunks): \(lengths)")
+            }
+        }
+    }
+
+    @Test("A file whose columns span several huge pages, a numeric column turning to text in a late stretch, reads as one pass does")
+    func columnsOverHugePages() throws {
+        // 300,000 rows: each column's numbers fill more than 2 MiB, so their storage is sized
+        // in whole blocks and its end blocks are collapsed by the stretches that reach them.
+        var text = "id,weight,group,late\n"
+        let rows = 300_000
+        text.reserveCapacity(rows * 40)
+        for row in 0..<rows {
+            let late = row == 290_000 ? "text at last" : String(row % 97)
+            text += "\(row),\(Double(row % 1_000) / 7),g\(row % 5),\(late)\n"
+        }
+        let bytes = Array(text.utf8)
+        let onePass = try CSVReader.read(bytes: bytes, name: "big.csv", stretches: 1)
+        for stretches in [2, 16] {
+            let split = try CSVReader.read(bytes: bytes, name: "big.csv", stretches: stretches)
+            #expect(split.isIdentical(to: onePass), "\(stretches) stretches")
+        }
+        #expect(onePass.rowCount == rows)
+    }
+
     @Test("Line ends inside quoted fields at every split point")
     func quotedLineEnds() throws {
         var text = "id,comment,score\n"

@@ -1,3 +1,4 @@
+import Foundation
 import SurveyCore
 
 /// Where to split the data rows of a CSV file so that each stretch can be read on its own core.
@@ -18,9 +19,10 @@ enum CSVChunkBoundaries {
     private static let newline = UInt8(ascii: "\n")
     private static let carriageReturn = UInt8(ascii: "\r")
 
-    /// Offsets `start = b₀ < b₁ < … < bₖ = end`, about `chunks` stretches of equal length; each
-    /// inner `bᵢ` follows a line end outside quotes and any blank lines after it. Fewer stretches
-    /// come back when splits fall together or at the end.
+    /// Offsets `start = b₀ < b₁ < … < bₖ = end`, about `chunks` stretches that grow shorter
+    /// towards the end (``nominalSplits(start:length:chunks:)``); each inner `bᵢ` follows a line
+    /// end outside quotes and any blank lines after it. Fewer stretches come back when splits
+    /// fall together or at the end.
     ///
     /// With each stretch comes the most rows it can hold when it is read from its start to the
     /// next: the line-end bytes (`\n` and `\r`) in it, as every row of an inner stretch ends with
@@ -35,7 +37,7 @@ enum CSVChunkBoundaries {
         guard chunks > 1, length > chunks else {
             return ([start, end], [countBytes(p, start..<end).lineEnds + 1])
         }
-        let nominal = (0...chunks).map { start + length / chunks * $0 }
+        let nominal = nominalSplits(start: start, length: length, chunks: chunks)
         let stretches = (0..<chunks).map { nominal[$0]..<($0 == chunks - 1 ? end : nominal[$0 + 1]) }
         let counts = RowChunks.map(stretches) { stretch in
             pages.populate(p, stretch)
@@ -61,6 +63,31 @@ enum CSVChunkBoundaries {
         var rowLimits = zip(lineEndsBefore, lineEndsBefore.dropFirst()).map { $1 - $0 }
         rowLimits[rowLimits.count - 1] += 1
         return (bounds, rowLimits)
+    }
+
+    /// The ratio of the last stretch's length to the first's.
+    static let lastToFirst = 1.0 / 16
+
+    /// `chunks + 1` offsets from `start` to `start + length` that cut it into stretches shrinking
+    /// geometrically, the last ``lastToFirst`` of the first. The cores take the stretches in
+    /// order, each the next one as it finishes one (`concurrentPerform`), so the short ones at
+    /// the end even out the cores' finishing times, as guided self-scheduling does
+    /// (C. Polychronopoulos and D. Kuck, "Guided Self-Scheduling", IEEE Transactions on Computers
+    /// 36, 1987). With stretches of equal length, the core that finished first waited for most
+    /// of one stretch: on the 1,000,000-row file, about a tenth of the read.
+    static func nominalSplits(start: Int, length: Int, chunks: Int) -> [Int] {
+        guard chunks > 1 else { return [start, start + length] }
+        let ratio = Foundation.pow(lastToFirst, 1 / Double(chunks - 1))
+        let weights = (0..<chunks).map { Foundation.pow(ratio, Double($0)) }
+        let total = weights.reduce(0, +)
+        var splits = [start]
+        var sum = 0.0
+        for weight in weights.dropLast() {
+            sum += weight
+            splits.append(Swift.max(splits[splits.count - 1], start + Int(Double(length) * sum / total)))
+        }
+        splits.append(start + length)
+        return splits
     }
 
     /// The first offset at or after `from` that follows a line end outside quotes, past blank

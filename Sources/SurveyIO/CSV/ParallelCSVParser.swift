@@ -23,10 +23,10 @@ import SurveyCore
 enum ParallelCSVParser {
     /// Files smaller than this are read in one pass: splitting them would not pay.
     static let minimumBytes = 1 << 22
-    /// Stretches per core: several, so that a core that finishes early takes another, and the
-    /// last stretch, read while the other cores wait, is short (with 4 the wait at the end was
-    /// up to a tenth of a 1,000,000-row read; each stretch costs little beyond its own
-    /// interners).
+    /// Stretches per core: several, so that a core that finishes early takes another; they
+    /// shrink towards the end (``CSVChunkBoundaries/nominalSplits(start:length:chunks:)``), so
+    /// that the last, read while the other cores wait, is short. Each stretch costs little
+    /// beyond its own interners.
     static let stretchesPerCore = 8
 
     /// Parses a whole file held in `bytes`, like ``CSVParser/parse(_:separator:name:progress:)``,
