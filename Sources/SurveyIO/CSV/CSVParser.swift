@@ -172,8 +172,8 @@ struct CSVParser {
         let numbers = UnsafeMutableBufferPointer<ColumnRun<Double>>.allocate(capacity: columnCount)
         let codes = UnsafeMutableBufferPointer<ColumnRun<Int32>>.allocate(capacity: columnCount)
         for column in 0..<columnCount {
-            (numbers.baseAddress! + column).initialize(to: targets.map { ColumnRun(writingInto: $0.numbers[column]) } ?? ColumnRun(capacity: capacity))
-            (codes.baseAddress! + column).initialize(to: targets.map { ColumnRun(writingInto: $0.codes[column]) } ?? ColumnRun())
+            (numbers.baseAddress! + column).initialize(to: targets.map { ColumnRun(writingInto: $0.numbers(column)) } ?? ColumnRun(capacity: capacity))
+            (codes.baseAddress! + column).initialize(to: targets.map { ColumnRun(writingInto: $0.codes(column)) } ?? ColumnRun())
         }
         defer {
             for column in 0..<columnCount {
@@ -189,7 +189,7 @@ struct CSVParser {
         // array of builders is shared.
         try builders.withUnsafeMutableBufferPointer { builders throws(ReadError) in
             try readRows(
-                from: start, until: limit, pos: &pos, row: &row, capacity: &capacity, lent: lent,
+                from: start, until: limit, pos: &pos, row: &row, capacity: &capacity, lent: targets,
                 numbers: numbers, codes: codes, builders: builders, report: report
             )
         }
@@ -225,11 +225,16 @@ struct CSVParser {
     /// reading each row field by field, every field's kind decided as it was met.
     @inline(never)
     private mutating func readRows(
-        from start: Int, until limit: Int, pos: inout Int, row: inout Int, capacity: inout Int, lent: Bool,
+        from start: Int, until limit: Int, pos: inout Int, row: inout Int, capacity: inout Int, lent targets: ColumnTargets?,
         numbers: UnsafeMutableBufferPointer<ColumnRun<Double>>, codes: UnsafeMutableBufferPointer<ColumnRun<Int32>>,
         builders: UnsafeMutableBufferPointer<ColumnBuilder>, report: ((Int) -> Void)?
     ) throws(ReadError) {
         let columnCount = builders.count
+        let lent = targets != nil
+        // Lent storage is settled (``ColumnTargets/settle(column:numeric:)``) once the first rows
+        // are in and each column's form is known.
+        var settled = !lent
+        let rowsBefore = row
         var at = pos, r = row, room = capacity
         var ends = FieldEndCursor(bytes)
         defer { pos = at; row = r; capacity = room }
@@ -239,6 +244,10 @@ struct CSVParser {
         let spans = UnsafeMutableBufferPointer<FieldSpan>.allocate(capacity: batch &* columnCount)
         defer { spans.deallocate() }
         while true {
+            if !settled, r > rowsBefore, let targets {
+                for column in 0..<columnCount { targets.settle(column: column, numeric: numbers[column].isActive) }
+                settled = true
+            }
             if at >= nextReport, let report {
                 report(at)
                 nextReport = at &+ reportEvery

@@ -9,9 +9,10 @@
 /// Each storage is advised to be backed by huge pages (``LargePages``) before it is touched;
 /// storage that is never written costs address space only.
 enum InPlaceArrays {
-    /// `count` arrays of room for `capacity` elements each, filled by `body`: it gets the
-    /// storage of each (uninitialized) and returns how many leading elements of each it
-    /// initialized, with a result of its own.
+    /// `count` arrays of room for `capacity` elements each (or a little more, so that huge pages
+    /// can back all of a large one: ``LargePages/capacity(atLeast:stride:)``), filled by `body`:
+    /// it gets the storage of each (uninitialized) and returns how many leading elements of each
+    /// it initialized, with a result of its own.
     static func make<Element: BitwiseCopyable, R>(
         count: Int, capacity: Int, of _: Element.Type = Element.self,
         _ body: ([UnsafeMutablePointer<Element>]) -> (initialized: [Int], result: R)
@@ -20,7 +21,8 @@ enum InPlaceArrays {
         storages.reserveCapacity(count)
         var arrays = [[Element]](repeating: [], count: count)
         var outcome: (initialized: [Int], result: R)?
-        nest(0, count: count, capacity: Swift.max(capacity, 1), &storages, &arrays) {
+        let room = LargePages.capacity(atLeast: Swift.max(capacity, 1), stride: MemoryLayout<Element>.stride)
+        nest(0, count: count, capacity: room, &storages, &arrays) {
             outcome = body($0)
             return outcome!.initialized
         }

@@ -91,7 +91,8 @@ enum ParallelCSVParser {
         let columnCount = names.count
         let made = InPlaceArrays.make(count: columnCount, capacity: layout.rowLimit, of: Double.self) { numbers in
             let codesMade = InPlaceArrays.make(count: columnCount, capacity: layout.rowLimit, of: Int32.self) { codes in
-                let joined = reading.columns(layout, targets: ColumnTargets(numbers: numbers, codes: codes))
+                let targets = ColumnTargets(numberArrays: numbers, codeArrays: codes, capacity: layout.rowLimit, firstRow: 0, rows: layout.rowLimit)
+                let joined = reading.columns(layout, targets: targets)
                 let codeCounts = (0..<columnCount).map { column -> Int in
                     if case .codesInPlace(let rows, _) = joined?[column] { rows } else { 0 }
                 }

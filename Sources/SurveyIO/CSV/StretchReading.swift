@@ -37,7 +37,7 @@ struct StretchReading {
             var reported = range.lowerBound
             let rows = try? parser.parseRows(
                 from: range.lowerBound, until: range.upperBound, columnCount: names.count, expectedRows: layout.rowLimits[s],
-                into: targets?.advanced(by: layout.offsets[s])
+                into: targets?.stretch(from: layout.offsets[s], rows: layout.rowLimits[s])
             ) { position in
                 bytesRead.add(position - reported)
                 reported = position
@@ -56,7 +56,7 @@ struct StretchReading {
 
         let joined: [Joined?] = RowChunks.map(names.indices.map { $0..<($0 + 1) }) { column in
             let c = column.lowerBound
-            return join(table, column: c, layout: layout, numbers: targets?.numbers[c], codes: targets?.codes[c])
+            return join(table, column: c, layout: layout, numbers: targets?.numberArrays[c], codes: targets?.codeArrays[c])
         }
         guard joined.allSatisfy({ $0 != nil }) else { return nil }
         return joined.map { $0! }
