@@ -11,6 +11,9 @@ struct StretchReading {
     let bytesRead: BytesRead
     let pages: MappedPages
 
+    /// How many bytes a stretch reads between giving back the pages it has read.
+    static let releaseEvery = 4 << 20
+
     /// One joined column: built (numbers copied from the stretches, or texts), or already in
     /// place in the column's storage: its numbers (how many), or its codes (how many, and the
     /// factor levels they index).
@@ -34,16 +37,22 @@ struct StretchReading {
         let parts: [CSVParser.CSVRows?] = RowChunks.map(stretches) { stretch in
             let s = stretch.lowerBound, range = layout.ranges[s]
             var parser = CSVParser(p, count, separator: separator, name: name)
-            var reported = range.lowerBound
+            var reported = range.lowerBound, released = range.lowerBound
             let rows = try? parser.parseRows(
                 from: range.lowerBound, until: range.upperBound, columnCount: names.count, expectedRows: layout.rowLimits[s],
                 into: targets?.stretch(from: layout.offsets[s], rows: layout.rowLimits[s])
             ) { position in
                 bytesRead.add(position - reported)
                 reported = position
+                // The pages read so far go back as the stretch goes on, not only at its end, so
+                // that the first stretches, the longest, do not hold theirs all along.
+                if position - released >= Self.releaseEvery {
+                    pages.release(p, released..<position)
+                    released = position
+                }
             }
             bytesRead.add(range.upperBound - reported)
-            pages.release(p, range)
+            pages.release(p, released..<range.upperBound)
             // A stretch that does not end exactly where the next begins was split inside a row.
             guard let rows, rows.end == range.upperBound else { return nil }
             return rows
