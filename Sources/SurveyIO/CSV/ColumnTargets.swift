@@ -21,8 +21,9 @@ struct ColumnTargets {
     }
 
     /// Backs by huge pages now the blocks at either end of column `column`'s storage (its
-    /// numbers, or its codes) that this stretch's rows reach (``LargePages/collapseEdges(_:bytes:touching:)``),
-    /// once the stretch has written its first rows and knows the column's form.
+    /// numbers, or its codes) that this stretch's rows reach
+    /// (``LargePages/collapseEdges(_:bytes:touching:)``), once the stretch has written its
+    /// first rows and knows the column's form.
     func settle(column: Int, numeric: Bool) {
         if numeric {
             Self.settle(numberArrays[column], capacity: capacity, rows: firstRow..<(firstRow + rows))
