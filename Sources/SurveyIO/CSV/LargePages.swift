@@ -96,11 +96,11 @@ enum LargePages {
 
     /// A capacity of at least `count` elements of `stride` bytes for a new array of
     /// ``minimumBytes`` or more, chosen so that the allocation is a whole number of 2 MiB
-    /// blocks less a page: glibc then maps it as exactly that many blocks, and Linux (6.7 on)
-    /// aligns such a mapping to a block, so that every block of the array can be a huge page
-    /// (its first and last reach past it only by the headers before it and the page's rest
-    /// after it). Elsewhere it only costs the unused room, less than a block of address space,
-    /// never written.
+    /// blocks less a page: glibc then maps it as exactly that many blocks (while its threshold
+    /// for `mmap` is below the size), and recent Linux (6.18 here) aligns such a mapping to a
+    /// block, so that every block of the array can be a huge page (its first and last reach
+    /// past it only by the headers before it and the page's rest after it). Elsewhere it only
+    /// costs the unused room, less than a block of address space, never written.
     static func capacity(atLeast count: Int, stride: Int) -> Int {
         let bytes = count * stride
         guard bytes >= minimumBytes, stride > 0 else { return count }
