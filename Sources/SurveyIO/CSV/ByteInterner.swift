@@ -18,9 +18,9 @@ struct ByteInterner {
     /// The value last interned at each of 32 places (``recentPlaceBits``), chosen by its length
     /// and outer words (``outerWords(_:_:readableBefore:)``). A column of few distinct values (the
     /// answers to a closed question) finds nearly every value here with one comparison, without
-    /// the hash table. Every interner starts with the one shared empty table (``noRecentValues``) and
-    /// copies it when it keeps its first value, so that the interners of numeric columns (every
-    /// column of every stretch has one) hold none of their own.
+    /// the hash table. Every interner starts with the one shared empty table
+    /// (``noRecentValues``) and copies it when it keeps its first value, so that the interners
+    /// of numeric columns (every column of every stretch has one) hold none of their own.
     private var recent = noRecentValues
 
     private static let noRecentValues = [RecentValue](

@@ -35,7 +35,7 @@ struct ColumnTargets {
     /// The storage's whole room is what ``InPlaceArrays`` made for `capacity` rows.
     private static func settle<Value>(_ storage: UnsafeMutablePointer<Value>, capacity: Int, rows: Range<Int>) {
         let stride = MemoryLayout<Value>.stride
-        let room = LargePages.capacity(atLeast: Swift.max(capacity, 1), stride: stride)
+        let room = InPlaceArrays.room(for: capacity, of: Value.self)
         LargePages.collapseEdges(UnsafeMutableRawPointer(storage), bytes: room * stride,
                                  touching: (rows.lowerBound * stride)..<(rows.upperBound * stride))
     }

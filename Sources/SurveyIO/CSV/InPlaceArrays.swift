@@ -21,12 +21,17 @@ enum InPlaceArrays {
         storages.reserveCapacity(count)
         var arrays = [[Element]](repeating: [], count: count)
         var outcome: (initialized: [Int], result: R)?
-        let room = LargePages.capacity(atLeast: Swift.max(capacity, 1), stride: MemoryLayout<Element>.stride)
-        nest(0, count: count, capacity: room, &storages, &arrays) {
+        nest(0, count: count, capacity: room(for: capacity, of: Element.self), &storages, &arrays) {
             outcome = body($0)
             return outcome!.initialized
         }
         return (arrays, outcome!.result)
+    }
+
+    /// The room ``make(count:capacity:of:_:)`` gives each array asked to hold `capacity`
+    /// elements of `Element`: at least one, and sized by ``LargePages/capacity(atLeast:stride:)``.
+    static func room<Element>(for capacity: Int, of _: Element.Type) -> Int {
+        LargePages.capacity(atLeast: Swift.max(capacity, 1), stride: MemoryLayout<Element>.stride)
     }
 
     /// Makes array `index` and, inside its closure, the ones after it; the counts `body` gave.
