@@ -169,7 +169,7 @@ enum NumberParser {
     /// For k from 0 to 22, the top 128 bits of 1/5ᵏ: T = ⌊2ˢ / 5ᵏ⌋ with the shift s that puts T
     /// in [2¹²⁷, 2¹²⁸) (s = 127 + the bit length of 5ᵏ, and 127 for k = 0), as its high and low
     /// words and s. Written out, so that the tables are made when the program is compiled rather
-    /// than on first use (a call per number); a test (`ParallelCSVReaderTests.reciprocalTable`)
+    /// than on first use (a call per number); a test (`NumberParserTests.reciprocalTable`)
     /// works them out again by long division and compares.
     static let reciprocalHighs: [UInt64] = [
         0x8000_0000_0000_0000, 0xCCCC_CCCC_CCCC_CCCC, 0xA3D7_0A3D_70A3_D70A,
