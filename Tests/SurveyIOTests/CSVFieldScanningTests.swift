@@ -186,6 +186,59 @@ struct CSVFieldScanningTests {
         #expect(taken > 100_000)
     }
 
+    @Test("Two fields of one to eight digits are read together (SSE2 on x86-64) as the decimal reader reads each, and only those")
+    func twoIntegers() {
+        var rng = SeededGenerator(seed: 0x2147)
+        let junk: [UInt8] = Array("-.+e x,".utf8) + [0xD0, 0x00, 0xFF, 0x2F, 0x3A]
+        func field() -> [UInt8] {
+            let length = Int.random(in: 0...10, using: &rng)
+            var text = (0..<length).map { _ in UInt8(ascii: "0") + UInt8.random(in: 0...9, using: &rng) }
+            if !text.isEmpty, Int.random(in: 0..<6, using: &rng) == 0 {
+                text[Int.random(in: 0..<text.count, using: &rng)] = junk.randomElement(using: &rng)!
+            }
+            return text
+        }
+        var taken = 0
+        for _ in 0..<100_000 {
+            let first = field(), second = field()
+            // Before the first, eight or more bytes of any kind (a previous field); a separator
+            // between the two.
+            let prefix = (0..<Int.random(in: 8...16, using: &rng)).map { _ in junk.randomElement(using: &rng)! }
+            let bytes = prefix + first + [UInt8(ascii: ",")] + second + [UInt8(ascii: "\n")]
+            let start = prefix.count, end = start + first.count, nextStart = end + 1, nextEnd = nextStart + second.count
+            let plain = { (text: [UInt8]) in (1...8).contains(text.count) && text.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+            bytes.withUnsafeBufferPointer { buffer in
+                let scanner = CSVBytes(p: buffer.baseAddress!, end: buffer.count, separator: UInt8(ascii: ","))
+                var out: [Double] = [-1, -1]
+                let read = out.withUnsafeMutableBufferPointer {
+                    scanner.twoIntegers(from: start, to: end, then: nextStart, to: nextEnd, into: $0.baseAddress!)
+                }
+                #expect(read == (plain(first) && plain(second)), "\(first) \(second)")
+                if read {
+                    taken += 1
+                    #expect(out[0].bitPattern == scanner.decimal(from: start, to: end)?.bitPattern)
+                    #expect(out[1].bitPattern == scanner.decimal(from: nextStart, to: nextEnd)?.bitPattern)
+                } else {
+                    #expect(out == [-1, -1], "nothing written")
+                }
+                // The words as the reader makes them, checked and converted in Swift.
+                let ascii: UInt64 = 0x3030_3030_3030_3030
+                let words = [(start, end), (nextStart, nextEnd)].map { s, e -> UInt64 in
+                    guard (1...8).contains(e - s) else { return .max }
+                    let word = UnsafeRawPointer(buffer.baseAddress!).loadUnaligned(fromByteOffset: e - 8, as: UInt64.self) ^ ascii
+                    return word & ~0 << UInt64((8 - (e - s)) * 8)
+                }
+                var portable: [Double] = [-1, -1]
+                let portableRead = words.contains(.max) ? false : portable.withUnsafeMutableBufferPointer {
+                    CSVBytes.portableTwoIntegers(words[0], words[1], into: $0.baseAddress!)
+                }
+                #expect(portableRead == read)
+                if read { #expect(portable == out) }
+            }
+        }
+        #expect(taken > 20_000)
+    }
+
     @Test("Edge cases of a plain decimal", arguments: [
         ("7", 7.0), ("0", 0.0), ("98", 98.0), ("09", 9.0), ("10", 10.0), ("-5", -5.0),
         ("5.", 5.0), (".5", 0.5), ("-0", -0.0), ("-0.0", -0.0), ("00012", 12.0), ("-7.25", -7.25),

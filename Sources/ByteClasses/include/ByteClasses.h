@@ -1,7 +1,7 @@
 // The byte classification of a CSV reader's structural index, for the one step Swift's SIMD
 // types cannot say: gathering the comparison result of each of sixteen bytes into one bit
-// (SSE2's movemask); and sixteen digits read as one number with SSE2's multiply-adds. Pure
-// computation on memory the caller owns; no I/O, no state.
+// (SSE2's movemask); and sixteen digits read as one number, or as two, with SSE2's multiply-adds.
+// Pure computation on memory the caller owns; no I/O, no state.
 #ifndef BYTE_CLASSES_H
 #define BYTE_CLASSES_H
 
@@ -12,7 +12,7 @@
 
 /// One bit per byte of the 64 at `p` (bit k for byte k): set where the byte is `separator`,
 /// `\n` or `\r`. All 64 bytes must be readable.
-static inline uint64_t byte_classes_field_ends_64(const uint8_t *p, uint8_t separator) {
+static inline __attribute__((always_inline)) uint64_t byte_classes_field_ends_64(const uint8_t *p, uint8_t separator) {
     const __m128i separators = _mm_set1_epi8((char)separator);
     const __m128i newlines = _mm_set1_epi8('\n');
     const __m128i returns = _mm_set1_epi8('\r');
@@ -27,25 +27,64 @@ static inline uint64_t byte_classes_field_ends_64(const uint8_t *p, uint8_t sepa
     return bits;
 }
 
-/// The number written by the sixteen ASCII digits at `p`, the first the most significant, with
-/// the first `skip` bytes (0 to 16) taken as zeros whatever they hold; UINT64_MAX when any other
-/// byte is not a digit. SSE2 throughout: digit pairs by a 16-bit multiplication, then quads and
-/// the two halves of eight by multiply-adds, as in D. Lemire's SIMD digit parsing (which starts
-/// with SSSE3's byte multiply-add, not in the x86-64 baseline).
-static inline uint64_t byte_classes_sixteen_digits(const uint8_t *p, unsigned skip) {
-    const __m128i lanes = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
-    const __m128i kept = _mm_cmpgt_epi8(lanes, _mm_set1_epi8((char)((int)skip - 1)));
-    const __m128i digits = _mm_and_si128(
-        _mm_sub_epi8(_mm_loadu_si128((const __m128i *)(const void *)p), _mm_set1_epi8('0')), kept);
-    const __m128i above = _mm_subs_epu8(digits, _mm_set1_epi8(9));
-    if (_mm_movemask_epi8(_mm_cmpeq_epi8(above, _mm_setzero_si128())) != 0xFFFF) return UINT64_MAX;
+/// Two numbers of eight digits each from sixteen digit values (0 to 9, the first byte of each
+/// half the most significant), in the low two 32-bit lanes: digit pairs by a 16-bit
+/// multiplication, then quads and the halves of eight by multiply-adds, as in D. Lemire's SIMD
+/// digit parsing (which starts with SSSE3's byte multiply-add, not in the x86-64 baseline).
+static inline __attribute__((always_inline)) __m128i byte_classes_two_eights(__m128i digits) {
     const __m128i pairs = _mm_add_epi16(
         _mm_mullo_epi16(_mm_and_si128(digits, _mm_set1_epi16(0x00FF)), _mm_set1_epi16(10)), _mm_srli_epi16(digits, 8));
     const __m128i quads = _mm_madd_epi16(pairs, _mm_setr_epi16(100, 1, 100, 1, 100, 1, 100, 1));
     const __m128i packed = _mm_packs_epi32(quads, quads);
-    const __m128i eights = _mm_madd_epi16(packed, _mm_setr_epi16(10000, 1, 10000, 1, 10000, 1, 10000, 1));
-    const uint64_t halves = (uint64_t)_mm_cvtsi128_si64(eights);
+    return _mm_madd_epi16(packed, _mm_setr_epi16(10000, 1, 10000, 1, 10000, 1, 10000, 1));
+}
+
+/// Whether every byte of `digits` is a digit value (0 to 9).
+static inline __attribute__((always_inline)) int byte_classes_all_digit_values(__m128i digits) {
+    const __m128i above = _mm_subs_epu8(digits, _mm_set1_epi8(9));
+    return _mm_movemask_epi8(_mm_cmpeq_epi8(above, _mm_setzero_si128())) == 0xFFFF;
+}
+
+/// The number written by the sixteen ASCII digits at `p`, the first the most significant, with
+/// the first `skip` bytes (0 to 16) taken as zeros whatever they hold; UINT64_MAX when any other
+/// byte is not a digit. SSE2 throughout (``byte_classes_two_eights``).
+static inline __attribute__((always_inline)) uint64_t byte_classes_sixteen_digits(const uint8_t *p, unsigned skip) {
+    const __m128i lanes = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+    const __m128i kept = _mm_cmpgt_epi8(lanes, _mm_set1_epi8((char)((int)skip - 1)));
+    const __m128i digits = _mm_and_si128(
+        _mm_sub_epi8(_mm_loadu_si128((const __m128i *)(const void *)p), _mm_set1_epi8('0')), kept);
+    if (!byte_classes_all_digit_values(digits)) return UINT64_MAX;
+    const uint64_t halves = (uint64_t)_mm_cvtsi128_si64(byte_classes_two_eights(digits));
     return (halves & 0xFFFFFFFFu) * 100000000u + (halves >> 32);
+}
+
+/// Two words of eight digit values each (bytes 0 to 9, the first byte the most significant:
+/// the word that ends with a field XOR '0', the bytes before the field cleared), written to `out[0]` and
+/// `out[1]` as the numbers they are; 0, with nothing written, when a byte of either is not a
+/// digit value. A column of codes or counts is read two fields at a time this way.
+static inline __attribute__((always_inline)) int byte_classes_two_integers(uint64_t first, uint64_t second, double *out) {
+    const __m128i digits = _mm_set_epi64x((long long)second, (long long)first);
+    if (!byte_classes_all_digit_values(digits)) return 0;
+    _mm_storeu_pd(out, _mm_cvtepi32_pd(byte_classes_two_eights(digits)));
+    return 1;
+}
+/// Whether the `n` bytes at `a` and at `b` are the same, for `n` from 8 to 64: four chunks of
+/// sixteen, at 0, 16 and 32 (each clamped to `n` − 16) and at `n` − 16, compared whatever `n`
+/// is (the chunks overlap when it is shorter), so that values of different lengths take the
+/// same path. Under sixteen bytes every chunk is the sixteen that end with the values, and the
+/// lanes before them are left out: the 16 − `n` bytes before `a` and before `b` must be
+/// readable.
+static inline __attribute__((always_inline)) int byte_classes_same_8_to_64(const uint8_t *a, const uint8_t *b, long n) {
+    const long last = n - 16;
+    const long first = last < 0 ? last : 0, second = last < 16 ? last : 16, third = last < 32 ? last : 32;
+#define BYTE_CLASSES_CHUNKS_EQUAL(offset) _mm_cmpeq_epi8( \
+        _mm_loadu_si128((const __m128i *)(const void *)(a + (offset))), _mm_loadu_si128((const __m128i *)(const void *)(b + (offset))))
+    const __m128i same = _mm_and_si128(
+        _mm_and_si128(BYTE_CLASSES_CHUNKS_EQUAL(first), BYTE_CLASSES_CHUNKS_EQUAL(second)),
+        _mm_and_si128(BYTE_CLASSES_CHUNKS_EQUAL(third), BYTE_CLASSES_CHUNKS_EQUAL(last)));
+#undef BYTE_CLASSES_CHUNKS_EQUAL
+    const unsigned before = (unsigned)(last < 0 ? -last : 0);
+    return ((unsigned)_mm_movemask_epi8(same) | ((1u << before) - 1u)) == 0xFFFFu;
 }
 #endif
 

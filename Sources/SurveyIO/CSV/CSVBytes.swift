@@ -77,6 +77,43 @@ struct CSVBytes {
         return negative ? -value : value
     }
 
+    /// Reads two fields, `p[start..<end]` and `p[nextStart..<nextEnd]` (the second after the
+    /// first in the file, the first ending at least eight bytes from its start: the caller
+    /// checks), when each is one to eight digits
+    /// and nothing else: their numbers go to `out[0]` and `out[1]`, the values
+    /// ``decimal(from:to:)`` gives them. Anything else (a sign, a point, an empty or longer
+    /// field) gives `false` and writes nothing, and the caller reads the two one by one.
+    ///
+    /// A column of codes, identifiers or counts is read two fields at a time this way: each field
+    /// is the word that ends with it, its digits XOR `'0'`, with the bytes before it cleared (they
+    /// become leading zeros); on x86-64 SSE2 checks and converts both words at once
+    /// (``ByteClasses``), elsewhere ``nonDigits(_:)`` and ``eightDigits(_:)`` each.
+    @inline(__always)
+    func twoIntegers(from start: Int, to end: Int, then nextStart: Int, to nextEnd: Int, into out: UnsafeMutablePointer<Double>) -> Bool {
+        let length = end &- start, nextLength = nextEnd &- nextStart
+        guard UInt(bitPattern: length &- 1) | UInt(bitPattern: nextLength &- 1) < 8 else { return false }
+        let raw = UnsafeRawPointer(p)
+        let ascii: UInt64 = 0x3030_3030_3030_3030
+        // The bytes before each field, the low ones of its word, cleared.
+        let before = UInt64(truncatingIfNeeded: (8 &- length) &<< 3), nextBefore = UInt64(truncatingIfNeeded: (8 &- nextLength) &<< 3)
+        let a = (raw.loadUnaligned(fromByteOffset: end &- 8, as: UInt64.self) ^ ascii) & ~0 &<< before
+        let b = (raw.loadUnaligned(fromByteOffset: nextEnd &- 8, as: UInt64.self) ^ ascii) & ~0 &<< nextBefore
+        #if arch(x86_64)
+        return byte_classes_two_integers(a, b, out) != 0
+        #else
+        return Self.portableTwoIntegers(a, b, into: out)
+        #endif
+    }
+
+    /// ``twoIntegers(from:to:then:to:into:)``'s check and conversion of the two words in Swift.
+    @inline(__always)
+    static func portableTwoIntegers(_ a: UInt64, _ b: UInt64, into out: UnsafeMutablePointer<Double>) -> Bool {
+        guard nonDigits(a) | nonDigits(b) == 0 else { return false }
+        out[0] = Double(eightDigits(a))
+        out[1] = Double(eightDigits(b))
+        return true
+    }
+
     /// ``decimal(from:to:)`` for fields of 9 to 24 bytes. The commonest, a weight or a score
     /// written with up to 16 digits after a point in the first eight bytes, is read here, in
     /// the caller's loop (the masks stay in its registers and no call is made per field); the

@@ -423,13 +423,7 @@ struct CSVParser {
             var i = 0
             while i < rows {
                 if numbers[column].isActive {
-                    let run = numbers[column]
-                    while i < rows {
-                        let span = fields[i &* columnCount]
-                        guard let number = bytes.decimal(from: span.start, to: span.end) else { break }
-                        run.store(number, at: firstRow &+ i)
-                        i &+= 1
-                    }
+                    i = Self.storeDecimals(bytes, fields, stride: columnCount, from: i, to: rows, into: numbers[column], firstRow: firstRow)
                     guard i < rows else { break }
                     // Missing, a number written another way, or the column's first text.
                     let span = fields[i &* columnCount]
@@ -455,6 +449,36 @@ struct CSVParser {
                 }
             }
         }
+    }
+
+    /// Stores the numbers of the fields `fields[k · stride]`, `k` from `i` up to `rows` (each as
+    /// row `firstRow + k` of `run`), until one is not a plain decimal (``CSVBytes/decimal(from:to:)``);
+    /// where it stopped. Codes, identifiers and counts are read two at a time while they last
+    /// (``CSVBytes/twoIntegers(from:to:then:to:into:)``), the rest of the batch one by one. A
+    /// function of its own, so that the readings inlined into its loops are not too much for the
+    /// optimizer in ``convert``.
+    @inline(never)
+    private static func storeDecimals(
+        _ bytes: CSVBytes, _ fields: UnsafePointer<FieldSpan>, stride: Int, from start: Int, to rows: Int,
+        into run: ColumnRun<Double>, firstRow: Int
+    ) -> Int {
+        var i = start
+        // The words read end with the fields, so the first must end eight bytes into the file;
+        // those after it end later.
+        while i &+ 1 < rows, fields[start &* stride].end >= 8 {
+            let first = fields[i &* stride], second = fields[(i &+ 1) &* stride]
+            guard bytes.twoIntegers(from: first.start, to: first.end, then: second.start, to: second.end, into: run.slot(firstRow &+ i)) else {
+                break
+            }
+            i &+= 2
+        }
+        while i < rows {
+            let span = fields[i &* stride]
+            guard let number = bytes.decimal(from: span.start, to: span.end) else { break }
+            run.store(number, at: firstRow &+ i)
+            i &+= 1
+        }
+        return i
     }
 
     /// Reads one row field by field, as row `row`: the rows ``indexRows`` does not take. Skips

@@ -42,6 +42,12 @@ struct ColumnRun<Value: BitwiseCopyable> {
         base.unsafelyUnwrapped[row] = value
     }
 
+    /// Where row `row`'s value goes, for a store of several rows at once (below the capacity).
+    @inline(__always)
+    func slot(_ row: Int) -> UnsafeMutablePointer<Value> {
+        base.unsafelyUnwrapped + row
+    }
+
     /// Makes room for `capacity` values, keeping those stored.
     mutating func resize(to capacity: Int) {
         precondition(owned, "a run cannot grow memory lent to it")
