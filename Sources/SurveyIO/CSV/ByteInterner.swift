@@ -1,9 +1,12 @@
 import Foundation
+#if arch(x86_64)
+import ByteClasses
+#endif
 
 /// Gives each distinct byte string a small integer in order of first appearance, without making a
 /// `String` per field: an open-addressing hash table over an arena of the distinct values.
 struct ByteInterner {
-    /// The distinct values, back to back.
+    /// The distinct values, back to back, after ``leadingBytes`` zeros (from the first value on).
     private(set) var arena: [UInt8] = []
     /// Where each distinct value starts in `arena`; value `k` is `arena[starts[k]..<starts[k + 1]]`.
     private(set) var starts: [Int] = [0]
@@ -24,17 +27,18 @@ struct ByteInterner {
     private var recent = noRecentValues
 
     private static let noRecentValues = [RecentValue](
-        repeating: RecentValue(first: 0, last: 0, length: -1, index: 0), count: 1 << recentPlaceBits
+        repeating: RecentValue(first: 0, last: 0, length: -1, index: 0, start: 0), count: 1 << recentPlaceBits
     )
 
     private static let recentPlaceBits: UInt64 = 5
 
-    /// A value met before: its length, outer words and index.
+    /// A value met before: its length, outer words, index and where its bytes start in `arena`.
     private struct RecentValue {
         var first: UInt64
         var last: UInt64
         var length: Int32
         var index: Int32
+        var start: Int
     }
 
     /// The index of the value in `p[start..<end]`, added if new; the bytes before it from `p`
@@ -42,12 +46,15 @@ struct ByteInterner {
     ///
     /// Under eight bytes, a value is its length and outer words, so a recent value with the same
     /// three is the same value; from eight bytes on, the value held is also compared with it
-    /// (``sameRecent(_:_:_:)``).
+    /// (``sameRecent(at:_:_:readableBefore:)``). This part, a recent value found, is inlined
+    /// into the callers' loops; the hash table is asked by a call
+    /// (``internAnew(_:_:first:last:place:)``).
     ///
     /// A column's values take different paths here only by length class (under 8 bytes, 8 to
     /// 64, longer), not by whether they are recent or how long each is, so that a column of a
     /// few answers of different lengths, met in random order, does not make the processor
     /// mispredict a branch on each.
+    @inline(__always)
     mutating func intern(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Int32 {
         let value = p + start, length = end &- start
         let (first, last) = Self.outerWords(value, length, readableBefore: start)
@@ -55,33 +62,66 @@ struct ByteInterner {
         let place = Int(truncatingIfNeeded: mixed &>> (64 &- Self.recentPlaceBits))
         let seen = recent.withUnsafeBufferPointer { $0[place] }
         let sameOuter = (seen.first ^ first) | (seen.last ^ last) | UInt64(truncatingIfNeeded: Int(seen.length) ^ length) == 0
-        if sameOuter, length < 8 || sameRecent(seen.index, value, length) {
+        if sameOuter, length < 8 || sameRecent(at: seen.start, value, length, readableBefore: start) {
             return seen.index
         }
+        return internAnew(value, length, first: first, last: last, place: place)
+    }
+
+    /// ``intern(_:_:_:)`` for a value that is not the recent one at `place`: from the hash
+    /// table, added if new, and kept as the recent value there.
+    @inline(never)
+    private mutating func internAnew(_ value: UnsafePointer<UInt8>, _ length: Int, first: UInt64, last: UInt64, place: Int) -> Int32 {
         let h = length <= 16 ? Self.mix(first, last, length) : Self.hash(value, length)
         let index = find(value, length, hash: h)
         // A value too long for the length's 32 bits is not kept (-1 matches no length).
-        recent[place] = RecentValue(first: first, last: last, length: Int32(exactly: length) ?? -1, index: index)
+        recent[place] = RecentValue(first: first, last: last, length: Int32(exactly: length) ?? -1, index: index, start: starts[Int(index)])
         return index
     }
 
-    /// Whether value `index`, which has `length` bytes (8 or more) and the same first and last
-    /// eight, is the `length` bytes at `value`: up to 64 bytes by the six words between those,
-    /// at offsets 8k (k from 1 to 6) clamped to `length` − 8, all read and compared whatever the
-    /// length (the words overlap when it is shorter); longer ones by ``holds(_:_:_:)``.
+    /// Whether the value held from `arena[start]`, which has `length` bytes (8 or more) and the
+    /// same first and last eight, is the `length` bytes at `value` (after `readableBefore`
+    /// readable bytes): up to 64 bytes in chunks of sixteen (``sameInChunks(_:_:_:)``; under
+    /// sixteen, the chunk that ends with the value, which reads the bytes before it: the arena
+    /// keeps ``leadingBytes`` before its first value), near the start of the buffer by words
+    /// (``sameInWords(_:_:_:)``); longer ones by ``equal(_:_:_:)``.
     @inline(__always)
-    private func sameRecent(_ index: Int32, _ value: UnsafePointer<UInt8>, _ length: Int) -> Bool {
-        guard length <= 64 else { return holds(index, value, length) }
-        let k = Int(index)
-        return arena.withUnsafeBufferPointer { a in
-            let x = UnsafeRawPointer(a.baseAddress! + starts[k]), y = UnsafeRawPointer(value)
-            var difference: UInt64 = 0
-            for word in 1..<7 {
-                let offset = Swift.min(word &* 8, length &- 8)
-                difference |= x.loadUnaligned(fromByteOffset: offset, as: UInt64.self) ^ y.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-            }
-            return difference == 0
+    private func sameRecent(at start: Int, _ value: UnsafePointer<UInt8>, _ length: Int, readableBefore: Int) -> Bool {
+        arena.withUnsafeBufferPointer { a in
+            let held = a.baseAddress! + start
+            guard length <= 64 else { return Self.equal(held, value, length) }
+            guard readableBefore >= Self.leadingBytes else { return Self.sameInWords(held, value, length) }
+            return Self.sameInChunks(held, value, length)
         }
+    }
+
+    /// Whether the `length` bytes (8 to 64) at `held` and at `value` are the same, with sixteen
+    /// readable bytes before each: on x86-64 by SSE2 in chunks of sixteen (``ByteClasses``),
+    /// elsewhere by ``sameInWords(_:_:_:)``.
+    @inline(__always)
+    static func sameInChunks(_ held: UnsafePointer<UInt8>, _ value: UnsafePointer<UInt8>, _ length: Int) -> Bool {
+        #if arch(x86_64)
+        byte_classes_same_8_to_64(held, value, length) != 0
+        #else
+        sameInWords(held, value, length)
+        #endif
+    }
+
+    /// Bytes the arena keeps before its first value, so that every value held has sixteen
+    /// readable bytes before it (``sameRecent(at:_:_:readableBefore:)``).
+    static let leadingBytes = 16
+
+    /// ``sameRecent(at:_:_:readableBefore:)`` in words: the six between the first and last
+    /// eight, at offsets 8k (k from 1 to 6) clamped to `length` − 8.
+    @inline(__always)
+    static func sameInWords(_ held: UnsafePointer<UInt8>, _ value: UnsafePointer<UInt8>, _ length: Int) -> Bool {
+        let x = UnsafeRawPointer(held), y = UnsafeRawPointer(value)
+        var difference: UInt64 = 0
+        for word in 1..<7 {
+            let offset = Swift.min(word &* 8, length &- 8)
+            difference |= x.loadUnaligned(fromByteOffset: offset, as: UInt64.self) ^ y.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+        }
+        return difference == 0
     }
 
     /// Whether value `index` is the `length` bytes at `value`.
@@ -108,6 +148,10 @@ struct ByteInterner {
         let index = Int32(hashes.count)
         let bytes = UnsafeBufferPointer(start: value, count: length)
         if UTF8Validator.firstInvalidOffset(bytes) != nil { holdsInvalidUTF8 = true }
+        if arena.isEmpty {
+            arena = [UInt8](repeating: 0, count: Self.leadingBytes)
+            starts[0] = Self.leadingBytes
+        }
         arena.append(contentsOf: bytes)
         starts.append(arena.count)
         hashes.append(h)
