@@ -49,8 +49,12 @@ static inline __attribute__((always_inline)) int byte_classes_all_digit_values(_
 /// the first `skip` bytes (0 to 16) taken as zeros whatever they hold; UINT64_MAX when any other
 /// byte is not a digit. SSE2 throughout (``byte_classes_two_eights``).
 static inline __attribute__((always_inline)) uint64_t byte_classes_sixteen_digits(const uint8_t *p, unsigned skip) {
-    const __m128i lanes = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
-    const __m128i kept = _mm_cmpgt_epi8(lanes, _mm_set1_epi8((char)((int)skip - 1)));
+    // Sixteen zeros then sixteen ones: the sixteen from 16 − skip on keep the lanes from skip on.
+    static const uint8_t kept_from[32] = {
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+    };
+    const __m128i kept = _mm_loadu_si128((const __m128i *)(const void *)(kept_from + 16 - skip));
     const __m128i digits = _mm_and_si128(
         _mm_sub_epi8(_mm_loadu_si128((const __m128i *)(const void *)p), _mm_set1_epi8('0')), kept);
     if (!byte_classes_all_digit_values(digits)) return UINT64_MAX;

@@ -43,6 +43,8 @@ struct CSVBytes {
     @inline(__always)
     func decimal(from start: Int, to end: Int) -> Double? {
         let length = end &- start
+        // A weight or a score written with many digits: one check, before those for short ones.
+        if length > 8 { return longDecimal(from: start, to: end) }
         // One or two digits (most answers to a closed question, and codes such as 98): no word
         // needed, and no branch on which (a column of strata 1 to 20 has both at random). With
         // one digit, the first and last bytes are the same and the tens are multiplied by zero.
@@ -130,14 +132,21 @@ struct CSVBytes {
         // more: the point is in the first word, and the digits after it fill the last two.
         if length <= 19 {
             let first = raw.loadUnaligned(fromByteOffset: digitsStart, as: UInt64.self) ^ ascii
-            let flags = Self.nonDigits(first)
+            let flags = Self.firstNonDigit(first)
             let point = flags.trailingZeroBitCount >> 3, after = length &- point &- 1
             if flags != 0, after <= 16, (first &>> UInt64(point &<< 3)) & 0xFF == UInt64(UInt8(ascii: ".") ^ 0x30) {
                 // The digits after the point, the sixteen bytes that end the field (those before
-                // them taken as zeros); the ones before it, moved to the top of the first word.
+                // them taken as zeros); the ones before it, moved to the top of the first word:
+                // one or two (most weights) read as they are, more as eight digits.
                 let fraction = sixteenDigits(endingAt: end, count: after)
                 guard fraction != .max else { return nil }
-                let whole = point == 0 ? 0 : Self.eightDigits(first << UInt64((8 &- point) &<< 3))
+                let top = first &<< UInt64(truncatingIfNeeded: (8 &- point) &<< 3)
+                let whole: UInt64
+                if point <= 2 {
+                    whole = point == 0 ? 0 : top &>> 56 &+ (top &>> 48 & 0xFF) &* 10
+                } else {
+                    whole = Self.eightDigits(top)
+                }
                 guard let number = NumberParser.fraction(whole &* Self.powersOfTen[after] &+ fraction, digitsAfterPoint: after) else { return nil }
                 return negative ? -number : number
             }
@@ -256,6 +265,16 @@ struct CSVBytes {
     static func nonDigits(_ x: UInt64) -> UInt64 {
         let tested = (x & 0xF0F0_F0F0_F0F0_F0F0) | (((x & 0x0F0F_0F0F_0F0F_0F0F) &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0)
         return (((tested & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | tested) & 0x8080_8080_8080_8080
+    }
+
+    /// 0x80 in the first byte of `x` (a word of bytes XOR 0x30) that is not a digit, perhaps in
+    /// bytes after it, 0 below it: ``nonDigits(_:)`` in three operations, for a word whose
+    /// lowest flag alone counts. A byte flags itself when it is 10 or more (plus 0x76 it reaches
+    /// 0x80, or its own top bit is set); only a byte of 0x8A or more carries into the next, and
+    /// it is itself flagged, so every flag below the first non-digit is exact.
+    @inline(__always)
+    static func firstNonDigit(_ x: UInt64) -> UInt64 {
+        ((x &+ 0x7676_7676_7676_7676) | x) & 0x8080_8080_8080_8080
     }
 
     /// The number written by the eight digit values (0 to 9) in the bytes of `v`, the first
