@@ -24,12 +24,14 @@ What it does:
    6-column file at 10,000,000 rows.
 2. CSV read, for each file: the file is read once beforehand (page cache), pandas and polars
    each read it once untimed (imports, first-call costs); then --repeat rounds, each one read
-   by `barometer bench read FILE --repeat 2` (its own in-process time of DatasetLoader.load,
+   by `barometer bench read FILE --repeat 6` (its own in-process time of DatasetLoader.load,
    not the process start), by pandas.read_csv and by polars.read_csv (both in this process,
    perf_counter), the order turning round by round. Medians, and the median over rounds of
    peer seconds / Barometer seconds. All readers must agree on rows x columns. Barometer's read
-   is timed as the peers' are, after a first untimed read in its process: the second read of
-   `barometer bench read FILE --repeat 2`; the first (a new process's) is shown beside it.
+   is timed as the peers' are, after a first untimed read in its process: the median of reads
+   2 to 6 of `barometer bench read FILE --repeat 6` (a new process starts on idle cores, which
+   slowed its first reads here, while the peers' process has been busy); its second and first
+   reads are shown beside it.
 3. Whole process, each run a fresh process timed from outside (start, imports, read, design,
    crosstab, output), the order turning round by round: `barometer crosstab FILE age_group
    answer --weight weight --strata stratum --cluster psu --test f` (issue 17's command; the
@@ -224,12 +226,19 @@ def python_read(tool, path):
     return seconds, shape[0], shape[1]
 
 
-def barometer_read_after_first(binary, path):
-    """Reads `path` twice in one `barometer bench read` process, as the peers read it after an
-    untimed first read in theirs; returns ((seconds of the second read, rows, columns), seconds
-    of the first read, the one a new process makes)."""
-    report = readers.barometer_report(binary, path, repeat=2)
-    return (report["seconds"][1], report["rows"], report["columns"]), report["seconds"][0]
+# Reads per `barometer bench read` process: a first untimed one, then the timed ones.
+READS_PER_PROCESS = 6
+
+
+def barometer_reads_after_first(binary, path):
+    """Reads `path` READS_PER_PROCESS times in one `barometer bench read` process; returns
+    ((the median of the reads after the first, rows, columns), the first read's seconds (a new
+    process's), the second read's). The peers are timed in a process that has read before and
+    kept its cores busy; a new process starts on idle cores, and on this project's machine its
+    first two or three reads ran slower for that alone (BENCHMARKS.md, eighth session)."""
+    report = readers.barometer_report(binary, path, repeat=READS_PER_PROCESS)
+    after_first = report["seconds"][1:]
+    return (statistics.median(after_first), report["rows"], report["columns"]), report["seconds"][0], report["seconds"][1]
 
 
 def time_reads(args, name, path):
@@ -238,7 +247,7 @@ def time_reads(args, name, path):
     for tool in ("pandas", "polars"):
         python_read(tool, path)  # imports and first-call costs, untimed
     order = ["barometer", "pandas", "polars"]
-    seconds = {r: [] for r in order + ["barometer first"]}
+    seconds = {r: [] for r in order + ["barometer first", "barometer second"]}
     ratios = {"pandas": [], "polars": []}
     shape = None
     for round_ in range(args.repeat):
@@ -246,8 +255,9 @@ def time_reads(args, name, path):
         shapes, times = {}, {}
         for reader in order[shift:] + order[:shift]:
             if reader == "barometer":
-                result, first = barometer_read_after_first(args.barometer, path)
+                result, first, second = barometer_reads_after_first(args.barometer, path)
                 seconds["barometer first"].append(first)
+                seconds["barometer second"].append(second)
             else:
                 result = python_read(reader, path)
             times[reader], shapes[reader] = result[0], tuple(result[1:])
@@ -404,13 +414,15 @@ def render(args, reads, whole, checks, memory, versions, load_before):
     if reads:
         lines += ["### CSV read", "",
                   f"Time to read the file into memory, inside each process, after a first untimed read in the "
-                  f"same process (Barometer: the second read of `barometer bench read FILE --repeat 2`, not "
-                  f"counting the process start; pandas and polars: `read_csv` in one Python process, after a "
-                  f"first read of each); the file in the page cache; {args.repeat} rounds, the order turning, "
-                  "medians. \"First read\" is Barometer's first read in its new process (its memory not yet "
+                  f"same process (Barometer: the median of reads 2 to {READS_PER_PROCESS} of `barometer bench read "
+                  f"FILE --repeat {READS_PER_PROCESS}`, not counting the process start; pandas and polars: "
+                  f"`read_csv` in one Python process, after a first read of each); the file in the page cache; "
+                  f"{args.repeat} rounds, the order turning, medians. \"Second read\" and \"first read\" are "
+                  "Barometer's second and first reads in its new process (the cores just woken, the memory not yet "
                   "mapped), with the ratios to the same peer times.", "",
-                  "| file | MB | Barometer s | MB/s | pandas s | ÷ | polars s | ÷ | first read s | ÷ pandas | ÷ polars |",
-                  "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+                  "| file | MB | Barometer s | MB/s | pandas s | ÷ | polars s | ÷ | second read s | ÷ pandas "
+                  "| first read s | ÷ pandas | ÷ polars |",
+                  "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
         for name, r in reads.items():
             b = statistics.median(r["seconds"]["barometer"])
             mb = r["bytes"] / 1e6
@@ -419,6 +431,9 @@ def render(args, reads, whole, checks, memory, versions, load_before):
                 med = statistics.median(r["ratios"][peer])
                 cells += [s(statistics.median(r["seconds"][peer])), f"{med:.1f}×"]
                 targets.append((f"CSV read, {name}: ≥ {goal:g}× {peer}", f"{med:.2f}×", med >= goal))
+            pandas = statistics.median(r["seconds"]["pandas"])
+            second = statistics.median(r["seconds"]["barometer second"])
+            cells += [s(second), f"{pandas / second:.1f}×"]
             first = statistics.median(r["seconds"]["barometer first"])
             cells += [s(first)] + [f"{statistics.median(r['seconds'][peer]) / first:.1f}×" for peer in ("pandas", "polars")]
             lines.append("| " + " | ".join(cells) + " |")
