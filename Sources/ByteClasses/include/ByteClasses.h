@@ -62,16 +62,36 @@ static inline __attribute__((always_inline)) uint64_t byte_classes_sixteen_digit
     return (halves & 0xFFFFFFFFu) * 100000000u + (halves >> 32);
 }
 
-/// Two words of eight digit values each (bytes 0 to 9, the first byte the most significant:
-/// the word that ends with a field XOR '0', the bytes before the field cleared), written to `out[0]` and
-/// `out[1]` as the numbers they are; 0, with nothing written, when a byte of either is not a
-/// digit value. A column of codes or counts is read two fields at a time this way.
-static inline __attribute__((always_inline)) int byte_classes_two_integers(uint64_t first, uint64_t second, double *out) {
-    const __m128i digits = _mm_set_epi64x((long long)second, (long long)first);
+/// Two fields of one to eight bytes, the `length` bytes before `end` and the `next_length`
+/// before `next_end` (each with eight readable bytes before its end), written to `out[0]` and
+/// `out[1]` as the numbers they are when every byte of both is a digit; 0, with nothing written,
+/// when one is not. The eight bytes that end each field are loaded into one half of a vector,
+/// the bytes before the field masked off (a mask per length, from a table) and the digits
+/// checked and converted together: a column of codes or counts is read two fields at a time.
+static inline __attribute__((always_inline)) int byte_classes_two_integers(
+    const uint8_t *p, long end, long length, long next_end, long next_length, double *out) {
+    // For a field of k bytes (row k), its lanes of the eight that end with it: the last k.
+    static const uint8_t field_lanes[9][8] = {
+        {0, 0, 0, 0, 0, 0, 0, 0},
+        {0, 0, 0, 0, 0, 0, 0, 0xFF},
+        {0, 0, 0, 0, 0, 0, 0xFF, 0xFF},
+        {0, 0, 0, 0, 0, 0xFF, 0xFF, 0xFF},
+        {0, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0xFF},
+        {0, 0, 0, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF},
+        {0, 0, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF},
+        {0, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF},
+        {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF},
+    };
+    const __m128i words = _mm_castpd_si128(_mm_loadh_pd(
+        _mm_castsi128_pd(_mm_loadl_epi64((const __m128i *)(const void *)(p + end - 8))), (const double *)(const void *)(p + next_end - 8)));
+    const __m128i lanes = _mm_castpd_si128(_mm_loadh_pd(
+        _mm_castsi128_pd(_mm_loadl_epi64((const __m128i *)(const void *)field_lanes[length])), (const double *)(const void *)field_lanes[next_length]));
+    const __m128i digits = _mm_and_si128(_mm_sub_epi8(words, _mm_set1_epi8('0')), lanes);
     if (!byte_classes_all_digit_values(digits)) return 0;
     _mm_storeu_pd(out, _mm_cvtepi32_pd(byte_classes_two_eights(digits)));
     return 1;
 }
+
 /// Whether the `n` bytes at `a` and at `b` are the same, for `n` from 8 to 64: four chunks of
 /// sixteen, at 0, 16 and 32 (each clamped to `n` − 16) and at `n` − 16, compared whatever `n`
 /// is (the chunks overlap when it is shorter), so that values of different lengths take the

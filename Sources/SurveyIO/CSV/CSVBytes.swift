@@ -87,22 +87,22 @@ struct CSVBytes {
     /// field) gives `false` and writes nothing, and the caller reads the two one by one.
     ///
     /// A column of codes, identifiers or counts is read two fields at a time this way: each field
-    /// is the word that ends with it, its digits XOR `'0'`, with the bytes before it cleared (they
-    /// become leading zeros); on x86-64 SSE2 checks and converts both words at once
+    /// is the word that ends with it, its digits less `'0'`, with the bytes before it cleared
+    /// (they become leading zeros); on x86-64 SSE2 loads, checks and converts both words at once
     /// (``ByteClasses``), elsewhere ``nonDigits(_:)`` and ``eightDigits(_:)`` each.
     @inline(__always)
     func twoIntegers(from start: Int, to end: Int, then nextStart: Int, to nextEnd: Int, into out: UnsafeMutablePointer<Double>) -> Bool {
         let length = end &- start, nextLength = nextEnd &- nextStart
         guard UInt(bitPattern: length &- 1) | UInt(bitPattern: nextLength &- 1) < 8 else { return false }
+        #if arch(x86_64)
+        return byte_classes_two_integers(p, end, length, nextEnd, nextLength, out) != 0
+        #else
         let raw = UnsafeRawPointer(p)
         let ascii: UInt64 = 0x3030_3030_3030_3030
         // The bytes before each field, the low ones of its word, cleared.
         let before = UInt64(truncatingIfNeeded: (8 &- length) &<< 3), nextBefore = UInt64(truncatingIfNeeded: (8 &- nextLength) &<< 3)
         let a = (raw.loadUnaligned(fromByteOffset: end &- 8, as: UInt64.self) ^ ascii) & ~0 &<< before
         let b = (raw.loadUnaligned(fromByteOffset: nextEnd &- 8, as: UInt64.self) ^ ascii) & ~0 &<< nextBefore
-        #if arch(x86_64)
-        return byte_classes_two_integers(a, b, out) != 0
-        #else
         return Self.portableTwoIntegers(a, b, into: out)
         #endif
     }

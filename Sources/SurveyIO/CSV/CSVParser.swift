@@ -465,7 +465,8 @@ struct CSVParser {
         var i = start
         // The words read end with the fields, so the first must end eight bytes into the file;
         // those after it end later.
-        while i &+ 1 < rows, fields[start &* stride].end >= 8 {
+        let wordsFit = start < rows && fields[start &* stride].end >= 8
+        while wordsFit, i &+ 1 < rows {
             let first = fields[i &* stride], second = fields[(i &+ 1) &* stride]
             guard bytes.twoIntegers(from: first.start, to: first.end, then: second.start, to: second.end, into: run.slot(firstRow &+ i)) else {
                 break
