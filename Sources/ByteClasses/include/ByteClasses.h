@@ -82,10 +82,12 @@ static inline __attribute__((always_inline)) int byte_classes_two_integers(
         {0, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF},
         {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF},
     };
-    const __m128i words = _mm_castpd_si128(_mm_loadh_pd(
-        _mm_castsi128_pd(_mm_loadl_epi64((const __m128i *)(const void *)(p + end - 8))), (const double *)(const void *)(p + next_end - 8)));
-    const __m128i lanes = _mm_castpd_si128(_mm_loadh_pd(
-        _mm_castsi128_pd(_mm_loadl_epi64((const __m128i *)(const void *)field_lanes[length])), (const double *)(const void *)field_lanes[next_length]));
+    const __m128i first_word = _mm_loadl_epi64((const __m128i *)(const void *)(p + end - 8));
+    const __m128i words = _mm_castpd_si128(
+        _mm_loadh_pd(_mm_castsi128_pd(first_word), (const double *)(const void *)(p + next_end - 8)));
+    const __m128i first_lanes = _mm_loadl_epi64((const __m128i *)(const void *)field_lanes[length]);
+    const __m128i lanes = _mm_castpd_si128(
+        _mm_loadh_pd(_mm_castsi128_pd(first_lanes), (const double *)(const void *)field_lanes[next_length]));
     const __m128i digits = _mm_and_si128(_mm_sub_epi8(words, _mm_set1_epi8('0')), lanes);
     if (!byte_classes_all_digit_values(digits)) return 0;
     _mm_storeu_pd(out, _mm_cvtepi32_pd(byte_classes_two_eights(digits)));
@@ -102,7 +104,8 @@ static inline __attribute__((always_inline)) int byte_classes_same_8_to_64(const
     const long last = n - 16;
     const long first = last < 0 ? last : 0, second = last < 16 ? last : 16, third = last < 32 ? last : 32;
 #define BYTE_CLASSES_CHUNKS_EQUAL(offset) _mm_cmpeq_epi8( \
-        _mm_loadu_si128((const __m128i *)(const void *)(a + (offset))), _mm_loadu_si128((const __m128i *)(const void *)(b + (offset))))
+        _mm_loadu_si128((const __m128i *)(const void *)(a + (offset))), \
+        _mm_loadu_si128((const __m128i *)(const void *)(b + (offset))))
     const __m128i same = _mm_and_si128(
         _mm_and_si128(BYTE_CLASSES_CHUNKS_EQUAL(first), BYTE_CLASSES_CHUNKS_EQUAL(second)),
         _mm_and_si128(BYTE_CLASSES_CHUNKS_EQUAL(third), BYTE_CLASSES_CHUNKS_EQUAL(last)));

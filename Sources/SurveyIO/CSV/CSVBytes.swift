@@ -81,10 +81,10 @@ struct CSVBytes {
 
     /// Reads two fields, `p[start..<end]` and `p[nextStart..<nextEnd]` (the second after the
     /// first in the file, the first ending at least eight bytes from its start: the caller
-    /// checks), when each is one to eight digits
-    /// and nothing else: their numbers go to `out[0]` and `out[1]`, the values
-    /// ``decimal(from:to:)`` gives them. Anything else (a sign, a point, an empty or longer
-    /// field) gives `false` and writes nothing, and the caller reads the two one by one.
+    /// checks), when each is one to eight digits and nothing else: their numbers go to `out[0]`
+    /// and `out[1]`, the values ``decimal(from:to:)`` gives them. Anything else (a sign, a
+    /// point, an empty or longer field) gives `false` and writes nothing, and the caller reads
+    /// the two one by one.
     ///
     /// A column of codes, identifiers or counts is read two fields at a time this way: each field
     /// is the word that ends with it, its digits less `'0'`, with the bytes before it cleared
