@@ -26,11 +26,8 @@ enum FileContents {
         var status = stat()
         let expected = fstat(descriptor, &status) == 0 ? max(Int(status.st_size), 0) : 0
         var failure: Int32 = 0
-        // The size the file has now; it may turn out shorter, or have grown (read on below). A
-        // large buffer is backed by huge pages where the kernel allows (``LargePages``), so that
-        // the read faults it in 2 MiB at a time rather than 4 KiB.
-        var bytes = [UInt8](unsafeUninitializedCapacity: LargePages.capacity(atLeast: expected, stride: 1)) { buffer, count in
-            LargePages.advise(buffer)
+        // The size the file has now; it may turn out shorter, or have grown (read on below).
+        var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, count in
             count = 0
             while count < expected {
                 let got = readSome(descriptor, buffer.baseAddress! + count, expected - count)

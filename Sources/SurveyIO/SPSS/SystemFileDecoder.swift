@@ -423,15 +423,9 @@ struct SystemFileDecoder {
             variables[i].metadata.temporal == .date || variables[i].metadata.temporal == .dateTime ? SPSSFormat.epochOffset : 0
         }
         let segments = stringVariables.map { variables[$0].segments }
+        var numbers = [[Double]](repeating: [], count: numericVariables.count)
         let expected = min(max(declared, 0), reader.caseBound)
-        // Room for the expected cases, backed by huge pages where the kernel allows
-        // (``LargePages``): the columns are faulted in 2 MiB at a time as they are appended to.
-        var numbers = numericVariables.map { _ in
-            [Double](unsafeUninitializedCapacity: LargePages.capacity(atLeast: expected, stride: MemoryLayout<Double>.stride)) { buffer, count in
-                LargePages.advise(buffer)
-                count = 0
-            }
-        }
+        for k in numbers.indices { numbers[k].reserveCapacity(expected) }
         var strings = [StringColumnBuilder](repeating: StringColumnBuilder(), count: stringVariables.count)
         let bigEndian = dictionary.bigEndian
         let sysmis = self.sysmis

@@ -1,11 +1,10 @@
 import Foundation
 
 /// Asks the kernel to back a large new buffer with transparent huge pages (2 MiB on x86-64)
-/// where it can. A data file's columns (and an SPSS file read into memory) are new memory
-/// written once, front to back: with 4 KiB pages their first touch costs a page fault per 4 KiB,
-/// and on the 1,000,000 × 50 CSV file (400 MB of columns) those faults took about a third of
-/// the read's CPU, most of it the faults' own overhead rather than zeroing the pages. NumPy
-/// advises its large arrays the same way.
+/// where it can. A CSV file's columns are new memory written once, front to back: with 4 KiB
+/// pages their first touch costs a page fault per 4 KiB, and on the 1,000,000 × 50 file (400 MB
+/// of columns) those faults took about a third of the read's CPU, most of it the faults' own
+/// overhead rather than zeroing the pages. NumPy advises its large arrays the same way.
 ///
 /// The advice changes which pages back the memory, never its contents (new pages read as zeros
 /// either way), and costs nothing where transparent huge pages are off or on other systems.
