@@ -15,12 +15,16 @@ struct ParallelCSVReaderTests {
         let numbers = ["1", "-2.5", ".5", "5.", "1e-3", "1e", "0x1A", "Inf", "-infinity", "NaN", " 7 ",
                        "0.30000000000000004", "123456789012345678", "9007199254740993", "-0.0",
                        "1.2345678901234567e-20", "12345678901234567890123", "2.5e300", "4.9e-324"]
+        // Codes, identifiers and counts, which the batches read two at a time: one to eight
+        // digits (leading zeros too), and nine, which they leave to the one-field reader.
+        let integers = ["0", "7", "42", "98", "007", "1234", "65535", "12345678", "99999999", "123456789"]
         let missing = ["", "NA", "  ", "\"NA\""]
         let texts = ["Россия", "Китай", "Қазақстан", "don't know", "a b", " padded ", "x"]
         let quoted = ["\"a,b\"", "\"say \"\"no\"\"\"", "\"line\nbreak\"", "\"cr\r\nlf\"", "\"Ресей, Қытай\"", "\"1\"  "]
         switch Int.random(in: 0..<10, using: &rng) {
         case 0: return missing.randomElement(using: &rng)!
-        case 1...6 where numeric: return numbers.randomElement(using: &rng)!
+        case 1...3 where numeric: return integers.randomElement(using: &rng)!
+        case 4...6 where numeric: return numbers.randomElement(using: &rng)!
         case 1...4: return texts.randomElement(using: &rng)!
         case 5, 6: return quoted.randomElement(using: &rng)!
         default:
