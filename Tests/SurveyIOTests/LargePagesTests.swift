@@ -81,4 +81,17 @@ struct LargePagesTests {
         #expect(numbers.count == count)
         #expect(numbers.enumerated().allSatisfy { $0.element == Double($0.offset) * 0.5 })
     }
+
+    @Test("An empty array made to be appended to has the room asked for, and appending that many values never moves it")
+    func emptyArrayKeepsItsRoom() {
+        for count in [0, 1_000, LargePages.minimumBytes / 8 + 5, 1_000_000] {
+            var numbers = LargePages.emptyArray(reserving: count, of: Double.self)
+            #expect(numbers.isEmpty)
+            #expect(numbers.capacity >= count)
+            let start = numbers.withUnsafeBufferPointer { $0.baseAddress }
+            for i in 0..<count { numbers.append(Double(i) * 0.75) }
+            #expect(numbers.withUnsafeBufferPointer { $0.baseAddress } == start, "\(count) values moved the storage")
+            #expect(numbers.enumerated().allSatisfy { $0.element == Double($0.offset) * 0.75 })
+        }
+    }
 }

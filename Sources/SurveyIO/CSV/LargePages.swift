@@ -45,6 +45,21 @@ enum LargePages {
         advise(UnsafeMutableRawPointer(base), bytes: buffer.count * MemoryLayout<Element>.stride)
     }
 
+    /// A new, empty array with room for at least `capacity` elements
+    /// (``capacity(atLeast:stride:)``), to be filled by appending: its storage is advised
+    /// (``advise(_:)``) before anything touches it.
+    ///
+    /// The blocks at its ends, which the allocation's headers have already touched, stay small
+    /// pages: making them huge pages at once (``collapseEdges(_:bytes:touching:)``) made a new
+    /// process's first read of a 1,000,000 × 50 `.sav` file take 1.0 s instead of 0.24 s.
+    static func emptyArray<Element>(reserving capacity: Int, of _: Element.Type = Element.self) -> [Element] {
+        let room = self.capacity(atLeast: Swift.max(capacity, 1), stride: MemoryLayout<Element>.stride)
+        return [Element](unsafeUninitializedCapacity: room) { buffer, count in
+            count = 0
+            advise(buffer)
+        }
+    }
+
     /// `madvise`'s request to make a range's blocks huge pages now, copying what they hold
     /// (Linux 6.1 on; the constant is missing from glibc's headers).
     private static let collapse: Int32 = 25

@@ -2,13 +2,17 @@
 ///
 /// Every read checks the remaining length first and throws ``SPSSFormatError`` naming the
 /// structure being read when the bytes run out, so no input can make a reader trap.
-struct ByteCursor {
-    let bytes: [UInt8]
+///
+/// `Bytes` is a whole file (an `UnsafeRawBufferPointer` over its mapping, valid while the file
+/// is decoded) or a record copied out of it (`[UInt8]`); either way it is indexed from 0.
+struct ByteCursor<Bytes: RandomAccessCollection<UInt8>> where Bytes.Index == Int {
+    let bytes: Bytes
     private(set) var offset: Int
     /// Multi-byte numbers are stored most significant byte first.
     var bigEndian: Bool
 
-    init(_ bytes: [UInt8], offset: Int = 0, bigEndian: Bool = false) {
+    init(_ bytes: Bytes, offset: Int = 0, bigEndian: Bool = false) {
+        precondition(bytes.startIndex == 0, "a ByteCursor reads bytes indexed from 0")
         self.bytes = bytes
         self.offset = min(max(offset, 0), bytes.count)
         self.bigEndian = bigEndian
@@ -74,7 +78,7 @@ struct ByteCursor {
     }
 
     /// The 32-bit number at `position`; the caller has checked the bounds.
-    static func uint32(_ bytes: [UInt8], at position: Int, bigEndian: Bool) -> UInt32 {
+    static func uint32(_ bytes: Bytes, at position: Int, bigEndian: Bool) -> UInt32 {
         var value: UInt32 = 0
         for i in 0..<4 {
             let b = UInt32(bytes[position + (bigEndian ? i : 3 - i)])
@@ -84,7 +88,7 @@ struct ByteCursor {
     }
 
     /// The 64-bit number at `position`; the caller has checked the bounds.
-    static func uint64(_ bytes: [UInt8], at position: Int, bigEndian: Bool) -> UInt64 {
+    static func uint64(_ bytes: Bytes, at position: Int, bigEndian: Bool) -> UInt64 {
         var value: UInt64 = 0
         for i in 0..<8 {
             let b = UInt64(bytes[position + (bigEndian ? i : 7 - i)])

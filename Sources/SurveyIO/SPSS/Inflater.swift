@@ -11,8 +11,9 @@ struct Inflater {
     }
 
     /// Decompresses the zlib stream in `input[range]`, checking its Adler-32 checksum.
+    /// `input` (a file's mapping, say) need only be valid during the call.
     /// - Parameter limit: the most bytes the stream may produce (a guard against "zip bombs").
-    static func zlib(_ input: [UInt8], range: Range<Int>, limit: Int) throws(Failure) -> [UInt8] {
+    static func zlib(_ input: UnsafeRawBufferPointer, range: Range<Int>, limit: Int) throws(Failure) -> [UInt8] {
         guard range.lowerBound >= 0, range.upperBound <= input.count, range.count >= 6 else {
             throw Failure(reason: "the compressed block is too short to be a zlib stream")
         }
@@ -58,7 +59,7 @@ struct Inflater {
 
     // MARK: - State
 
-    private let input: [UInt8]
+    private let input: UnsafeRawBufferPointer
     private var position: Int
     private let end: Int
     private var bitBuffer: UInt64 = 0
@@ -66,7 +67,7 @@ struct Inflater {
     private let limit: Int
     private(set) var output: [UInt8] = []
 
-    private init(_ input: [UInt8], range: Range<Int>, limit: Int) {
+    private init(_ input: UnsafeRawBufferPointer, range: Range<Int>, limit: Int) {
         self.input = input
         self.position = range.lowerBound
         self.end = range.upperBound

@@ -40,19 +40,34 @@ public enum SPSSReader {
     ///   the encoding is unknown.
     /// - Parameter progress: hears how far through the cases the reader is.
     public static func read(path: String, encoding: String? = nil, progress: ReadProgress? = nil) throws(ReadError) -> Dataset {
-        try read(bytes: FileContents.bytes(path: path), name: path, encoding: encoding, progress: progress)
+        let decoder = try TextDecoder.requested(encoding, file: path)
+        // Mapped: the cases are read where they lie in the page cache, without first copying
+        // the file into a buffer of fresh pages.
+        return try FileContents.withMappedBytes(path: path) { bytes, _ throws(ReadError) in
+            try decode(UnsafeRawBufferPointer(bytes), name: path, encoding: decoder, progress: progress)
+        }
     }
 
     /// Reads a system file held in memory; `name` identifies it in messages.
     public static func read(data: Data, name: String, encoding: String? = nil) throws(ReadError) -> Dataset {
-        try read(bytes: [UInt8](data), name: name, encoding: encoding)
+        let decoder = try TextDecoder.requested(encoding, file: name)
+        return try data.withUnsafeBytes { raw in
+            Result { () throws(ReadError) in try decode(raw, name: name, encoding: decoder, progress: nil) }
+        }.get()
     }
 
     /// Reads a system file held in memory as bytes; `name` identifies it in messages.
     public static func read(bytes: [UInt8], name: String, encoding: String? = nil, progress: ReadProgress? = nil) throws(ReadError) -> Dataset {
         let decoder = try TextDecoder.requested(encoding, file: name)
+        return try bytes.withUnsafeBufferPointer { buffer throws(ReadError) in
+            try decode(UnsafeRawBufferPointer(buffer), name: name, encoding: decoder, progress: progress)
+        }
+    }
+
+    private static func decode(_ file: UnsafeRawBufferPointer, name: String, encoding: TextDecoder?,
+                               progress: ReadProgress?) throws(ReadError) -> Dataset {
         do {
-            return try SystemFileDecoder.decode(bytes, encoding: decoder, progress: progress)
+            return try SystemFileDecoder.decode(file, encoding: encoding, progress: progress)
         } catch {
             throw error.readError(name: name)
         }

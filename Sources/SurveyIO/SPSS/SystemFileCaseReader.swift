@@ -8,7 +8,9 @@
 /// - ZLIB compression (`.zsav`): a 24-byte header, zlib streams of bytecode-compressed data,
 ///   and a trailer describing each stream; the streams are inflated and then read as bytecode.
 struct SystemFileCaseReader {
-    private let data: [UInt8]
+    /// The file (or, for `.zsav`, the inflated bytecode), valid while the reader is used: see
+    /// ``withCases(in:dictionary:_:)``.
+    private let data: UnsafeRawBufferPointer
     private var position: Int
     private let end: Int
     private let compressed: Bool
@@ -30,7 +32,27 @@ struct SystemFileCaseReader {
     /// The system-missing value, `-DBL_MAX`.
     static let sysmisBits: UInt64 = 0xFFEF_FFFF_FFFF_FFFF
 
-    init(bytes: [UInt8], dictionary: SystemFileDictionary) throws(SPSSFormatError) {
+    /// Calls `body` with a reader of the cases of `file`, whose dictionary is `dictionary`.
+    /// The reader reads straight from `file` (uncompressed or bytecode data), or from the
+    /// inflated streams of a `.zsav`, which live until `body` returns; it must not outlive the
+    /// call.
+    static func withCases<Result>(
+        in file: UnsafeRawBufferPointer, dictionary: SystemFileDictionary,
+        _ body: (inout SystemFileCaseReader) throws(SPSSFormatError) -> Result
+    ) throws(SPSSFormatError) -> Result {
+        guard dictionary.compression == 2 else {
+            var reader = SystemFileCaseReader(data: file, start: dictionary.dataOffset,
+                                              compressed: dictionary.compression == 1, dictionary: dictionary)
+            return try body(&reader)
+        }
+        let inflated = try inflate(file, dictionary: dictionary)
+        return try inflated.withUnsafeBufferPointer { buffer throws(SPSSFormatError) in
+            var reader = SystemFileCaseReader(data: UnsafeRawBufferPointer(buffer), start: 0, compressed: true, dictionary: dictionary)
+            return try body(&reader)
+        }
+    }
+
+    private init(data: UnsafeRawBufferPointer, start: Int, compressed: Bool, dictionary: SystemFileDictionary) {
         slotCount = dictionary.slotCount
         let bigEndian = dictionary.bigEndian
         let inFileOrder = { (bits: UInt64) in bigEndian ? bits.bigEndian : bits.littleEndian }
@@ -39,23 +61,10 @@ struct SystemFileCaseReader {
         units[254] = 0x2020_2020_2020_2020
         units[255] = inFileOrder(Self.sysmisBits)
         codeUnits = units
-        switch dictionary.compression {
-        case 0:
-            data = bytes
-            position = dictionary.dataOffset
-            end = bytes.count
-            compressed = false
-        case 1:
-            data = bytes
-            position = dictionary.dataOffset
-            end = bytes.count
-            compressed = true
-        default:
-            data = try Self.inflate(bytes, dictionary: dictionary)
-            position = 0
-            end = data.count
-            compressed = true
-        }
+        self.data = data
+        self.compressed = compressed
+        position = min(start, data.count)
+        end = data.count
     }
 
     /// The most cases the rest of the data can hold: a case takes `slotCount` 8-byte units
@@ -65,43 +74,42 @@ struct SystemFileCaseReader {
         return max(end - position, 0) / (compressed ? slotCount : slotCount * 8)
     }
 
-    /// Reads up to `limit` cases into `block`, one after the other, each `slotCount * 8` bytes
-    /// in the file's byte order.
-    /// - Returns: how many cases were read; fewer than `limit` only at the end of the data.
+    /// Reads up to `limit` cases, one after the other, each `slotCount * 8` bytes in the file's
+    /// byte order: decompressed into `block`, or, when the data is not compressed, where they
+    /// lie in the file (no copy).
+    /// - Returns: how many cases were read, fewer than `limit` only at the end of the data, and
+    ///   where the first of them starts (valid until the next read).
     /// - Throws: when the data ends in the middle of a case.
-    mutating func read(upTo limit: Int, into block: UnsafeMutableRawBufferPointer) throws(SPSSFormatError) -> Int {
-        guard slotCount > 0, !finished, limit > 0 else { return 0 }
+    mutating func read(upTo limit: Int, into block: UnsafeMutableRawBufferPointer) throws(SPSSFormatError) -> (count: Int, cases: UnsafeRawPointer) {
         let size = slotCount * 8
-        precondition(block.count >= limit * size, "the block holds fewer than \(limit) cases")
-        let data = self.data
+        precondition(block.count >= max(limit, 0) * size && block.count > 0, "the block holds fewer than \(limit) cases")
+        let first = UnsafeRawPointer(block.baseAddress!)
+        guard slotCount > 0, !finished, limit > 0 else { return (0, first) }
         if !compressed {
             let count = min(limit, max(end - position, 0) / size)
-            if count > 0 {
-                data.withUnsafeBytes { raw in
-                    block.baseAddress!.copyMemory(from: raw.baseAddress! + position, byteCount: count * size)
-                }
-                position += count * size
-                casesRead += count
-            }
+            let cases = count > 0 ? data.baseAddress! + position : first
+            position += count * size
+            casesRead += count
             if count < limit {
                 finished = true
                 if position < end { throw .truncated("case \(casesRead + 1) of the data", at: data.count) }
             }
-            return count
+            return (count, cases)
         }
-        let (count, cutShort) = data.withUnsafeBytes { raw in
-            readCompressed(raw, upTo: limit, into: block.baseAddress!)
-        }
+        let (count, cutShort) = readCompressed(upTo: limit, into: block.baseAddress!)
         if cutShort { throw .truncated("case \(casesRead + 1) of the compressed data", at: position) }
-        return count
+        return (count, first)
     }
 
     /// Bytecode: groups of eight command bytes, each followed by the literal units its code-253
     /// commands take.
     /// - Returns: the cases read, and whether the data ended in the middle of the next one.
-    private mutating func readCompressed(_ raw: UnsafeRawBufferPointer, upTo limit: Int,
-                                         into block: UnsafeMutableRawPointer) -> (count: Int, cutShort: Bool) {
-        let base = raw.baseAddress!
+    private mutating func readCompressed(upTo limit: Int, into block: UnsafeMutableRawPointer) -> (count: Int, cutShort: Bool) {
+        // No bytes (a `.zsav` without blocks): no cases, as when the data ends before a command.
+        guard let base = data.baseAddress else {
+            finished = true
+            return (0, false)
+        }
         let end = self.end, slotCount = self.slotCount, codeUnits = self.codeUnits
         var position = self.position, commands = self.commands, commandIndex = self.commandIndex
         var count = 0
@@ -154,7 +162,7 @@ struct SystemFileCaseReader {
     // MARK: - ZLIB
 
     /// Inflates the zlib streams of a `.zsav` data record into one buffer of bytecode.
-    private static func inflate(_ bytes: [UInt8], dictionary: SystemFileDictionary) throws(SPSSFormatError) -> [UInt8] {
+    private static func inflate(_ bytes: UnsafeRawBufferPointer, dictionary: SystemFileDictionary) throws(SPSSFormatError) -> [UInt8] {
         var cursor = ByteCursor(bytes, offset: dictionary.dataOffset, bigEndian: dictionary.bigEndian)
         let what = "the ZLIB data header"
         let headerOffset = try cursor.int64(what)

@@ -4,7 +4,8 @@ import SurveyCore
 /// the text encoding, assembles variables from their records, applies the extension records,
 /// then reads the cases (PSPP, *System File Format*).
 struct SystemFileDecoder {
-    private let bytes: [UInt8]
+    /// The whole file, valid while it is decoded (a decoder lives only inside ``decode(_:encoding:progress:)``).
+    private let file: UnsafeRawBufferPointer
     private let dictionary: SystemFileDictionary
     private let text: TextDecoder
     private var variables: [SystemFileVariable] = []
@@ -12,16 +13,18 @@ struct SystemFileDecoder {
     private var highest = Double.greatestFiniteMagnitude.bitPattern
     private var lowest = (-Double.greatestFiniteMagnitude).nextUp.bitPattern
 
+    /// Decodes the system file in `file`, which need only be valid during the call (a mapping
+    /// of the file, say): the data set keeps nothing of it.
     /// - Parameter encoding: decodes the text with this encoding whatever the file declares.
     /// - Parameter progress: hears the position in the case data after every block of cases.
-    static func decode(_ bytes: [UInt8], encoding: TextDecoder? = nil, progress: ReadProgress? = nil) throws(SPSSFormatError) -> Dataset {
-        let dictionary = try SystemFileDictionary.parse(bytes)
-        var decoder = try SystemFileDecoder(bytes: bytes, dictionary: dictionary, encoding: encoding)
+    static func decode(_ file: UnsafeRawBufferPointer, encoding: TextDecoder? = nil, progress: ReadProgress? = nil) throws(SPSSFormatError) -> Dataset {
+        let dictionary = try SystemFileDictionary.parse(file)
+        var decoder = try SystemFileDecoder(file: file, dictionary: dictionary, encoding: encoding)
         return try decoder.run(progress: progress)
     }
 
-    private init(bytes: [UInt8], dictionary: SystemFileDictionary, encoding: TextDecoder?) throws(SPSSFormatError) {
-        self.bytes = bytes
+    private init(file: UnsafeRawBufferPointer, dictionary: SystemFileDictionary, encoding: TextDecoder?) throws(SPSSFormatError) {
+        self.file = file
         self.dictionary = dictionary
         if let encoding {
             self.text = encoding
@@ -414,7 +417,12 @@ struct SystemFileDecoder {
     private static let blockBytes = 256 * 1024
 
     private func readColumns(progress: ReadProgress?) throws(SPSSFormatError) -> [Column] {
-        var reader = try SystemFileCaseReader(bytes: bytes, dictionary: dictionary)
+        try SystemFileCaseReader.withCases(in: file, dictionary: dictionary) { reader throws(SPSSFormatError) in
+            try readColumns(from: &reader, progress: progress)
+        }
+    }
+
+    private func readColumns(from reader: inout SystemFileCaseReader, progress: ReadProgress?) throws(SPSSFormatError) -> [Column] {
         let declared = dictionary.caseCount >= 0 ? dictionary.caseCount : extendedCaseCount() ?? -1
         let numericVariables = variables.indices.filter { variables[$0].isNumeric }
         let stringVariables = variables.indices.filter { !variables[$0].isNumeric }
@@ -423,9 +431,8 @@ struct SystemFileDecoder {
             variables[i].metadata.temporal == .date || variables[i].metadata.temporal == .dateTime ? SPSSFormat.epochOffset : 0
         }
         let segments = stringVariables.map { variables[$0].segments }
-        var numbers = [[Double]](repeating: [], count: numericVariables.count)
         let expected = min(max(declared, 0), reader.caseBound)
-        for k in numbers.indices { numbers[k].reserveCapacity(expected) }
+        var numbers = numericVariables.map { _ in LargePages.emptyArray(reserving: expected, of: Double.self) }
         var strings = [StringColumnBuilder](repeating: StringColumnBuilder(), count: stringVariables.count)
         let bigEndian = dictionary.bigEndian
         let sysmis = self.sysmis
@@ -437,7 +444,7 @@ struct SystemFileDecoder {
         while true {
             let wanted = declared < 0 ? blockRows : min(blockRows, declared - reader.casesRead)
             guard wanted > 0 else { break }
-            let count = try reader.read(upTo: wanted, into: block)
+            let (count, cases) = try reader.read(upTo: wanted, into: block)
             for k in numericVariables.indices {
                 // Moved out and back so that the column is appended to in place.
                 var column: [Double] = []
@@ -445,7 +452,7 @@ struct SystemFileDecoder {
                 let shift = shifts[k]
                 var offset = numericOffsets[k]
                 for _ in 0..<count {
-                    let stored = block.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                    let stored = cases.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
                     let bits = bigEndian ? UInt64(bigEndian: stored) : UInt64(littleEndian: stored)
                     column.append(bits == sysmis ? .nan : Double(bitPattern: bits) - shift)
                     offset += rowSize
@@ -458,7 +465,7 @@ struct SystemFileDecoder {
                     for j in stringVariables.indices {
                         scratch.removeAll(keepingCapacity: true)
                         for (slot, length) in segments[j] {
-                            scratch.append(contentsOf: block[(start + slot * 8)..<(start + slot * 8 + length)])
+                            scratch.append(contentsOf: UnsafeRawBufferPointer(start: cases + start + slot * 8, count: length))
                         }
                         strings[j].append(scratch, decoder: text)
                     }

@@ -80,8 +80,12 @@ struct SystemFileDictionary {
     /// Size of the file header record.
     static let headerSize = 176
 
-    /// Parses everything up to and including the dictionary termination record.
-    static func parse(_ bytes: [UInt8]) throws(SPSSFormatError) -> SystemFileDictionary {
+    /// A cursor over the whole file.
+    typealias FileCursor = ByteCursor<UnsafeRawBufferPointer>
+
+    /// Parses everything up to and including the dictionary termination record. What it keeps
+    /// is copied out of `bytes`, which need only be valid during the call.
+    static func parse(_ bytes: UnsafeRawBufferPointer) throws(SPSSFormatError) -> SystemFileDictionary {
         var dictionary = SystemFileDictionary()
         var cursor = try dictionary.parseHeader(bytes)
         try dictionary.parseRecords(&cursor)
@@ -89,7 +93,7 @@ struct SystemFileDictionary {
         return dictionary
     }
 
-    private mutating func parseHeader(_ bytes: [UInt8]) throws(SPSSFormatError) -> ByteCursor {
+    private mutating func parseHeader(_ bytes: UnsafeRawBufferPointer) throws(SPSSFormatError) -> FileCursor {
         try Self.checkMagic(bytes)
         guard bytes.count >= Self.headerSize else { throw .truncated("the file header", at: bytes.count) }
         let layoutLittle = ByteCursor.uint32(bytes, at: 64, bigEndian: false)
@@ -125,22 +129,22 @@ struct SystemFileDictionary {
     }
 
     /// Refuses files that are not system files, naming what they are when that is known.
-    private static func checkMagic(_ bytes: [UInt8]) throws(SPSSFormatError) {
+    private static func checkMagic(_ bytes: UnsafeRawBufferPointer) throws(SPSSFormatError) {
         func starts(_ text: String, at offset: Int = 0) -> Bool {
             let pattern = Array(text.utf8)
-            return bytes.count >= offset + pattern.count && Array(bytes[offset..<(offset + pattern.count)]) == pattern
+            return bytes.count >= offset + pattern.count && bytes[offset..<(offset + pattern.count)].elementsEqual(pattern)
         }
         if starts("ENCRYPTED", at: 8) {
             throw SPSSFormatError(.unsupportedFormat, "the file is encrypted with a password; decrypt it in SPSS (open it with its password, then File > Save As without encryption) and read the saved copy")
         }
         if starts("$FL2") || starts("$FL3") { return }
-        if bytes.count >= 4, bytes[0..<4] == [0x5B, 0xC6, 0xD3, 0xF2] {
+        if bytes.count >= 4, bytes[0..<4].elementsEqual([0x5B, 0xC6, 0xD3, 0xF2]) {
             throw SPSSFormatError(.unsupportedFormat, "it is an EBCDIC system file from a mainframe, which Barometer does not read; save it again as a .sav file on a PC")
         }
         if bytes.count < 4 {
             throw SPSSFormatError(.malformed, "the file is only \(bytes.count) bytes long, too short to be an SPSS system file; copy it again from its source")
         }
-        if bytes.count >= 8, bytes[0..<8] == [2, 0, 0, 0, 0, 0, 0, 0] {
+        if bytes.count >= 8, bytes[0..<8].elementsEqual([2, 0, 0, 0, 0, 0, 0, 0]) {
             throw SPSSFormatError(.unsupportedFormat, "it is an SPSS/PC+ system file from the 1980s, which Barometer does not read; open it in SPSS or PSPP and save it as a .sav file")
         }
         if starts("ASCII SPSS PORT FILE", at: 40) || starts("SPSS PORT FILE", at: 6) {
@@ -149,7 +153,7 @@ struct SystemFileDictionary {
         throw SPSSFormatError(.unsupportedFormat, "it does not start with '$FL2' or '$FL3', so it is not an SPSS system file (.sav or .zsav); check that the file is the one you meant")
     }
 
-    private mutating func parseRecords(_ cursor: inout ByteCursor) throws(SPSSFormatError) {
+    private mutating func parseRecords(_ cursor: inout FileCursor) throws(SPSSFormatError) {
         var dictionaryIndex = 0
         while true {
             let recordOffset = cursor.offset
@@ -192,7 +196,7 @@ struct SystemFileDictionary {
         }
     }
 
-    private mutating func parseVariable(_ cursor: inout ByteCursor, dictionaryIndex next: inout Int) throws(SPSSFormatError) {
+    private mutating func parseVariable(_ cursor: inout FileCursor, dictionaryIndex next: inout Int) throws(SPSSFormatError) {
         let dictionaryIndex = next + 1
         let what = "variable record \(dictionaryIndex)"
         let width = try cursor.int(what)
@@ -237,7 +241,7 @@ struct SystemFileDictionary {
         }
     }
 
-    private mutating func parseValueLabels(_ cursor: inout ByteCursor) throws(SPSSFormatError) {
+    private mutating func parseValueLabels(_ cursor: inout FileCursor) throws(SPSSFormatError) {
         let start = cursor.offset - 4
         let count = try cursor.int("a value label record")
         // Each label takes at least 16 bytes.
@@ -267,7 +271,7 @@ struct SystemFileDictionary {
         valueLabelSets.append(ValueLabelSet(labels: labels, dictionaryIndexes: indexes))
     }
 
-    private mutating func parseExtension(_ cursor: inout ByteCursor, at start: Int) throws(SPSSFormatError) {
+    private mutating func parseExtension(_ cursor: inout FileCursor, at start: Int) throws(SPSSFormatError) {
         let subtype = try cursor.int("an extension record")
         let size = try cursor.int("an extension record")
         let count = try cursor.int("an extension record")
