@@ -34,21 +34,19 @@ struct SystemFileCaseReader {
 
     /// Calls `body` with a reader of the cases of `file`, whose dictionary is `dictionary`.
     /// The reader reads straight from `file` (uncompressed or bytecode data), or from the
-    /// inflated streams of a `.zsav`, which live until `body` returns; it must not outlive the
-    /// call.
+    /// inflated streams of a `.zsav`, which live until `body` returns; neither it nor a copy
+    /// may outlive the call. A copy reads on from where the reader was when it was made.
     static func withCases<Result>(
         in file: UnsafeRawBufferPointer, dictionary: SystemFileDictionary,
-        _ body: (inout SystemFileCaseReader) throws(SPSSFormatError) -> Result
+        _ body: (SystemFileCaseReader) throws(SPSSFormatError) -> Result
     ) throws(SPSSFormatError) -> Result {
         guard dictionary.compression == 2 else {
-            var reader = SystemFileCaseReader(data: file, start: dictionary.dataOffset,
-                                              compressed: dictionary.compression == 1, dictionary: dictionary)
-            return try body(&reader)
+            return try body(SystemFileCaseReader(data: file, start: dictionary.dataOffset,
+                                                 compressed: dictionary.compression == 1, dictionary: dictionary))
         }
         let inflated = try inflate(file, dictionary: dictionary)
         return try inflated.withUnsafeBufferPointer { buffer throws(SPSSFormatError) in
-            var reader = SystemFileCaseReader(data: UnsafeRawBufferPointer(buffer), start: 0, compressed: true, dictionary: dictionary)
-            return try body(&reader)
+            try body(SystemFileCaseReader(data: UnsafeRawBufferPointer(buffer), start: 0, compressed: true, dictionary: dictionary))
         }
     }
 
@@ -81,30 +79,53 @@ struct SystemFileCaseReader {
     ///   where the first of them starts (valid until the next read).
     /// - Throws: when the data ends in the middle of a case.
     mutating func read(upTo limit: Int, into block: UnsafeMutableRawBufferPointer) throws(SPSSFormatError) -> (count: Int, cases: UnsafeRawPointer) {
-        let size = slotCount * 8
-        precondition(block.count >= max(limit, 0) * size && block.count > 0, "the block holds fewer than \(limit) cases")
+        precondition(block.count >= max(limit, 0) * slotCount * 8 && block.count > 0, "the block holds fewer than \(limit) cases")
         let first = UnsafeRawPointer(block.baseAddress!)
-        guard slotCount > 0, !finished, limit > 0 else { return (0, first) }
         if !compressed {
-            let count = min(limit, max(end - position, 0) / size)
-            let cases = count > 0 ? data.baseAddress! + position : first
-            position += count * size
-            casesRead += count
-            if count < limit {
-                finished = true
-                if position < end { throw .truncated("case \(casesRead + 1) of the data", at: data.count) }
-            }
-            return (count, cases)
+            let start = position
+            let count = try passUncompressed(upTo: limit)
+            return (count, count > 0 ? data.baseAddress! + start : first)
         }
-        let (count, cutShort) = readCompressed(upTo: limit, into: block.baseAddress!)
+        return (try passCompressed(upTo: limit, into: block.baseAddress!), first)
+    }
+
+    /// Passes over up to `limit` cases without decoding them, as ``read(upTo:into:)`` would
+    /// read them (the same count, the same errors): a copy of the reader made before the call
+    /// reads those cases later, so that parts of the data can be decoded at once, each from
+    /// where it starts.
+    mutating func skip(upTo limit: Int) throws(SPSSFormatError) -> Int {
+        compressed ? try passCompressed(upTo: limit, into: nil) : try passUncompressed(upTo: limit)
+    }
+
+    /// Moves over up to `limit` uncompressed cases; how many there were.
+    private mutating func passUncompressed(upTo limit: Int) throws(SPSSFormatError) -> Int {
+        guard slotCount > 0, !finished, limit > 0 else { return 0 }
+        let size = slotCount * 8
+        let count = min(limit, max(end - position, 0) / size)
+        position += count * size
+        casesRead += count
+        if count < limit {
+            finished = true
+            if position < end { throw .truncated("case \(casesRead + 1) of the data", at: data.count) }
+        }
+        return count
+    }
+
+    /// Decompresses up to `limit` cases into `block`, or only moves over them when it is `nil`.
+    @inline(__always)
+    private mutating func passCompressed(upTo limit: Int, into block: UnsafeMutableRawPointer?) throws(SPSSFormatError) -> Int {
+        guard slotCount > 0, !finished, limit > 0 else { return 0 }
+        let (count, cutShort) = runCompressed(upTo: limit, into: block)
         if cutShort { throw .truncated("case \(casesRead + 1) of the compressed data", at: position) }
-        return (count, first)
+        return count
     }
 
     /// Bytecode: groups of eight command bytes, each followed by the literal units its code-253
-    /// commands take.
+    /// commands take. Without a `block`, a group of eight units that lies inside one case is
+    /// passed over whole (``SWARBytes``): the count of its literals says where the next begins.
     /// - Returns: the cases read, and whether the data ended in the middle of the next one.
-    private mutating func readCompressed(upTo limit: Int, into block: UnsafeMutableRawPointer) -> (count: Int, cutShort: Bool) {
+    @inline(__always)
+    private mutating func runCompressed(upTo limit: Int, into block: UnsafeMutableRawPointer?) -> (count: Int, cutShort: Bool) {
         // No bytes (a `.zsav` without blocks): no cases, as when the data ends before a command.
         guard let base = data.baseAddress else {
             finished = true
@@ -122,7 +143,7 @@ struct SystemFileCaseReader {
         // `slot` units of the case at `count` have been read when the data ends.
         let slot = codeUnits.withUnsafeBufferPointer { units -> Int in
             while count < limit {
-                var unit = block + count * slotCount * 8
+                var unit = block.map { $0 + count * slotCount * 8 }
                 var slot = 0
                 units: while slot < slotCount {
                     if commandIndex == 8 {
@@ -131,6 +152,16 @@ struct SystemFileCaseReader {
                         commands = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: position, as: UInt64.self))
                         position += 8
                         commandIndex = 0
+                        if block == nil, slotCount - slot >= 8, !SWARBytes.contains(0, in: commands),
+                           !SWARBytes.contains(252, in: commands) {
+                            let literals = SWARBytes.count(of: 253, in: commands) * 8
+                            if end - position >= literals {
+                                position += literals
+                                commandIndex = 8
+                                slot += 8
+                                continue units
+                            }
+                        }
                     }
                     let code = Int(truncatingIfNeeded: commands >> UInt64(commandIndex &* 8)) & 0xFF
                     commandIndex += 1
@@ -142,12 +173,12 @@ struct SystemFileCaseReader {
                     case 253:
                         // A literal unit cut short: the data ends inside this unit.
                         guard end - position >= 8 else { return -slot - 1 }
-                        unit.copyMemory(from: base + position, byteCount: 8)
+                        unit?.copyMemory(from: base + position, byteCount: 8)
                         position += 8
                     default:
-                        unit.storeBytes(of: units[code], as: UInt64.self)
+                        unit?.storeBytes(of: units[code], as: UInt64.self)
                     }
-                    unit += 8
+                    unit = unit.map { $0 + 8 }
                     slot += 1
                 }
                 if slot < slotCount { return slot }

@@ -412,71 +412,22 @@ struct SystemFileDecoder {
         return Int(count)
     }
 
-    /// Bytes of cases decoded at a time: small enough to stay in the processor's cache while
-    /// they are spread over the columns.
-    private static let blockBytes = 256 * 1024
-
     private func readColumns(progress: ReadProgress?) throws(SPSSFormatError) -> [Column] {
-        try SystemFileCaseReader.withCases(in: file, dictionary: dictionary) { reader throws(SPSSFormatError) in
-            try readColumns(from: &reader, progress: progress)
-        }
-    }
-
-    private func readColumns(from reader: inout SystemFileCaseReader, progress: ReadProgress?) throws(SPSSFormatError) -> [Column] {
-        let declared = dictionary.caseCount >= 0 ? dictionary.caseCount : extendedCaseCount() ?? -1
         let numericVariables = variables.indices.filter { variables[$0].isNumeric }
         let stringVariables = variables.indices.filter { !variables[$0].isNumeric }
-        let numericOffsets = numericVariables.map { variables[$0].record.slot * 8 }
-        let shifts = numericVariables.map { i in
-            variables[i].metadata.temporal == .date || variables[i].metadata.temporal == .dateTime ? SPSSFormat.epochOffset : 0
-        }
-        let segments = stringVariables.map { variables[$0].segments }
-        let expected = min(max(declared, 0), reader.caseBound)
-        var numbers = numericVariables.map { _ in LargePages.emptyArray(reserving: expected, of: Double.self) }
-        var strings = [StringColumnBuilder](repeating: StringColumnBuilder(), count: stringVariables.count)
-        let bigEndian = dictionary.bigEndian
-        let sysmis = self.sysmis
-        let rowSize = reader.slotCount * 8
-        let blockRows = rowSize > 0 ? max(1, Self.blockBytes / rowSize) : 1
-        let block = UnsafeMutableRawBufferPointer.allocate(byteCount: max(blockRows * rowSize, 8), alignment: 8)
-        defer { block.deallocate() }
-        var scratch: [UInt8] = []
-        while true {
-            let wanted = declared < 0 ? blockRows : min(blockRows, declared - reader.casesRead)
-            guard wanted > 0 else { break }
-            let (count, cases) = try reader.read(upTo: wanted, into: block)
-            for k in numericVariables.indices {
-                // Moved out and back so that the column is appended to in place.
-                var column: [Double] = []
-                swap(&column, &numbers[k])
-                let shift = shifts[k]
-                var offset = numericOffsets[k]
-                for _ in 0..<count {
-                    let stored = cases.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                    let bits = bigEndian ? UInt64(bigEndian: stored) : UInt64(littleEndian: stored)
-                    column.append(bits == sysmis ? .nan : Double(bitPattern: bits) - shift)
-                    offset += rowSize
-                }
-                swap(&column, &numbers[k])
-            }
-            if !stringVariables.isEmpty {
-                for row in 0..<count {
-                    let start = row * rowSize
-                    for j in stringVariables.indices {
-                        scratch.removeAll(keepingCapacity: true)
-                        for (slot, length) in segments[j] {
-                            scratch.append(contentsOf: UnsafeRawBufferPointer(start: cases + start + slot * 8, count: length))
-                        }
-                        strings[j].append(scratch, decoder: text)
-                    }
-                }
-            }
-            progress?(reader.bytePosition, reader.byteEnd)
-            if count < wanted { break }
-        }
-        // Only the header's count is trusted to be exact; the extended record only stops early.
-        if dictionary.caseCount >= 0 && reader.casesRead < declared {
-            throw SPSSFormatError(.malformed, "the header declares \(declared) cases but the data holds only \(reader.casesRead); the file is truncated, so copy it again from its source")
+        let layout = SystemFileCaseLayout(
+            caseSize: dictionary.slotCount * 8, bigEndian: dictionary.bigEndian, sysmis: sysmis,
+            numbers: numericVariables.map { i in
+                let temporal = variables[i].metadata.temporal
+                return (variables[i].record.slot * 8, temporal == .date || temporal == .dateTime ? SPSSFormat.epochOffset : 0)
+            },
+            strings: stringVariables.map { variables[$0].segments })
+        let columnReader = SystemFileColumnReader(
+            layout: layout, text: text,
+            declared: dictionary.caseCount >= 0 ? dictionary.caseCount : extendedCaseCount() ?? -1,
+            declaredByHeader: dictionary.caseCount >= 0)
+        let (numbers, strings) = try SystemFileCaseReader.withCases(in: file, dictionary: dictionary) { reader throws(SPSSFormatError) in
+            try columnReader.read(reader, progress: progress)
         }
         var columns: [Column?] = Array(repeating: nil, count: variables.count)
         for (k, i) in numericVariables.enumerated() { columns[i] = .numeric(variables[i].name, numbers[k]) }
