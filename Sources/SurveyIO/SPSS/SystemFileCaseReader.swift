@@ -152,14 +152,33 @@ struct SystemFileCaseReader {
                         commands = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: position, as: UInt64.self))
                         position += 8
                         commandIndex = 0
-                        if block == nil, slotCount - slot >= 8, !SWARBytes.contains(0, in: commands),
+                        if slotCount - slot >= 8, !SWARBytes.contains(0, in: commands),
                            !SWARBytes.contains(252, in: commands) {
-                            let literals = SWARBytes.count(of: 253, in: commands) * 8
-                            if end - position >= literals {
-                                position += literals
-                                commandIndex = 8
-                                slot += 8
-                                continue units
+                            if let out = unit {
+                                // Eight units of this case, without a branch on each code: a
+                                // literal is loaded for every code and kept for 253 only, so
+                                // the 64 bytes that eight literals could take must be there.
+                                if end - position >= 64 {
+                                    for i in 0..<8 {
+                                        let code = Int(truncatingIfNeeded: commands >> UInt64(i &* 8)) & 0xFF
+                                        let literal = base.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+                                        let isLiteral = code == 253
+                                        (out + i &* 8).storeBytes(of: isLiteral ? literal : units[code], as: UInt64.self)
+                                        position &+= isLiteral ? 8 : 0
+                                    }
+                                    commandIndex = 8
+                                    slot += 8
+                                    unit = out + 64
+                                    continue units
+                                }
+                            } else {
+                                let literals = SWARBytes.count(of: 253, in: commands) * 8
+                                if end - position >= literals {
+                                    position += literals
+                                    commandIndex = 8
+                                    slot += 8
+                                    continue units
+                                }
                             }
                         }
                     }
