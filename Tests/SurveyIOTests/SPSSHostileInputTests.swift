@@ -1,6 +1,6 @@
 import Foundation
 import SurveyCore
-import SurveyIO
+@testable import SurveyIO
 import Testing
 
 /// Builds small system files by hand, little-endian, to state absurd counts exactly.
@@ -150,6 +150,44 @@ struct SPSSHostileInputTests {
         #expect(countLies?.message.contains("describes 2147483647 blocks") == true)
         let garbage = SPSSTest.readError(zsav(uncompressed: 8, compressed: [0x78, 0x9C, 0xFF, 0xFF, 0xFF, 0xFF]))
         #expect(garbage?.message.contains("cannot be decompressed") == true)
+    }
+
+    /// The streams of a `.zsav` are inflated at once; a damaged file fails with the error
+    /// met first in file order, as if they were inflated one after the other.
+    @Test func zlibStreamsInflatedAtOnceFailInFileOrder() throws {
+        // Stream k holds k + 1 groups of eight bytecodes 100 + k: cases of the value k.
+        let blocks: [[UInt8]] = (1...5).map { k in [UInt8](repeating: UInt8(100 + k), count: 8 * (k + 1)) }
+        func zsav(_ streams: [[UInt8]], declaring sizes: [Int: Int] = [:], misplacing misplaced: Int? = nil) -> [UInt8] {
+            var file = SystemFileBytes(cases: -1, compression: 2)
+            file.end()
+            let header = Int64(file.bytes.count)
+            let trailer = header + 24 + Int64(streams.reduce(0) { $0 + $1.count })
+            file.int64(header); file.int64(trailer); file.int64(24 + 24 * Int64(streams.count))
+            for stream in streams { file.bytes += stream }
+            file.int64(-100); file.int64(0); file.int32(0x3F_F000); file.int32(Int32(streams.count))
+            var compressedAt = header + 24, uncompressedAt = header
+            for (i, stream) in streams.enumerated() {
+                let size = sizes[i] ?? blocks[i].count
+                file.int64(uncompressedAt); file.int64(compressedAt + (i == misplaced ? 1 : 0))
+                file.int32(Int32(size)); file.int32(Int32(stream.count))
+                compressedAt += Int64(stream.count)
+                uncompressedAt += Int64(size)
+            }
+            return file.bytes
+        }
+        let streams = blocks.map { Deflater.zlib($0) }
+        let whole = try SPSSReader.read(bytes: zsav(streams), name: "streams.zsav")
+        #expect(SPSSTest.numbers(whole, "X") == blocks.flatMap { $0.map { Double($0) - 100 } })
+        var garbled = streams
+        garbled[1] = [0x78, 0x9C] + [UInt8](repeating: 0xFF, count: streams[1].count - 2)
+        let both = SPSSTest.readError(zsav(garbled, misplacing: 3))
+        #expect(both?.message.contains("ZLIB block 2 cannot be decompressed") == true, "\(both?.message ?? "read")")
+        let described = SPSSTest.readError(zsav(streams, misplacing: 3))
+        #expect(described?.message.contains("ZLIB block 4 lies outside") == true, "\(described?.message ?? "read")")
+        var lateGarbage = streams
+        lateGarbage[4] = garbled[1]
+        let short = SPSSTest.readError(zsav(lateGarbage, declaring: [2: blocks[2].count + 8]))
+        #expect(short?.message.contains("ZLIB block 3 inflates to 32 bytes, not the 40") == true, "\(short?.message ?? "read")")
     }
 
     @Test func portableFilesWithAbsurdLengths() throws {

@@ -44,7 +44,7 @@ struct SystemFileCaseReader {
             return try body(SystemFileCaseReader(data: file, start: dictionary.dataOffset,
                                                  compressed: dictionary.compression == 1, dictionary: dictionary))
         }
-        let inflated = try inflate(file, dictionary: dictionary)
+        let inflated = try SystemFileZlibData.inflate(file, dictionary: dictionary)
         return try inflated.withUnsafeBufferPointer { buffer throws(SPSSFormatError) in
             try body(SystemFileCaseReader(data: UnsafeRawBufferPointer(buffer), start: 0, compressed: true, dictionary: dictionary))
         }
@@ -207,70 +207,5 @@ struct SystemFileCaseReader {
         }
         if slot < slotCount { finished = true }
         return (count, slot != 0 && slot < slotCount)
-    }
-
-    // MARK: - ZLIB
-
-    /// Inflates the zlib streams of a `.zsav` data record into one buffer of bytecode.
-    private static func inflate(_ bytes: UnsafeRawBufferPointer, dictionary: SystemFileDictionary) throws(SPSSFormatError) -> [UInt8] {
-        var cursor = ByteCursor(bytes, offset: dictionary.dataOffset, bigEndian: dictionary.bigEndian)
-        let what = "the ZLIB data header"
-        let headerOffset = try cursor.int64(what)
-        let trailerOffset = try cursor.int64(what)
-        let trailerLength = try cursor.int64(what)
-        let fileSize = Int64(bytes.count)
-        let dataStart = Int64(dictionary.dataOffset) + 24
-        guard headerOffset == Int64(dictionary.dataOffset) else {
-            throw .damaged("the ZLIB data header says it is at byte \(headerOffset) but it is at byte \(dictionary.dataOffset)")
-        }
-        guard trailerOffset >= dataStart, trailerOffset <= fileSize, trailerLength >= 24,
-              trailerLength <= fileSize - trailerOffset, (trailerLength - 24) % 24 == 0 else {
-            if trailerOffset >= dataStart, trailerOffset <= fileSize, trailerLength > fileSize - trailerOffset {
-                throw .truncated("the ZLIB data trailer", at: bytes.count)
-            }
-            throw .damaged("the ZLIB data header places its trailer (\(trailerLength) bytes at byte \(trailerOffset)) outside the file")
-        }
-        try cursor.seek(to: Int(trailerOffset), "the ZLIB data trailer")
-        _ = try cursor.int64("the ZLIB data trailer")  // bias, as a negative integer
-        _ = try cursor.int64("the ZLIB data trailer")  // zero
-        let blockSize = try cursor.int("the ZLIB data trailer")
-        let blockCount = try cursor.int("the ZLIB data trailer")
-        guard blockCount == Int((trailerLength - 24) / 24), blockSize > 0 else {
-            throw .damaged("the ZLIB data trailer describes \(blockCount) blocks of \(blockSize) bytes but has room for \((trailerLength - 24) / 24)")
-        }
-        var output: [UInt8] = []
-        var expectedCompressed = dataStart
-        for block in 0..<blockCount {
-            let what = "the ZLIB data trailer"
-            _ = try cursor.int64(what)  // uncompressed offset
-            let compressedOffset = try cursor.int64(what)
-            let uncompressedSize = try cursor.int(what)
-            let compressedSize = try cursor.int(what)
-            guard compressedOffset == expectedCompressed, compressedSize > 0,
-                  Int64(compressedSize) <= trailerOffset - compressedOffset else {
-                throw .damaged("ZLIB block \(block + 1) lies outside the compressed data (\(compressedSize) bytes at byte \(compressedOffset))")
-            }
-            // DEFLATE cannot expand data by more than about 1032 to 1.
-            guard uncompressedSize >= 0, uncompressedSize <= blockSize,
-                  uncompressedSize / 1032 <= compressedSize else {
-                throw .damaged("ZLIB block \(block + 1) claims to inflate to \(uncompressedSize) bytes, which its \(compressedSize) compressed bytes cannot hold")
-            }
-            let start = Int(compressedOffset)
-            let inflated: [UInt8]
-            do {
-                inflated = try Inflater.zlib(bytes, range: start..<(start + compressedSize), limit: uncompressedSize)
-            } catch {
-                throw .damaged("ZLIB block \(block + 1) cannot be decompressed: \(error.reason)")
-            }
-            guard inflated.count == uncompressedSize else {
-                throw .damaged("ZLIB block \(block + 1) inflates to \(inflated.count) bytes, not the \(uncompressedSize) its trailer declares")
-            }
-            output.append(contentsOf: inflated)
-            expectedCompressed = compressedOffset + Int64(compressedSize)
-        }
-        guard expectedCompressed == trailerOffset else {
-            throw .damaged("the ZLIB blocks end at byte \(expectedCompressed) but the trailer starts at byte \(trailerOffset)")
-        }
-        return output
     }
 }
