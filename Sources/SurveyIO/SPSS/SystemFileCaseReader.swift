@@ -121,8 +121,9 @@ struct SystemFileCaseReader {
     }
 
     /// Bytecode: groups of eight command bytes, each followed by the literal units its code-253
-    /// commands take. Without a `block`, a group of eight units that lies inside one case is
-    /// passed over whole (``SWARBytes``): the count of its literals says where the next begins.
+    /// commands take. A group of eight units inside one case (no padding or end code, tested
+    /// with ``SWARBytes``) is taken whole: without a `block`, the count of its literals says
+    /// where the next group begins; with one, its units are decoded without a branch per code.
     /// - Returns: the cases read, and whether the data ended in the middle of the next one.
     @inline(__always)
     private mutating func runCompressed(upTo limit: Int, into block: UnsafeMutableRawPointer?) -> (count: Int, cutShort: Bool) {

@@ -16,7 +16,8 @@ struct SystemFileDecoder {
     /// Decodes the system file in `file`, which need only be valid during the call (a mapping
     /// of the file, say): the data set keeps nothing of it.
     /// - Parameter encoding: decodes the text with this encoding whatever the file declares.
-    /// - Parameter progress: hears the position in the case data after every block of cases.
+    /// - Parameter progress: hears the position in the case data after every block of cases
+    ///   (every few parts of a long file: ``SystemFileColumnReader``).
     static func decode(_ file: UnsafeRawBufferPointer, encoding: TextDecoder? = nil, progress: ReadProgress? = nil) throws(SPSSFormatError) -> Dataset {
         let dictionary = try SystemFileDictionary.parse(file)
         var decoder = try SystemFileDecoder(file: file, dictionary: dictionary, encoding: encoding)
