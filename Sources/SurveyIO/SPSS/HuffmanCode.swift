@@ -9,7 +9,7 @@ struct HuffmanCode: Sendable {
     var fast = [UInt16](repeating: 0, count: 1 << HuffmanCode.fastBits)
 
     /// Codes up to this length are decoded by one look-up in ``fast``.
-    static let fastBits = 9
+    static let fastBits = 11
 
     init() {}
 

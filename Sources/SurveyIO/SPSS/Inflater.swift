@@ -10,10 +10,12 @@ struct Inflater {
         let reason: String
     }
 
-    /// Decompresses the zlib stream in `input[range]`, checking its Adler-32 checksum.
-    /// `input` (a file's mapping, say) need only be valid during the call.
-    /// - Parameter limit: the most bytes the stream may produce (a guard against "zip bombs").
-    static func zlib(_ input: UnsafeRawBufferPointer, range: Range<Int>, limit: Int) throws(Failure) -> [UInt8] {
+    /// Decompresses the zlib stream in `input[range]` into `output`, checking its Adler-32
+    /// checksum. `input` (a file's mapping, say) need only be valid during the call.
+    /// - Parameter output: where the bytes go; its size is the most the stream may produce (a
+    ///   guard against "zip bombs"). Bytes past those produced are left as they were.
+    /// - Returns: how many bytes the stream produced.
+    static func zlib(_ input: UnsafeRawBufferPointer, range: Range<Int>, into output: UnsafeMutableBufferPointer<UInt8>) throws(Failure) -> Int {
         guard range.lowerBound >= 0, range.upperBound <= input.count, range.count >= 6 else {
             throw Failure(reason: "the compressed block is too short to be a zlib stream")
         }
@@ -24,7 +26,7 @@ struct Inflater {
         guard flg & 0x20 == 0 else {
             throw Failure(reason: "the compressed block needs a preset dictionary, which SPSS never uses")
         }
-        var inflater = Inflater(input, range: (range.lowerBound + 2)..<range.upperBound, limit: limit)
+        var inflater = Inflater(input, range: (range.lowerBound + 2)..<range.upperBound, output: output)
         try inflater.run()
         // The Adler-32 checksum follows the last block, on a byte boundary, most significant first.
         let end = inflater.bytePosition
@@ -33,14 +35,19 @@ struct Inflater {
         }
         var stored: UInt32 = 0
         for i in 0..<4 { stored = stored << 8 | UInt32(input[end + i]) }
-        guard stored == adler32(inflater.output) else {
+        guard stored == adler32(UnsafeBufferPointer(rebasing: output[0..<inflater.written])) else {
             throw Failure(reason: "the compressed block fails its checksum")
         }
-        return inflater.output
+        return inflater.written
     }
 
     /// The Adler-32 checksum of `data` (RFC 1950, section 8.2).
     static func adler32(_ data: [UInt8]) -> UInt32 {
+        data.withUnsafeBufferPointer { adler32($0) }
+    }
+
+    /// The Adler-32 checksum of `data` (RFC 1950, section 8.2).
+    static func adler32(_ data: UnsafeBufferPointer<UInt8>) -> UInt32 {
         var a: UInt32 = 1, b: UInt32 = 0
         var i = 0
         while i < data.count {
@@ -64,15 +71,19 @@ struct Inflater {
     private let end: Int
     private var bitBuffer: UInt64 = 0
     private var bitCount = 0
+    /// Where the bytes go, ``limit`` of them at most.
+    private let output: UnsafeMutablePointer<UInt8>
     private let limit: Int
-    private(set) var output: [UInt8] = []
+    /// Bytes produced so far.
+    private(set) var written = 0
 
-    private init(_ input: UnsafeRawBufferPointer, range: Range<Int>, limit: Int) {
+    private init(_ input: UnsafeRawBufferPointer, range: Range<Int>, output: UnsafeMutableBufferPointer<UInt8>) {
         self.input = input
         self.position = range.lowerBound
         self.end = range.upperBound
-        self.limit = limit
-        output.reserveCapacity(min(limit, range.count * 4))
+        // A pointer that is never written through when the output holds nothing.
+        self.output = output.baseAddress ?? UnsafeMutablePointer(bitPattern: MemoryLayout<UInt8>.alignment)!
+        self.limit = output.count
     }
 
     /// The index of the first input byte not consumed, once the bit buffer is discarded.
@@ -136,8 +147,9 @@ struct Inflater {
             left -= 1
         }
         guard left <= end - position else { throw Failure(reason: "the compressed block is cut short") }
-        guard output.count + left <= limit else { throw tooLong }
-        output.append(contentsOf: input[position..<(position + left)])
+        guard written + left <= limit else { throw tooLong }
+        if left > 0 { UnsafeMutableRawPointer(output + written).copyMemory(from: input.baseAddress! + position, byteCount: left) }
+        written += left
         position += left
     }
 
@@ -146,8 +158,9 @@ struct Inflater {
     }
 
     private mutating func emit(_ byte: UInt8) throws(Failure) {
-        guard output.count < limit else { throw tooLong }
-        output.append(byte)
+        guard written < limit else { throw tooLong }
+        output[written] = byte
+        written += 1
     }
 
     private static let lengthBase: [Int] = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258]
@@ -173,15 +186,18 @@ struct Inflater {
                 throw Failure(reason: "the compressed block uses an invalid distance code")
             }
             let distance = Self.distanceBase[distanceSymbol] + (try bits(Self.distanceExtra[distanceSymbol]))
-            guard distance <= output.count else {
+            guard distance <= written else {
                 throw Failure(reason: "the compressed block refers back before its start")
             }
-            guard output.count + length <= limit else { throw tooLong }
-            var from = output.count - distance
-            for _ in 0..<length {
-                output.append(output[from])
-                from += 1
+            guard written + length <= limit else { throw tooLong }
+            let to = output + written, from = to - distance
+            if distance >= length {
+                to.update(from: from, count: length)
+            } else {
+                // Overlapping: the bytes just written repeat, so they are copied one by one.
+                for i in 0..<length { to[i] = from[i] }
             }
+            written += length
         }
     }
 

@@ -92,21 +92,20 @@ enum SystemFileZlibData {
         return output
     }
 
-    /// Inflates `stream`, block `number` of the file, into its place in `output`; the error if
-    /// it cannot be inflated or inflates to another size than its description's.
+    /// Inflates `stream`, block `number` of the file, straight into its place in `output`; the
+    /// error if it cannot be inflated or inflates to another size than its description's.
     private static func inflate(_ stream: Stream, number: Int, of bytes: UnsafeRawBufferPointer,
                                 into output: UnsafeMutableBufferPointer<UInt8>) -> SPSSFormatError? {
-        let inflated: [UInt8]
+        let slot = UnsafeMutableBufferPointer(rebasing: output[stream.outputOffset..<(stream.outputOffset + stream.size)])
+        let produced: Int
         do {
-            inflated = try Inflater.zlib(bytes, range: stream.compressed, limit: stream.size)
+            produced = try Inflater.zlib(bytes, range: stream.compressed, into: slot)
         } catch {
             return .damaged("ZLIB block \(number) cannot be decompressed: \(error.reason)")
         }
-        guard inflated.count == stream.size else {
-            return .damaged("ZLIB block \(number) inflates to \(inflated.count) bytes, not the \(stream.size) its trailer declares")
+        guard produced == stream.size else {
+            return .damaged("ZLIB block \(number) inflates to \(produced) bytes, not the \(stream.size) its trailer declares")
         }
-        _ = UnsafeMutableBufferPointer(rebasing: output[stream.outputOffset..<(stream.outputOffset + stream.size)])
-            .initialize(fromContentsOf: inflated)
         return nil
     }
 }
