@@ -7,7 +7,8 @@ import SurveyCore
 /// core: one pass over the data finds where every part of 65,536 cases starts
 /// (``SystemFileCaseReader/skip(upTo:)``, which for bytecode passes over a whole group of eight
 /// commands at a time), then the parts are decoded concurrently, each straight into the rows
-/// of the numeric columns it holds, and the strings follow part by part in order. Other files
+/// of the numeric columns it holds, and the same cases are read again, part by part in order,
+/// for their strings (a column of strings is built in row order). Other files
 /// are read a block of cases at a time, the numbers appended to their columns. Either way the
 /// values, and the errors, are the same.
 struct SystemFileColumnReader {
@@ -49,8 +50,18 @@ struct SystemFileColumnReader {
         declared < 0 ? most : min(most, declared - read)
     }
 
-    private func blockRows(_ reader: SystemFileCaseReader) -> Int {
-        reader.slotCount > 0 ? max(1, Self.blockBytes / (reader.slotCount * 8)) : 1
+    /// Room for a block of cases (``blockBytes``, and at least one case): the caller frees it.
+    private func newBlock() -> (buffer: UnsafeMutableRawBufferPointer, rows: Int) {
+        let rows = layout.caseSize > 0 ? max(1, Self.blockBytes / layout.caseSize) : 1
+        return (UnsafeMutableRawBufferPointer.allocate(byteCount: max(rows * layout.caseSize, 8), alignment: 8), rows)
+    }
+
+    /// A part of the data read on its own: a reader where it starts, the row of its first case,
+    /// and its cases.
+    private struct Part {
+        let reader: SystemFileCaseReader
+        let firstRow: Int
+        let count: Int
     }
 
     /// Fails when the header declares more cases than the data holds.
@@ -66,8 +77,7 @@ struct SystemFileColumnReader {
         let expected = min(max(declared, 0), reader.caseBound)
         var numbers = layout.numbers.map { _ in LargePages.emptyArray(reserving: expected, of: Double.self) }
         var strings = [StringColumnBuilder](repeating: StringColumnBuilder(), count: layout.strings.count)
-        let blockRows = blockRows(reader)
-        let block = UnsafeMutableRawBufferPointer.allocate(byteCount: max(blockRows * layout.caseSize, 8), alignment: 8)
+        let (block, blockRows) = newBlock()
         defer { block.deallocate() }
         var scratch: [UInt8] = []
         while true {
@@ -87,32 +97,37 @@ struct SystemFileColumnReader {
     private func readInParts(_ start: SystemFileCaseReader, partCases: Int, progress: ReadProgress?) throws(SPSSFormatError) -> (numbers: [[Double]], strings: [StringColumnBuilder]) {
         // Where each part starts (a reader there), and its cases.
         var scout = start
-        var parts: [(reader: SystemFileCaseReader, firstRow: Int, count: Int)] = []
+        var parts: [Part] = []
         while true {
             let wanted = wanted(after: scout.casesRead, most: partCases)
             guard wanted > 0 else { break }
             let part = scout
             let count = try scout.skip(upTo: wanted)
-            if count > 0 { parts.append((part, part.casesRead, count)) }
+            if count > 0 { parts.append(Part(reader: part, firstRow: part.casesRead, count: count)) }
             if count < wanted { break }
         }
         try checkDeclared(read: scout.casesRead)
         let rows = scout.casesRead
         var strings = [StringColumnBuilder](repeating: StringColumnBuilder(), count: layout.strings.count)
         var stringReader = start
-        let blockRows = blockRows(start)
         let made = InPlaceArrays.make(count: layout.numbers.count, capacity: rows, of: Double.self) { columns in
             var failure: SPSSFormatError?
             var scratch: [UInt8] = []
             for first in stride(from: 0, to: parts.count, by: Self.partsAtOnce) {
                 let group = first..<min(first + Self.partsAtOnce, parts.count)
                 let failures = RowChunks.map(group.map { $0..<($0 + 1) }) { index in
-                    readNumbers(of: parts[index.lowerBound], blockRows: blockRows, into: columns)
+                    let part = parts[index.lowerBound]
+                    var reader = part.reader
+                    return readCases(part.count, from: &reader) { cases, count, done in
+                        layout.writeNumbers(of: cases, count: count, to: columns, from: part.firstRow + done)
+                    }
                 }
                 failure = failures.lazy.compactMap { $0 }.first
                 if failure == nil, !layout.strings.isEmpty {
-                    failure = readStrings(group.reduce(0) { $0 + parts[$1].count }, from: &stringReader,
-                                          blockRows: blockRows, into: &strings, scratch: &scratch)
+                    // Read again for their strings, which go to their columns in order.
+                    failure = readCases(group.reduce(0) { $0 + parts[$1].count }, from: &stringReader) { cases, count, _ in
+                        layout.appendStrings(of: cases, count: count, to: &strings, decoder: text, scratch: &scratch)
+                    }
                 }
                 if failure != nil { break }
                 progress?(group.upperBound < parts.count ? parts[group.upperBound].reader.bytePosition : start.byteEnd, start.byteEnd)
@@ -124,38 +139,19 @@ struct SystemFileColumnReader {
         return (made.arrays, strings)
     }
 
-    /// Decodes a part's cases into its rows of the numeric columns' storage; the error, if the
-    /// data no longer reads as it did when the part was found.
-    private func readNumbers(of part: (reader: SystemFileCaseReader, firstRow: Int, count: Int), blockRows: Int,
-                             into columns: [UnsafeMutablePointer<Double>]) -> SPSSFormatError? {
-        var reader = part.reader
-        let block = UnsafeMutableRawBufferPointer.allocate(byteCount: max(blockRows * layout.caseSize, 8), alignment: 8)
-        defer { block.deallocate() }
-        var done = 0
-        do {
-            while done < part.count {
-                let (count, cases) = try reader.read(upTo: min(blockRows, part.count - done), into: block)
-                guard count > 0 else { return Self.changed }
-                layout.writeNumbers(of: cases, count: count, to: columns, from: part.firstRow + done)
-                done += count
-            }
-        } catch {
-            return error
-        }
-        return nil
-    }
-
-    /// Reads the strings of the next `count` cases; the error, as for ``readNumbers(of:blockRows:into:)``.
-    private func readStrings(_ count: Int, from reader: inout SystemFileCaseReader, blockRows: Int,
-                             into strings: inout [StringColumnBuilder], scratch: inout [UInt8]) -> SPSSFormatError? {
-        let block = UnsafeMutableRawBufferPointer.allocate(byteCount: max(blockRows * layout.caseSize, 8), alignment: 8)
+    /// Reads the next `count` cases, a block at a time, handing each block to `take` with its
+    /// cases and how many were read before it; the error, if the data no longer reads as it
+    /// did when the parts were found.
+    private func readCases(_ count: Int, from reader: inout SystemFileCaseReader,
+                           _ take: (_ cases: UnsafeRawPointer, _ count: Int, _ done: Int) -> Void) -> SPSSFormatError? {
+        let (block, blockRows) = newBlock()
         defer { block.deallocate() }
         var done = 0
         do {
             while done < count {
                 let (got, cases) = try reader.read(upTo: min(blockRows, count - done), into: block)
                 guard got > 0 else { return Self.changed }
-                layout.appendStrings(of: cases, count: got, to: &strings, decoder: text, scratch: &scratch)
+                take(cases, got, done)
                 done += got
             }
         } catch {
