@@ -5,7 +5,8 @@
 /// `Array(unsafeUninitializedCapacity:initializingWith:)` lends an array's storage only for the
 /// duration of its closure, so the arrays are made one inside another's closure, and the work
 /// runs in the innermost, with every storage lent at once. The nesting is as deep as the
-/// arrays are many: callers keep the count modest (``ParallelCSVParser/maximumColumnsInPlace``).
+/// arrays are many: callers keep the count modest (``ParallelCSVParser/maximumColumnsInPlace``,
+/// ``SystemFileColumnReader/mostColumnsInParts``, and the Stata reader's groups of 256).
 /// Each storage is advised to be backed by huge pages (``LargePages``) before it is touched;
 /// storage that is never written costs address space only.
 enum InPlaceArrays {
