@@ -2,8 +2,8 @@ import Foundation
 
 /// Asks the kernel to back a large new buffer with transparent huge pages (2 MiB on x86-64)
 /// where it can, for the columns the CSV, Stata and SPSS readers make. A CSV file's columns are
-/// new memory written once, front to back: with 4 KiB
-/// pages their first touch costs a page fault per 4 KiB, and on the 1,000,000 × 50 file (400 MB
+/// new memory written once, front to back: with 4 KiB pages their first touch costs a page
+/// fault per 4 KiB, and on the 1,000,000 × 50 file (400 MB
 /// of columns) those faults took about a third of the read's CPU, most of it the faults' own
 /// overhead rather than zeroing the pages. NumPy advises its large arrays the same way.
 ///

@@ -176,6 +176,8 @@ struct SPSSHostileInputTests {
             return file.bytes
         }
         let streams = blocks.map { Deflater.zlib($0) }
+        // No streams at all: nothing to inflate, no cases.
+        #expect(try SPSSReader.read(bytes: zsav([]), name: "none.zsav").rowCount == 0)
         let whole = try SPSSReader.read(bytes: zsav(streams), name: "streams.zsav")
         #expect(SPSSTest.numbers(whole, "X") == blocks.flatMap { $0.map { Double($0) - 100 } })
         var garbled = streams
